@@ -1,1 +1,26 @@
+//! Beacon's sea-orm entities and, beside each, the indexes it declares.
+//!
+//! The declarations in each module's `declared_indexes()` are the single source of truth for
+//! secondary indexes: migrations create them by name, and a black-box test compares the migrated
+//! database catalog (SQLite and PostgreSQL) with [`all_declared_indexes`].
 
+pub mod index;
+pub mod memberships;
+pub mod tenant_domains;
+pub mod tenants;
+pub mod users;
+
+pub use index::{DeclaredIndex, IndexScope};
+
+/// Every secondary index Beacon declares, across all entities.
+pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
+    [
+        tenants::declared_indexes(),
+        tenant_domains::declared_indexes(),
+        users::declared_indexes(),
+        memberships::declared_indexes(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}

@@ -1,1 +1,14 @@
+//! Beacon's schema migrations. One file per migration, named `mYYYYMMDD_HHMMSS_what.rs`;
+//! additive (expand, then contract) and never edited after landing.
 
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_tenancy_and_accounts;
+
+pub struct Migrator;
+
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_create_tenancy_and_accounts::Migration)]
+    }
+}

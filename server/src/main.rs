@@ -1,1 +1,204 @@
-fn main(){}
+//! The `server` binary: parses the command line and wires the library together.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use server::config::{ConfigProblems, ProcessEnv, Settings};
+use server::startup::{Application, shutdown_signal};
+use server::{db, graphql, telemetry};
+
+#[derive(Parser)]
+#[command(name = "server", version, about = "Beacon: uptime monitoring and status pages")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP server (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the effective configuration (secrets redacted) and every problem with it.
+    CheckConfig,
+    /// Write the GraphQL schema (SDL).
+    ExportSchema {
+        /// Where to write it; `-` for standard output.
+        #[arg(long, short, default_value = "schema.graphql")]
+        output: PathBuf,
+    },
+}
+
+/// Exit code for configuration problems, distinct from runtime failures (1).
+const EXIT_CONFIG: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::ExportSchema { output } = &command {
+        return export_schema(output);
+    }
+    load_dotenv();
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    runtime.block_on(async move {
+        match command {
+            Command::Serve => serve().await,
+            Command::Migrate => migrate().await,
+            Command::CheckConfig => check_config().await,
+            Command::ExportSchema { .. } => unreachable!("handled above"),
+        }
+    })
+}
+
+/// In development a `.env` file fills in unset variables; production reads only the real
+/// environment, so secrets never live in a file next to the code.
+fn load_dotenv() {
+    let production = std::env::var("APP_ENV").is_ok_and(|env| env.eq_ignore_ascii_case("production"));
+    if !production {
+        let _ = dotenvy::dotenv();
+    }
+}
+
+/// Settings plus a reachability check of the database, so every problem is reported at once.
+async fn load_settings() -> Result<Settings, ConfigProblems> {
+    match Settings::from_env(&ProcessEnv) {
+        Ok(settings) => Ok(settings),
+        Err(mut problems) => {
+            if let Ok(url) = std::env::var("DATABASE_URL")
+                && !problems.0.iter().any(|p| p.variable == "DATABASE_URL")
+                && let Err(err) = probe_database(url).await
+            {
+                problems.push("DATABASE_URL", format!("database not reachable: {err:#}"));
+            }
+            Err(problems)
+        }
+    }
+}
+
+async fn probe_database(url: String) -> anyhow::Result<()> {
+    let mut settings = Settings::from_env(&std::collections::HashMap::from([("DATA_DIR", "/nonexistent")]))
+        .map_err(|problems| anyhow::anyhow!("{problems}"))?
+        .database;
+    settings.url = url.into();
+    db::connect(&settings).await.map(drop)
+}
+
+async fn serve() -> ExitCode {
+    let settings = match load_settings().await {
+        Ok(settings) => settings,
+        Err(problems) => {
+            eprintln!("beacon: refusing to start: {problems}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    telemetry::init_logging(settings.log_format, &settings.log_filter);
+    for warning in &settings.warnings {
+        tracing::warn!("{warning}");
+    }
+    let friendly_url = settings.public_url.clone();
+    let production = settings.is_production();
+    let app = match Application::build(settings).await {
+        Ok(app) => app,
+        Err(err) => {
+            tracing::error!(error = format!("{err:#}"), "startup failed");
+            eprintln!("beacon: startup failed: {err:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // Machine-readable lines (tests parse them) and the address a person opens.
+    println!("beacon: public listener on http://{}", app.public_addr());
+    println!("beacon: internal listener on http://{} (metrics, TLS ask; never expose)", app.internal_addr());
+    if !production {
+        let mut url = friendly_url;
+        let _ = url.set_port(Some(app.public_addr().port()));
+        println!("Beacon is running at {url}");
+    }
+    tracing::info!(public = %app.public_addr(), internal = %app.internal_addr(), "listening");
+    match app.run_until_stopped(shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(error = format!("{err:#}"), "server failed");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate() -> ExitCode {
+    let settings = match load_settings().await {
+        Ok(settings) => settings,
+        Err(problems) => {
+            eprintln!("beacon: {problems}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    telemetry::init_logging(settings.log_format, &settings.log_filter);
+    let result = async {
+        let db = db::connect(&settings.database).await?;
+        db::migrate(&db).await?;
+        db.close().await?;
+        anyhow::Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            println!("beacon: migrations are up to date");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("beacon: migrate failed: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn check_config() -> ExitCode {
+    match load_settings().await {
+        Ok(settings) => {
+            println!("effective configuration ({}):", settings.app_env.as_str());
+            for (name, value) in settings.describe() {
+                println!("  {name} = {value}");
+            }
+            for warning in &settings.warnings {
+                println!("warning: {warning}");
+            }
+            match db::connect(&settings.database).await {
+                Ok(db) => {
+                    println!("database: reachable ({:?})", db.get_database_backend());
+                    println!("configuration is valid");
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    println!("{}", ConfigProblems(vec![server::config::ConfigProblem {
+                        variable: "DATABASE_URL",
+                        message: format!("database not reachable: {err:#}"),
+                    }]));
+                    ExitCode::from(EXIT_CONFIG)
+                }
+            }
+        }
+        Err(problems) => {
+            println!("{problems}");
+            ExitCode::from(EXIT_CONFIG)
+        }
+    }
+}
+
+fn export_schema(output: &PathBuf) -> ExitCode {
+    let sdl = graphql::export_sdl();
+    if output.as_os_str() == "-" {
+        print!("{sdl}");
+        return ExitCode::SUCCESS;
+    }
+    match std::fs::write(output, sdl) {
+        Ok(()) => {
+            eprintln!("beacon: wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("beacon: cannot write {}: {err}", output.display());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! The settings tree and how it is read from the environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ipnet::IpNet;
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+
+use super::env::EnvReader;
+use super::{ConfigProblems, EnvSource, dev_secrets, production};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEnv {
+    Development,
+    Production,
+}
+
+impl AppEnv {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppEnv::Development => "development",
+            AppEnv::Production => "production",
+        }
+    }
+}
+
+impl std::str::FromStr for AppEnv {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "development" | "dev" => Ok(AppEnv::Development),
+            "production" | "prod" => Ok(AppEnv::Production),
+            _ => Err("expected development or production".into()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Json,
+    Compact,
+}
+
+impl std::str::FromStr for LogFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "json" => Ok(LogFormat::Json),
+            "compact" | "text" => Ok(LogFormat::Compact),
+            _ => Err("expected json or compact".into()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct DatabaseSettings {
+    /// May carry a password: a secret.
+    pub url: SecretString,
+    pub max_connections: u32,
+    pub min_connections: u32,
+    pub connect_timeout: Duration,
+    pub acquire_timeout: Duration,
+    pub idle_timeout: Duration,
+    /// PostgreSQL `statement_timeout` for every pooled connection.
+    pub statement_timeout: Duration,
+    /// SQLite `busy_timeout`.
+    pub sqlite_busy_timeout: Duration,
+    pub run_migrations: bool,
+}
+
+impl DatabaseSettings {
+    pub fn is_sqlite(&self) -> bool {
+        self.url.expose_secret().starts_with("sqlite:")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    pub body_limit_bytes: usize,
+    pub request_timeout: Duration,
+    /// How long a graceful shutdown waits for in-flight requests before giving up.
+    pub shutdown_timeout: Duration,
+    /// Origins (scheme://host[:port]) other than the app's own that may call the API.
+    pub cors_allowed_origins: Vec<String>,
+    /// Peers whose `X-Forwarded-For` is believed; empty means none.
+    pub trusted_proxies: Vec<IpNet>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct GraphqlLimits {
+    pub max_depth: usize,
+    pub max_complexity: usize,
+    pub max_batch: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub app_env: AppEnv,
+    pub listen_addr: SocketAddr,
+    pub internal_addr: SocketAddr,
+    pub public_url: Url,
+    pub base_domain: String,
+    pub data_dir: PathBuf,
+    pub spa_dir: PathBuf,
+    pub database: DatabaseSettings,
+    pub jwt_secret: SecretString,
+    pub smtp_url: Option<SecretString>,
+    pub http: HttpSettings,
+    pub graphql: GraphqlLimits,
+    pub log_format: LogFormat,
+    pub log_filter: String,
+    /// Loud notes for the operator (generated dev secrets and the like), logged at start.
+    pub warnings: Vec<String>,
+}
+
+impl Settings {
+    /// Reads every variable, applies the profile's defaults and rules, and returns either the
+    /// settings or every problem found.
+    pub fn from_env(source: &dyn EnvSource) -> Result<Settings, ConfigProblems> {
+        let mut env = EnvReader::new(source);
+        let app_env = env.parse_or("APP_ENV", AppEnv::Development);
+        let production = app_env == AppEnv::Production;
+        let mut warnings = Vec::new();
+
+        let listen_addr = env.parse_or("LISTEN_ADDR", SocketAddr::from(([127, 0, 0, 1], 8080)));
+        let internal_addr = env.parse_or("INTERNAL_ADDR", SocketAddr::from(([127, 0, 0, 1], 9091)));
+        let data_dir: PathBuf = env.parse_or("DATA_DIR", PathBuf::from("data"));
+        let spa_dir: PathBuf = env.parse_or("SPA_DIR", PathBuf::from("frontend/dist"));
+
+        let base_domain = env.raw("BASE_DOMAIN").map(|d| d.trim_end_matches('.').to_ascii_lowercase());
+        let public_url = match env.raw("PUBLIC_URL") {
+            Some(raw) => Url::parse(&raw)
+                .map_err(|err| env.problems.push("PUBLIC_URL", format!("not a URL: {err}")))
+                .ok(),
+            None => None,
+        };
+        let dev_url = || Url::parse(&format!("http://localhost:{}", listen_addr.port())).expect("valid");
+
+        let database_url = env.raw("DATABASE_URL");
+        if let Some(url) = &database_url
+            && !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://"))
+        {
+            env.problems.push("DATABASE_URL", "must start with sqlite:, postgres:// or postgresql://");
+        }
+        let database = DatabaseSettings {
+            url: SecretString::from(database_url.clone().unwrap_or_else(|| {
+                format!("sqlite://{}?mode=rwc", data_dir.join("beacon.db").display())
+            })),
+            max_connections: env.parse_or("DATABASE_MAX_CONNECTIONS", 10),
+            min_connections: env.parse_or("DATABASE_MIN_CONNECTIONS", 0),
+            connect_timeout: env.duration_or("DATABASE_CONNECT_TIMEOUT", Duration::from_secs(5)),
+            acquire_timeout: env.duration_or("DATABASE_ACQUIRE_TIMEOUT", Duration::from_secs(5)),
+            idle_timeout: env.duration_or("DATABASE_IDLE_TIMEOUT", Duration::from_secs(600)),
+            statement_timeout: env.duration_or("DATABASE_STATEMENT_TIMEOUT", Duration::from_secs(30)),
+            sqlite_busy_timeout: env.duration_or("SQLITE_BUSY_TIMEOUT", Duration::from_secs(5)),
+            run_migrations: env.bool_or("RUN_MIGRATIONS", true),
+        };
+        if database.max_connections == 0 || database.min_connections > database.max_connections {
+            env.problems.push(
+                "DATABASE_MAX_CONNECTIONS",
+                "must be at least 1 and not below DATABASE_MIN_CONNECTIONS",
+            );
+        }
+
+        let jwt_secret = match env.raw("JWT_SECRET") {
+            Some(secret) => Some(secret),
+            None if production => None,
+            None => match dev_secrets::load_or_create(&data_dir, "JWT_SECRET") {
+                Ok(secret) => {
+                    warnings.push(format!(
+                        "JWT_SECRET is not set: using a generated development secret stored in {} \
+                         — never use this in production",
+                        dev_secrets::path(&data_dir).display()
+                    ));
+                    Some(secret)
+                }
+                Err(err) => {
+                    env.problems.push("JWT_SECRET", format!("unset, and no dev secret could be stored: {err}"));
+                    None
+                }
+            },
+        };
+
+        let smtp_url = env.raw("SMTP_URL");
+        if let Some(url) = &smtp_url {
+            match Url::parse(url) {
+                Ok(parsed) if matches!(parsed.scheme(), "smtp" | "smtps") => {}
+                Ok(_) => env.problems.push("SMTP_URL", "scheme must be smtp:// or smtps://"),
+                Err(err) => env.problems.push("SMTP_URL", format!("not a URL: {err}")),
+            }
+        }
+
+        let trusted_proxies = match env.raw("TRUSTED_PROXIES").as_deref() {
+            Some("none") => Some(Vec::new()),
+            Some(_) => env.list::<ProxyNet>("TRUSTED_PROXIES").map(|nets| nets.into_iter().map(|n| n.0).collect()),
+            None => None,
+        };
+        let cors_allowed_origins = env.list::<Origin>("CORS_ALLOWED_ORIGINS").unwrap_or_default();
+
+        let http = HttpSettings {
+            body_limit_bytes: env.parse_or("HTTP_BODY_LIMIT_BYTES", 1024 * 1024),
+            request_timeout: env.duration_or("HTTP_REQUEST_TIMEOUT", Duration::from_secs(30)),
+            shutdown_timeout: env.duration_or("SHUTDOWN_TIMEOUT", Duration::from_secs(30)),
+            cors_allowed_origins: cors_allowed_origins.into_iter().map(|o| o.0).collect(),
+            trusted_proxies: trusted_proxies.clone().unwrap_or_default(),
+        };
+        let graphql = GraphqlLimits {
+            max_depth: env.parse_or("GRAPHQL_MAX_DEPTH", 12),
+            max_complexity: env.parse_or("GRAPHQL_MAX_COMPLEXITY", 1000),
+            max_batch: env.parse_or("GRAPHQL_MAX_BATCH", 10),
+        };
+        let log_format =
+            env.parse_or("LOG_FORMAT", if production { LogFormat::Json } else { LogFormat::Compact });
+        let log_filter = env
+            .raw("RUST_LOG")
+            .unwrap_or_else(|| "info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn".to_owned());
+
+        if production {
+            production::check(
+                &mut env.problems,
+                production::Inputs {
+                    jwt_secret: jwt_secret.as_deref(),
+                    database_url: database_url.as_deref(),
+                    base_domain: base_domain.as_deref(),
+                    public_url: public_url.as_ref(),
+                    smtp_url: smtp_url.as_deref(),
+                    trusted_proxies_set: trusted_proxies.is_some(),
+                },
+            );
+        }
+
+        if !env.problems.is_empty() {
+            return Err(env.problems);
+        }
+        Ok(Settings {
+            app_env,
+            listen_addr,
+            internal_addr,
+            public_url: public_url.unwrap_or_else(dev_url),
+            base_domain: base_domain.unwrap_or_else(|| "localhost".to_owned()),
+            data_dir,
+            spa_dir,
+            database,
+            jwt_secret: SecretString::from(jwt_secret.unwrap_or_default()),
+            smtp_url: smtp_url.map(SecretString::from),
+            http,
+            graphql,
+            log_format,
+            log_filter,
+            warnings,
+        })
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.app_env == AppEnv::Production
+    }
+
+    /// The effective configuration, one `NAME = value` line each, secrets redacted.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let redacted = |present: bool| if present { "[redacted]".to_owned() } else { "(unset)".to_owned() };
+        let join = |items: Vec<String>| if items.is_empty() { "(none)".to_owned() } else { items.join(",") };
+        vec![
+            ("APP_ENV", self.app_env.as_str().to_owned()),
+            ("LISTEN_ADDR", self.listen_addr.to_string()),
+            ("INTERNAL_ADDR", self.internal_addr.to_string()),
+            ("PUBLIC_URL", self.public_url.to_string()),
+            ("BASE_DOMAIN", self.base_domain.clone()),
+            ("DATA_DIR", self.data_dir.display().to_string()),
+            ("SPA_DIR", self.spa_dir.display().to_string()),
+            ("DATABASE_URL", redact_url(self.database.url.expose_secret())),
+            ("DATABASE_MAX_CONNECTIONS", self.database.max_connections.to_string()),
+            ("DATABASE_MIN_CONNECTIONS", self.database.min_connections.to_string()),
+            ("DATABASE_CONNECT_TIMEOUT", format!("{:?}", self.database.connect_timeout)),
+            ("DATABASE_ACQUIRE_TIMEOUT", format!("{:?}", self.database.acquire_timeout)),
+            ("DATABASE_IDLE_TIMEOUT", format!("{:?}", self.database.idle_timeout)),
+            ("DATABASE_STATEMENT_TIMEOUT", format!("{:?}", self.database.statement_timeout)),
+            ("SQLITE_BUSY_TIMEOUT", format!("{:?}", self.database.sqlite_busy_timeout)),
+            ("RUN_MIGRATIONS", self.database.run_migrations.to_string()),
+            ("JWT_SECRET", redacted(!self.jwt_secret.expose_secret().is_empty())),
+            (
+                "SMTP_URL",
+                self.smtp_url.as_ref().map_or("(unset: mail is written to files)".to_owned(), |url| {
+                    redact_url(url.expose_secret())
+                }),
+            ),
+            ("TRUSTED_PROXIES", join(self.http.trusted_proxies.iter().map(ToString::to_string).collect())),
+            ("CORS_ALLOWED_ORIGINS", join(self.http.cors_allowed_origins.clone())),
+            ("HTTP_BODY_LIMIT_BYTES", self.http.body_limit_bytes.to_string()),
+            ("HTTP_REQUEST_TIMEOUT", format!("{:?}", self.http.request_timeout)),
+            ("SHUTDOWN_TIMEOUT", format!("{:?}", self.http.shutdown_timeout)),
+            ("GRAPHQL_MAX_DEPTH", self.graphql.max_depth.to_string()),
+            ("GRAPHQL_MAX_COMPLEXITY", self.graphql.max_complexity.to_string()),
+            ("GRAPHQL_MAX_BATCH", self.graphql.max_batch.to_string()),
+            ("LOG_FORMAT", format!("{:?}", self.log_format).to_lowercase()),
+            ("RUST_LOG", self.log_filter.clone()),
+        ]
+    }
+}
+
+/// Keeps scheme, host, port and path of a URL; drops the password.
+pub fn redact_url(raw: &str) -> String {
+    match Url::parse(raw) {
+        Ok(mut url) => {
+            if url.password().is_some() {
+                let _ = url.set_password(Some("redacted"));
+            }
+            url.to_string()
+        }
+        Err(_) => "[unparseable, redacted]".to_owned(),
+    }
+}
+
+/// An IP address or CIDR network in `TRUSTED_PROXIES`.
+struct ProxyNet(IpNet);
+
+impl std::str::FromStr for ProxyNet {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse::<IpNet>()
+            .or_else(|_| s.parse::<std::net::IpAddr>().map(IpNet::from))
+            .map(ProxyNet)
+            .map_err(|_| "expected an IP address or CIDR network".to_owned())
+    }
+}
+
+/// A browser origin in `CORS_ALLOWED_ORIGINS`: `scheme://host[:port]`, nothing else.
+struct Origin(String);
+
+impl std::str::FromStr for Origin {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let url = Url::parse(s).map_err(|err| err.to_string())?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err("expected http(s)://host[:port]".into());
+        }
+        if url.path() != "/" || url.query().is_some() || !url.username().is_empty() {
+            return Err("an origin has no path, query or credentials".into());
+        }
+        Ok(Origin(url.origin().ascii_serialization()))
+    }
+}

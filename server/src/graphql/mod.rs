@@ -1,0 +1,41 @@
+//! Schema assembly, per-request context and the API's error contract.
+//!
+//! Each feature owns a query (and later mutation/subscription) root; they are merged here with
+//! `MergedObject`. Resolvers never hand sea-orm models to the schema: they convert.
+
+pub mod errors;
+mod server_info;
+
+use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+
+use crate::config::GraphqlLimits;
+
+pub use errors::{ApiError, ErrorCode};
+
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(server_info::ServerInfoQuery);
+
+pub type BeaconSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+
+/// Facts about the HTTP request a GraphQL operation came in on, available to every resolver.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    pub request_id: String,
+    pub client_ip: std::net::IpAddr,
+}
+
+/// The schema with Beacon's limits. Data shared by all requests (database, settings) is attached
+/// by the caller so `export-schema` can build it without a database.
+pub fn build_schema(limits: GraphqlLimits) -> async_graphql::SchemaBuilder<QueryRoot, EmptyMutation, EmptySubscription> {
+    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(64)
+        .limit_directives(20)
+}
+
+/// The SDL committed as `schema.graphql`.
+pub fn export_sdl() -> String {
+    let limits = GraphqlLimits { max_depth: 1, max_complexity: 1, max_batch: 1 };
+    build_schema(limits).finish().sdl()
+}

@@ -1,0 +1,236 @@
+//! GraphQL over HTTP and WebSocket, with our own request handling (not async-graphql-axum's
+//! extractor) so that: the body size limit applies, only `application/json` is accepted on POST
+//! (a cross-site form cannot post JSON without a CORS preflight), batches are capped, a mutation
+//! over GET is refused with 405, and every error carries a stable code.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use async_graphql::parser::types::{DocumentOperations, OperationType};
+use async_graphql::{BatchRequest, BatchResponse, Data, Request, Response, ServerError};
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, RawQuery, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response as HttpResponse};
+
+use super::{AppState, ClientIp, REQUEST_ID_HEADER};
+use crate::graphql::errors::{ErrorCode, finalize_response};
+use crate::graphql::{BeaconSchema, RequestContext};
+
+/// A WebSocket must send `connection_init` within this time or it is closed.
+const WS_INIT_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub async fn graphql_post(
+    State(state): State<AppState>,
+    Extension(client_ip): Extension<ClientIp>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> HttpResponse {
+    let context = request_context(&headers, client_ip);
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return error_response(rejection.status(), ErrorCode::BadRequest, &rejection.body_text()),
+    };
+    if !is_json(&headers) {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::BadRequest,
+            "POST /graphql needs Content-Type: application/json",
+        );
+    }
+    let batch: BatchRequest = match serde_json::from_slice(&body) {
+        Ok(batch) => batch,
+        Err(err) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadRequest,
+                &format!("the body is not a GraphQL request: {err}"),
+            );
+        }
+    };
+    match batch {
+        BatchRequest::Single(request) => json(&BatchResponse::Single(execute(&state.schema, request, &context).await)),
+        BatchRequest::Batch(requests) => {
+            let max = state.settings.graphql.max_batch;
+            if requests.len() > max {
+                return error_response(
+                    StatusCode::BAD_REQUEST,
+                    ErrorCode::BadRequest,
+                    &format!("a batch may hold at most {max} operations; this one has {}", requests.len()),
+                );
+            }
+            let mut responses = Vec::with_capacity(requests.len());
+            for request in requests {
+                responses.push(execute(&state.schema, request, &context).await);
+            }
+            json(&BatchResponse::Batch(responses))
+        }
+    }
+}
+
+/// Queries only: GET must be safe, so a mutation (or subscription) here is a 405.
+pub async fn graphql_get(
+    State(state): State<AppState>,
+    Extension(client_ip): Extension<ClientIp>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> HttpResponse {
+    let context = request_context(&headers, client_ip);
+    let mut request = match async_graphql::http::parse_query_string(query.as_deref().unwrap_or_default()) {
+        Ok(request) => request,
+        Err(err) => {
+            return error_response(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, &format!("bad query string: {err}"));
+        }
+    };
+    if let Some(kind) = operation_type(&mut request)
+        && kind != OperationType::Query
+    {
+        let mut response = error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            ErrorCode::BadRequest,
+            &format!("a {kind} cannot be sent with GET; use POST"),
+        );
+        response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        return response;
+    }
+    json(&BatchResponse::Single(execute(&state.schema, request, &context).await))
+}
+
+/// graphql-transport-ws (and the legacy graphql-ws) on `/graphql/ws`. Browsers may connect only
+/// from this app's own origins; the connection must be initialised promptly.
+pub async fn graphql_ws(
+    State(state): State<AppState>,
+    Extension(client_ip): Extension<ClientIp>,
+    headers: HeaderMap,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> HttpResponse {
+    if !origin_allowed(&headers, &state) {
+        return error_response(StatusCode::FORBIDDEN, ErrorCode::Forbidden, "this origin may not open a WebSocket");
+    }
+    let context = request_context(&headers, client_ip);
+    let schema = state.schema.clone();
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| async move {
+            let initialised = Arc::new(AtomicBool::new(false));
+            let flag = initialised.clone();
+            let serve = GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |_payload| {
+                    flag.store(true, Ordering::SeqCst);
+                    let mut data = Data::default();
+                    data.insert(context);
+                    async move { Ok(data) }
+                })
+                .serve();
+            let deadline = async {
+                tokio::time::sleep(WS_INIT_TIMEOUT).await;
+                if initialised.load(Ordering::SeqCst) {
+                    std::future::pending::<()>().await;
+                }
+            };
+            tokio::select! {
+                () = serve => {}
+                () = deadline => tracing::info!("closing a WebSocket that never sent connection_init"),
+            }
+        })
+}
+
+async fn execute(schema: &BeaconSchema, mut request: Request, context: &RequestContext) -> Response {
+    let started = Instant::now();
+    let kind = match request.parsed_query() {
+        Ok(_) => operation_type(&mut request),
+        Err(err) => {
+            let error = ServerError::new(format!("the query does not parse: {err}"), None);
+            let mut response = Response::from_errors(vec![error]);
+            response.errors[0].extensions.get_or_insert_with(Default::default).set("code", ErrorCode::GraphqlParseFailed.as_str());
+            metrics::counter!("graphql_operations_total", "type" => "invalid", "outcome" => "error").increment(1);
+            return response;
+        }
+    };
+    let response = schema.execute(request.data(context.clone())).await;
+    let response = finalize_response(response, &context.request_id);
+    let kind = kind.map_or("unknown", |k| match k {
+        OperationType::Query => "query",
+        OperationType::Mutation => "mutation",
+        OperationType::Subscription => "subscription",
+    });
+    let outcome = if response.errors.is_empty() { "ok" } else { "error" };
+    metrics::counter!("graphql_operations_total", "type" => kind, "outcome" => outcome).increment(1);
+    metrics::histogram!("graphql_operation_duration_seconds", "type" => kind).record(started.elapsed().as_secs_f64());
+    response
+}
+
+/// The type of the operation that will run, when the document names it unambiguously.
+fn operation_type(request: &mut Request) -> Option<OperationType> {
+    let operation_name = request.operation_name.clone();
+    let document = request.parsed_query().ok()?;
+    match &document.operations {
+        DocumentOperations::Single(operation) => Some(operation.node.ty),
+        DocumentOperations::Multiple(operations) => match operation_name {
+            Some(name) => operations.get(name.as_str()).map(|operation| operation.node.ty),
+            None if operations.len() == 1 => operations.values().next().map(|operation| operation.node.ty),
+            None => None,
+        },
+    }
+}
+
+fn request_context(headers: &HeaderMap, client_ip: ClientIp) -> RequestContext {
+    let request_id =
+        headers.get(REQUEST_ID_HEADER).and_then(|value| value.to_str().ok()).unwrap_or("-").to_owned();
+    RequestContext { request_id, client_ip: client_ip.0 }
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// No `Origin` (not a browser) is allowed; a browser origin must be this app's public URL, a
+/// configured CORS origin, or the very host it connects to (tenant subdomains, custom domains).
+fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok()) else {
+        return true;
+    };
+    let Ok(origin_url) = url::Url::parse(origin) else {
+        return false;
+    };
+    let origin = origin_url.origin().ascii_serialization();
+    if origin == state.settings.public_url.origin().ascii_serialization()
+        || state.settings.http.cors_allowed_origins.contains(&origin)
+    {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|value| value.to_str().ok());
+    let origin_host = origin_url.host_str().map(|h| match origin_url.port() {
+        Some(port) => format!("{h}:{port}"),
+        None => h.to_owned(),
+    });
+    host.is_some() && host.map(str::to_ascii_lowercase) == origin_host
+}
+
+fn json(body: &BatchResponse) -> HttpResponse {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (
+            [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")],
+            Body::from(bytes),
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "serialising a GraphQL response failed");
+            error_response(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::InternalServerError, "internal error")
+        }
+    }
+}
+
+/// A GraphQL-shaped error for failures before execution.
+pub fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> HttpResponse {
+    let body = serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
+    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}

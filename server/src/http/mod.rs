@@ -1,0 +1,84 @@
+//! The two listeners' routers (DESIGN §2).
+//!
+//! Public: GraphQL (POST, GET, WebSocket), GraphiQL, health, and the SPA with `index.html`
+//! fallback. Internal (never proxied): Prometheus metrics and Caddy's on-demand TLS `ask`.
+
+mod client_ip;
+mod graphql;
+mod health;
+mod internal;
+mod request_log;
+mod security;
+mod spa;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use metrics_exporter_prometheus::PrometheusHandle;
+use sea_orm::DatabaseConnection;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+
+use crate::config::Settings;
+use crate::graphql::BeaconSchema;
+use crate::tenancy::hostnames::HostnameRegistry;
+
+pub use client_ip::ClientIp;
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// Everything a handler may need, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub db: DatabaseConnection,
+    pub schema: BeaconSchema,
+    pub metrics: PrometheusHandle,
+    pub hostnames: HostnameRegistry,
+}
+
+pub fn public_router(state: AppState) -> Router {
+    let settings = state.settings.clone();
+    let request_id_header = axum::http::HeaderName::from_static(REQUEST_ID_HEADER);
+    Router::new()
+        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/health", get(health::liveness))
+        .route("/health/ready", get(health::readiness))
+        .merge(spa::routes(&settings.spa_dir))
+        .with_state(state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id_header.clone(), MakeRequestUuid))
+                .layer(PropagateRequestIdLayer::new(request_id_header))
+                .layer(axum::middleware::from_fn_with_state(
+                    Arc::new(settings.http.trusted_proxies.clone()),
+                    client_ip::resolve,
+                ))
+                .layer(axum::middleware::from_fn(request_log::log_request))
+                .layer(CatchPanicLayer::custom(request_log::panic_response))
+                .layer(TimeoutLayer::with_status_code(
+                    axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                    settings.http.request_timeout,
+                ))
+                .layer(security::headers(&settings))
+                .layer(security::cors(&settings))
+                .layer(CompressionLayer::new())
+                .layer(DefaultBodyLimit::max(settings.http.body_limit_bytes))
+                .layer(RequestBodyLimitLayer::new(settings.http.body_limit_bytes)),
+        )
+}
+
+pub fn internal_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(internal::metrics))
+        .route("/internal/tls/ask", get(internal::tls_ask))
+        .with_state(state)
+        .layer(CatchPanicLayer::custom(request_log::panic_response))
+}

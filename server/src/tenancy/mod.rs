@@ -1,0 +1,3 @@
+//! Tenants and the hostnames that reach them.
+
+pub mod hostnames;
