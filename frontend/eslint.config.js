@@ -59,5 +59,12 @@ export default tseslint.config(
       globals: globals.node,
     },
   },
+  {
+    // e2e scripts run in Node but pass callbacks that execute inside the page.
+    files: ['e2e/**/*.{js,mjs}'],
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+    },
+  },
   ...featureBoundaries,
 );

@@ -63,7 +63,11 @@ impl DeclaredIndex {
         Self::build::<E, C>(name, columns, IndexScope::Global { why })
     }
 
-    fn build<E, C>(name: &'static str, columns: impl IntoIterator<Item = C>, scope: IndexScope) -> Self
+    fn build<E, C>(
+        name: &'static str,
+        columns: impl IntoIterator<Item = C>,
+        scope: IndexScope,
+    ) -> Self
     where
         E: EntityName + Default,
         C: IdenStatic + IntoIndexedColumn,
@@ -71,7 +75,10 @@ impl DeclaredIndex {
         Self {
             name,
             table: E::default().table_name(),
-            columns: columns.into_iter().map(IntoIndexedColumn::into_indexed).collect(),
+            columns: columns
+                .into_iter()
+                .map(IntoIndexedColumn::into_indexed)
+                .collect(),
             unique: false,
             scope,
         }
@@ -112,7 +119,10 @@ pub trait IntoIndexedColumn {
 
 impl<C: IdenStatic> IntoIndexedColumn for C {
     fn into_indexed(self) -> IndexedColumn {
-        IndexedColumn { name: self.as_str(), direction: Direction::Asc }
+        IndexedColumn {
+            name: self.as_str(),
+            direction: Direction::Asc,
+        }
     }
 }
 
@@ -146,7 +156,11 @@ mod tests {
                     index.name
                 ),
                 IndexScope::Global { why } => {
-                    assert!(why.len() > 20, "{} must explain why it is global", index.name)
+                    assert!(
+                        why.len() > 20,
+                        "{} must explain why it is global",
+                        index.name
+                    )
                 }
             }
         }
@@ -156,8 +170,18 @@ mod tests {
     fn index_names_are_unique_and_prefixed_by_their_table() {
         let all = crate::all_declared_indexes();
         for index in &all {
-            assert!(index.name.starts_with(index.table), "{} should start with {}", index.name, index.table);
-            assert_eq!(all.iter().filter(|other| other.name == index.name).count(), 1, "{}", index.name);
+            assert!(
+                index.name.starts_with(index.table),
+                "{} should start with {}",
+                index.name,
+                index.table
+            );
+            assert_eq!(
+                all.iter().filter(|other| other.name == index.name).count(),
+                1,
+                "{}",
+                index.name
+            );
         }
     }
 }

@@ -80,7 +80,7 @@ await context.exposeBinding('__beaconReportCsp', (_source, violation) => {
 await context.addInitScript(() => {
   document.addEventListener('securitypolicyviolation', (e) => {
     const report = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`;
-    // @ts-expect-error binding injected by the test runner
+    // Binding injected by this runner via exposeBinding.
     void window.__beaconReportCsp(report);
   });
 });

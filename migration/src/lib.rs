@@ -9,6 +9,8 @@ pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_create_tenancy_and_accounts::Migration)]
+        vec![Box::new(
+            m20261122_000001_create_tenancy_and_accounts::Migration,
+        )]
     }
 }

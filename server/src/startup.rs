@@ -24,11 +24,15 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let db = db::connect(&settings.database).await.context("DATABASE_URL: database not reachable")?;
+        let db = db::connect(&settings.database)
+            .await
+            .context("DATABASE_URL: database not reachable")?;
         if settings.database.run_migrations {
             db::migrate(&db).await?;
         }
-        let schema = graphql::build_schema(settings.graphql).data(db.clone()).finish();
+        let schema = graphql::build_schema(settings.graphql)
+            .data(db.clone())
+            .finish();
         let public = TcpListener::bind(settings.listen_addr)
             .await
             .with_context(|| format!("LISTEN_ADDR: cannot bind {}", settings.listen_addr))?;
@@ -42,21 +46,36 @@ impl Application {
             schema,
             metrics: telemetry::metrics_handle(),
         };
-        Ok(Self { public, internal, state })
+        Ok(Self {
+            public,
+            internal,
+            state,
+        })
     }
 
     pub fn public_addr(&self) -> SocketAddr {
-        self.public.local_addr().expect("a bound listener has an address")
+        self.public
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
     pub fn internal_addr(&self) -> SocketAddr {
-        self.internal.local_addr().expect("a bound listener has an address")
+        self.internal
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
     /// Serves until `shutdown` completes, then stops accepting, lets in-flight requests finish
     /// (up to `SHUTDOWN_TIMEOUT`) and closes the database pool.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-        let Self { public, internal, state } = self;
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let Self {
+            public,
+            internal,
+            state,
+        } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
         let (stop_tx, stop_rx) = watch::channel(false);

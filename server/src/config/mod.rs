@@ -34,7 +34,10 @@ pub struct ConfigProblems(pub Vec<ConfigProblem>);
 
 impl ConfigProblems {
     pub fn push(&mut self, variable: &'static str, message: impl Into<String>) {
-        self.0.push(ConfigProblem { variable, message: message.into() });
+        self.0.push(ConfigProblem {
+            variable,
+            message: message.into(),
+        });
     }
 
     pub fn is_empty(&self) -> bool {

@@ -129,20 +129,28 @@ impl Settings {
         let data_dir: PathBuf = env.parse_or("DATA_DIR", PathBuf::from("data"));
         let spa_dir: PathBuf = env.parse_or("SPA_DIR", PathBuf::from("frontend/dist"));
 
-        let base_domain = env.raw("BASE_DOMAIN").map(|d| d.trim_end_matches('.').to_ascii_lowercase());
+        let base_domain = env
+            .raw("BASE_DOMAIN")
+            .map(|d| d.trim_end_matches('.').to_ascii_lowercase());
         let public_url = match env.raw("PUBLIC_URL") {
             Some(raw) => Url::parse(&raw)
                 .map_err(|err| env.problems.push("PUBLIC_URL", format!("not a URL: {err}")))
                 .ok(),
             None => None,
         };
-        let dev_url = || Url::parse(&format!("http://localhost:{}", listen_addr.port())).expect("valid");
+        let dev_url =
+            || Url::parse(&format!("http://localhost:{}", listen_addr.port())).expect("valid");
 
         let database_url = env.raw("DATABASE_URL");
         if let Some(url) = &database_url
-            && !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://"))
+            && !(url.starts_with("sqlite:")
+                || url.starts_with("postgres://")
+                || url.starts_with("postgresql://"))
         {
-            env.problems.push("DATABASE_URL", "must start with sqlite:, postgres:// or postgresql://");
+            env.problems.push(
+                "DATABASE_URL",
+                "must start with sqlite:, postgres:// or postgresql://",
+            );
         }
         let database = DatabaseSettings {
             url: SecretString::from(database_url.clone().unwrap_or_else(|| {
@@ -153,7 +161,8 @@ impl Settings {
             connect_timeout: env.duration_or("DATABASE_CONNECT_TIMEOUT", Duration::from_secs(5)),
             acquire_timeout: env.duration_or("DATABASE_ACQUIRE_TIMEOUT", Duration::from_secs(5)),
             idle_timeout: env.duration_or("DATABASE_IDLE_TIMEOUT", Duration::from_secs(600)),
-            statement_timeout: env.duration_or("DATABASE_STATEMENT_TIMEOUT", Duration::from_secs(30)),
+            statement_timeout: env
+                .duration_or("DATABASE_STATEMENT_TIMEOUT", Duration::from_secs(30)),
             sqlite_busy_timeout: env.duration_or("SQLITE_BUSY_TIMEOUT", Duration::from_secs(5)),
             run_migrations: env.bool_or("RUN_MIGRATIONS", true),
         };
@@ -177,7 +186,10 @@ impl Settings {
                     Some(secret)
                 }
                 Err(err) => {
-                    env.problems.push("JWT_SECRET", format!("unset, and no dev secret could be stored: {err}"));
+                    env.problems.push(
+                        "JWT_SECRET",
+                        format!("unset, and no dev secret could be stored: {err}"),
+                    );
                     None
                 }
             },
@@ -187,17 +199,23 @@ impl Settings {
         if let Some(url) = &smtp_url {
             match Url::parse(url) {
                 Ok(parsed) if matches!(parsed.scheme(), "smtp" | "smtps") => {}
-                Ok(_) => env.problems.push("SMTP_URL", "scheme must be smtp:// or smtps://"),
+                Ok(_) => env
+                    .problems
+                    .push("SMTP_URL", "scheme must be smtp:// or smtps://"),
                 Err(err) => env.problems.push("SMTP_URL", format!("not a URL: {err}")),
             }
         }
 
         let trusted_proxies = match env.raw("TRUSTED_PROXIES").as_deref() {
             Some("none") => Some(Vec::new()),
-            Some(_) => env.list::<ProxyNet>("TRUSTED_PROXIES").map(|nets| nets.into_iter().map(|n| n.0).collect()),
+            Some(_) => env
+                .list::<ProxyNet>("TRUSTED_PROXIES")
+                .map(|nets| nets.into_iter().map(|n| n.0).collect()),
             None => None,
         };
-        let cors_allowed_origins = env.list::<Origin>("CORS_ALLOWED_ORIGINS").unwrap_or_default();
+        let cors_allowed_origins = env
+            .list::<Origin>("CORS_ALLOWED_ORIGINS")
+            .unwrap_or_default();
 
         let http = HttpSettings {
             body_limit_bytes: env.parse_or("HTTP_BODY_LIMIT_BYTES", 1024 * 1024),
@@ -211,8 +229,14 @@ impl Settings {
             max_complexity: env.parse_or("GRAPHQL_MAX_COMPLEXITY", 1000),
             max_batch: env.parse_or("GRAPHQL_MAX_BATCH", 10),
         };
-        let log_format =
-            env.parse_or("LOG_FORMAT", if production { LogFormat::Json } else { LogFormat::Compact });
+        let log_format = env.parse_or(
+            "LOG_FORMAT",
+            if production {
+                LogFormat::Json
+            } else {
+                LogFormat::Compact
+            },
+        );
         let log_filter = env
             .raw("RUST_LOG")
             .unwrap_or_else(|| "info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn".to_owned());
@@ -259,8 +283,20 @@ impl Settings {
 
     /// The effective configuration, one `NAME = value` line each, secrets redacted.
     pub fn describe(&self) -> Vec<(&'static str, String)> {
-        let redacted = |present: bool| if present { "[redacted]".to_owned() } else { "(unset)".to_owned() };
-        let join = |items: Vec<String>| if items.is_empty() { "(none)".to_owned() } else { items.join(",") };
+        let redacted = |present: bool| {
+            if present {
+                "[redacted]".to_owned()
+            } else {
+                "(unset)".to_owned()
+            }
+        };
+        let join = |items: Vec<String>| {
+            if items.is_empty() {
+                "(none)".to_owned()
+            } else {
+                items.join(",")
+            }
+        };
         vec![
             ("APP_ENV", self.app_env.as_str().to_owned()),
             ("LISTEN_ADDR", self.listen_addr.to_string()),
@@ -269,31 +305,87 @@ impl Settings {
             ("BASE_DOMAIN", self.base_domain.clone()),
             ("DATA_DIR", self.data_dir.display().to_string()),
             ("SPA_DIR", self.spa_dir.display().to_string()),
-            ("DATABASE_URL", redact_url(self.database.url.expose_secret())),
-            ("DATABASE_MAX_CONNECTIONS", self.database.max_connections.to_string()),
-            ("DATABASE_MIN_CONNECTIONS", self.database.min_connections.to_string()),
-            ("DATABASE_CONNECT_TIMEOUT", format!("{:?}", self.database.connect_timeout)),
-            ("DATABASE_ACQUIRE_TIMEOUT", format!("{:?}", self.database.acquire_timeout)),
-            ("DATABASE_IDLE_TIMEOUT", format!("{:?}", self.database.idle_timeout)),
-            ("DATABASE_STATEMENT_TIMEOUT", format!("{:?}", self.database.statement_timeout)),
-            ("SQLITE_BUSY_TIMEOUT", format!("{:?}", self.database.sqlite_busy_timeout)),
+            (
+                "DATABASE_URL",
+                redact_url(self.database.url.expose_secret()),
+            ),
+            (
+                "DATABASE_MAX_CONNECTIONS",
+                self.database.max_connections.to_string(),
+            ),
+            (
+                "DATABASE_MIN_CONNECTIONS",
+                self.database.min_connections.to_string(),
+            ),
+            (
+                "DATABASE_CONNECT_TIMEOUT",
+                format!("{:?}", self.database.connect_timeout),
+            ),
+            (
+                "DATABASE_ACQUIRE_TIMEOUT",
+                format!("{:?}", self.database.acquire_timeout),
+            ),
+            (
+                "DATABASE_IDLE_TIMEOUT",
+                format!("{:?}", self.database.idle_timeout),
+            ),
+            (
+                "DATABASE_STATEMENT_TIMEOUT",
+                format!("{:?}", self.database.statement_timeout),
+            ),
+            (
+                "SQLITE_BUSY_TIMEOUT",
+                format!("{:?}", self.database.sqlite_busy_timeout),
+            ),
             ("RUN_MIGRATIONS", self.database.run_migrations.to_string()),
-            ("JWT_SECRET", redacted(!self.jwt_secret.expose_secret().is_empty())),
+            (
+                "JWT_SECRET",
+                redacted(!self.jwt_secret.expose_secret().is_empty()),
+            ),
             (
                 "SMTP_URL",
-                self.smtp_url.as_ref().map_or("(unset: mail is written to files)".to_owned(), |url| {
-                    redact_url(url.expose_secret())
-                }),
+                self.smtp_url
+                    .as_ref()
+                    .map_or("(unset: mail is written to files)".to_owned(), |url| {
+                        redact_url(url.expose_secret())
+                    }),
             ),
-            ("TRUSTED_PROXIES", join(self.http.trusted_proxies.iter().map(ToString::to_string).collect())),
-            ("CORS_ALLOWED_ORIGINS", join(self.http.cors_allowed_origins.clone())),
-            ("HTTP_BODY_LIMIT_BYTES", self.http.body_limit_bytes.to_string()),
-            ("HTTP_REQUEST_TIMEOUT", format!("{:?}", self.http.request_timeout)),
-            ("SHUTDOWN_TIMEOUT", format!("{:?}", self.http.shutdown_timeout)),
+            (
+                "TRUSTED_PROXIES",
+                join(
+                    self.http
+                        .trusted_proxies
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect(),
+                ),
+            ),
+            (
+                "CORS_ALLOWED_ORIGINS",
+                join(self.http.cors_allowed_origins.clone()),
+            ),
+            (
+                "HTTP_BODY_LIMIT_BYTES",
+                self.http.body_limit_bytes.to_string(),
+            ),
+            (
+                "HTTP_REQUEST_TIMEOUT",
+                format!("{:?}", self.http.request_timeout),
+            ),
+            (
+                "SHUTDOWN_TIMEOUT",
+                format!("{:?}", self.http.shutdown_timeout),
+            ),
             ("GRAPHQL_MAX_DEPTH", self.graphql.max_depth.to_string()),
-            ("GRAPHQL_MAX_COMPLEXITY", self.graphql.max_complexity.to_string()),
+            (
+                "GRAPHQL_MAX_COMPLEXITY",
+                self.graphql.max_complexity.to_string(),
+            ),
             ("GRAPHQL_MAX_BATCH", self.graphql.max_batch.to_string()),
-            ("LOG_FORMAT", format!("{:?}", self.log_format).to_lowercase()),
+            (
+                "LOG_FORMAT",
+                format!("{:?}", self.log_format).to_lowercase(),
+            ),
             ("RUST_LOG", self.log_filter.clone()),
         ]
     }

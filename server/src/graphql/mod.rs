@@ -26,7 +26,9 @@ pub struct RequestContext {
 
 /// The schema with Beacon's limits. Data shared by all requests (database, settings) is attached
 /// by the caller so `export-schema` can build it without a database.
-pub fn build_schema(limits: GraphqlLimits) -> async_graphql::SchemaBuilder<QueryRoot, EmptyMutation, EmptySubscription> {
+pub fn build_schema(
+    limits: GraphqlLimits,
+) -> async_graphql::SchemaBuilder<QueryRoot, EmptyMutation, EmptySubscription> {
     Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
@@ -36,6 +38,10 @@ pub fn build_schema(limits: GraphqlLimits) -> async_graphql::SchemaBuilder<Query
 
 /// The SDL committed as `schema.graphql`.
 pub fn export_sdl() -> String {
-    let limits = GraphqlLimits { max_depth: 1, max_complexity: 1, max_batch: 1 };
+    let limits = GraphqlLimits {
+        max_depth: 1,
+        max_complexity: 1,
+        max_batch: 1,
+    };
     build_schema(limits).finish().sdl()
 }

@@ -32,7 +32,13 @@ pub async fn graphql_post(
     let context = request_context(&headers, client_ip);
     let body = match body {
         Ok(body) => body,
-        Err(rejection) => return error_response(rejection.status(), ErrorCode::BadRequest, &rejection.body_text()),
+        Err(rejection) => {
+            return error_response(
+                rejection.status(),
+                ErrorCode::BadRequest,
+                &rejection.body_text(),
+            );
+        }
     };
     if !is_json(&headers) {
         return error_response(
@@ -52,14 +58,19 @@ pub async fn graphql_post(
         }
     };
     match batch {
-        BatchRequest::Single(request) => json(&BatchResponse::Single(execute(&state.schema, request, &context).await)),
+        BatchRequest::Single(request) => json(&BatchResponse::Single(
+            execute(&state.schema, request, &context).await,
+        )),
         BatchRequest::Batch(requests) => {
             let max = state.settings.graphql.max_batch;
             if requests.len() > max {
                 return error_response(
                     StatusCode::BAD_REQUEST,
                     ErrorCode::BadRequest,
-                    &format!("a batch may hold at most {max} operations; this one has {}", requests.len()),
+                    &format!(
+                        "a batch may hold at most {max} operations; this one has {}",
+                        requests.len()
+                    ),
                 );
             }
             let mut responses = Vec::with_capacity(requests.len());
@@ -79,13 +90,17 @@ pub async fn graphql_get(
     RawQuery(query): RawQuery,
 ) -> HttpResponse {
     let context = request_context(&headers, client_ip);
-    let mut request = match async_graphql::http::parse_query_string(query.as_deref().unwrap_or_default()) {
+    let mut request = match parse_get_request(query.as_deref().unwrap_or_default()) {
         Ok(request) => request,
-        Err(err) => {
-            return error_response(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, &format!("bad query string: {err}"));
+        Err(message) => {
+            return error_response(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, &message);
         }
     };
-    if let Some(kind) = operation_type(&mut request)
+    // Refuse anything that is not certainly a query, including a document whose operation
+    // cannot be chosen but that contains a mutation.
+    let kind = operation_type(&mut request)
+        .or_else(|| has_non_query(&mut request).then_some(OperationType::Mutation));
+    if let Some(kind) = kind
         && kind != OperationType::Query
     {
         let mut response = error_response(
@@ -93,10 +108,14 @@ pub async fn graphql_get(
             ErrorCode::BadRequest,
             &format!("a {kind} cannot be sent with GET; use POST"),
         );
-        response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        response
+            .headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
         return response;
     }
-    json(&BatchResponse::Single(execute(&state.schema, request, &context).await))
+    json(&BatchResponse::Single(
+        execute(&state.schema, request, &context).await,
+    ))
 }
 
 /// graphql-transport-ws (and the legacy graphql-ws) on `/graphql/ws`. Browsers may connect only
@@ -109,7 +128,11 @@ pub async fn graphql_ws(
     upgrade: WebSocketUpgrade,
 ) -> HttpResponse {
     if !origin_allowed(&headers, &state) {
-        return error_response(StatusCode::FORBIDDEN, ErrorCode::Forbidden, "this origin may not open a WebSocket");
+        return error_response(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "this origin may not open a WebSocket",
+        );
     }
     let context = request_context(&headers, client_ip);
     let schema = state.schema.clone();
@@ -139,14 +162,21 @@ pub async fn graphql_ws(
         })
 }
 
-async fn execute(schema: &BeaconSchema, mut request: Request, context: &RequestContext) -> Response {
+async fn execute(
+    schema: &BeaconSchema,
+    mut request: Request,
+    context: &RequestContext,
+) -> Response {
     let started = Instant::now();
     let kind = match request.parsed_query() {
         Ok(_) => operation_type(&mut request),
         Err(err) => {
             let error = ServerError::new(format!("the query does not parse: {err}"), None);
             let mut response = Response::from_errors(vec![error]);
-            response.errors[0].extensions.get_or_insert_with(Default::default).set("code", ErrorCode::GraphqlParseFailed.as_str());
+            response.errors[0]
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("code", ErrorCode::GraphqlParseFailed.as_str());
             metrics::counter!("graphql_operations_total", "type" => "invalid", "outcome" => "error").increment(1);
             return response;
         }
@@ -158,9 +188,15 @@ async fn execute(schema: &BeaconSchema, mut request: Request, context: &RequestC
         OperationType::Mutation => "mutation",
         OperationType::Subscription => "subscription",
     });
-    let outcome = if response.errors.is_empty() { "ok" } else { "error" };
-    metrics::counter!("graphql_operations_total", "type" => kind, "outcome" => outcome).increment(1);
-    metrics::histogram!("graphql_operation_duration_seconds", "type" => kind).record(started.elapsed().as_secs_f64());
+    let outcome = if response.errors.is_empty() {
+        "ok"
+    } else {
+        "error"
+    };
+    metrics::counter!("graphql_operations_total", "type" => kind, "outcome" => outcome)
+        .increment(1);
+    metrics::histogram!("graphql_operation_duration_seconds", "type" => kind)
+        .record(started.elapsed().as_secs_f64());
     response
 }
 
@@ -171,17 +207,70 @@ fn operation_type(request: &mut Request) -> Option<OperationType> {
     match &document.operations {
         DocumentOperations::Single(operation) => Some(operation.node.ty),
         DocumentOperations::Multiple(operations) => match operation_name {
-            Some(name) => operations.get(name.as_str()).map(|operation| operation.node.ty),
-            None if operations.len() == 1 => operations.values().next().map(|operation| operation.node.ty),
+            Some(name) => operations
+                .get(name.as_str())
+                .map(|operation| operation.node.ty),
+            None if operations.len() == 1 => operations
+                .values()
+                .next()
+                .map(|operation| operation.node.ty),
             None => None,
         },
     }
 }
 
+/// GraphQL over HTTP GET parameters: `query`, `operationName`, `variables`, `extensions` (JSON).
+/// (async-graphql's own parser expects `operation_name`, which clients do not send.)
+fn parse_get_request(query_string: &str) -> Result<Request, String> {
+    let mut query = None;
+    let mut operation_name = None;
+    let mut variables = None;
+    let mut extensions = None;
+    for (key, value) in url::form_urlencoded::parse(query_string.as_bytes()) {
+        match key.as_ref() {
+            "query" => query = Some(value.into_owned()),
+            "operationName" | "operation_name" => operation_name = Some(value.into_owned()),
+            "variables" => variables = Some(value.into_owned()),
+            "extensions" => extensions = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+    let query = query.ok_or("GET /graphql needs a `query` parameter")?;
+    let mut request = Request::new(query);
+    if let Some(name) = operation_name.filter(|name| !name.is_empty()) {
+        request = request.operation_name(name);
+    }
+    if let Some(variables) = variables {
+        let value = serde_json::from_str(&variables)
+            .map_err(|err| format!("`variables` is not JSON: {err}"))?;
+        request = request.variables(async_graphql::Variables::from_json(value));
+    }
+    if let Some(extensions) = extensions {
+        request.extensions = serde_json::from_str(&extensions)
+            .map_err(|err| format!("`extensions` is not JSON: {err}"))?;
+    }
+    Ok(request)
+}
+
+fn has_non_query(request: &mut Request) -> bool {
+    request.parsed_query().is_ok_and(|document| {
+        document
+            .operations
+            .iter()
+            .any(|(_, operation)| operation.node.ty != OperationType::Query)
+    })
+}
+
 fn request_context(headers: &HeaderMap, client_ip: ClientIp) -> RequestContext {
-    let request_id =
-        headers.get(REQUEST_ID_HEADER).and_then(|value| value.to_str().ok()).unwrap_or("-").to_owned();
-    RequestContext { request_id, client_ip: client_ip.0 }
+    let request_id = headers
+        .get(REQUEST_ID_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    RequestContext {
+        request_id,
+        client_ip: client_ip.0,
+    }
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -195,7 +284,10 @@ fn is_json(headers: &HeaderMap) -> bool {
 /// No `Origin` (not a browser) is allowed; a browser origin must be this app's public URL, a
 /// configured CORS origin, or the very host it connects to (tenant subdomains, custom domains).
 fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok()) else {
+    let Some(origin) = headers
+        .get(header::ORIGIN)
+        .and_then(|value| value.to_str().ok())
+    else {
         return true;
     };
     let Ok(origin_url) = url::Url::parse(origin) else {
@@ -207,7 +299,9 @@ fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
     {
         return true;
     }
-    let host = headers.get(header::HOST).and_then(|value| value.to_str().ok());
+    let host = headers
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok());
     let origin_host = origin_url.host_str().map(|h| match origin_url.port() {
         Some(port) => format!("{h}:{port}"),
         None => h.to_owned(),
@@ -218,13 +312,20 @@ fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
 fn json(body: &BatchResponse) -> HttpResponse {
     match serde_json::to_vec(body) {
         Ok(bytes) => (
-            [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")],
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
             Body::from(bytes),
         )
             .into_response(),
         Err(err) => {
             tracing::error!(error = %err, "serialising a GraphQL response failed");
-            error_response(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::InternalServerError, "internal error")
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::InternalServerError,
+                "internal error",
+            )
         }
     }
 }
@@ -232,5 +333,10 @@ fn json(body: &BatchResponse) -> HttpResponse {
 /// A GraphQL-shaped error for failures before execution.
 pub fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> HttpResponse {
     let body = serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
-    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }

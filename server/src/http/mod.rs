@@ -47,7 +47,10 @@ pub fn public_router(state: AppState) -> Router {
     let settings = state.settings.clone();
     let request_id_header = axum::http::HeaderName::from_static(REQUEST_ID_HEADER);
     Router::new()
-        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+        .route(
+            "/graphql",
+            get(graphql::graphql_get).post(graphql::graphql_post),
+        )
         .route("/graphql/ws", get(graphql::graphql_ws))
         .route("/health", get(health::liveness))
         .route("/health/ready", get(health::readiness))
@@ -55,7 +58,10 @@ pub fn public_router(state: AppState) -> Router {
         .with_state(state)
         .layer(
             ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(request_id_header.clone(), MakeRequestUuid))
+                .layer(SetRequestIdLayer::new(
+                    request_id_header.clone(),
+                    MakeRequestUuid,
+                ))
                 .layer(PropagateRequestIdLayer::new(request_id_header))
                 .layer(axum::middleware::from_fn_with_state(
                     Arc::new(settings.http.trusted_proxies.clone()),

@@ -28,8 +28,13 @@ pub async fn log_request(request: Request, next: Next) -> Response {
         .and_then(|value| value.to_str().ok())
         .unwrap_or("-")
         .to_owned();
-    let client_ip = request.extensions().get::<ClientIp>().map(|ip| ip.0.to_string()).unwrap_or_default();
-    let span = tracing::info_span!("request", request_id = %request_id, method = %method, route = %route);
+    let client_ip = request
+        .extensions()
+        .get::<ClientIp>()
+        .map(|ip| ip.0.to_string())
+        .unwrap_or_default();
+    let span =
+        tracing::info_span!("request", request_id = %request_id, method = %method, route = %route);
 
     let response = next.run(request).instrument(span.clone()).await;
 
@@ -37,13 +42,20 @@ pub async fn log_request(request: Request, next: Next) -> Response {
     let duration = started.elapsed();
     span.in_scope(|| {
         tracing::info!(
+            request_id = %request_id,
+            method = %method,
+            route = %route,
             client_ip = %client_ip,
             status,
             duration_ms = duration.as_secs_f64() * 1000.0,
             "request finished"
         );
     });
-    let labels = [("method", method.to_string()), ("route", route), ("status", status.to_string())];
+    let labels = [
+        ("method", method.to_string()),
+        ("route", route),
+        ("status", status.to_string()),
+    ];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels).record(duration.as_secs_f64());
     response

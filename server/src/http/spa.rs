@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use axum::Router;
-use axum::http::{HeaderValue, header};
 use axum::http::Response;
+use axum::http::{HeaderValue, header};
 use tower::ServiceBuilder;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -24,18 +24,29 @@ pub fn routes(spa_dir: &Path) -> Router<AppState> {
     let graphiql = ServiceBuilder::new()
         .map_response(never_cache)
         .service(ServeFile::new(spa_dir.join("graphiql.html")));
-    Router::new().nest_service("/assets", assets).route_service("/graphiql", graphiql).fallback_service(pages)
+    Router::new()
+        .nest_service("/assets", assets)
+        .route_service("/graphiql", graphiql)
+        .fallback_service(pages)
 }
 
 /// Hashed file names change with their content, so a found asset never needs revalidation; a
 /// missing one must not be cached at all.
 fn cache_hashed_asset<B>(mut response: Response<B>) -> Response<B> {
-    let value = if response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-store" };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    let value = if response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-store"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response
 }
 
 fn never_cache<B>(mut response: Response<B>) -> Response<B> {
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
 }
