@@ -11,7 +11,7 @@ pub mod fixtures;
 pub mod proxy;
 
 pub use app::{TestApp, TestAppBuilder, repo_root, server_binary};
-pub use database::{Backend, TestDatabase};
+pub use database::{Backend, TestDatabase, admin_url};
 
 /// Generates one `#[tokio::test]` per backend for each listed `async fn name(backend: Backend)`.
 #[macro_export]
