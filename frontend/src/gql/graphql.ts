@@ -16,7 +16,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
-export type QueryRoot = {
+export type Query = {
   /** Version information; needs no authentication. */
   serverInfo: ServerInfo;
 };

@@ -13,6 +13,7 @@ use crate::config::GraphqlLimits;
 pub use errors::{ApiError, ErrorCode};
 
 #[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
 pub struct QueryRoot(server_info::ServerInfoQuery);
 
 pub type BeaconSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
