@@ -105,7 +105,7 @@ fn is_default_secret(secret: &str) -> bool {
     DEFAULT_SECRETS
         .iter()
         .any(|default| lower == *default || lower.contains("changeme"))
-        || secret.chars().all(|c| Some(c) == secret.chars().next())
+        || secret.chars().all(|c| secret.starts_with(c))
 }
 
 /// Why a hostname cannot be a production domain, if it cannot.

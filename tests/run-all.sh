@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Beacon's one test command (README): installs what is missing, then runs every check and test.
+#   ./tests/run-all.sh
+# Stages: tools -> PostgreSQL -> Rust lint -> frontend checks and build -> Rust tests (unit and
+# black-box, SQLite and PostgreSQL, schema drift, Caddyfile) -> browser journey in Chromium.
+# PostgreSQL: TEST_DATABASE_URL (an admin URL), else a server at 127.0.0.1:5432, else a private
+# cluster started here with initdb/pg_ctl; if none can be had the run fails — never skipped.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+WORK="$(mktemp -d -t beacon-tests-XXXXXX)"
+CLEANUP=()
+cleanup() {
+  for cmd in "${CLEANUP[@]}"; do eval "$cmd" || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+stage() { printf '\n==> %s\n' "$*"; }
+die() { printf 'run-all: %s\n' "$*" >&2; exit 1; }
+
+# --- tools ------------------------------------------------------------------------------------
+stage "tools"
+command -v cargo >/dev/null || die "cargo is required (install Rust with rustup)"
+command -v npm >/dev/null || die "npm is required (install Node.js 20+)"
+missing=()
+command -v caddy >/dev/null || missing+=(caddy)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    die "missing ${missing[*]}: run 'sudo apt-get install ${missing[*]}' (Debian) and retry"
+  fi
+fi
+caddy version | head -1
+/usr/bin/chromium --version 2>/dev/null | head -1
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+stage "PostgreSQL"
+pg_answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "using TEST_DATABASE_URL"
+elif pg_answers 127.0.0.1 5432; then
+  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres"
+  echo "using the server at 127.0.0.1:5432"
+else
+  initdb_bin="$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)"
+  [ -n "$initdb_bin" ] || die "no PostgreSQL: set TEST_DATABASE_URL, run a server at 127.0.0.1:5432, or install postgresql"
+  pg_bin="$(dirname "$initdb_bin")"
+  port=55432
+  pgdata="$WORK/pgdata"
+  as_pg=()
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || die "initdb cannot run as root and there is no postgres user"
+    chown -R postgres "$WORK"; chmod 755 "$WORK"
+    as_pg=(runuser -u postgres --)
+  fi
+  echo "starting a private PostgreSQL cluster on 127.0.0.1:$port"
+  "${as_pg[@]}" "$pg_bin/initdb" -D "$pgdata" -U postgres --auth=trust >/dev/null
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pgdata" -w -l "$WORK/pg.log" \
+    -o "-p $port -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null
+  CLEANUP+=("${as_pg[*]} $pg_bin/pg_ctl -D $pgdata -m immediate stop >/dev/null")
+  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
+fi
+
+# --- Rust lint ----------------------------------------------------------------------------------
+stage "cargo fmt --check"
+cargo fmt --all -- --check
+stage "cargo clippy --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+# --- frontend -------------------------------------------------------------------------------------
+stage "frontend: install, codegen drift, typecheck, lint, unit tests, build"
+(
+  cd frontend
+  npm ci --no-audit --no-fund --loglevel=error
+  npm run --silent codegen:check
+  npm run --silent typecheck
+  npm run --silent lint
+  npm run --silent test 2>&1 | tee "$WORK/vitest.log"
+  npm run --silent build >/dev/null
+)
+
+# --- Rust tests -----------------------------------------------------------------------------------
+stage "cargo test (unit + black-box on SQLite and PostgreSQL, schema drift, Caddyfile)"
+cargo build --quiet -p server --bin server
+export BEACON_SERVER_BIN="$ROOT/target/debug/server"
+cargo test --workspace --quiet 2>&1 | tee "$WORK/cargo-test.log"
+
+# --- browser journey ------------------------------------------------------------------------------
+stage "Playwright in Chromium against the running server"
+mkdir -p "$WORK/app"
+(
+  cd "$WORK/app"
+  env -i PATH="$PATH" HOME="$HOME" APP_ENV=development LISTEN_ADDR=127.0.0.1:0 INTERNAL_ADDR=127.0.0.1:0 \
+    DATA_DIR="$WORK/app/data" SPA_DIR="$ROOT/frontend/dist" \
+    "$BEACON_SERVER_BIN" serve >"$WORK/app/stdout.log" 2>"$WORK/app/stderr.log" &
+  echo $! >"$WORK/app/pid"
+)
+CLEANUP+=("kill \$(cat $WORK/app/pid) 2>/dev/null")
+url=""
+for _ in $(seq 1 100); do
+  url="$(sed -n 's/^beacon: public listener on \(http:[^ ]*\).*/\1/p' "$WORK/app/stdout.log" | head -1)"
+  [ -n "$url" ] && break
+  sleep 0.2
+done
+[ -n "$url" ] || { cat "$WORK/app/stderr.log" >&2; die "the server did not start for the browser test"; }
+(cd frontend && BEACON_URL="$url" npm run --silent e2e) 2>&1 | tee "$WORK/e2e.log"
+
+# --- summary --------------------------------------------------------------------------------------
+rust_passed=$(grep -o 'test result: ok\. [0-9]* passed' "$WORK/cargo-test.log" | awk '{s+=$4} END {print s+0}')
+vitest_passed=$(sed -n 's/.*Tests *\([0-9]*\) passed.*/\1/p' "$WORK/vitest.log" | tail -1)
+e2e_passed=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$WORK/e2e.log" | tail -1)
+total=$((rust_passed + ${vitest_passed:-0} + ${e2e_passed:-0}))
+echo
+echo "rust: $rust_passed, vitest: ${vitest_passed:-0}, browser: ${e2e_passed:-0}; screenshots in frontend/e2e-artifacts/"
+echo "$total passed, 0 failed"
