@@ -51,11 +51,7 @@ impl DeclaredIndex {
     }
 
     /// An index that does not lead with the tenant; `why` is mandatory documentation.
-    pub fn global<E, C>(
-        name: &'static str,
-        columns: impl IntoIterator<Item = C>,
-        why: &'static str,
-    ) -> Self
+    pub fn global<E, C>(name: &'static str, columns: impl IntoIterator<Item = C>, why: &'static str) -> Self
     where
         E: EntityName + Default,
         C: IdenStatic + IntoIndexedColumn,
@@ -63,11 +59,7 @@ impl DeclaredIndex {
         Self::build::<E, C>(name, columns, IndexScope::Global { why })
     }
 
-    fn build<E, C>(
-        name: &'static str,
-        columns: impl IntoIterator<Item = C>,
-        scope: IndexScope,
-    ) -> Self
+    fn build<E, C>(name: &'static str, columns: impl IntoIterator<Item = C>, scope: IndexScope) -> Self
     where
         E: EntityName + Default,
         C: IdenStatic + IntoIndexedColumn,
@@ -75,10 +67,7 @@ impl DeclaredIndex {
         Self {
             name,
             table: E::default().table_name(),
-            columns: columns
-                .into_iter()
-                .map(IntoIndexedColumn::into_indexed)
-                .collect(),
+            columns: columns.into_iter().map(IntoIndexedColumn::into_indexed).collect(),
             unique: false,
             scope,
         }
@@ -119,10 +108,7 @@ pub trait IntoIndexedColumn {
 
 impl<C: IdenStatic> IntoIndexedColumn for C {
     fn into_indexed(self) -> IndexedColumn {
-        IndexedColumn {
-            name: self.as_str(),
-            direction: Direction::Asc,
-        }
+        IndexedColumn { name: self.as_str(), direction: Direction::Asc }
     }
 }
 
@@ -156,11 +142,7 @@ mod tests {
                     index.name
                 ),
                 IndexScope::Global { why } => {
-                    assert!(
-                        why.len() > 20,
-                        "{} must explain why it is global",
-                        index.name
-                    )
+                    assert!(why.len() > 20, "{} must explain why it is global", index.name)
                 }
             }
         }
@@ -170,18 +152,8 @@ mod tests {
     fn index_names_are_unique_and_prefixed_by_their_table() {
         let all = crate::all_declared_indexes();
         for index in &all {
-            assert!(
-                index.name.starts_with(index.table),
-                "{} should start with {}",
-                index.name,
-                index.table
-            );
-            assert_eq!(
-                all.iter().filter(|other| other.name == index.name).count(),
-                1,
-                "{}",
-                index.name
-            );
+            assert!(index.name.starts_with(index.table), "{} should start with {}", index.name, index.table);
+            assert_eq!(all.iter().filter(|other| other.name == index.name).count(), 1, "{}", index.name);
         }
     }
 }

@@ -4,6 +4,7 @@
 //! secondary indexes: migrations create them by name, and a black-box test compares the migrated
 //! database catalog (SQLite and PostgreSQL) with [`all_declared_indexes`].
 
+pub mod email_outbox;
 pub mod index;
 pub mod memberships;
 pub mod tenant_domains;
@@ -19,6 +20,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         tenant_domains::declared_indexes(),
         users::declared_indexes(),
         memberships::declared_indexes(),
+        email_outbox::declared_indexes(),
     ]
     .into_iter()
     .flatten()

@@ -4,13 +4,15 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_create_tenancy_and_accounts;
+mod m20261122_000002_create_email_outbox;
 
 pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(
-            m20261122_000001_create_tenancy_and_accounts::Migration,
-        )]
+        vec![
+            Box::new(m20261122_000001_create_tenancy_and_accounts::Migration),
+            Box::new(m20261122_000002_create_email_outbox::Migration),
+        ]
     }
 }

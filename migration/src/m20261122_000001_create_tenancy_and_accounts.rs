@@ -72,10 +72,7 @@ fn check(name: &str, sql: &str) -> Check {
 }
 
 fn timestamp(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
+    ColumnDef::new(column).timestamp_with_time_zone().not_null().to_owned()
 }
 
 #[async_trait::async_trait]
@@ -88,30 +85,16 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(Tenants::Id).uuid().not_null().primary_key())
                     .col(ColumnDef::new(Tenants::Slug).string_len(40).not_null())
                     .col(ColumnDef::new(Tenants::Name).string_len(120).not_null())
-                    .col(
-                        ColumnDef::new(Tenants::Status)
-                            .string_len(16)
-                            .not_null()
-                            .default("active"),
-                    )
+                    .col(ColumnDef::new(Tenants::Status).string_len(16).not_null().default("active"))
                     .col(timestamp(Tenants::CreatedAt))
                     .col(timestamp(Tenants::UpdatedAt))
-                    .check(check(
-                        "tenants_status_check",
-                        "status IN ('active', 'suspended')",
-                    ))
+                    .check(check("tenants_status_check", "status IN ('active', 'suspended')"))
                     .check(check(
                         "tenants_slug_check",
                         "length(slug) BETWEEN 3 AND 40 AND slug = lower(slug)",
                     ))
-                    .check(check(
-                        "tenants_name_check",
-                        "length(name) BETWEEN 1 AND 120",
-                    ))
-                    .check(check(
-                        "tenants_updated_at_check",
-                        "updated_at >= created_at",
-                    ))
+                    .check(check("tenants_name_check", "length(name) BETWEEN 1 AND 120"))
+                    .check(check("tenants_updated_at_check", "updated_at >= created_at"))
                     .to_owned(),
             )
             .await?;
@@ -120,28 +103,11 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(TenantDomains::Table)
-                    .col(
-                        ColumnDef::new(TenantDomains::Id)
-                            .uuid()
-                            .not_null()
-                            .primary_key(),
-                    )
+                    .col(ColumnDef::new(TenantDomains::Id).uuid().not_null().primary_key())
                     .col(ColumnDef::new(TenantDomains::TenantId).uuid().not_null())
-                    .col(
-                        ColumnDef::new(TenantDomains::Hostname)
-                            .string_len(253)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(TenantDomains::Kind)
-                            .string_len(16)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(TenantDomains::VerifiedAt)
-                            .timestamp_with_time_zone()
-                            .null(),
-                    )
+                    .col(ColumnDef::new(TenantDomains::Hostname).string_len(253).not_null())
+                    .col(ColumnDef::new(TenantDomains::Kind).string_len(16).not_null())
+                    .col(ColumnDef::new(TenantDomains::VerifiedAt).timestamp_with_time_zone().null())
                     .col(timestamp(TenantDomains::CreatedAt))
                     .foreign_key(
                         ForeignKey::create()
@@ -151,10 +117,7 @@ impl MigrationTrait for Migration {
                             .on_delete(ForeignKeyAction::Cascade)
                             .on_update(ForeignKeyAction::Restrict),
                     )
-                    .check(check(
-                        "tenant_domains_kind_check",
-                        "kind IN ('subdomain', 'custom')",
-                    ))
+                    .check(check("tenant_domains_kind_check", "kind IN ('subdomain', 'custom')"))
                     .check(check(
                         "tenant_domains_hostname_check",
                         "length(hostname) BETWEEN 1 AND 253 AND hostname = lower(hostname)",
@@ -193,12 +156,7 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Memberships::Table)
-                    .col(
-                        ColumnDef::new(Memberships::Id)
-                            .uuid()
-                            .not_null()
-                            .primary_key(),
-                    )
+                    .col(ColumnDef::new(Memberships::Id).uuid().not_null().primary_key())
                     .col(ColumnDef::new(Memberships::TenantId).uuid().not_null())
                     .col(ColumnDef::new(Memberships::UserId).uuid().not_null())
                     .col(ColumnDef::new(Memberships::Role).string_len(16).not_null())
@@ -220,14 +178,8 @@ impl MigrationTrait for Migration {
                             .on_delete(ForeignKeyAction::Cascade)
                             .on_update(ForeignKeyAction::Restrict),
                     )
-                    .check(check(
-                        "memberships_role_check",
-                        "role IN ('owner', 'admin', 'member', 'viewer')",
-                    ))
-                    .check(check(
-                        "memberships_updated_at_check",
-                        "updated_at >= created_at",
-                    ))
+                    .check(check("memberships_role_check", "role IN ('owner', 'admin', 'member', 'viewer')"))
+                    .check(check("memberships_updated_at_check", "updated_at >= created_at"))
                     .to_owned(),
             )
             .await?;
@@ -245,9 +197,7 @@ impl MigrationTrait for Migration {
             TenantDomains::Table.into_iden(),
             Tenants::Table.into_iden(),
         ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
     }

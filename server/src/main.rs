@@ -9,11 +9,7 @@ use server::startup::{Application, shutdown_signal};
 use server::{db, graphql, telemetry};
 
 #[derive(Parser)]
-#[command(
-    name = "server",
-    version,
-    about = "Beacon: uptime monitoring and status pages"
-)]
+#[command(name = "server", version, about = "Beacon: uptime monitoring and status pages")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -59,8 +55,7 @@ fn main() -> ExitCode {
 /// In development a `.env` file fills in unset variables; production reads only the real
 /// environment, so secrets never live in a file next to the code.
 fn load_dotenv() {
-    let production =
-        std::env::var("APP_ENV").is_ok_and(|env| env.eq_ignore_ascii_case("production"));
+    let production = std::env::var("APP_ENV").is_ok_and(|env| env.eq_ignore_ascii_case("production"));
     if !production {
         let _ = dotenvy::dotenv();
     }
@@ -83,12 +78,9 @@ async fn load_settings() -> Result<Settings, ConfigProblems> {
 }
 
 async fn probe_database(url: String) -> anyhow::Result<()> {
-    let mut settings = Settings::from_env(&std::collections::HashMap::from([(
-        "DATA_DIR",
-        "/nonexistent",
-    )]))
-    .map_err(|problems| anyhow::anyhow!("{problems}"))?
-    .database;
+    let mut settings = Settings::from_env(&std::collections::HashMap::from([("DATA_DIR", "/nonexistent")]))
+        .map_err(|problems| anyhow::anyhow!("{problems}"))?
+        .database;
     settings.url = url.into();
     db::connect(&settings).await.map(drop)
 }
@@ -117,10 +109,7 @@ async fn serve() -> ExitCode {
     };
     // Machine-readable lines (tests parse them) and the address a person opens.
     println!("beacon: public listener on http://{}", app.public_addr());
-    println!(
-        "beacon: internal listener on http://{} (metrics, TLS ask; never expose)",
-        app.internal_addr()
-    );
+    println!("beacon: internal listener on http://{} (metrics, TLS ask; never expose)", app.internal_addr());
     if !production {
         let mut url = friendly_url;
         let _ = url.set_port(Some(app.public_addr().port()));

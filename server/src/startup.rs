@@ -11,8 +11,13 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+use crate::accounts::tokens::TokenKeys;
 use crate::config::Settings;
 use crate::http::{AppState, internal_router, public_router};
+use crate::mail::Mailer;
+use crate::mail::templates::Links;
+use crate::mail::transport::Transport;
+use crate::mail::worker::{Worker, worker_id};
 use crate::tenancy::hostnames::HostnameRegistry;
 use crate::{db, graphql, telemetry};
 
@@ -20,18 +25,32 @@ pub struct Application {
     public: TcpListener,
     internal: TcpListener,
     state: AppState,
+    mail_worker: Worker,
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let db = db::connect(&settings.database)
-            .await
-            .context("DATABASE_URL: database not reachable")?;
+        let db = db::connect(&settings.database).await.context("DATABASE_URL: database not reachable")?;
         if settings.database.run_migrations {
             db::migrate(&db).await?;
         }
+        let tokens = TokenKeys::new(&settings.jwt_secret);
+        let mailer = Mailer::default();
+        let links = Links::new(settings.public_url.clone(), settings.base_domain.clone());
+        let mail_worker = Worker {
+            db: db.clone(),
+            transport: Transport::from_settings(&settings)?,
+            settings: settings.mail.clone(),
+            from: settings.mail.from.parse().context("MAIL_FROM is not a mailbox")?,
+            message_domain: settings.base_domain.clone(),
+            mailer: mailer.clone(),
+            id: worker_id(),
+        };
         let schema = graphql::build_schema(settings.graphql)
             .data(db.clone())
+            .data(mailer.clone())
+            .data(settings.mail.clone())
+            .data(links)
             .finish();
         let public = TcpListener::bind(settings.listen_addr)
             .await
@@ -45,40 +64,31 @@ impl Application {
             db,
             schema,
             metrics: telemetry::metrics_handle(),
+            tokens,
+            mailer,
         };
-        Ok(Self {
-            public,
-            internal,
-            state,
-        })
+        Ok(Self { public, internal, state, mail_worker })
     }
 
     pub fn public_addr(&self) -> SocketAddr {
-        self.public
-            .local_addr()
-            .expect("a bound listener has an address")
+        self.public.local_addr().expect("a bound listener has an address")
     }
 
     pub fn internal_addr(&self) -> SocketAddr {
-        self.internal
-            .local_addr()
-            .expect("a bound listener has an address")
+        self.internal.local_addr().expect("a bound listener has an address")
     }
 
     /// Serves until `shutdown` completes, then stops accepting, lets in-flight requests finish
-    /// (up to `SHUTDOWN_TIMEOUT`) and closes the database pool.
+    /// (up to `SHUTDOWN_TIMEOUT`), lets the mail worker finish its sends, and closes the pool.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self {
-            public,
-            internal,
-            state,
-        } = self;
+        let Self { public, internal, state, mail_worker } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
         let (stop_tx, stop_rx) = watch::channel(false);
+        let worker = tokio::spawn(mail_worker.run(stop_rx.clone()));
         let stopped = |mut rx: watch::Receiver<bool>| async move {
             let _ = rx.wait_for(|stop| *stop).await;
         };
@@ -102,6 +112,13 @@ impl Application {
                     Err(_) => tracing::warn!("drain timed out; closing remaining connections"),
                 }
             }
+        }
+        let _ = stop_tx.send(true);
+        // The worker finishes its in-flight sends (each bounded by MAIL_SEND_TIMEOUT).
+        if tokio::time::timeout(drain_timeout, worker).await.is_err() {
+            tracing::warn!(
+                "the mail worker did not stop in time; its claimed messages are retried after their lease"
+            );
         }
         db.close().await.context("closing the database pool")?;
         tracing::info!("stopped");

@@ -14,10 +14,7 @@ use serde_json::{Value, json};
 use crate::database::{Backend, TempDir, TestDatabase};
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ lives in the repo")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ lives in the repo").to_path_buf()
 }
 
 /// The server binary, built once per test run so it is never stale.
@@ -35,8 +32,8 @@ pub fn server_binary() -> PathBuf {
                 .status()
                 .expect("run cargo build for the server binary");
             assert!(status.success(), "building the server binary failed");
-            let target = std::env::var("CARGO_TARGET_DIR")
-                .map_or_else(|_| repo_root().join("target"), PathBuf::from);
+            let target =
+                std::env::var("CARGO_TARGET_DIR").map_or_else(|_| repo_root().join("target"), PathBuf::from);
             target.join("debug").join("server")
         })
         .clone()
@@ -74,10 +71,7 @@ impl TestAppBuilder {
         TestApp {
             public,
             internal,
-            client: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
+            client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
             process,
             database,
             _data_dir: data_dir,
@@ -98,10 +92,7 @@ pub fn base_env(data_dir: &Path) -> HashMap<String, String> {
     env.insert("LISTEN_ADDR".into(), "127.0.0.1:0".into());
     env.insert("INTERNAL_ADDR".into(), "127.0.0.1:0".into());
     env.insert("DATA_DIR".into(), data_dir.display().to_string());
-    env.insert(
-        "SPA_DIR".into(),
-        repo_root().join("frontend/dist").display().to_string(),
-    );
+    env.insert("SPA_DIR".into(), repo_root().join("frontend/dist").display().to_string());
     env.insert("LOG_FORMAT".into(), "json".into());
     env.insert("RUST_LOG".into(), "info".into());
     env
@@ -118,11 +109,7 @@ pub struct TestApp {
 
 impl TestApp {
     pub fn builder(backend: Backend) -> TestAppBuilder {
-        TestAppBuilder {
-            backend,
-            env: HashMap::new(),
-            database: None,
-        }
+        TestAppBuilder { backend, env: HashMap::new(), database: None }
     }
 
     pub async fn spawn(backend: Backend) -> TestApp {
@@ -156,11 +143,7 @@ impl TestApp {
 
     /// Log lines the server printed so far, parsed (the server logs JSON in tests).
     pub fn log_lines(&self) -> Vec<Value> {
-        self.process
-            .stderr_lines()
-            .iter()
-            .filter_map(|line| serde_json::from_str(line).ok())
-            .collect()
+        self.process.stderr_lines().iter().filter_map(|line| serde_json::from_str(line).ok()).collect()
     }
 }
 
@@ -205,11 +188,7 @@ impl ServerProcess {
                 sink.lock().unwrap().push(line);
             }
         });
-        Self {
-            child,
-            stdout_rx,
-            stderr: stderr_lines,
-        }
+        Self { child, stdout_rx, stderr: stderr_lines }
     }
 
     /// Waits for the two "listener on" lines and returns (public, internal).
@@ -235,10 +214,7 @@ impl ServerProcess {
                 }
                 Err(_) => {
                     let _ = self.child.kill();
-                    panic!(
-                        "the server did not start; its log:\n{}",
-                        self.stderr_lines().join("\n")
-                    );
+                    panic!("the server did not start; its log:\n{}", self.stderr_lines().join("\n"));
                 }
             }
         }
@@ -259,10 +235,7 @@ impl ServerProcess {
 
     /// Sends SIGTERM (graceful shutdown).
     pub fn terminate(&self) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.pid().to_string()])
-            .status()
-            .expect("kill");
+        let status = Command::new("kill").args(["-TERM", &self.pid().to_string()]).status().expect("kill");
         assert!(status.success());
     }
 

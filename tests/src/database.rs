@@ -26,12 +26,7 @@ impl TestDatabase {
             Backend::Sqlite => {
                 let dir = TempDir::new("sqlite");
                 let url = format!("sqlite://{}?mode=rwc", dir.path.join("beacon.db").display());
-                Self {
-                    backend,
-                    url,
-                    pg_name: None,
-                    _dir: Some(dir),
-                }
+                Self { backend, url, pg_name: None, _dir: Some(dir) }
             }
             Backend::Postgres => {
                 let name = format!("beacon_test_{}", uuid::Uuid::new_v4().simple());
@@ -42,26 +37,16 @@ impl TestDatabase {
                     .unwrap_or_else(|err| panic!("cannot create test database {name}: {err}"));
                 admin.close().await.ok();
                 let url = with_database(&admin_url(), &name);
-                Self {
-                    backend,
-                    url,
-                    pg_name: Some(name),
-                    _dir: None,
-                }
+                Self { backend, url, pg_name: Some(name), _dir: None }
             }
         }
     }
 
     /// A connection for arranging data and reading the catalog directly.
     pub async fn connect(&self) -> DatabaseConnection {
-        let connection = Database::connect(&self.url)
-            .await
-            .expect("connect to the test database");
+        let connection = Database::connect(&self.url).await.expect("connect to the test database");
         if self.backend == Backend::Sqlite {
-            connection
-                .execute_unprepared("PRAGMA foreign_keys = ON")
-                .await
-                .expect("enable foreign keys");
+            connection.execute_unprepared("PRAGMA foreign_keys = ON").await.expect("enable foreign keys");
         }
         connection
     }
@@ -77,10 +62,7 @@ impl Drop for TestDatabase {
         if let Some(name) = self.pg_name.take() {
             // Drop runs outside async context: use a small runtime on its own thread.
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .unwrap();
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
                 runtime.block_on(async move {
                     let admin = admin_connection().await;
                     let _ = admin
@@ -112,13 +94,9 @@ async fn admin_connection() -> DatabaseConnection {
 
 /// Replaces the database name (the URL path) of a PostgreSQL URL.
 pub fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |i| scheme_end + i);
+    let host_end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
     let mut out = format!("{}/{}", &base[..host_end], name);
     if let Some(query) = query {
         out.push('?');
@@ -134,10 +112,8 @@ pub struct TempDir {
 
 impl TempDir {
     pub fn new(label: &str) -> Self {
-        let path = std::env::temp_dir().join(format!(
-            "beacon-test-{label}-{}",
-            uuid::Uuid::new_v4().simple()
-        ));
+        let path =
+            std::env::temp_dir().join(format!("beacon-test-{label}-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&path).expect("create temp dir");
         Self { path }
     }

@@ -43,12 +43,7 @@ impl ChaosProxy {
                 }
             }
         });
-        Self {
-            addr,
-            up,
-            connections,
-            accept_task,
-        }
+        Self { addr, up, connections, accept_task }
     }
 
     /// Drops every open connection and refuses new ones.

@@ -29,19 +29,14 @@ mod tempdir {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 impl Caddy {
     fn start(app: &TestApp) -> Caddy {
-        let state = tempdir::Dir(std::env::temp_dir().join(format!(
-            "beacon-caddy-edge-{}",
-            uuid::Uuid::new_v4().simple()
-        )));
+        let state = tempdir::Dir(
+            std::env::temp_dir().join(format!("beacon-caddy-edge-{}", uuid::Uuid::new_v4().simple())),
+        );
         std::fs::create_dir_all(&state.0).unwrap();
         let (http_port, https_port) = (free_port(), free_port());
         let child = Command::new("caddy")
@@ -69,17 +64,10 @@ impl Caddy {
         let https: SocketAddr = format!("127.0.0.1:{https_port}").parse().unwrap();
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(https).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "caddy did not start listening on {https}"
-            );
+            assert!(Instant::now() < deadline, "caddy did not start listening on {https}");
             std::thread::sleep(Duration::from_millis(100));
         }
-        Caddy {
-            child,
-            https,
-            _state: state,
-        }
+        Caddy { child, https, _state: state }
     }
 
     fn client(&self, host: &str) -> reqwest::Client {
@@ -94,10 +82,7 @@ impl Caddy {
     }
 
     async fn get(&self, host: &str, path: &str) -> reqwest::Result<reqwest::Response> {
-        self.client(host)
-            .get(format!("https://{host}:{}{path}", self.https.port()))
-            .send()
-            .await
+        self.client(host).get(format!("https://{host}:{}{path}", self.https.port())).send().await
     }
 }
 
@@ -109,10 +94,7 @@ impl Drop for Caddy {
 }
 
 async fn caddy_issues_certificates_only_for_served_hosts(backend: Backend) {
-    let app = TestApp::builder(backend)
-        .env("TRUSTED_PROXIES", "127.0.0.1/32")
-        .spawn()
-        .await;
+    let app = TestApp::builder(backend).env("TRUSTED_PROXIES", "127.0.0.1/32").spawn().await;
     let db = app.database.connect().await;
     let acme = insert_tenant(&db, "acme", TenantStatus::Active).await;
     insert_domain(&db, acme, "acme.beacon.test", DomainKind::Subdomain, false).await;
@@ -121,50 +103,31 @@ async fn caddy_issues_certificates_only_for_served_hosts(backend: Backend) {
 
     // Served hosts: a certificate is issued on demand and requests reach the app.
     for host in ["acme.beacon.test", "status.acme-corp.test"] {
-        let response = caddy
-            .get(host, "/health")
-            .await
-            .unwrap_or_else(|err| panic!("{host}: {err:?}"));
+        let response = caddy.get(host, "/health").await.unwrap_or_else(|err| panic!("{host}: {err:?}"));
         assert_eq!(response.status(), 200, "{host}");
-        assert!(
-            response.headers().get("x-request-id").is_some(),
-            "the app answered for {host}"
-        );
+        assert!(response.headers().get("x-request-id").is_some(), "the app answered for {host}");
         assert!(response.headers().get("server").is_none());
     }
     let (_, body) = {
         let response = caddy
             .client("acme.beacon.test")
-            .post(format!(
-                "https://acme.beacon.test:{}/graphql",
-                caddy.https.port()
-            ))
+            .post(format!("https://acme.beacon.test:{}/graphql", caddy.https.port()))
             .json(&serde_json::json!({ "query": "{ serverInfo { version } }" }))
             .send()
             .await
             .unwrap();
-        (
-            response.status(),
-            response.json::<serde_json::Value>().await.unwrap(),
-        )
+        (response.status(), response.json::<serde_json::Value>().await.unwrap())
     };
     assert!(body["data"]["serverInfo"]["version"].is_string(), "{body}");
 
     // Unknown hosts fail closed at the TLS handshake.
     for host in ["evil.beacon.test", "nobody.example-attacker.test"] {
-        assert!(
-            caddy.get(host, "/health").await.is_err(),
-            "{host} must not get a certificate"
-        );
+        assert!(caddy.get(host, "/health").await.is_err(), "{host} must not get a certificate");
     }
 
     // Internal routes never pass the edge; hashed assets are cached immutable.
     for path in ["/metrics", "/internal/tls/ask?domain=acme.beacon.test"] {
-        assert_eq!(
-            caddy.get("acme.beacon.test", path).await.unwrap().status(),
-            404,
-            "{path}"
-        );
+        assert_eq!(caddy.get("acme.beacon.test", path).await.unwrap().status(), 404, "{path}");
     }
     let asset = std::fs::read_dir(repo_root().join("frontend/dist/assets"))
         .expect("build the SPA first")
@@ -172,15 +135,9 @@ async fn caddy_issues_certificates_only_for_served_hosts(backend: Backend) {
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .find(|name| name.ends_with(".js"))
         .unwrap();
-    let response = caddy
-        .get("acme.beacon.test", &format!("/assets/{asset}"))
-        .await
-        .unwrap();
+    let response = caddy.get("acme.beacon.test", &format!("/assets/{asset}")).await.unwrap();
     assert_eq!(response.status(), 200);
-    assert_eq!(
-        response.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
 
     // The app saw the real client (127.0.0.2), not Caddy (127.0.0.1), because Caddy is trusted.
     let client_ips: Vec<_> = app
@@ -189,8 +146,5 @@ async fn caddy_issues_certificates_only_for_served_hosts(backend: Backend) {
         .filter(|line| line["message"] == "request finished" && line["route"] == "/health")
         .map(|line| line["client_ip"].clone())
         .collect();
-    assert!(
-        !client_ips.is_empty() && client_ips.iter().all(|ip| ip == "127.0.0.2"),
-        "{client_ips:?}"
-    );
+    assert!(!client_ips.is_empty() && client_ips.iter().all(|ip| ip == "127.0.0.2"), "{client_ips:?}");
 }

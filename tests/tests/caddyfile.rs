@@ -25,10 +25,7 @@ const CADDYFILE_VARS: &[&str] = &[
 ];
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent directory")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent directory").to_path_buf()
 }
 
 fn caddyfile() -> PathBuf {
@@ -43,14 +40,8 @@ struct TempDir(PathBuf);
 
 impl TempDir {
     fn new(label: &str) -> Self {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let path = std::env::temp_dir().join(format!(
-            "beacon-caddy-{label}-{}-{nanos}",
-            std::process::id()
-        ));
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let path = std::env::temp_dir().join(format!("beacon-caddy-{label}-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(path.join("data")).expect("create temp data dir");
         std::fs::create_dir_all(path.join("config")).expect("create temp config dir");
         TempDir(path)
@@ -102,11 +93,7 @@ fn validate(label: &str, env: &[(&str, &str)]) {
     let state = TempDir::new(label);
     let path = caddyfile();
     let path = path.to_str().expect("repository path is UTF-8");
-    let output = caddy(
-        &["validate", "--config", path, "--adapter", "caddyfile"],
-        &state,
-        env,
-    );
+    let output = caddy(&["validate", "--config", path, "--adapter", "caddyfile"], &state, env);
     assert!(
         output.status.success(),
         "caddy validate failed for the {label} environment {env:?}\n{}",
@@ -140,10 +127,7 @@ fn caddyfile_validates() {
     // Production with the variables an operator sets.
     validate(
         "production-configured",
-        &[
-            ("ACME_EMAIL", "ops@beacon.example.org"),
-            ("BASE_DOMAIN", "beacon.example.org"),
-        ],
+        &[("ACME_EMAIL", "ops@beacon.example.org"), ("BASE_DOMAIN", "beacon.example.org")],
     );
 }
 
@@ -154,16 +138,8 @@ fn caddyfile_is_formatted() {
     let original = std::fs::read_to_string(&path).expect("read Caddyfile");
     // Caddy 2.6 prints the formatted file to stdout; `--diff` exits 0 even
     // when the file is not formatted, so compare the output instead.
-    let output = caddy(
-        &["fmt", path.to_str().expect("repository path is UTF-8")],
-        &state,
-        &[],
-    );
-    assert!(
-        output.status.success(),
-        "caddy fmt failed\n{}",
-        describe(&output)
-    );
+    let output = caddy(&["fmt", path.to_str().expect("repository path is UTF-8")], &state, &[]);
+    assert!(output.status.success(), "caddy fmt failed\n{}", describe(&output));
     let formatted = String::from_utf8(output.stdout).expect("caddy fmt prints UTF-8");
     if formatted != original {
         let first_difference = original
@@ -177,14 +153,8 @@ fn caddyfile_is_formatted() {
              See the changes with `caddy fmt --diff Caddyfile`, \
              fix them with `caddy fmt --overwrite Caddyfile`.\n\
              --- file line {first_difference} ---\n{}\n--- formatted ---\n{}",
-            original
-                .lines()
-                .nth(first_difference - 1)
-                .unwrap_or("<end of file>"),
-            formatted
-                .lines()
-                .nth(first_difference - 1)
-                .unwrap_or("<end of file>"),
+            original.lines().nth(first_difference - 1).unwrap_or("<end of file>"),
+            formatted.lines().nth(first_difference - 1).unwrap_or("<end of file>"),
         );
     }
 }

@@ -6,10 +6,7 @@ use std::process::Command;
 
 use beacon_tests::{Backend, TestApp, TestDatabase, backend_tests, server_binary};
 
-backend_tests!(
-    production_starts_with_a_complete_configuration,
-    development_needs_nothing_set
-);
+backend_tests!(production_starts_with_a_complete_configuration, development_needs_nothing_set);
 
 fn run(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let dir = std::env::temp_dir().join(format!("beacon-config-{}", uuid::Uuid::new_v4().simple()));
@@ -33,11 +30,7 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
 #[test]
 fn production_refuses_to_start_and_lists_every_problem() {
     // Pick a port, free it, and make sure the refused server never binds it.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let listen = format!("127.0.0.1:{port}");
     let (code, stdout, stderr) = run(
         &["serve"],
@@ -50,44 +43,23 @@ fn production_refuses_to_start_and_lists_every_problem() {
         ],
     );
     assert_eq!(code, 2, "stdout: {stdout}\nstderr: {stderr}");
-    assert!(
-        !stdout.contains("listener on"),
-        "nothing may bind: {stdout}"
-    );
-    for variable in [
-        "JWT_SECRET",
-        "DATABASE_URL",
-        "BASE_DOMAIN",
-        "PUBLIC_URL",
-        "SMTP_URL",
-        "TRUSTED_PROXIES",
-    ] {
-        assert!(
-            stderr.contains(&format!("{variable}:")),
-            "{variable} not reported in:\n{stderr}"
-        );
+    assert!(!stdout.contains("listener on"), "nothing may bind: {stdout}");
+    for variable in ["JWT_SECRET", "DATABASE_URL", "BASE_DOMAIN", "PUBLIC_URL", "SMTP_URL", "TRUSTED_PROXIES"]
+    {
+        assert!(stderr.contains(&format!("{variable}:")), "{variable} not reported in:\n{stderr}");
     }
     assert!(stderr.contains("must use https"), "{stderr}");
     assert!(stderr.contains("well-known default"), "{stderr}");
-    assert!(
-        !stderr.contains("changeme"),
-        "a secret value must never be printed:\n{stderr}"
-    );
+    assert!(!stderr.contains("changeme"), "a secret value must never be printed:\n{stderr}");
 }
 
 #[test]
 fn short_and_generated_secrets_are_refused_in_production() {
     for (secret, expected) in [
         ("k2v8Qf0sZ7wL1xR4", "at least 32"),
-        (
-            "dev-insecure-0123456789abcdef0123456789abcdef",
-            "generated development secret",
-        ),
+        ("dev-insecure-0123456789abcdef0123456789abcdef", "generated development secret"),
     ] {
-        let (code, stdout, _) = run(
-            &["check-config"],
-            &[("APP_ENV", "production"), ("JWT_SECRET", secret)],
-        );
+        let (code, stdout, _) = run(&["check-config"], &[("APP_ENV", "production"), ("JWT_SECRET", secret)]);
         assert_eq!(code, 2);
         assert!(stdout.contains(expected), "{secret}: {stdout}");
         assert!(!stdout.contains(secret), "the secret leaked: {stdout}");
@@ -105,15 +77,8 @@ fn bad_values_name_their_variable_in_any_profile() {
         ],
     );
     assert_eq!(code, 2);
-    for variable in [
-        "LISTEN_ADDR",
-        "DATABASE_MAX_CONNECTIONS",
-        "HTTP_REQUEST_TIMEOUT",
-    ] {
-        assert!(
-            stdout.contains(&format!("{variable}: cannot parse")),
-            "{variable}: {stdout}"
-        );
+    for variable in ["LISTEN_ADDR", "DATABASE_MAX_CONNECTIONS", "HTTP_REQUEST_TIMEOUT"] {
+        assert!(stdout.contains(&format!("{variable}: cannot parse")), "{variable}: {stdout}");
     }
 }
 
@@ -122,18 +87,12 @@ fn check_config_reports_an_unreachable_database() {
     let (code, stdout, _) = run(
         &["check-config"],
         &[
-            (
-                "DATABASE_URL",
-                "postgres://beacon:hunter2-secret@127.0.0.1:1/beacon",
-            ),
+            ("DATABASE_URL", "postgres://beacon:hunter2-secret@127.0.0.1:1/beacon"),
             ("DATABASE_CONNECT_TIMEOUT", "2s"),
         ],
     );
     assert_eq!(code, 2, "{stdout}");
-    assert!(
-        stdout.contains("DATABASE_URL: database not reachable"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("DATABASE_URL: database not reachable"), "{stdout}");
     assert!(!stdout.contains("hunter2"), "the password leaked: {stdout}");
 }
 
@@ -141,16 +100,10 @@ fn production_env(database_url: &str) -> HashMap<&'static str, String> {
     HashMap::from([
         ("APP_ENV", "production".to_owned()),
         ("DATABASE_URL", database_url.to_owned()),
-        (
-            "JWT_SECRET",
-            "k2v8Qf0sZ7wL1xR4mN6pT9bC3dE5gH8jW1yU".to_owned(),
-        ),
+        ("JWT_SECRET", "k2v8Qf0sZ7wL1xR4mN6pT9bC3dE5gH8jW1yU".to_owned()),
         ("BASE_DOMAIN", "beacon-status.io".to_owned()),
         ("PUBLIC_URL", "https://beacon-status.io".to_owned()),
-        (
-            "SMTP_URL",
-            "smtp://mailer:s3cret-pass@127.0.0.1:2525".to_owned(),
-        ),
+        ("SMTP_URL", "smtp://mailer:s3cret-pass@127.0.0.1:2525".to_owned()),
         ("TRUSTED_PROXIES", "127.0.0.1/32,10.0.0.0/8".to_owned()),
     ])
 }
@@ -175,15 +128,10 @@ async fn production_starts_with_a_complete_configuration(backend: Backend) {
     let app = builder.spawn().await;
     let response = app.get("/health").await;
     assert_eq!(response.status(), 200);
-    assert_eq!(
-        response.headers()["strict-transport-security"],
-        "max-age=63072000; includeSubDomains"
-    );
+    assert_eq!(response.headers()["strict-transport-security"], "max-age=63072000; includeSubDomains");
     // Production logs are JSON lines.
     assert!(
-        app.log_lines()
-            .iter()
-            .any(|line| line["message"] == "listening"),
+        app.log_lines().iter().any(|line| line["message"] == "listening"),
         "{:?}",
         app.process.stderr_lines()
     );
@@ -191,17 +139,8 @@ async fn production_starts_with_a_complete_configuration(backend: Backend) {
 
 async fn development_needs_nothing_set(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let (status, body) = app
-        .graphql("{ serverInfo { version } }", serde_json::Value::Null)
-        .await;
+    let (status, body) = app.graphql("{ serverInfo { version } }", serde_json::Value::Null).await;
     assert_eq!(status, 200, "{body}");
-    let warned = app
-        .process
-        .stderr_lines()
-        .iter()
-        .any(|line| line.contains("generated development secret"));
-    assert!(
-        warned,
-        "a loud warning about the generated dev secret is expected"
-    );
+    let warned = app.process.stderr_lines().iter().any(|line| line.contains("generated development secret"));
+    assert!(warned, "a loud warning about the generated dev secret is expected");
 }

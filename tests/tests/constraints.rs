@@ -10,10 +10,7 @@ use entity::tenant_domains::DomainKind;
 use entity::tenants::TenantStatus;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 
-backend_tests!(
-    checks_uniques_and_foreign_keys_hold,
-    deleting_a_tenant_cascades_to_its_rows
-);
+backend_tests!(checks_uniques_and_foreign_keys_hold, deleting_a_tenant_cascades_to_its_rows);
 
 async fn migrated(backend: Backend) -> (TestDatabase, DatabaseConnection) {
     let database = TestDatabase::create(backend).await;
@@ -23,18 +20,11 @@ async fn migrated(backend: Backend) -> (TestDatabase, DatabaseConnection) {
         .env("DATABASE_URL", &database.url)
         .env(
             "DATA_DIR",
-            std::env::temp_dir().join(format!(
-                "beacon-constraints-{}",
-                uuid::Uuid::new_v4().simple()
-            )),
+            std::env::temp_dir().join(format!("beacon-constraints-{}", uuid::Uuid::new_v4().simple())),
         )
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let db = database.connect().await;
     (database, db)
 }
@@ -55,35 +45,15 @@ async fn checks_uniques_and_foreign_keys_hold(backend: Backend) {
             "INSERT INTO tenants (id, slug, name, status, created_at, updated_at) VALUES ('{id}', '{slug}', 'Acme', '{status}', {NOW}, {NOW})"
         )
     };
-    db.execute_unprepared(&tenant(
-        "00000000-0000-0000-0000-000000000001",
-        "acme",
-        "active",
-    ))
-    .await
-    .expect("a valid tenant");
+    db.execute_unprepared(&tenant("00000000-0000-0000-0000-000000000001", "acme", "active"))
+        .await
+        .expect("a valid tenant");
 
     let cases = [
-        (
-            tenant("00000000-0000-0000-0000-000000000002", "bogus", "deleted"),
-            "tenants_status_check",
-        ),
-        (
-            tenant(
-                "00000000-0000-0000-0000-000000000003",
-                "Acme-Upper",
-                "active",
-            ),
-            "tenants_slug_check",
-        ),
-        (
-            tenant("00000000-0000-0000-0000-000000000004", "ab", "active"),
-            "tenants_slug_check",
-        ),
-        (
-            tenant("00000000-0000-0000-0000-000000000005", "acme", "active"),
-            "slug",
-        ),
+        (tenant("00000000-0000-0000-0000-000000000002", "bogus", "deleted"), "tenants_status_check"),
+        (tenant("00000000-0000-0000-0000-000000000003", "Acme-Upper", "active"), "tenants_slug_check"),
+        (tenant("00000000-0000-0000-0000-000000000004", "ab", "active"), "tenants_slug_check"),
+        (tenant("00000000-0000-0000-0000-000000000005", "acme", "active"), "slug"),
         (
             format!(
                 "INSERT INTO users (id, email, display_name, is_platform_admin, created_at, updated_at) VALUES ('00000000-0000-0000-0000-0000000000a1', 'Ann@Example.org', 'Ann', false, {NOW}, {NOW})"
@@ -103,8 +73,7 @@ async fn checks_uniques_and_foreign_keys_hold(backend: Backend) {
             "FOREIGN KEY",
         ),
         (
-            "UPDATE tenants SET updated_at = '2020-01-01 00:00:00+00:00' WHERE slug = 'acme'"
-                .to_owned(),
+            "UPDATE tenants SET updated_at = '2020-01-01 00:00:00+00:00' WHERE slug = 'acme'".to_owned(),
             "tenants_updated_at_check",
         ),
     ];
@@ -112,8 +81,7 @@ async fn checks_uniques_and_foreign_keys_hold(backend: Backend) {
         let error = violation(&db, &sql).await;
         let matched = error.contains(expected)
             || (expected == "FOREIGN KEY" && error.contains("foreign key"))
-            || (expected == "slug"
-                && (error.contains("tenants_slug_key") || error.contains("tenants.slug")));
+            || (expected == "slug" && (error.contains("tenants_slug_key") || error.contains("tenants.slug")));
         assert!(matched, "expected {expected} for {sql}\n got: {error}");
     }
 }
@@ -126,14 +94,8 @@ async fn deleting_a_tenant_cascades_to_its_rows(backend: Backend) {
     insert_domain(&db, drop, "drop.localhost", DomainKind::Subdomain, false).await;
     insert_domain(&db, drop, "status.drop.io", DomainKind::Custom, true).await;
 
-    entity::tenants::Entity::delete_by_id(drop)
-        .exec(&db)
-        .await
-        .expect("delete tenant");
-    let remaining = entity::tenant_domains::Entity::find()
-        .all(&db)
-        .await
-        .unwrap();
+    entity::tenants::Entity::delete_by_id(drop).exec(&db).await.expect("delete tenant");
+    let remaining = entity::tenant_domains::Entity::find().all(&db).await.unwrap();
     assert_eq!(remaining.len(), 1);
     assert_eq!(remaining[0].tenant_id, keep);
     assert_eq!(entity::tenants::Entity::find().count(&db).await.unwrap(), 1);

@@ -25,11 +25,7 @@ async fn migrated_catalog_matches_declared_indexes(backend: Backend) {
         )
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "migrate failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "migrate failed: {}", String::from_utf8_lossy(&output.stderr));
 
     let db = database.connect().await;
     let actual = match backend {
@@ -42,56 +38,23 @@ async fn migrated_catalog_matches_declared_indexes(backend: Backend) {
             let columns = index
                 .columns
                 .iter()
-                .map(|c| {
-                    format!(
-                        "{}{}",
-                        c.name,
-                        if c.direction == Direction::Desc {
-                            " DESC"
-                        } else {
-                            ""
-                        }
-                    )
-                })
+                .map(|c| format!("{}{}", c.name, if c.direction == Direction::Desc { " DESC" } else { "" }))
                 .collect();
-            (
-                index.name.to_owned(),
-                (index.table.to_owned(), columns, index.unique),
-            )
+            (index.name.to_owned(), (index.table.to_owned(), columns, index.unique))
         })
         .collect();
     assert!(!declared.is_empty());
-    let missing: Vec<_> = declared
-        .keys()
-        .filter(|name| !actual.contains_key(*name))
-        .collect();
-    let undeclared: Vec<_> = actual
-        .keys()
-        .filter(|name| !declared.contains_key(*name))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "declared but not in the database: {missing:?}"
-    );
-    assert!(
-        undeclared.is_empty(),
-        "in the database but not declared: {undeclared:?}"
-    );
+    let missing: Vec<_> = declared.keys().filter(|name| !actual.contains_key(*name)).collect();
+    let undeclared: Vec<_> = actual.keys().filter(|name| !declared.contains_key(*name)).collect();
+    assert!(missing.is_empty(), "declared but not in the database: {missing:?}");
+    assert!(undeclared.is_empty(), "in the database but not declared: {undeclared:?}");
     for (name, expected) in &declared {
-        assert_eq!(
-            &actual[name], expected,
-            "index {name} differs from its declaration"
-        );
+        assert_eq!(&actual[name], expected, "index {name} differs from its declaration");
     }
 }
 
 async fn rows(db: &DatabaseConnection, sql: &str) -> Vec<sea_orm::QueryResult> {
-    db.query_all_raw(Statement::from_string(
-        db.get_database_backend(),
-        sql.to_owned(),
-    ))
-    .await
-    .expect(sql)
+    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql.to_owned())).await.expect(sql)
 }
 
 async fn sqlite_catalog(db: &DatabaseConnection) -> Catalog {
@@ -106,15 +69,20 @@ async fn sqlite_catalog(db: &DatabaseConnection) -> Catalog {
         let table: String = row.try_get("", "tbl").unwrap();
         let name: String = row.try_get("", "idx").unwrap();
         let unique: i64 = row.try_get("", "uniq").unwrap();
-        let columns = rows(db, &format!("SELECT name, \"desc\" AS d FROM pragma_index_xinfo('{name}') WHERE key = 1 ORDER BY seqno"))
-            .await
-            .into_iter()
-            .map(|col| {
-                let column: String = col.try_get("", "name").unwrap();
-                let desc: i64 = col.try_get("", "d").unwrap();
-                if desc == 1 { format!("{column} DESC") } else { column }
-            })
-            .collect();
+        let columns = rows(
+            db,
+            &format!(
+                "SELECT name, \"desc\" AS d FROM pragma_index_xinfo('{name}') WHERE key = 1 ORDER BY seqno"
+            ),
+        )
+        .await
+        .into_iter()
+        .map(|col| {
+            let column: String = col.try_get("", "name").unwrap();
+            let desc: i64 = col.try_get("", "d").unwrap();
+            if desc == 1 { format!("{column} DESC") } else { column }
+        })
+        .collect();
         catalog.insert(name, (table, columns, unique == 1));
     }
     catalog
@@ -142,14 +110,7 @@ async fn postgres_catalog(db: &DatabaseConnection) -> Catalog {
             let name: String = row.try_get("", "idx").unwrap();
             let unique: bool = row.try_get("", "uniq").unwrap();
             let columns: String = row.try_get("", "cols").unwrap();
-            (
-                name,
-                (
-                    table,
-                    columns.split(',').map(str::to_owned).collect(),
-                    unique,
-                ),
-            )
+            (name, (table, columns.split(',').map(str::to_owned).collect(), unique))
         })
         .collect()
 }

@@ -32,25 +32,15 @@ async fn sigterm_drains_in_flight_requests(backend: Backend) {
         "the server must wait for the in-flight request"
     );
     // New connections are no longer accepted while draining.
-    let refused = reqwest::Client::new()
-        .get(app.url("/health"))
-        .timeout(Duration::from_secs(2))
-        .send()
-        .await;
+    let refused = reqwest::Client::new().get(app.url("/health")).timeout(Duration::from_secs(2)).send().await;
     assert!(refused.is_err(), "a new request was served during shutdown");
 
     stream.write_all(tail.as_bytes()).unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
-    assert!(
-        response.contains(r#""serverInfo":{"version""#),
-        "{response}"
-    );
+    assert!(response.contains(r#""serverInfo":{"version""#), "{response}");
 
-    let status = app
-        .process
-        .wait_exit(Duration::from_secs(10))
-        .expect("the server exits after draining");
+    let status = app.process.wait_exit(Duration::from_secs(10)).expect("the server exits after draining");
     assert!(status.success(), "{status:?}");
 }

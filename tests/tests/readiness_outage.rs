@@ -9,13 +9,8 @@ use beacon_tests::{Backend, TestApp, TestDatabase};
 use serde_json::Value;
 
 async fn ready_status(app: &TestApp) -> (u16, Value) {
-    let response = app
-        .client
-        .get(app.url("/health/ready"))
-        .timeout(Duration::from_secs(10))
-        .send()
-        .await
-        .unwrap();
+    let response =
+        app.client.get(app.url("/health/ready")).timeout(Duration::from_secs(10)).send().await.unwrap();
     (response.status().as_u16(), response.json().await.unwrap())
 }
 
@@ -26,10 +21,7 @@ async fn wait_for_status(app: &TestApp, wanted: u16) -> Value {
         if status == wanted {
             return body;
         }
-        assert!(
-            Instant::now() < deadline,
-            "readiness never became {wanted}; last: {status} {body}"
-        );
+        assert!(Instant::now() < deadline, "readiness never became {wanted}; last: {status} {body}");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -39,11 +31,7 @@ async fn readiness_reports_a_lost_database_and_recovers() {
     let database = TestDatabase::create(Backend::Postgres).await;
     let upstream = admin_host_port();
     let proxy = ChaosProxy::start(upstream).await;
-    let proxied_url = format!(
-        "postgres://postgres@{}/{}",
-        proxy.addr,
-        database.pg_name().unwrap()
-    );
+    let proxied_url = format!("postgres://postgres@{}/{}", proxy.addr, database.pg_name().unwrap());
 
     let app = TestApp::builder(Backend::Postgres)
         .env("DATABASE_ACQUIRE_TIMEOUT", "1s")
@@ -75,13 +63,9 @@ fn admin_host_port() -> std::net::SocketAddr {
     let after_scheme = url.split("://").nth(1).unwrap();
     let authority = after_scheme.split('/').next().unwrap();
     let host_port = authority.rsplit('@').next().unwrap();
-    let host_port = if host_port.contains(':') {
-        host_port.to_owned()
-    } else {
-        format!("{host_port}:5432")
-    };
+    let host_port = if host_port.contains(':') { host_port.to_owned() } else { format!("{host_port}:5432") };
     let host_port = host_port.replace("localhost", "127.0.0.1");
-    host_port.parse().unwrap_or_else(|_| {
-        panic!("TEST_DATABASE_URL must name an IP host for the proxy test: {url}")
-    })
+    host_port
+        .parse()
+        .unwrap_or_else(|_| panic!("TEST_DATABASE_URL must name an IP host for the proxy test: {url}"))
 }

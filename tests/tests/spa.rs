@@ -7,10 +7,7 @@ fn first_asset() -> String {
     let assets = repo_root().join("frontend/dist/assets");
     let entry = std::fs::read_dir(&assets)
         .unwrap_or_else(|_| {
-            panic!(
-                "{} is missing: build the SPA first (cd frontend && npm run build)",
-                assets.display()
-            )
+            panic!("{} is missing: build the SPA first (cd frontend && npm run build)", assets.display())
         })
         .filter_map(Result::ok)
         .find(|entry| entry.file_name().to_string_lossy().ends_with(".js"))
@@ -30,18 +27,11 @@ async fn spa_routes_fall_back_to_index_and_assets_are_immutable() {
 
     let deep = app.get("/app/monitors/123/edit").await;
     assert_eq!(deep.status(), 200);
-    assert_eq!(
-        deep.text().await.unwrap(),
-        index_html,
-        "client routes get index.html"
-    );
+    assert_eq!(deep.text().await.unwrap(), index_html, "client routes get index.html");
 
     let asset = app.get(&format!("/assets/{}", first_asset())).await;
     assert_eq!(asset.status(), 200);
-    assert_eq!(
-        asset.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
 
     let missing = app.get("/assets/does-not-exist-1234.js").await;
     assert_eq!(missing.status(), 404, "a missing asset is not the SPA");
@@ -50,8 +40,5 @@ async fn spa_routes_fall_back_to_index_and_assets_are_immutable() {
     let graphiql = app.get("/graphiql").await;
     assert_eq!(graphiql.status(), 200);
     let page = graphiql.text().await.unwrap();
-    assert!(
-        page.contains("/assets/") && page != index_html,
-        "GraphiQL is its own bundled page"
-    );
+    assert!(page.contains("/assets/") && page != index_html, "GraphiQL is its own bundled page");
 }

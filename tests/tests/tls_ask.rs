@@ -7,10 +7,7 @@ use entity::tenant_domains::DomainKind;
 use entity::tenants::TenantStatus;
 use sea_orm::{ConnectionTrait, Statement};
 
-backend_tests!(
-    ask_allows_only_served_hostnames,
-    hostname_lookup_uses_its_index
-);
+backend_tests!(ask_allows_only_served_hostnames, hostname_lookup_uses_its_index);
 
 async fn ask_allows_only_served_hostnames(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -18,24 +15,13 @@ async fn ask_allows_only_served_hostnames(backend: Backend) {
     let acme = insert_tenant(&db, "acme", TenantStatus::Active).await;
     insert_domain(&db, acme, "acme.localhost", DomainKind::Subdomain, false).await;
     insert_domain(&db, acme, "status.acme-corp.com", DomainKind::Custom, true).await;
-    insert_domain(
-        &db,
-        acme,
-        "pending.acme-corp.com",
-        DomainKind::Custom,
-        false,
-    )
-    .await;
+    insert_domain(&db, acme, "pending.acme-corp.com", DomainKind::Custom, false).await;
     let gone = insert_tenant(&db, "gone", TenantStatus::Suspended).await;
     insert_domain(&db, gone, "gone.localhost", DomainKind::Subdomain, false).await;
 
     let cases = [
         ("acme.localhost", 200, "active tenant subdomain"),
-        (
-            "ACME.localhost.",
-            200,
-            "case and trailing dot do not matter",
-        ),
+        ("ACME.localhost.", 200, "case and trailing dot do not matter"),
         ("status.acme-corp.com", 200, "verified custom domain"),
         ("pending.acme-corp.com", 404, "unverified custom domain"),
         ("gone.localhost", 404, "suspended tenant"),
@@ -49,38 +35,19 @@ async fn ask_allows_only_served_hostnames(backend: Backend) {
         let response = app
             .client
             .get(
-                reqwest::Url::parse_with_params(
-                    &app.internal_url("/internal/tls/ask"),
-                    [("domain", domain)],
-                )
-                .unwrap(),
+                reqwest::Url::parse_with_params(&app.internal_url("/internal/tls/ask"), [("domain", domain)])
+                    .unwrap(),
             )
             .send()
             .await
             .unwrap();
         assert_eq!(response.status().as_u16(), expected, "{why}: {domain:?}");
     }
-    let missing_param = app
-        .client
-        .get(app.internal_url("/internal/tls/ask"))
-        .send()
-        .await
-        .unwrap();
+    let missing_param = app.client.get(app.internal_url("/internal/tls/ask")).send().await.unwrap();
     assert_eq!(missing_param.status(), 404);
 
-    let metrics = app
-        .client
-        .get(app.internal_url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        metrics.contains("tls_ask_total{result=\"allowed\"} 3"),
-        "{metrics}"
-    );
+    let metrics = app.client.get(app.internal_url("/metrics")).send().await.unwrap().text().await.unwrap();
+    assert!(metrics.contains("tls_ask_total{result=\"allowed\"} 3"), "{metrics}");
 }
 
 /// EXPLAIN of the ask lookup on 20,000 hostnames must use `tenant_domains_hostname_key`.
@@ -111,10 +78,7 @@ async fn hostname_lookup_uses_its_index(backend: Backend) {
     };
     db.execute_unprepared(&fill).await.expect("bulk insert");
     let plan: Vec<String> = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            explain.to_owned(),
-        ))
+        .query_all_raw(Statement::from_string(db.get_database_backend(), explain.to_owned()))
         .await
         .unwrap()
         .into_iter()
@@ -125,8 +89,5 @@ async fn hostname_lookup_uses_its_index(backend: Backend) {
         })
         .collect();
     let plan = plan.join("\n");
-    assert!(
-        plan.contains("tenant_domains_hostname_key"),
-        "the lookup must use the hostname index:\n{plan}"
-    );
+    assert!(plan.contains("tenant_domains_hostname_key"), "the lookup must use the hostname index:\n{plan}");
 }

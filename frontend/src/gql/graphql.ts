@@ -14,11 +14,72 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * Implement the DateTime<Utc> scalar
+   *
+   * The input/output is a string in RFC3339 format.
+   */
+  DateTime: { input: any; output: any; }
+};
+
+export type Mutation = {
+  /** Gives a dead message a fresh set of attempts. Platform admins only. */
+  requeueEmail: OutboxEmail;
+  /**
+   * Queues a test message to check that delivery works; returns at once, before sending.
+   * Platform admins only.
+   */
+  sendTestEmail: OutboxEmail;
+};
+
+
+export type MutationRequeueEmailArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendTestEmailArgs = {
+  input: SendTestEmailInput;
+};
+
+/** A message in the email outbox. */
+export type OutboxEmail = {
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  maxAttempts: Scalars['Int']['output'];
+  nextAttemptAt: Scalars['DateTime']['output'];
+  recipient: Scalars['String']['output'];
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** `QUEUED`, `SENDING`, `SENT` or `DEAD`. */
+  status: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
 };
 
 export type Query = {
+  /** Messages that failed their last attempt, newest first. Platform admins only. */
+  deadEmails: Array<OutboxEmail>;
+  /** One outbox message by id. Platform admins only. */
+  outboxEmail: OutboxEmail;
   /** Version information; needs no authentication. */
   serverInfo: ServerInfo;
+};
+
+
+export type QueryDeadEmailsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryOutboxEmailArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type SendTestEmailInput = {
+  /** Where to send the test message. */
+  to: Scalars['String']['input'];
 };
 
 /** Facts about the running Beacon server. */

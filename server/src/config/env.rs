@@ -34,18 +34,12 @@ pub struct EnvReader<'a> {
 
 impl<'a> EnvReader<'a> {
     pub fn new(source: &'a dyn EnvSource) -> Self {
-        Self {
-            source,
-            problems: ConfigProblems::default(),
-        }
+        Self { source, problems: ConfigProblems::default() }
     }
 
     /// The raw value, with surrounding whitespace removed; an empty value counts as unset.
     pub fn raw(&self, name: &str) -> Option<String> {
-        self.source
-            .get(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
+        self.source.get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
     }
 
     /// Parses `name` with `FromStr`, or returns `default` when unset.
@@ -57,8 +51,7 @@ impl<'a> EnvReader<'a> {
         match self.raw(name) {
             None => default,
             Some(value) => value.parse().unwrap_or_else(|err| {
-                self.problems
-                    .push(name, format!("cannot parse {value:?}: {err}"));
+                self.problems.push(name, format!("cannot parse {value:?}: {err}"));
                 default
             }),
         }
@@ -69,10 +62,7 @@ impl<'a> EnvReader<'a> {
         match self.raw(name) {
             None => default,
             Some(value) => parse_duration(&value).unwrap_or_else(|| {
-                self.problems.push(
-                    name,
-                    format!("cannot parse {value:?}: expected e.g. 30s, 500ms or 5m"),
-                );
+                self.problems.push(name, format!("cannot parse {value:?}: expected e.g. 30s, 500ms or 5m"));
                 default
             }),
         }
@@ -84,8 +74,7 @@ impl<'a> EnvReader<'a> {
             Some(v) if matches!(v.as_str(), "1" | "true" | "yes" | "on") => true,
             Some(v) if matches!(v.as_str(), "0" | "false" | "no" | "off") => false,
             Some(v) => {
-                self.problems
-                    .push(name, format!("cannot parse {v:?}: expected true or false"));
+                self.problems.push(name, format!("cannot parse {v:?}: expected true or false"));
                 default
             }
         }
@@ -99,16 +88,10 @@ impl<'a> EnvReader<'a> {
     {
         let value = self.raw(name)?;
         let mut items = Vec::new();
-        for item in value
-            .split(',')
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
-        {
+        for item in value.split(',').map(str::trim).filter(|item| !item.is_empty()) {
             match item.parse() {
                 Ok(parsed) => items.push(parsed),
-                Err(err) => self
-                    .problems
-                    .push(name, format!("cannot parse item {item:?}: {err}")),
+                Err(err) => self.problems.push(name, format!("cannot parse item {item:?}: {err}")),
             }
         }
         Some(items)
@@ -117,9 +100,7 @@ impl<'a> EnvReader<'a> {
 
 pub fn parse_duration(value: &str) -> Option<Duration> {
     let value = value.trim();
-    let split = value
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(value.len());
+    let split = value.find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len());
     let (number, unit) = value.split_at(split);
     let number: u64 = number.parse().ok()?;
     match unit.trim() {

@@ -11,7 +11,9 @@ mod production;
 mod settings;
 
 pub use env::{EnvSource, ProcessEnv};
-pub use settings::{AppEnv, DatabaseSettings, GraphqlLimits, HttpSettings, LogFormat, Settings};
+pub use settings::{
+    AppEnv, DatabaseSettings, GraphqlLimits, HttpSettings, LogFormat, MailSettings, Settings,
+};
 
 use std::fmt;
 
@@ -34,10 +36,7 @@ pub struct ConfigProblems(pub Vec<ConfigProblem>);
 
 impl ConfigProblems {
     pub fn push(&mut self, variable: &'static str, message: impl Into<String>) {
-        self.0.push(ConfigProblem {
-            variable,
-            message: message.into(),
-        });
+        self.0.push(ConfigProblem { variable, message: message.into() });
     }
 
     pub fn is_empty(&self) -> bool {

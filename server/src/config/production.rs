@@ -8,15 +8,8 @@ use super::dev_secrets::DEV_SECRET_PREFIX;
 pub const MIN_SECRET_LEN: usize = 32;
 
 /// Well-known placeholder secrets that must never reach production.
-const DEFAULT_SECRETS: &[&str] = &[
-    "changeme",
-    "change-me",
-    "change_me",
-    "secret",
-    "password",
-    "jwt-secret",
-    "your-secret-here",
-];
+const DEFAULT_SECRETS: &[&str] =
+    &["changeme", "change-me", "change_me", "secret", "password", "jwt-secret", "your-secret-here"];
 
 pub struct Inputs<'a> {
     pub jwt_secret: Option<&'a str>,
@@ -30,48 +23,31 @@ pub struct Inputs<'a> {
 pub fn check(problems: &mut ConfigProblems, inputs: Inputs<'_>) {
     match inputs.jwt_secret {
         None => problems.push("JWT_SECRET", "required in production"),
-        Some(secret) if secret.starts_with(DEV_SECRET_PREFIX) => problems.push(
-            "JWT_SECRET",
-            "is a generated development secret; set a real one",
-        ),
-        Some(secret) if is_default_secret(secret) => problems.push(
-            "JWT_SECRET",
-            "is a well-known default value; generate a random one",
-        ),
+        Some(secret) if secret.starts_with(DEV_SECRET_PREFIX) => {
+            problems.push("JWT_SECRET", "is a generated development secret; set a real one")
+        }
+        Some(secret) if is_default_secret(secret) => {
+            problems.push("JWT_SECRET", "is a well-known default value; generate a random one")
+        }
         Some(secret) if secret.len() < MIN_SECRET_LEN => problems.push(
             "JWT_SECRET",
-            format!(
-                "is {} characters; at least {MIN_SECRET_LEN} are required",
-                secret.len()
-            ),
+            format!("is {} characters; at least {MIN_SECRET_LEN} are required", secret.len()),
         ),
         Some(_) => {}
     }
     if inputs.database_url.is_none() {
-        problems.push(
-            "DATABASE_URL",
-            "required in production (e.g. postgres://user:pass@host/beacon)",
-        );
+        problems.push("DATABASE_URL", "required in production (e.g. postgres://user:pass@host/beacon)");
     }
     match inputs.base_domain {
-        None => problems.push(
-            "BASE_DOMAIN",
-            "required in production (tenants live at <slug>.<BASE_DOMAIN>)",
-        ),
+        None => problems.push("BASE_DOMAIN", "required in production (tenants live at <slug>.<BASE_DOMAIN>)"),
         Some(domain) => {
             if let Some(why) = unreal_host(domain) {
-                problems.push(
-                    "BASE_DOMAIN",
-                    format!("{domain:?} is not a real domain: {why}"),
-                );
+                problems.push("BASE_DOMAIN", format!("{domain:?} is not a real domain: {why}"));
             }
         }
     }
     match inputs.public_url {
-        None => problems.push(
-            "PUBLIC_URL",
-            "required in production (e.g. https://status.example.org)",
-        ),
+        None => problems.push("PUBLIC_URL", "required in production (e.g. https://status.example.org)"),
         Some(url) => {
             if url.scheme() != "https" {
                 problems.push("PUBLIC_URL", "must use https in production");
@@ -87,10 +63,7 @@ pub fn check(problems: &mut ConfigProblems, inputs: Inputs<'_>) {
         }
     }
     if inputs.smtp_url.is_none() {
-        problems.push(
-            "SMTP_URL",
-            "required in production (smtp:// or smtps://user:pass@host:port)",
-        );
+        problems.push("SMTP_URL", "required in production (smtp:// or smtps://user:pass@host:port)");
     }
     if !inputs.trusted_proxies_set {
         problems.push(
@@ -102,9 +75,7 @@ pub fn check(problems: &mut ConfigProblems, inputs: Inputs<'_>) {
 
 fn is_default_secret(secret: &str) -> bool {
     let lower = secret.to_ascii_lowercase();
-    DEFAULT_SECRETS
-        .iter()
-        .any(|default| lower == *default || lower.contains("changeme"))
+    DEFAULT_SECRETS.iter().any(|default| lower == *default || lower.contains("changeme"))
         || secret.chars().all(|c| secret.starts_with(c))
 }
 
@@ -119,14 +90,7 @@ fn unreal_host(host: &str) -> Option<&'static str> {
     if !host.contains('.') {
         return Some("a single label (no dot)");
     }
-    const RESERVED_SUFFIXES: &[&str] = &[
-        "localhost",
-        "local",
-        "test",
-        "example",
-        "invalid",
-        "internal",
-    ];
+    const RESERVED_SUFFIXES: &[&str] = &["localhost", "local", "test", "example", "invalid", "internal"];
     let tld = host.rsplit('.').next().unwrap_or_default();
     if RESERVED_SUFFIXES.contains(&tld) {
         return Some("a reserved top-level domain");
@@ -163,11 +127,9 @@ mod tests {
 
     #[test]
     fn weak_secrets_are_refused() {
-        for secret in [
-            "changeme",
-            "CHANGEME-please-changeme-now-12345678",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        ] {
+        for secret in
+            ["changeme", "CHANGEME-please-changeme-now-12345678", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]
+        {
             assert!(is_default_secret(secret), "{secret}");
         }
         assert!(!is_default_secret("k2v8Qf0sZ7wL1xR4mN6pT9bC3dE5gH8j"));

@@ -88,6 +88,25 @@ pub struct HttpSettings {
     pub trusted_proxies: Vec<IpNet>,
 }
 
+/// The outbox worker and its transport (DESIGN §7).
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// `None`: development writes `.eml` files under `DATA_DIR/mail` instead of sending.
+    pub smtp_url: Option<SecretString>,
+    /// The `From:` mailbox, e.g. `Beacon <noreply@beacon.example>`.
+    pub from: String,
+    pub max_attempts: u32,
+    /// First retry delay; doubled per attempt (with jitter) up to `retry_max`.
+    pub retry_base: Duration,
+    pub retry_max: Duration,
+    /// Fallback poll when nothing wakes the worker (other processes' enqueues).
+    pub poll_interval: Duration,
+    /// How long a claimed message stays claimed before another worker may retry it.
+    pub lease: Duration,
+    pub send_timeout: Duration,
+    pub concurrency: usize,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct GraphqlLimits {
     pub max_depth: usize,
@@ -106,7 +125,7 @@ pub struct Settings {
     pub spa_dir: PathBuf,
     pub database: DatabaseSettings,
     pub jwt_secret: SecretString,
-    pub smtp_url: Option<SecretString>,
+    pub mail: MailSettings,
     pub http: HttpSettings,
     pub graphql: GraphqlLimits,
     pub log_format: LogFormat,
@@ -129,17 +148,14 @@ impl Settings {
         let data_dir: PathBuf = env.parse_or("DATA_DIR", PathBuf::from("data"));
         let spa_dir: PathBuf = env.parse_or("SPA_DIR", PathBuf::from("frontend/dist"));
 
-        let base_domain = env
-            .raw("BASE_DOMAIN")
-            .map(|d| d.trim_end_matches('.').to_ascii_lowercase());
+        let base_domain = env.raw("BASE_DOMAIN").map(|d| d.trim_end_matches('.').to_ascii_lowercase());
         let public_url = match env.raw("PUBLIC_URL") {
             Some(raw) => Url::parse(&raw)
                 .map_err(|err| env.problems.push("PUBLIC_URL", format!("not a URL: {err}")))
                 .ok(),
             None => None,
         };
-        let dev_url =
-            || Url::parse(&format!("http://localhost:{}", listen_addr.port())).expect("valid");
+        let dev_url = || Url::parse(&format!("http://localhost:{}", listen_addr.port())).expect("valid");
 
         let database_url = env.raw("DATABASE_URL");
         if let Some(url) = &database_url
@@ -147,25 +163,22 @@ impl Settings {
                 || url.starts_with("postgres://")
                 || url.starts_with("postgresql://"))
         {
-            env.problems.push(
-                "DATABASE_URL",
-                "must start with sqlite:, postgres:// or postgresql://",
-            );
+            env.problems.push("DATABASE_URL", "must start with sqlite:, postgres:// or postgresql://");
         }
-        let database = DatabaseSettings {
-            url: SecretString::from(database_url.clone().unwrap_or_else(|| {
-                format!("sqlite://{}?mode=rwc", data_dir.join("beacon.db").display())
-            })),
-            max_connections: env.parse_or("DATABASE_MAX_CONNECTIONS", 10),
-            min_connections: env.parse_or("DATABASE_MIN_CONNECTIONS", 0),
-            connect_timeout: env.duration_or("DATABASE_CONNECT_TIMEOUT", Duration::from_secs(5)),
-            acquire_timeout: env.duration_or("DATABASE_ACQUIRE_TIMEOUT", Duration::from_secs(5)),
-            idle_timeout: env.duration_or("DATABASE_IDLE_TIMEOUT", Duration::from_secs(600)),
-            statement_timeout: env
-                .duration_or("DATABASE_STATEMENT_TIMEOUT", Duration::from_secs(30)),
-            sqlite_busy_timeout: env.duration_or("SQLITE_BUSY_TIMEOUT", Duration::from_secs(5)),
-            run_migrations: env.bool_or("RUN_MIGRATIONS", true),
-        };
+        let database =
+            DatabaseSettings {
+                url: SecretString::from(database_url.clone().unwrap_or_else(|| {
+                    format!("sqlite://{}?mode=rwc", data_dir.join("beacon.db").display())
+                })),
+                max_connections: env.parse_or("DATABASE_MAX_CONNECTIONS", 10),
+                min_connections: env.parse_or("DATABASE_MIN_CONNECTIONS", 0),
+                connect_timeout: env.duration_or("DATABASE_CONNECT_TIMEOUT", Duration::from_secs(5)),
+                acquire_timeout: env.duration_or("DATABASE_ACQUIRE_TIMEOUT", Duration::from_secs(5)),
+                idle_timeout: env.duration_or("DATABASE_IDLE_TIMEOUT", Duration::from_secs(600)),
+                statement_timeout: env.duration_or("DATABASE_STATEMENT_TIMEOUT", Duration::from_secs(30)),
+                sqlite_busy_timeout: env.duration_or("SQLITE_BUSY_TIMEOUT", Duration::from_secs(5)),
+                run_migrations: env.bool_or("RUN_MIGRATIONS", true),
+            };
         if database.max_connections == 0 || database.min_connections > database.max_connections {
             env.problems.push(
                 "DATABASE_MAX_CONNECTIONS",
@@ -186,10 +199,8 @@ impl Settings {
                     Some(secret)
                 }
                 Err(err) => {
-                    env.problems.push(
-                        "JWT_SECRET",
-                        format!("unset, and no dev secret could be stored: {err}"),
-                    );
+                    env.problems
+                        .push("JWT_SECRET", format!("unset, and no dev secret could be stored: {err}"));
                     None
                 }
             },
@@ -199,23 +210,51 @@ impl Settings {
         if let Some(url) = &smtp_url {
             match Url::parse(url) {
                 Ok(parsed) if matches!(parsed.scheme(), "smtp" | "smtps") => {}
-                Ok(_) => env
-                    .problems
-                    .push("SMTP_URL", "scheme must be smtp:// or smtps://"),
+                Ok(_) => env.problems.push("SMTP_URL", "scheme must be smtp:// or smtps://"),
                 Err(err) => env.problems.push("SMTP_URL", format!("not a URL: {err}")),
             }
         }
 
+        let default_from = format!("Beacon <noreply@{}>", base_domain.as_deref().unwrap_or("localhost"));
+        let mail_from = env.raw("MAIL_FROM").unwrap_or(default_from);
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            env.problems.push(
+                "MAIL_FROM",
+                format!("{mail_from:?} is not a mailbox like `Beacon <noreply@example.org>`"),
+            );
+        }
+        let mail = MailSettings {
+            smtp_url: smtp_url.clone().map(SecretString::from),
+            from: mail_from,
+            max_attempts: env.parse_or("MAIL_MAX_ATTEMPTS", 8),
+            retry_base: env.duration_or("MAIL_RETRY_BASE", Duration::from_secs(30)),
+            retry_max: env.duration_or("MAIL_RETRY_MAX", Duration::from_secs(3600)),
+            poll_interval: env.duration_or("MAIL_POLL_INTERVAL", Duration::from_secs(2)),
+            lease: env.duration_or("MAIL_LEASE", Duration::from_secs(120)),
+            send_timeout: env.duration_or("MAIL_SEND_TIMEOUT", Duration::from_secs(30)),
+            concurrency: env.parse_or("MAIL_CONCURRENCY", 4),
+        };
+        if !(1..=100).contains(&mail.max_attempts) {
+            env.problems.push("MAIL_MAX_ATTEMPTS", "must be between 1 and 100");
+        }
+        if mail.concurrency == 0 {
+            env.problems.push("MAIL_CONCURRENCY", "must be at least 1");
+        }
+        if mail.lease <= mail.send_timeout {
+            env.problems.push(
+                "MAIL_LEASE",
+                "must be longer than MAIL_SEND_TIMEOUT, or a slow send would be retried twice",
+            );
+        }
+
         let trusted_proxies = match env.raw("TRUSTED_PROXIES").as_deref() {
             Some("none") => Some(Vec::new()),
-            Some(_) => env
-                .list::<ProxyNet>("TRUSTED_PROXIES")
-                .map(|nets| nets.into_iter().map(|n| n.0).collect()),
+            Some(_) => {
+                env.list::<ProxyNet>("TRUSTED_PROXIES").map(|nets| nets.into_iter().map(|n| n.0).collect())
+            }
             None => None,
         };
-        let cors_allowed_origins = env
-            .list::<Origin>("CORS_ALLOWED_ORIGINS")
-            .unwrap_or_default();
+        let cors_allowed_origins = env.list::<Origin>("CORS_ALLOWED_ORIGINS").unwrap_or_default();
 
         let http = HttpSettings {
             body_limit_bytes: env.parse_or("HTTP_BODY_LIMIT_BYTES", 1024 * 1024),
@@ -229,14 +268,8 @@ impl Settings {
             max_complexity: env.parse_or("GRAPHQL_MAX_COMPLEXITY", 1000),
             max_batch: env.parse_or("GRAPHQL_MAX_BATCH", 10),
         };
-        let log_format = env.parse_or(
-            "LOG_FORMAT",
-            if production {
-                LogFormat::Json
-            } else {
-                LogFormat::Compact
-            },
-        );
+        let log_format =
+            env.parse_or("LOG_FORMAT", if production { LogFormat::Json } else { LogFormat::Compact });
         let log_filter = env
             .raw("RUST_LOG")
             .unwrap_or_else(|| "info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn".to_owned());
@@ -268,7 +301,7 @@ impl Settings {
             spa_dir,
             database,
             jwt_secret: SecretString::from(jwt_secret.unwrap_or_default()),
-            smtp_url: smtp_url.map(SecretString::from),
+            mail,
             http,
             graphql,
             log_format,
@@ -284,18 +317,10 @@ impl Settings {
     /// The effective configuration, one `NAME = value` line each, secrets redacted.
     pub fn describe(&self) -> Vec<(&'static str, String)> {
         let redacted = |present: bool| {
-            if present {
-                "[redacted]".to_owned()
-            } else {
-                "(unset)".to_owned()
-            }
+            if present { "[redacted]".to_owned() } else { "(unset)".to_owned() }
         };
         let join = |items: Vec<String>| {
-            if items.is_empty() {
-                "(none)".to_owned()
-            } else {
-                items.join(",")
-            }
+            if items.is_empty() { "(none)".to_owned() } else { items.join(",") }
         };
         vec![
             ("APP_ENV", self.app_env.as_str().to_owned()),
@@ -305,87 +330,39 @@ impl Settings {
             ("BASE_DOMAIN", self.base_domain.clone()),
             ("DATA_DIR", self.data_dir.display().to_string()),
             ("SPA_DIR", self.spa_dir.display().to_string()),
-            (
-                "DATABASE_URL",
-                redact_url(self.database.url.expose_secret()),
-            ),
-            (
-                "DATABASE_MAX_CONNECTIONS",
-                self.database.max_connections.to_string(),
-            ),
-            (
-                "DATABASE_MIN_CONNECTIONS",
-                self.database.min_connections.to_string(),
-            ),
-            (
-                "DATABASE_CONNECT_TIMEOUT",
-                format!("{:?}", self.database.connect_timeout),
-            ),
-            (
-                "DATABASE_ACQUIRE_TIMEOUT",
-                format!("{:?}", self.database.acquire_timeout),
-            ),
-            (
-                "DATABASE_IDLE_TIMEOUT",
-                format!("{:?}", self.database.idle_timeout),
-            ),
-            (
-                "DATABASE_STATEMENT_TIMEOUT",
-                format!("{:?}", self.database.statement_timeout),
-            ),
-            (
-                "SQLITE_BUSY_TIMEOUT",
-                format!("{:?}", self.database.sqlite_busy_timeout),
-            ),
+            ("DATABASE_URL", redact_url(self.database.url.expose_secret())),
+            ("DATABASE_MAX_CONNECTIONS", self.database.max_connections.to_string()),
+            ("DATABASE_MIN_CONNECTIONS", self.database.min_connections.to_string()),
+            ("DATABASE_CONNECT_TIMEOUT", format!("{:?}", self.database.connect_timeout)),
+            ("DATABASE_ACQUIRE_TIMEOUT", format!("{:?}", self.database.acquire_timeout)),
+            ("DATABASE_IDLE_TIMEOUT", format!("{:?}", self.database.idle_timeout)),
+            ("DATABASE_STATEMENT_TIMEOUT", format!("{:?}", self.database.statement_timeout)),
+            ("SQLITE_BUSY_TIMEOUT", format!("{:?}", self.database.sqlite_busy_timeout)),
             ("RUN_MIGRATIONS", self.database.run_migrations.to_string()),
-            (
-                "JWT_SECRET",
-                redacted(!self.jwt_secret.expose_secret().is_empty()),
-            ),
+            ("JWT_SECRET", redacted(!self.jwt_secret.expose_secret().is_empty())),
             (
                 "SMTP_URL",
-                self.smtp_url
-                    .as_ref()
-                    .map_or("(unset: mail is written to files)".to_owned(), |url| {
-                        redact_url(url.expose_secret())
-                    }),
+                self.mail.smtp_url.as_ref().map_or("(unset: mail is written to files)".to_owned(), |url| {
+                    redact_url(url.expose_secret())
+                }),
             ),
-            (
-                "TRUSTED_PROXIES",
-                join(
-                    self.http
-                        .trusted_proxies
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect(),
-                ),
-            ),
-            (
-                "CORS_ALLOWED_ORIGINS",
-                join(self.http.cors_allowed_origins.clone()),
-            ),
-            (
-                "HTTP_BODY_LIMIT_BYTES",
-                self.http.body_limit_bytes.to_string(),
-            ),
-            (
-                "HTTP_REQUEST_TIMEOUT",
-                format!("{:?}", self.http.request_timeout),
-            ),
-            (
-                "SHUTDOWN_TIMEOUT",
-                format!("{:?}", self.http.shutdown_timeout),
-            ),
+            ("MAIL_FROM", self.mail.from.clone()),
+            ("MAIL_MAX_ATTEMPTS", self.mail.max_attempts.to_string()),
+            ("MAIL_RETRY_BASE", format!("{:?}", self.mail.retry_base)),
+            ("MAIL_RETRY_MAX", format!("{:?}", self.mail.retry_max)),
+            ("MAIL_POLL_INTERVAL", format!("{:?}", self.mail.poll_interval)),
+            ("MAIL_LEASE", format!("{:?}", self.mail.lease)),
+            ("MAIL_SEND_TIMEOUT", format!("{:?}", self.mail.send_timeout)),
+            ("MAIL_CONCURRENCY", self.mail.concurrency.to_string()),
+            ("TRUSTED_PROXIES", join(self.http.trusted_proxies.iter().map(ToString::to_string).collect())),
+            ("CORS_ALLOWED_ORIGINS", join(self.http.cors_allowed_origins.clone())),
+            ("HTTP_BODY_LIMIT_BYTES", self.http.body_limit_bytes.to_string()),
+            ("HTTP_REQUEST_TIMEOUT", format!("{:?}", self.http.request_timeout)),
+            ("SHUTDOWN_TIMEOUT", format!("{:?}", self.http.shutdown_timeout)),
             ("GRAPHQL_MAX_DEPTH", self.graphql.max_depth.to_string()),
-            (
-                "GRAPHQL_MAX_COMPLEXITY",
-                self.graphql.max_complexity.to_string(),
-            ),
+            ("GRAPHQL_MAX_COMPLEXITY", self.graphql.max_complexity.to_string()),
             ("GRAPHQL_MAX_BATCH", self.graphql.max_batch.to_string()),
-            (
-                "LOG_FORMAT",
-                format!("{:?}", self.log_format).to_lowercase(),
-            ),
+            ("LOG_FORMAT", format!("{:?}", self.log_format).to_lowercase()),
             ("RUST_LOG", self.log_filter.clone()),
         ]
     }

@@ -63,18 +63,13 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<DatabaseConn
             .context("cannot connect to PostgreSQL")?;
         SqlxPostgresConnector::from_sqlx_postgres_pool(pool)
     };
-    connection
-        .ping()
-        .await
-        .context("the database did not answer a ping")?;
+    connection.ping().await.context("the database did not answer a ping")?;
     Ok(connection)
 }
 
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    Migrator::up(db, None)
-        .await
-        .context("applying migrations failed")
+    Migrator::up(db, None).await.context("applying migrations failed")
 }
 
 /// Pool size and idle connections, for metrics.

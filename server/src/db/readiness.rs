@@ -22,12 +22,7 @@ pub struct CheckResult {
 
 impl CheckResult {
     fn failed(reason: impl Into<String>) -> Self {
-        Self {
-            ok: false,
-            latency_ms: None,
-            reason: Some(reason.into()),
-            pending: Vec::new(),
-        }
+        Self { ok: false, latency_ms: None, reason: Some(reason.into()), pending: Vec::new() }
     }
 }
 
@@ -57,12 +52,9 @@ pub async fn check_readiness(db: &DatabaseConnection) -> Readiness {
         CheckResult::failed("unknown: database unreachable")
     } else {
         match tokio::time::timeout(PROBE_TIMEOUT, Migrator::get_pending_migrations(db)).await {
-            Ok(Ok(pending)) if pending.is_empty() => CheckResult {
-                ok: true,
-                latency_ms: None,
-                reason: None,
-                pending: Vec::new(),
-            },
+            Ok(Ok(pending)) if pending.is_empty() => {
+                CheckResult { ok: true, latency_ms: None, reason: None, pending: Vec::new() }
+            }
             Ok(Ok(pending)) => CheckResult {
                 ok: false,
                 latency_ms: None,
@@ -76,9 +68,5 @@ pub async fn check_readiness(db: &DatabaseConnection) -> Readiness {
             Err(_) => CheckResult::failed("reading migration state timed out"),
         }
     };
-    Readiness {
-        ready: database.ok && migrations.ok,
-        database,
-        migrations,
-    }
+    Readiness { ready: database.ok && migrations.ok, database, migrations }
 }

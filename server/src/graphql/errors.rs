@@ -85,12 +85,7 @@ impl ApiError {
     }
 
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
-        ApiError::BadUserInput {
-            fields: vec![FieldError {
-                field: field.into(),
-                message: message.into(),
-            }],
-        }
+        ApiError::BadUserInput { fields: vec![FieldError { field: field.into(), message: message.into() }] }
     }
 }
 
@@ -121,23 +116,15 @@ impl From<ApiError> for async_graphql::Error {
                         .iter()
                         .map(|f| {
                             let mut map = async_graphql::indexmap::IndexMap::new();
-                            map.insert(
-                                async_graphql::Name::new("field"),
-                                Value::from(f.field.clone()),
-                            );
-                            map.insert(
-                                async_graphql::Name::new("message"),
-                                Value::from(f.message.clone()),
-                            );
+                            map.insert(async_graphql::Name::new("field"), Value::from(f.field.clone()));
+                            map.insert(async_graphql::Name::new("message"), Value::from(f.message.clone()));
                             Value::Object(map)
                         })
                         .collect();
                     ext.set("fields", Value::List(fields));
                 }
                 ApiError::Conflict { field, .. } => ext.set("field", field.as_str()),
-                ApiError::RateLimited { retry_after_secs } => {
-                    ext.set("retryAfter", *retry_after_secs)
-                }
+                ApiError::RateLimited { retry_after_secs } => ext.set("retryAfter", *retry_after_secs),
                 _ => {}
             }
         })
@@ -151,10 +138,7 @@ impl From<ApiError> for async_graphql::Error {
 /// [`ApiError`] and are treated as internal, their text replaced.
 pub fn finalize_response(mut response: Response, request_id: &str) -> Response {
     for error in &mut response.errors {
-        let has_code = error
-            .extensions
-            .as_ref()
-            .is_some_and(|ext| ext.get("code").is_some());
+        let has_code = error.extensions.as_ref().is_some_and(|ext| ext.get("code").is_some());
         if !has_code {
             let code = if error.path.is_empty() {
                 ErrorCode::GraphqlValidationFailed
@@ -163,10 +147,7 @@ pub fn finalize_response(mut response: Response, request_id: &str) -> Response {
                 error.message = "internal error".to_owned();
                 ErrorCode::InternalServerError
             };
-            error
-                .extensions
-                .get_or_insert_with(Default::default)
-                .set("code", code.as_str());
+            error.extensions.get_or_insert_with(Default::default).set("code", code.as_str());
         }
         let is_internal = error
             .extensions
@@ -175,10 +156,7 @@ pub fn finalize_response(mut response: Response, request_id: &str) -> Response {
             .is_some_and(|code| *code == Value::from(ErrorCode::InternalServerError.as_str()));
         if is_internal {
             error.message = format!("internal error (request id {request_id})");
-            error
-                .extensions
-                .get_or_insert_with(Default::default)
-                .set("requestId", request_id);
+            error.extensions.get_or_insert_with(Default::default).set("requestId", request_id);
         }
     }
     response
@@ -190,10 +168,7 @@ mod tests {
     use async_graphql::{PathSegment, ServerError};
 
     fn code_of(error: &ServerError) -> Option<Value> {
-        error
-            .extensions
-            .as_ref()
-            .and_then(|ext| ext.get("code").cloned())
+        error.extensions.as_ref().and_then(|ext| ext.get("code").cloned())
     }
 
     #[test]
@@ -206,10 +181,7 @@ mod tests {
         assert_eq!(error.message, "internal error (request id req-123)");
         assert!(!format!("{error:?}").contains("10.0.0.5"));
         assert_eq!(code_of(error), Some(Value::from("INTERNAL_SERVER_ERROR")));
-        assert_eq!(
-            error.extensions.as_ref().unwrap().get("requestId"),
-            Some(&Value::from("req-123"))
-        );
+        assert_eq!(error.extensions.as_ref().unwrap().get("requestId"), Some(&Value::from("req-123")));
     }
 
     #[test]
@@ -218,27 +190,17 @@ mod tests {
         let mut escaped = ServerError::new("db said: relation users does not exist", None);
         escaped.path = vec![PathSegment::Field("serverInfo".into())];
         let response = finalize_response(Response::from_errors(vec![validation, escaped]), "r");
-        assert_eq!(
-            code_of(&response.errors[0]),
-            Some(Value::from("GRAPHQL_VALIDATION_FAILED"))
-        );
-        assert_eq!(
-            code_of(&response.errors[1]),
-            Some(Value::from("INTERNAL_SERVER_ERROR"))
-        );
+        assert_eq!(code_of(&response.errors[0]), Some(Value::from("GRAPHQL_VALIDATION_FAILED")));
+        assert_eq!(code_of(&response.errors[1]), Some(Value::from("INTERNAL_SERVER_ERROR")));
         assert!(!response.errors[1].message.contains("relation users"));
     }
 
     #[test]
     fn user_input_errors_name_their_fields() {
-        let err: async_graphql::Error =
-            ApiError::field("slug", "must be 3 to 40 characters").into();
+        let err: async_graphql::Error = ApiError::field("slug", "must be 3 to 40 characters").into();
         let ext = err.extensions.unwrap();
         assert_eq!(ext.get("code"), Some(&Value::from("BAD_USER_INPUT")));
         let fields = format!("{:?}", ext.get("fields").unwrap());
-        assert!(
-            fields.contains("slug") && fields.contains("3 to 40"),
-            "{fields}"
-        );
+        assert!(fields.contains("slug") && fields.contains("3 to 40"), "{fields}");
     }
 }

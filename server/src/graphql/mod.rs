@@ -6,7 +6,7 @@
 pub mod errors;
 mod server_info;
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+use async_graphql::{EmptySubscription, MergedObject, Schema};
 
 use crate::config::GraphqlLimits;
 
@@ -14,23 +14,28 @@ pub use errors::{ApiError, ErrorCode};
 
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(server_info::ServerInfoQuery);
+pub struct QueryRoot(server_info::ServerInfoQuery, crate::mail::graphql::MailQuery);
 
-pub type BeaconSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+#[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
+pub struct MutationRoot(crate::mail::graphql::MailMutation);
+
+pub type BeaconSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// Facts about the HTTP request a GraphQL operation came in on, available to every resolver.
 #[derive(Debug, Clone)]
 pub struct RequestContext {
     pub request_id: String,
     pub client_ip: std::net::IpAddr,
+    pub principal: crate::accounts::Principal,
 }
 
 /// The schema with Beacon's limits. Data shared by all requests (database, settings) is attached
 /// by the caller so `export-schema` can build it without a database.
 pub fn build_schema(
     limits: GraphqlLimits,
-) -> async_graphql::SchemaBuilder<QueryRoot, EmptyMutation, EmptySubscription> {
-    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
+) -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+    Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(64)
@@ -39,10 +44,6 @@ pub fn build_schema(
 
 /// The SDL committed as `schema.graphql`.
 pub fn export_sdl() -> String {
-    let limits = GraphqlLimits {
-        max_depth: 1,
-        max_complexity: 1,
-        max_batch: 1,
-    };
+    let limits = GraphqlLimits { max_depth: 1, max_complexity: 1, max_batch: 1 };
     build_schema(limits).finish().sdl()
 }

@@ -19,9 +19,6 @@ pub struct ServerInfoQuery;
 impl ServerInfoQuery {
     /// Version information; needs no authentication.
     async fn server_info(&self) -> ServerInfo {
-        ServerInfo {
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-            api_version: API_VERSION.to_owned(),
-        }
+        ServerInfo { version: env!("CARGO_PKG_VERSION").to_owned(), api_version: API_VERSION.to_owned() }
     }
 }

@@ -36,16 +36,9 @@ pub fn client_ip(peer: IpAddr, forwarded_for: &str, trusted: &[IpNet]) -> IpAddr
     if !is_trusted(&peer) {
         return peer;
     }
-    let hops: Vec<IpAddr> = forwarded_for
-        .split(',')
-        .filter_map(|hop| hop.trim().parse::<IpAddr>().ok())
-        .collect();
-    hops.iter()
-        .rev()
-        .find(|hop| !is_trusted(hop))
-        .or(hops.first())
-        .copied()
-        .unwrap_or(peer)
+    let hops: Vec<IpAddr> =
+        forwarded_for.split(',').filter_map(|hop| hop.trim().parse::<IpAddr>().ok()).collect();
+    hops.iter().rev().find(|hop| !is_trusted(hop)).or(hops.first()).copied().unwrap_or(peer)
 }
 
 #[cfg(test)]
@@ -60,24 +53,12 @@ mod tests {
     fn forwarded_for_is_believed_only_from_trusted_peers() {
         let trusted: Vec<IpNet> = vec!["10.0.0.0/8".parse().unwrap()];
         // Untrusted peer: header ignored, whatever it says.
-        assert_eq!(
-            client_ip(ip("203.0.113.9"), "1.2.3.4", &trusted),
-            ip("203.0.113.9")
-        );
+        assert_eq!(client_ip(ip("203.0.113.9"), "1.2.3.4", &trusted), ip("203.0.113.9"));
         // Trusted proxy: the right-most untrusted hop is the client; spoofed left entries lose.
-        assert_eq!(
-            client_ip(ip("10.0.0.2"), "6.6.6.6, 198.51.100.7", &trusted),
-            ip("198.51.100.7")
-        );
-        assert_eq!(
-            client_ip(ip("10.0.0.2"), "198.51.100.7, 10.0.0.3", &trusted),
-            ip("198.51.100.7")
-        );
+        assert_eq!(client_ip(ip("10.0.0.2"), "6.6.6.6, 198.51.100.7", &trusted), ip("198.51.100.7"));
+        assert_eq!(client_ip(ip("10.0.0.2"), "198.51.100.7, 10.0.0.3", &trusted), ip("198.51.100.7"));
         // Trusted proxy without a usable header: the peer.
-        assert_eq!(
-            client_ip(ip("10.0.0.2"), "garbage", &trusted),
-            ip("10.0.0.2")
-        );
+        assert_eq!(client_ip(ip("10.0.0.2"), "garbage", &trusted), ip("10.0.0.2"));
         assert_eq!(client_ip(ip("10.0.0.2"), "", &[]), ip("10.0.0.2"));
     }
 }

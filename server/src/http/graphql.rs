@@ -17,6 +17,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response as HttpResponse};
 
 use super::{AppState, ClientIp, REQUEST_ID_HEADER};
+use crate::accounts::Principal;
 use crate::graphql::errors::{ErrorCode, finalize_response};
 use crate::graphql::{BeaconSchema, RequestContext};
 
@@ -29,15 +30,15 @@ pub async fn graphql_post(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> HttpResponse {
-    let context = request_context(&headers, client_ip);
+    let principal = match authenticate(&headers, &state) {
+        Ok(principal) => principal,
+        Err(response) => return response,
+    };
+    let context = request_context(&headers, client_ip, principal);
     let body = match body {
         Ok(body) => body,
         Err(rejection) => {
-            return error_response(
-                rejection.status(),
-                ErrorCode::BadRequest,
-                &rejection.body_text(),
-            );
+            return error_response(rejection.status(), ErrorCode::BadRequest, &rejection.body_text());
         }
     };
     if !is_json(&headers) {
@@ -58,19 +59,16 @@ pub async fn graphql_post(
         }
     };
     match batch {
-        BatchRequest::Single(request) => json(&BatchResponse::Single(
-            execute(&state.schema, request, &context).await,
-        )),
+        BatchRequest::Single(request) => {
+            json(&BatchResponse::Single(execute(&state.schema, request, &context).await))
+        }
         BatchRequest::Batch(requests) => {
             let max = state.settings.graphql.max_batch;
             if requests.len() > max {
                 return error_response(
                     StatusCode::BAD_REQUEST,
                     ErrorCode::BadRequest,
-                    &format!(
-                        "a batch may hold at most {max} operations; this one has {}",
-                        requests.len()
-                    ),
+                    &format!("a batch may hold at most {max} operations; this one has {}", requests.len()),
                 );
             }
             let mut responses = Vec::with_capacity(requests.len());
@@ -89,7 +87,11 @@ pub async fn graphql_get(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> HttpResponse {
-    let context = request_context(&headers, client_ip);
+    let principal = match authenticate(&headers, &state) {
+        Ok(principal) => principal,
+        Err(response) => return response,
+    };
+    let context = request_context(&headers, client_ip, principal);
     let mut request = match parse_get_request(query.as_deref().unwrap_or_default()) {
         Ok(request) => request,
         Err(message) => {
@@ -108,14 +110,10 @@ pub async fn graphql_get(
             ErrorCode::BadRequest,
             &format!("a {kind} cannot be sent with GET; use POST"),
         );
-        response
-            .headers_mut()
-            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("POST"));
         return response;
     }
-    json(&BatchResponse::Single(
-        execute(&state.schema, request, &context).await,
-    ))
+    json(&BatchResponse::Single(execute(&state.schema, request, &context).await))
 }
 
 /// graphql-transport-ws (and the legacy graphql-ws) on `/graphql/ws`. Browsers may connect only
@@ -134,39 +132,34 @@ pub async fn graphql_ws(
             "this origin may not open a WebSocket",
         );
     }
-    let context = request_context(&headers, client_ip);
+    let context = request_context(&headers, client_ip, Principal::Anonymous);
     let schema = state.schema.clone();
-    upgrade
-        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |socket| async move {
-            let initialised = Arc::new(AtomicBool::new(false));
-            let flag = initialised.clone();
-            let serve = GraphQLWebSocket::new(socket, schema, protocol)
-                .on_connection_init(move |_payload| {
-                    flag.store(true, Ordering::SeqCst);
-                    let mut data = Data::default();
-                    data.insert(context);
-                    async move { Ok(data) }
-                })
-                .serve();
-            let deadline = async {
-                tokio::time::sleep(WS_INIT_TIMEOUT).await;
-                if initialised.load(Ordering::SeqCst) {
-                    std::future::pending::<()>().await;
-                }
-            };
-            tokio::select! {
-                () = serve => {}
-                () = deadline => tracing::info!("closing a WebSocket that never sent connection_init"),
+    upgrade.protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS).on_upgrade(move |socket| async move {
+        let initialised = Arc::new(AtomicBool::new(false));
+        let flag = initialised.clone();
+        let serve = GraphQLWebSocket::new(socket, schema, protocol)
+            .on_connection_init(move |_payload| {
+                flag.store(true, Ordering::SeqCst);
+                let mut data = Data::default();
+                data.insert(context.principal.clone());
+                data.insert(context);
+                async move { Ok(data) }
+            })
+            .serve();
+        let deadline = async {
+            tokio::time::sleep(WS_INIT_TIMEOUT).await;
+            if initialised.load(Ordering::SeqCst) {
+                std::future::pending::<()>().await;
             }
-        })
+        };
+        tokio::select! {
+            () = serve => {}
+            () = deadline => tracing::info!("closing a WebSocket that never sent connection_init"),
+        }
+    })
 }
 
-async fn execute(
-    schema: &BeaconSchema,
-    mut request: Request,
-    context: &RequestContext,
-) -> Response {
+async fn execute(schema: &BeaconSchema, mut request: Request, context: &RequestContext) -> Response {
     let started = Instant::now();
     let kind = match request.parsed_query() {
         Ok(_) => operation_type(&mut request),
@@ -177,24 +170,20 @@ async fn execute(
                 .extensions
                 .get_or_insert_with(Default::default)
                 .set("code", ErrorCode::GraphqlParseFailed.as_str());
-            metrics::counter!("graphql_operations_total", "type" => "invalid", "outcome" => "error").increment(1);
+            metrics::counter!("graphql_operations_total", "type" => "invalid", "outcome" => "error")
+                .increment(1);
             return response;
         }
     };
-    let response = schema.execute(request.data(context.clone())).await;
+    let response = schema.execute(request.data(context.principal.clone()).data(context.clone())).await;
     let response = finalize_response(response, &context.request_id);
     let kind = kind.map_or("unknown", |k| match k {
         OperationType::Query => "query",
         OperationType::Mutation => "mutation",
         OperationType::Subscription => "subscription",
     });
-    let outcome = if response.errors.is_empty() {
-        "ok"
-    } else {
-        "error"
-    };
-    metrics::counter!("graphql_operations_total", "type" => kind, "outcome" => outcome)
-        .increment(1);
+    let outcome = if response.errors.is_empty() { "ok" } else { "error" };
+    metrics::counter!("graphql_operations_total", "type" => kind, "outcome" => outcome).increment(1);
     metrics::histogram!("graphql_operation_duration_seconds", "type" => kind)
         .record(started.elapsed().as_secs_f64());
     response
@@ -207,13 +196,8 @@ fn operation_type(request: &mut Request) -> Option<OperationType> {
     match &document.operations {
         DocumentOperations::Single(operation) => Some(operation.node.ty),
         DocumentOperations::Multiple(operations) => match operation_name {
-            Some(name) => operations
-                .get(name.as_str())
-                .map(|operation| operation.node.ty),
-            None if operations.len() == 1 => operations
-                .values()
-                .next()
-                .map(|operation| operation.node.ty),
+            Some(name) => operations.get(name.as_str()).map(|operation| operation.node.ty),
+            None if operations.len() == 1 => operations.values().next().map(|operation| operation.node.ty),
             None => None,
         },
     }
@@ -241,36 +225,45 @@ fn parse_get_request(query_string: &str) -> Result<Request, String> {
         request = request.operation_name(name);
     }
     if let Some(variables) = variables {
-        let value = serde_json::from_str(&variables)
-            .map_err(|err| format!("`variables` is not JSON: {err}"))?;
+        let value =
+            serde_json::from_str(&variables).map_err(|err| format!("`variables` is not JSON: {err}"))?;
         request = request.variables(async_graphql::Variables::from_json(value));
     }
     if let Some(extensions) = extensions {
-        request.extensions = serde_json::from_str(&extensions)
-            .map_err(|err| format!("`extensions` is not JSON: {err}"))?;
+        request.extensions =
+            serde_json::from_str(&extensions).map_err(|err| format!("`extensions` is not JSON: {err}"))?;
     }
     Ok(request)
 }
 
 fn has_non_query(request: &mut Request) -> bool {
     request.parsed_query().is_ok_and(|document| {
-        document
-            .operations
-            .iter()
-            .any(|(_, operation)| operation.node.ty != OperationType::Query)
+        document.operations.iter().any(|(_, operation)| operation.node.ty != OperationType::Query)
     })
 }
 
-fn request_context(headers: &HeaderMap, client_ip: ClientIp) -> RequestContext {
-    let request_id = headers
-        .get(REQUEST_ID_HEADER)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
-    RequestContext {
-        request_id,
-        client_ip: client_ip.0,
-    }
+/// The caller, from `Authorization: Bearer <access token>`. No header: anonymous. A header that
+/// does not verify: 401 with `UNAUTHENTICATED` (never silently anonymous).
+fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<Principal, HttpResponse> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Ok(Principal::Anonymous);
+    };
+    let unauthenticated = || {
+        error_response(StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated, "invalid or expired credentials")
+    };
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|value| value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")))
+        .ok_or_else(unauthenticated)?;
+    let claims = state.tokens.verify_access(token.trim()).map_err(|_| unauthenticated())?;
+    Ok(Principal::User { user_id: claims.sub, tenant_id: claims.tid, role: claims.role })
+}
+
+fn request_context(headers: &HeaderMap, client_ip: ClientIp, principal: Principal) -> RequestContext {
+    let request_id =
+        headers.get(REQUEST_ID_HEADER).and_then(|value| value.to_str().ok()).unwrap_or("-").to_owned();
+    RequestContext { request_id, client_ip: client_ip.0, principal }
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -284,10 +277,7 @@ fn is_json(headers: &HeaderMap) -> bool {
 /// No `Origin` (not a browser) is allowed; a browser origin must be this app's public URL, a
 /// configured CORS origin, or the very host it connects to (tenant subdomains, custom domains).
 fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
-    let Some(origin) = headers
-        .get(header::ORIGIN)
-        .and_then(|value| value.to_str().ok())
-    else {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok()) else {
         return true;
     };
     let Ok(origin_url) = url::Url::parse(origin) else {
@@ -299,9 +289,7 @@ fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
     {
         return true;
     }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|value| value.to_str().ok());
+    let host = headers.get(header::HOST).and_then(|value| value.to_str().ok());
     let origin_host = origin_url.host_str().map(|h| match origin_url.port() {
         Some(port) => format!("{h}:{port}"),
         None => h.to_owned(),
@@ -312,10 +300,7 @@ fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
 fn json(body: &BatchResponse) -> HttpResponse {
     match serde_json::to_vec(body) {
         Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/json"),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
+            [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")],
             Body::from(bytes),
         )
             .into_response(),
@@ -332,11 +317,7 @@ fn json(body: &BatchResponse) -> HttpResponse {
 
 /// A GraphQL-shaped error for failures before execution.
 pub fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> HttpResponse {
-    let body = serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        body.to_string(),
-    )
-        .into_response()
+    let body =
+        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
+    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }

@@ -25,8 +25,10 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 
+use crate::accounts::tokens::TokenKeys;
 use crate::config::Settings;
 use crate::graphql::BeaconSchema;
+use crate::mail::Mailer;
 use crate::tenancy::hostnames::HostnameRegistry;
 
 pub use client_ip::ClientIp;
@@ -41,16 +43,15 @@ pub struct AppState {
     pub schema: BeaconSchema,
     pub metrics: PrometheusHandle,
     pub hostnames: HostnameRegistry,
+    pub tokens: TokenKeys,
+    pub mailer: Mailer,
 }
 
 pub fn public_router(state: AppState) -> Router {
     let settings = state.settings.clone();
     let request_id_header = axum::http::HeaderName::from_static(REQUEST_ID_HEADER);
     Router::new()
-        .route(
-            "/graphql",
-            get(graphql::graphql_get).post(graphql::graphql_post),
-        )
+        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
         .route("/graphql/ws", get(graphql::graphql_ws))
         .route("/health", get(health::liveness))
         .route("/health/ready", get(health::readiness))
@@ -58,10 +59,7 @@ pub fn public_router(state: AppState) -> Router {
         .with_state(state)
         .layer(
             ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(
-                    request_id_header.clone(),
-                    MakeRequestUuid,
-                ))
+                .layer(SetRequestIdLayer::new(request_id_header.clone(), MakeRequestUuid))
                 .layer(PropagateRequestIdLayer::new(request_id_header))
                 .layer(axum::middleware::from_fn_with_state(
                     Arc::new(settings.http.trusted_proxies.clone()),

@@ -28,13 +28,8 @@ pub async fn log_request(request: Request, next: Next) -> Response {
         .and_then(|value| value.to_str().ok())
         .unwrap_or("-")
         .to_owned();
-    let client_ip = request
-        .extensions()
-        .get::<ClientIp>()
-        .map(|ip| ip.0.to_string())
-        .unwrap_or_default();
-    let span =
-        tracing::info_span!("request", request_id = %request_id, method = %method, route = %route);
+    let client_ip = request.extensions().get::<ClientIp>().map(|ip| ip.0.to_string()).unwrap_or_default();
+    let span = tracing::info_span!("request", request_id = %request_id, method = %method, route = %route);
 
     let response = next.run(request).instrument(span.clone()).await;
 
@@ -51,11 +46,7 @@ pub async fn log_request(request: Request, next: Next) -> Response {
             "request finished"
         );
     });
-    let labels = [
-        ("method", method.to_string()),
-        ("route", route),
-        ("status", status.to_string()),
-    ];
+    let labels = [("method", method.to_string()), ("route", route), ("status", status.to_string())];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels).record(duration.as_secs_f64());
     response
@@ -72,6 +63,8 @@ pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
     Response::builder()
         .status(StatusCode::INTERNAL_SERVER_ERROR)
         .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}"#))
+        .body(Body::from(
+            r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}"#,
+        ))
         .expect("static response")
 }

@@ -23,10 +23,7 @@ pub fn headers(
         HeaderLayer,
         Stack<
             HeaderLayer,
-            Stack<
-                HeaderLayer,
-                Stack<HeaderLayer, Stack<HeaderLayer, Stack<HeaderLayer, Identity>>>,
-            >,
+            Stack<HeaderLayer, Stack<HeaderLayer, Stack<HeaderLayer, Stack<HeaderLayer, Identity>>>>,
         >,
     >,
 > {
@@ -34,26 +31,13 @@ pub fn headers(
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
     // HSTS only where the app is really served over https (production behind Caddy).
-    let hsts = if settings.is_production() {
-        "max-age=63072000; includeSubDomains"
-    } else {
-        "max-age=0"
-    };
+    let hsts = if settings.is_production() { "max-age=63072000; includeSubDomains" } else { "max-age=0" };
     ServiceBuilder::new()
-        .layer(set(
-            header::CONTENT_SECURITY_POLICY,
-            CONTENT_SECURITY_POLICY,
-        ))
+        .layer(set(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(set(
-            header::REFERRER_POLICY,
-            "strict-origin-when-cross-origin",
-        ))
-        .layer(set(
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ))
+        .layer(set(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
         .layer(set(header::STRICT_TRANSPORT_SECURITY, hsts))
 }
 
@@ -68,11 +52,7 @@ pub fn cors(settings: &Settings) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([
-            header::CONTENT_TYPE,
-            header::AUTHORIZATION,
-            HeaderName::from_static("x-request-id"),
-        ])
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, HeaderName::from_static("x-request-id")])
         .expose_headers([HeaderName::from_static("x-request-id")])
         .allow_credentials(true)
         .max_age(std::time::Duration::from_secs(600))

@@ -10,8 +10,7 @@ use std::time::Duration;
 use entity::{tenant_domains, tenants};
 use moka::future::Cache;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, QuerySelect,
-    RelationTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, QuerySelect, RelationTrait,
 };
 
 /// How long an answer is reused. Suspensions and new domains take effect within this time.
@@ -26,13 +25,7 @@ pub struct HostnameRegistry {
 
 impl HostnameRegistry {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self {
-            db,
-            cache: Cache::builder()
-                .max_capacity(CACHE_CAPACITY)
-                .time_to_live(CACHE_TTL)
-                .build(),
-        }
+        Self { db, cache: Cache::builder().max_capacity(CACHE_CAPACITY).time_to_live(CACHE_TTL).build() }
     }
 
     /// `Ok(true)` when TLS may be issued for `raw`; `Err` when the database could not answer
@@ -56,10 +49,7 @@ impl HostnameRegistry {
 
     async fn lookup(&self, hostname: &str) -> Result<bool, sea_orm::DbErr> {
         let found = tenant_domains::Entity::find()
-            .join(
-                sea_orm::JoinType::InnerJoin,
-                tenant_domains::Relation::Tenant.def(),
-            )
+            .join(sea_orm::JoinType::InnerJoin, tenant_domains::Relation::Tenant.def())
             .filter(tenant_domains::Column::Hostname.eq(hostname))
             .filter(tenants::Column::Status.eq(tenants::TenantStatus::Active))
             .filter(
@@ -88,9 +78,7 @@ pub fn normalize(raw: &str) -> Option<String> {
             && label.len() <= 63
             && !label.starts_with('-')
             && !label.ends_with('-')
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
     (labels_ok && host.contains('.')).then_some(host)
 }
@@ -101,21 +89,8 @@ mod tests {
 
     #[test]
     fn normalizes_names_and_refuses_junk() {
-        assert_eq!(
-            normalize("Acme.Example.COM."),
-            Some("acme.example.com".into())
-        );
-        for junk in [
-            "",
-            "127.0.0.1",
-            "::1",
-            "localhost",
-            "a..b",
-            "-a.b",
-            "a_b.c",
-            "a.b/c",
-            &"a".repeat(64),
-        ] {
+        assert_eq!(normalize("Acme.Example.COM."), Some("acme.example.com".into()));
+        for junk in ["", "127.0.0.1", "::1", "localhost", "a..b", "-a.b", "a_b.c", "a.b/c", &"a".repeat(64)] {
             assert_eq!(normalize(junk), None, "{junk:?}");
         }
     }

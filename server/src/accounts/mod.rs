@@ -1,0 +1,18 @@
+//! Who is calling: access tokens, the authenticated principal, and guards.
+
+pub mod guards;
+pub mod tokens;
+
+use uuid::Uuid;
+
+/// The authenticated caller of one request, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    Anonymous,
+    /// A user with a verified access token bound to one tenant.
+    User {
+        user_id: Uuid,
+        tenant_id: Uuid,
+        role: String,
+    },
+}

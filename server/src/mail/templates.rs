@@ -1,0 +1,221 @@
+//! Every email Beacon sends, in one place: a text part and an HTML part per message, rendered
+//! by askama (HTML-escaped in `.html` templates, compile-time checked) from `templates/mail/`.
+//! Links are absolute, built by [`Links`] from `PUBLIC_URL` and the tenant's host.
+
+use askama::Template;
+use url::Url;
+
+/// What the outbox stores and the transport sends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedEmail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Declares a message: its fields, subject, and the two templates sharing them.
+macro_rules! email {
+    ($(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? }, text = $text:literal, html = $html:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name {
+            $(pub $field: $ty,)*
+        }
+
+        impl $name {
+            pub fn render(&self, subject: String) -> RenderedEmail {
+                #[derive(Template)]
+                #[template(path = $text, escape = "none")]
+                struct Text<'a> { $($field: &'a $ty,)* }
+                #[derive(Template)]
+                #[template(path = $html)]
+                struct Html<'a> { subject: &'a str, $($field: &'a $ty,)* }
+
+                let text = Text { $($field: &self.$field,)* };
+                let html = Html { subject: &subject, $($field: &self.$field,)* };
+                RenderedEmail {
+                    text: text.render().expect("text templates are checked at compile time"),
+                    html: html.render().expect("HTML templates are checked at compile time"),
+                    subject,
+                }
+            }
+        }
+    };
+}
+
+email!(
+    /// Sent by a platform admin to check that delivery works.
+    TestEmail { requested_by: String, app_url: String },
+    text = "mail/test.txt", html = "mail/test.html"
+);
+email!(
+    /// Confirms a new user's address.
+    Verification { name: String, tenant_name: String, link: String, valid_hours: u32 },
+    text = "mail/verification.txt", html = "mail/verification.html"
+);
+email!(
+    PasswordReset { link: String, valid_hours: u32 },
+    text = "mail/password_reset.txt",
+    html = "mail/password_reset.html"
+);
+email!(
+    Invitation { inviter: String, tenant_name: String, role: String, link: String, valid_hours: u32 },
+    text = "mail/invitation.txt",
+    html = "mail/invitation.html"
+);
+email!(
+    /// A monitor went down (`down = true`) or recovered.
+    MonitorAlert { down: bool, monitor_name: String, tenant_name: String, since: String, reason: String, link: String },
+    text = "mail/monitor_alert.txt", html = "mail/monitor_alert.html"
+);
+email!(
+    /// An incident update for status-page subscribers.
+    IncidentUpdate {
+        incident_title: String,
+        status: String,
+        message: String,
+        tenant_name: String,
+        status_page_url: String,
+        unsubscribe_url: String,
+    },
+    text = "mail/incident_update.txt", html = "mail/incident_update.html"
+);
+
+impl TestEmail {
+    pub fn email(&self) -> RenderedEmail {
+        self.render("Beacon test message".to_owned())
+    }
+}
+
+impl Verification {
+    pub fn email(&self) -> RenderedEmail {
+        self.render(format!("Verify your email for {}", self.tenant_name))
+    }
+}
+
+impl PasswordReset {
+    pub fn email(&self) -> RenderedEmail {
+        self.render("Reset your Beacon password".to_owned())
+    }
+}
+
+impl Invitation {
+    pub fn email(&self) -> RenderedEmail {
+        self.render(format!("{} invited you to {} on Beacon", self.inviter, self.tenant_name))
+    }
+}
+
+impl MonitorAlert {
+    pub fn email(&self) -> RenderedEmail {
+        let state = if self.down { "DOWN" } else { "UP" };
+        self.render(format!("[{}] {} is {state}", self.tenant_name, self.monitor_name))
+    }
+}
+
+impl IncidentUpdate {
+    pub fn email(&self) -> RenderedEmail {
+        self.render(format!("[{}] {}: {}", self.tenant_name, self.status, self.incident_title))
+    }
+}
+
+/// Absolute links for emails.
+#[derive(Debug, Clone)]
+pub struct Links {
+    public_url: Url,
+    base_domain: String,
+}
+
+impl Links {
+    pub fn new(public_url: Url, base_domain: String) -> Self {
+        Self { public_url, base_domain }
+    }
+
+    /// A path on the main app host (`PUBLIC_URL`).
+    pub fn app(&self, path: &str) -> String {
+        self.public_url.join(path).map(String::from).unwrap_or_else(|_| self.public_url.to_string())
+    }
+
+    /// A path on a tenant's own host, `<slug>.<BASE_DOMAIN>`, with PUBLIC_URL's scheme and port.
+    pub fn tenant(&self, slug: &str, path: &str) -> String {
+        let mut url = self.public_url.clone();
+        if url.set_host(Some(&format!("{slug}.{}", self.base_domain))).is_err() {
+            return self.app(path);
+        }
+        url.join(path).map(String::from).unwrap_or_else(|_| url.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_escaped_in_html_and_kept_in_text() {
+        let email = Invitation {
+            inviter: "Eve <script>alert(1)</script>".into(),
+            tenant_name: "Acme & Sons".into(),
+            role: "admin".into(),
+            link: "https://acme.beacon.io/invite?t=a&b=c".into(),
+            valid_hours: 72,
+        }
+        .email();
+        assert!(
+            email.html.contains("Eve &#60;script&#62;") || email.html.contains("Eve &lt;script&gt;"),
+            "{}",
+            email.html
+        );
+        assert!(!email.html.contains("<script>"));
+        assert!(email.html.contains("Acme &#38; Sons") || email.html.contains("Acme &amp; Sons"));
+        assert!(email.text.contains("Eve <script>alert(1)</script> invited you to join Acme & Sons"));
+        assert!(email.text.contains("https://acme.beacon.io/invite?t=a&b=c"));
+        assert_eq!(email.subject, "Eve <script>alert(1)</script> invited you to Acme & Sons on Beacon");
+    }
+
+    #[test]
+    fn every_message_renders_both_parts() {
+        let rendered = [
+            TestEmail { requested_by: "ops@beacon.io".into(), app_url: "https://beacon.io/".into() }.email(),
+            Verification {
+                name: "Ann".into(),
+                tenant_name: "Acme".into(),
+                link: "https://x/v".into(),
+                valid_hours: 24,
+            }
+            .email(),
+            PasswordReset { link: "https://x/r".into(), valid_hours: 24 }.email(),
+            MonitorAlert {
+                down: true,
+                monitor_name: "API".into(),
+                tenant_name: "Acme".into(),
+                since: "10:00 UTC".into(),
+                reason: "HTTP 503".into(),
+                link: "https://acme.x/app".into(),
+            }
+            .email(),
+            IncidentUpdate {
+                incident_title: "Slow API".into(),
+                status: "identified".into(),
+                message: "A bad deploy".into(),
+                tenant_name: "Acme".into(),
+                status_page_url: "https://acme.x/".into(),
+                unsubscribe_url: "https://acme.x/u".into(),
+            }
+            .email(),
+        ];
+        for email in rendered {
+            assert!(!email.subject.is_empty() && !email.text.trim().is_empty());
+            assert!(
+                email.html.starts_with("<!doctype html>") && email.html.contains("Beacon"),
+                "{}",
+                email.html
+            );
+        }
+    }
+
+    #[test]
+    fn tenant_links_use_the_tenant_host_and_public_scheme_and_port() {
+        let links = Links::new(Url::parse("https://beacon.io:8443/").unwrap(), "beacon.io".into());
+        assert_eq!(links.tenant("acme", "/verify?t=1"), "https://acme.beacon.io:8443/verify?t=1");
+        assert_eq!(links.app("/graphiql"), "https://beacon.io:8443/graphiql");
+    }
+}
