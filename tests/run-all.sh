@@ -37,6 +37,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     die "missing ${missing[*]}: run 'sudo apt-get install ${missing[*]}' (Debian) and retry"
   fi
 fi
+# The SMTP peer of the email tests is a real SMTP server process (aiosmtpd).
+AIOSMTPD_VERSION=1.4.6
+if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+  command -v python3 >/dev/null || die "python3 is required for the SMTP test server"
+  echo "installing aiosmtpd==$AIOSMTPD_VERSION"
+  python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION" 2>&1 | grep -v "Running pip as the 'root' user" || true
+  python3 -c "import aiosmtpd" || die "could not install aiosmtpd (python3 -m pip install aiosmtpd==$AIOSMTPD_VERSION)"
+fi
 caddy version | head -1
 /usr/bin/chromium --version 2>/dev/null | head -1
 

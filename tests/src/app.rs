@@ -43,9 +43,16 @@ pub struct TestAppBuilder {
     backend: Backend,
     env: HashMap<String, String>,
     database: Option<TestDatabase>,
+    removed: Vec<String>,
 }
 
 impl TestAppBuilder {
+    /// Leaves a variable unset that the harness would otherwise set.
+    pub fn without_env(mut self, name: &str) -> Self {
+        self.removed.push(name.to_owned());
+        self
+    }
+
     pub fn env(mut self, name: &str, value: impl Into<String>) -> Self {
         self.env.insert(name.to_owned(), value.into());
         self
@@ -66,6 +73,9 @@ impl TestAppBuilder {
         let mut env = base_env(&data_dir.path);
         env.insert("DATABASE_URL".into(), database.url.clone());
         env.extend(self.env);
+        for name in &self.removed {
+            env.remove(name);
+        }
         let mut process = ServerProcess::start(&data_dir.path, &env, &["serve"]);
         let (public, internal) = process.wait_for_listeners();
         TestApp {
@@ -95,6 +105,7 @@ pub fn base_env(data_dir: &Path) -> HashMap<String, String> {
     env.insert("SPA_DIR".into(), repo_root().join("frontend/dist").display().to_string());
     env.insert("LOG_FORMAT".into(), "json".into());
     env.insert("RUST_LOG".into(), "info".into());
+    env.insert("JWT_SECRET".into(), crate::fixtures::TEST_JWT_SECRET.into());
     env
 }
 
@@ -109,7 +120,7 @@ pub struct TestApp {
 
 impl TestApp {
     pub fn builder(backend: Backend) -> TestAppBuilder {
-        TestAppBuilder { backend, env: HashMap::new(), database: None }
+        TestAppBuilder { backend, env: HashMap::new(), database: None, removed: Vec::new() }
     }
 
     pub async fn spawn(backend: Backend) -> TestApp {
@@ -139,6 +150,29 @@ impl TestApp {
             .expect("POST /graphql");
         let status = response.status().as_u16();
         (status, response.json().await.expect("a JSON body"))
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self._data_dir.path
+    }
+
+    /// POSTs one GraphQL operation with `Authorization: Bearer <token>`.
+    pub async fn graphql_as(&self, token: &str, query: &str, variables: Value) -> (u16, Value) {
+        let response = self
+            .client
+            .post(self.url("/graphql"))
+            .bearer_auth(token)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("POST /graphql");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("a JSON body"))
+    }
+
+    /// The internal listener's Prometheus text.
+    pub async fn metrics(&self) -> String {
+        self.client.get(self.internal_url("/metrics")).send().await.unwrap().text().await.unwrap()
     }
 
     /// Log lines the server printed so far, parsed (the server logs JSON in tests).

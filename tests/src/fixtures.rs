@@ -43,3 +43,30 @@ pub async fn insert_domain(
     .await
     .expect("insert domain");
 }
+
+/// The JWT secret test servers are given (so tests can mint tokens as the login flow will).
+pub const TEST_JWT_SECRET: &str = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+pub async fn insert_user(db: &DatabaseConnection, email: &str, platform_admin: bool) -> Uuid {
+    let now = Utc::now();
+    entity::users::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email.to_lowercase()),
+        display_name: Set(email.split('@').next().unwrap_or("user").to_owned()),
+        password_hash: Set(None),
+        email_verified_at: Set(Some(now)),
+        is_platform_admin: Set(platform_admin),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .expect("insert user")
+    .id
+}
+
+/// An access token for `user_id`, signed with [`TEST_JWT_SECRET`].
+pub fn access_token(user_id: Uuid, tenant_id: Uuid, role: &str) -> String {
+    let keys = server::accounts::tokens::TokenKeys::new(&TEST_JWT_SECRET.to_owned().into());
+    keys.issue_access(user_id, tenant_id, role)
+}

@@ -9,6 +9,7 @@ mod app;
 mod database;
 pub mod fixtures;
 pub mod proxy;
+pub mod smtp;
 
 pub use app::{TestApp, TestAppBuilder, repo_root, server_binary};
 pub use database::{Backend, TestDatabase, admin_url};

@@ -138,7 +138,7 @@ async fn production_starts_with_a_complete_configuration(backend: Backend) {
 }
 
 async fn development_needs_nothing_set(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
+    let app = TestApp::builder(backend).without_env("JWT_SECRET").spawn().await;
     let (status, body) = app.graphql("{ serverInfo { version } }", serde_json::Value::Null).await;
     assert_eq!(status, 200, "{body}");
     let warned = app.process.stderr_lines().iter().any(|line| line.contains("generated development secret"));

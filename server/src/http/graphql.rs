@@ -30,9 +30,8 @@ pub async fn graphql_post(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> HttpResponse {
-    let principal = match authenticate(&headers, &state) {
-        Ok(principal) => principal,
-        Err(response) => return response,
+    let Some(principal) = authenticate(&headers, &state) else {
+        return unauthenticated();
     };
     let context = request_context(&headers, client_ip, principal);
     let body = match body {
@@ -87,9 +86,8 @@ pub async fn graphql_get(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> HttpResponse {
-    let principal = match authenticate(&headers, &state) {
-        Ok(principal) => principal,
-        Err(response) => return response,
+    let Some(principal) = authenticate(&headers, &state) else {
+        return unauthenticated();
     };
     let context = request_context(&headers, client_ip, principal);
     let mut request = match parse_get_request(query.as_deref().unwrap_or_default()) {
@@ -243,21 +241,19 @@ fn has_non_query(request: &mut Request) -> bool {
 }
 
 /// The caller, from `Authorization: Bearer <access token>`. No header: anonymous. A header that
-/// does not verify: 401 with `UNAUTHENTICATED` (never silently anonymous).
-fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<Principal, HttpResponse> {
+/// does not verify: `None`, answered with 401 `UNAUTHENTICATED` (never silently anonymous).
+fn authenticate(headers: &HeaderMap, state: &AppState) -> Option<Principal> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
-        return Ok(Principal::Anonymous);
+        return Some(Principal::Anonymous);
     };
-    let unauthenticated = || {
-        error_response(StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated, "invalid or expired credentials")
-    };
-    let token = value
-        .to_str()
-        .ok()
-        .and_then(|value| value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")))
-        .ok_or_else(unauthenticated)?;
-    let claims = state.tokens.verify_access(token.trim()).map_err(|_| unauthenticated())?;
-    Ok(Principal::User { user_id: claims.sub, tenant_id: claims.tid, role: claims.role })
+    let token = value.to_str().ok()?;
+    let token = token.strip_prefix("Bearer ").or_else(|| token.strip_prefix("bearer "))?;
+    let claims = state.tokens.verify_access(token.trim()).ok()?;
+    Some(Principal::User { user_id: claims.sub, tenant_id: claims.tid, role: claims.role })
+}
+
+fn unauthenticated() -> HttpResponse {
+    error_response(StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated, "invalid or expired credentials")
 }
 
 fn request_context(headers: &HeaderMap, client_ip: ClientIp, principal: Principal) -> RequestContext {
