@@ -23,6 +23,7 @@ backend_tests!(
     two_server_processes_deliver_each_message_once,
     an_expired_lease_is_retried,
     only_platform_admins_reach_the_outbox,
+    smtp_auth_and_prompt_wake_up,
 );
 
 const SEND_TEST_EMAIL: &str =
@@ -328,4 +329,20 @@ async fn only_platform_admins_reach_the_outbox(backend: Backend) {
     assert!(
         app.log_lines().iter().any(|line| line["message"] == "email written to a file (no SMTP_URL set)")
     );
+}
+
+async fn smtp_auth_and_prompt_wake_up(backend: Backend) {
+    let sink = SmtpSink::start(SmtpSinkOptions {
+        auth: Some(("beacon-mailer".into(), "s3cret:pass".into())),
+        ..Default::default()
+    });
+    // An hour-long poll: only the wake-up after the commit can deliver this message in time.
+    let app = mail_app(backend, &sink.url()).env("MAIL_POLL_INTERVAL", "1h").spawn().await;
+    let token = admin_token(&app).await;
+    tokio::time::sleep(Duration::from_millis(500)).await; // the worker is now in its long sleep
+    send_test_email(&app, &token, "ops@customer-test.io").await;
+    let messages = sink.wait_for_messages(1, Duration::from_secs(30)).await;
+    assert_eq!(messages[0]["auth_user"], "beacon-mailer", "the SMTP_URL credentials were used");
+    let config = app.process.stderr_lines().join("\n");
+    assert!(!config.contains("s3cret"), "the SMTP password must never be logged");
 }
