@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_create_tenancy_and_accounts;
 mod m20261122_000002_create_email_outbox;
+mod support;
 
 pub struct Migrator;
 

@@ -3,8 +3,8 @@
 //! Constraints live in the database, named so the API can map a violation to a field:
 //! `<table>_<what>_check` for CHECKs, `<table>_<column>_fkey` for foreign keys.
 
+use crate::support::{check, timestamp};
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::sea_query::Check;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -66,14 +66,6 @@ const INDEXES: &[&str] = &[
     "memberships_tenant_id_role_idx",
     "memberships_user_id_idx",
 ];
-
-fn check(name: &str, sql: &str) -> Check {
-    Check::named(Alias::new(name), Expr::cust(sql.to_owned()))
-}
-
-fn timestamp(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column).timestamp_with_time_zone().not_null().to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

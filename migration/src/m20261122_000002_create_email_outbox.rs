@@ -1,7 +1,7 @@
 //! The durable email outbox (DESIGN §7).
 
+use crate::support::{check, timestamp};
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::sea_query::Check;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -41,15 +41,9 @@ const INDEXES: &[&str] = &[
     "email_outbox_tenant_id_created_at_idx",
 ];
 
-fn check(name: &str, sql: &str) -> Check {
-    Check::named(Alias::new(name), Expr::cust(sql.to_owned()))
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let timestamp =
-            |column: EmailOutbox| ColumnDef::new(column).timestamp_with_time_zone().not_null().to_owned();
         manager
             .create_table(
                 Table::create()
