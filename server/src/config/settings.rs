@@ -86,6 +86,10 @@ pub struct HttpSettings {
     pub cors_allowed_origins: Vec<String>,
     /// Peers whose `X-Forwarded-For` is believed; empty means none.
     pub trusted_proxies: Vec<IpNet>,
+    /// One API request per client IP is replenished every interval (50ms = 20 per second).
+    pub rate_limit_interval: Duration,
+    /// Requests a client IP may make at once before the sustained rate applies.
+    pub rate_limit_burst: u32,
 }
 
 /// The outbox worker and its transport (DESIGN §7).
@@ -262,7 +266,15 @@ impl Settings {
             shutdown_timeout: env.duration_or("SHUTDOWN_TIMEOUT", Duration::from_secs(30)),
             cors_allowed_origins: cors_allowed_origins.into_iter().map(|o| o.0).collect(),
             trusted_proxies: trusted_proxies.clone().unwrap_or_default(),
+            rate_limit_interval: env.duration_or("RATE_LIMIT_INTERVAL", Duration::from_millis(50)),
+            rate_limit_burst: env.parse_or("RATE_LIMIT_BURST", 100),
         };
+        if http.rate_limit_interval.is_zero() {
+            env.problems.push("RATE_LIMIT_INTERVAL", "must be at least 1ms");
+        }
+        if http.rate_limit_burst == 0 {
+            env.problems.push("RATE_LIMIT_BURST", "must be at least 1");
+        }
         let graphql = GraphqlLimits {
             max_depth: env.parse_or("GRAPHQL_MAX_DEPTH", 12),
             max_complexity: env.parse_or("GRAPHQL_MAX_COMPLEXITY", 1000),
@@ -356,6 +368,8 @@ impl Settings {
             ("MAIL_CONCURRENCY", self.mail.concurrency.to_string()),
             ("TRUSTED_PROXIES", join(self.http.trusted_proxies.iter().map(ToString::to_string).collect())),
             ("CORS_ALLOWED_ORIGINS", join(self.http.cors_allowed_origins.clone())),
+            ("RATE_LIMIT_INTERVAL", format!("{:?}", self.http.rate_limit_interval)),
+            ("RATE_LIMIT_BURST", self.http.rate_limit_burst.to_string()),
             ("HTTP_BODY_LIMIT_BYTES", self.http.body_limit_bytes.to_string()),
             ("HTTP_REQUEST_TIMEOUT", format!("{:?}", self.http.request_timeout)),
             ("SHUTDOWN_TIMEOUT", format!("{:?}", self.http.shutdown_timeout)),

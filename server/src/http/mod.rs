@@ -7,6 +7,7 @@ mod client_ip;
 mod graphql;
 mod health;
 mod internal;
+mod rate_limit;
 mod request_log;
 mod security;
 mod spa;
@@ -51,8 +52,7 @@ pub fn public_router(state: AppState) -> Router {
     let settings = state.settings.clone();
     let request_id_header = axum::http::HeaderName::from_static(REQUEST_ID_HEADER);
     Router::new()
-        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
-        .route("/graphql/ws", get(graphql::graphql_ws))
+        .merge(api_routes(&settings))
         .route("/health", get(health::liveness))
         .route("/health/ready", get(health::readiness))
         .merge(spa::routes(&settings.spa_dir))
@@ -77,6 +77,16 @@ pub fn public_router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(settings.http.body_limit_bytes))
                 .layer(RequestBodyLimitLayer::new(settings.http.body_limit_bytes)),
         )
+}
+
+/// The API routes, rate limited per client IP (health checks and static files are not).
+fn api_routes(settings: &Settings) -> Router<AppState> {
+    let limit = rate_limit::config(&settings.http);
+    rate_limit::spawn_cleanup(limit.clone());
+    Router::new()
+        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route_layer(tower_governor::GovernorLayer::new(limit).error_handler(rate_limit::too_many_requests))
 }
 
 pub fn internal_router(state: AppState) -> Router {
