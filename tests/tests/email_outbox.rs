@@ -102,7 +102,9 @@ async fn committed_mail_arrives_and_rolled_back_mail_never_does(backend: Backend
     let token = admin_token(&app).await;
 
     // Through the API: the test email arrives with recipient, subject and both parts.
+    let started = Instant::now();
     let queued = send_test_email(&app, &token, "ops@customer-test.io").await;
+    eprintln!("fast SMTP: request answered in {} ms", started.elapsed().as_millis());
     let messages = sink.wait_for_messages(1, Duration::from_secs(30)).await;
     let message = &messages[0];
     assert_eq!(message["rcpt_tos"], json!(["ops@customer-test.io"]));
@@ -166,6 +168,9 @@ async fn smtp_outage_queues_and_delivers_exactly_once_later(backend: Backend) {
     assert_eq!(ready.status(), 200);
     let metrics = app.metrics().await;
     assert!(metric(&metrics, "outbox_retried_total") >= 2.0, "{metrics}");
+    let outbox_lines: Vec<&str> =
+        metrics.lines().filter(|l| l.starts_with("outbox_") && !l.contains("_bucket")).collect();
+    eprintln!("metrics while SMTP is down:\n{}", outbox_lines.join("\n"));
     assert!(metric(&metrics, "outbox_pending") >= 1.0, "{metrics}");
 
     // SMTP comes up: delivered, exactly once.
