@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use server::config::{ConfigProblems, ProcessEnv, Settings};
+use server::config::{ConfigProblems, DatabaseSettings, ProcessEnv, Settings};
 use server::startup::{Application, shutdown_signal};
 use server::{db, graphql, telemetry};
 
@@ -66,9 +66,9 @@ async fn load_settings() -> Result<Settings, ConfigProblems> {
     match Settings::from_env(&ProcessEnv) {
         Ok(settings) => Ok(settings),
         Err(mut problems) => {
-            if let Ok(url) = std::env::var("DATABASE_URL")
-                && !problems.0.iter().any(|p| p.variable == "DATABASE_URL")
-                && let Err(err) = probe_database(url).await
+            if std::env::var_os("DATABASE_URL").is_some()
+                && !problems.0.iter().any(|p| p.variable.starts_with("DATABASE_"))
+                && let Err(err) = probe_database().await
             {
                 problems.push("DATABASE_URL", format!("database not reachable: {err:#}"));
             }
@@ -77,11 +77,10 @@ async fn load_settings() -> Result<Settings, ConfigProblems> {
     }
 }
 
-async fn probe_database(url: String) -> anyhow::Result<()> {
-    let mut settings = Settings::from_env(&std::collections::HashMap::from([("DATA_DIR", "/nonexistent")]))
-        .map_err(|problems| anyhow::anyhow!("{problems}"))?
-        .database;
-    settings.url = url.into();
+/// Connects with the database variables alone (they parsed: `DATABASE_URL` had no problem).
+async fn probe_database() -> anyhow::Result<()> {
+    let settings =
+        DatabaseSettings::from_env(&ProcessEnv).map_err(|problems| anyhow::anyhow!("{problems}"))?;
     db::connect(&settings).await.map(drop)
 }
 

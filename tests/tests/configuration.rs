@@ -144,3 +144,20 @@ async fn development_needs_nothing_set(backend: Backend) {
     let warned = app.process.stderr_lines().iter().any(|line| line.contains("generated development secret"));
     assert!(warned, "a loud warning about the generated dev secret is expected");
 }
+
+#[test]
+fn an_unreachable_database_is_listed_with_the_other_problems() {
+    let (code, _, stderr) = run(
+        &["serve"],
+        &[
+            ("APP_ENV", "production"),
+            ("JWT_SECRET", "short"),
+            ("DATABASE_URL", "postgres://beacon:hunter2@127.0.0.1:1/beacon"),
+            ("DATABASE_CONNECT_TIMEOUT", "2s"),
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("JWT_SECRET:") && stderr.contains("SMTP_URL:"), "{stderr}");
+    assert!(stderr.contains("DATABASE_URL: database not reachable"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+}

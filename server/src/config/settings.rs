@@ -71,6 +71,47 @@ pub struct DatabaseSettings {
 }
 
 impl DatabaseSettings {
+    /// Only the database variables: used to probe the database even when other settings are
+    /// wrong, so `check-config` reports every problem at once.
+    pub fn from_env(source: &dyn EnvSource) -> Result<Self, ConfigProblems> {
+        let mut env = EnvReader::new(source);
+        let data_dir: PathBuf = env.parse_or("DATA_DIR", PathBuf::from("data"));
+        let settings = Self::read(&mut env, &data_dir);
+        if env.problems.is_empty() { Ok(settings) } else { Err(env.problems) }
+    }
+
+    fn read(env: &mut EnvReader<'_>, data_dir: &std::path::Path) -> Self {
+        let database_url = env.raw("DATABASE_URL");
+        if let Some(url) = &database_url
+            && !(url.starts_with("sqlite:")
+                || url.starts_with("postgres://")
+                || url.starts_with("postgresql://"))
+        {
+            env.problems.push("DATABASE_URL", "must start with sqlite:, postgres:// or postgresql://");
+        }
+        let database = DatabaseSettings {
+            url: SecretString::from(
+                database_url
+                    .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("beacon.db").display())),
+            ),
+            max_connections: env.parse_or("DATABASE_MAX_CONNECTIONS", 10),
+            min_connections: env.parse_or("DATABASE_MIN_CONNECTIONS", 0),
+            connect_timeout: env.duration_or("DATABASE_CONNECT_TIMEOUT", Duration::from_secs(5)),
+            acquire_timeout: env.duration_or("DATABASE_ACQUIRE_TIMEOUT", Duration::from_secs(5)),
+            idle_timeout: env.duration_or("DATABASE_IDLE_TIMEOUT", Duration::from_secs(600)),
+            statement_timeout: env.duration_or("DATABASE_STATEMENT_TIMEOUT", Duration::from_secs(30)),
+            sqlite_busy_timeout: env.duration_or("SQLITE_BUSY_TIMEOUT", Duration::from_secs(5)),
+            run_migrations: env.bool_or("RUN_MIGRATIONS", true),
+        };
+        if database.max_connections == 0 || database.min_connections > database.max_connections {
+            env.problems.push(
+                "DATABASE_MAX_CONNECTIONS",
+                "must be at least 1 and not below DATABASE_MIN_CONNECTIONS",
+            );
+        }
+        database
+    }
+
     pub fn is_sqlite(&self) -> bool {
         self.url.expose_secret().starts_with("sqlite:")
     }
@@ -162,33 +203,7 @@ impl Settings {
         let dev_url = || Url::parse(&format!("http://localhost:{}", listen_addr.port())).expect("valid");
 
         let database_url = env.raw("DATABASE_URL");
-        if let Some(url) = &database_url
-            && !(url.starts_with("sqlite:")
-                || url.starts_with("postgres://")
-                || url.starts_with("postgresql://"))
-        {
-            env.problems.push("DATABASE_URL", "must start with sqlite:, postgres:// or postgresql://");
-        }
-        let database =
-            DatabaseSettings {
-                url: SecretString::from(database_url.clone().unwrap_or_else(|| {
-                    format!("sqlite://{}?mode=rwc", data_dir.join("beacon.db").display())
-                })),
-                max_connections: env.parse_or("DATABASE_MAX_CONNECTIONS", 10),
-                min_connections: env.parse_or("DATABASE_MIN_CONNECTIONS", 0),
-                connect_timeout: env.duration_or("DATABASE_CONNECT_TIMEOUT", Duration::from_secs(5)),
-                acquire_timeout: env.duration_or("DATABASE_ACQUIRE_TIMEOUT", Duration::from_secs(5)),
-                idle_timeout: env.duration_or("DATABASE_IDLE_TIMEOUT", Duration::from_secs(600)),
-                statement_timeout: env.duration_or("DATABASE_STATEMENT_TIMEOUT", Duration::from_secs(30)),
-                sqlite_busy_timeout: env.duration_or("SQLITE_BUSY_TIMEOUT", Duration::from_secs(5)),
-                run_migrations: env.bool_or("RUN_MIGRATIONS", true),
-            };
-        if database.max_connections == 0 || database.min_connections > database.max_connections {
-            env.problems.push(
-                "DATABASE_MAX_CONNECTIONS",
-                "must be at least 1 and not below DATABASE_MIN_CONNECTIONS",
-            );
-        }
+        let database = DatabaseSettings::read(&mut env, &data_dir);
 
         let jwt_secret = match env.raw("JWT_SECRET") {
             Some(secret) => Some(secret),
