@@ -73,6 +73,11 @@ impl DeclaredIndex {
         }
     }
 
+    /// A tenant-scoped index whose columns carry directions (e.g. newest first).
+    pub fn tenant_columns<E: EntityName + Default>(name: &'static str, columns: Vec<IndexedColumn>) -> Self {
+        Self { name, table: E::default().table_name(), columns, unique: false, scope: IndexScope::Tenant }
+    }
+
     pub fn unique(mut self) -> Self {
         self.unique = true;
         self

@@ -4,9 +4,12 @@
 //! secondary indexes: migrations create them by name, and a black-box test compares the migrated
 //! database catalog (SQLite and PostgreSQL) with [`all_declared_indexes`].
 
+pub mod audit_events;
 pub mod email_outbox;
 pub mod index;
 pub mod memberships;
+pub mod one_time_tokens;
+pub mod refresh_tokens;
 pub mod tenant_domains;
 pub mod tenants;
 pub mod users;
@@ -21,6 +24,9 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         users::declared_indexes(),
         memberships::declared_indexes(),
         email_outbox::declared_indexes(),
+        refresh_tokens::declared_indexes(),
+        one_time_tokens::declared_indexes(),
+        audit_events::declared_indexes(),
     ]
     .into_iter()
     .flatten()

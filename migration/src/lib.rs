@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_create_tenancy_and_accounts;
 mod m20261122_000002_create_email_outbox;
+mod m20261122_000003_create_sessions_tokens_audit;
 mod support;
 
 pub struct Migrator;
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_create_tenancy_and_accounts::Migration),
             Box::new(m20261122_000002_create_email_outbox::Migration),
+            Box::new(m20261122_000003_create_sessions_tokens_audit::Migration),
         ]
     }
 }
