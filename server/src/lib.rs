@@ -4,6 +4,7 @@
 //! the same [`startup::Application`].
 
 pub mod accounts;
+pub mod audit;
 pub mod config;
 pub mod db;
 pub mod graphql;

@@ -11,6 +11,7 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+use crate::accounts::limits::AuthLimits;
 use crate::accounts::tokens::TokenKeys;
 use crate::config::Settings;
 use crate::http::{AppState, internal_router, public_router};
@@ -35,6 +36,8 @@ impl Application {
             db::migrate(&db).await?;
         }
         let tokens = TokenKeys::new(&settings.jwt_secret);
+        let auth_limits = AuthLimits::default();
+        spawn_limit_cleanup(auth_limits.clone());
         let mailer = Mailer::default();
         let links = Links::new(settings.public_url.clone(), settings.base_domain.clone());
         let mail_worker = Worker {
@@ -51,6 +54,8 @@ impl Application {
             .data(mailer.clone())
             .data(settings.mail.clone())
             .data(links)
+            .data(tokens.clone())
+            .data(auth_limits.clone())
             .finish();
         let public = TcpListener::bind(settings.listen_addr)
             .await
@@ -124,6 +129,17 @@ impl Application {
         tracing::info!("stopped");
         Ok(())
     }
+}
+
+/// Keeps the login/signup limiters' memory bounded.
+fn spawn_limit_cleanup(limits: AuthLimits) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            limits.retain_recent();
+        }
+    });
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

@@ -1,6 +1,13 @@
 //! Who is calling: access tokens, the authenticated principal, and guards.
 
+pub mod crypto;
+pub mod domain;
+pub mod graphql;
 pub mod guards;
+pub mod limits;
+pub mod scope;
+pub mod service;
+pub mod sessions;
 pub mod tokens;
 
 use uuid::Uuid;

@@ -14,11 +14,15 @@ pub use errors::{ApiError, ErrorCode};
 
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(server_info::ServerInfoQuery, crate::mail::graphql::MailQuery);
+pub struct QueryRoot(
+    server_info::ServerInfoQuery,
+    crate::accounts::graphql::AccountsQuery,
+    crate::mail::graphql::MailQuery,
+);
 
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(crate::mail::graphql::MailMutation);
+pub struct MutationRoot(crate::accounts::graphql::AccountsMutation, crate::mail::graphql::MailMutation);
 
 pub type BeaconSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -28,6 +32,11 @@ pub struct RequestContext {
     pub request_id: String,
     pub client_ip: std::net::IpAddr,
     pub principal: crate::accounts::Principal,
+    /// The raw `Cookie` header (the refresh token travels in a cookie).
+    pub cookies: Option<String>,
+    pub user_agent: Option<String>,
+    /// The `Host` header without its port, lower-cased.
+    pub host: Option<String>,
 }
 
 /// The schema with Beacon's limits. Data shared by all requests (database, settings) is attached

@@ -130,6 +130,10 @@ impl Links {
         Self { public_url, base_domain }
     }
 
+    pub fn base_domain(&self) -> &str {
+        &self.base_domain
+    }
+
     /// A path on the main app host (`PUBLIC_URL`).
     pub fn app(&self, path: &str) -> String {
         self.public_url.join(path).map(String::from).unwrap_or_else(|_| self.public_url.to_string())

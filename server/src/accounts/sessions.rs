@@ -1,0 +1,147 @@
+//! Refresh-token sessions: created at login, rotated on every refresh, revoked by logout,
+//! password changes and reuse of a rotated token (which revokes the whole family).
+
+use chrono::{Duration, Utc};
+use entity::refresh_tokens;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use super::crypto::{random_token, sha256_hex};
+
+pub const COOKIE_NAME: &str = "beacon_refresh";
+pub const REFRESH_TTL_DAYS: i64 = 30;
+
+/// A freshly issued refresh token (shown once, in the cookie).
+pub struct IssuedRefresh {
+    pub token: String,
+    pub family_id: Uuid,
+}
+
+pub async fn create(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    family_id: Option<Uuid>,
+    user_agent: Option<String>,
+) -> Result<IssuedRefresh, DbErr> {
+    let token = random_token();
+    let now = Utc::now();
+    let family_id = family_id.unwrap_or_else(Uuid::now_v7);
+    refresh_tokens::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        tenant_id: Set(tenant_id),
+        user_id: Set(user_id),
+        family_id: Set(family_id),
+        token_hash: Set(sha256_hex(&token)),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(REFRESH_TTL_DAYS)),
+        rotated_at: Set(None),
+        revoked_at: Set(None),
+        user_agent: Set(user_agent),
+    }
+    .insert(db)
+    .await?;
+    Ok(IssuedRefresh { token, family_id })
+}
+
+pub enum Rotation {
+    Rotated { session: refresh_tokens::Model, next: IssuedRefresh },
+    /// Unknown, expired or revoked: no session.
+    Invalid,
+    /// A token that was already rotated came back: someone else holds the family. It is revoked.
+    ReuseDetected,
+}
+
+/// Exchanges a refresh token for a new one in the same family.
+pub async fn rotate(db: &impl ConnectionTrait, token: &str, user_agent: Option<String>) -> Result<Rotation, DbErr> {
+    let now = Utc::now();
+    let Some(session) =
+        refresh_tokens::Entity::find().filter(refresh_tokens::Column::TokenHash.eq(sha256_hex(token))).one(db).await?
+    else {
+        return Ok(Rotation::Invalid);
+    };
+    if session.rotated_at.is_some() {
+        revoke_family(db, session.family_id).await?;
+        return Ok(Rotation::ReuseDetected);
+    }
+    if session.revoked_at.is_some() || session.expires_at <= now {
+        return Ok(Rotation::Invalid);
+    }
+    // Only one concurrent refresh can win the rotation.
+    let claimed = refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RotatedAt, Some(now).into())
+        .filter(refresh_tokens::Column::Id.eq(session.id))
+        .filter(refresh_tokens::Column::RotatedAt.is_null())
+        .exec(db)
+        .await?;
+    if claimed.rows_affected != 1 {
+        revoke_family(db, session.family_id).await?;
+        return Ok(Rotation::ReuseDetected);
+    }
+    let next = create(db, session.tenant_id, session.user_id, Some(session.family_id), user_agent).await?;
+    Ok(Rotation::Rotated { session, next })
+}
+
+pub async fn revoke_family(db: &impl ConnectionTrait, family_id: Uuid) -> Result<(), DbErr> {
+    refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Some(Utc::now()).into())
+        .filter(refresh_tokens::Column::FamilyId.eq(family_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .exec(db)
+        .await
+        .map(drop)
+}
+
+/// Revokes every session of a user, except the family `keep` (the caller's own, if any).
+pub async fn revoke_user(db: &impl ConnectionTrait, user_id: Uuid, keep: Option<Uuid>) -> Result<u64, DbErr> {
+    let mut update = refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Some(Utc::now()).into())
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null());
+    if let Some(family) = keep {
+        update = update.filter(refresh_tokens::Column::FamilyId.ne(family));
+    }
+    Ok(update.exec(db).await?.rows_affected)
+}
+
+/// The family of the refresh token in the request's cookie, if it is a known token.
+pub async fn family_of(db: &impl ConnectionTrait, token: &str) -> Result<Option<Uuid>, DbErr> {
+    Ok(refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(sha256_hex(token)))
+        .one(db)
+        .await?
+        .map(|session| session.family_id))
+}
+
+/// The refresh token from a `Cookie` header.
+pub fn token_from_cookies(cookies: Option<&str>) -> Option<String> {
+    cookies?.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == COOKIE_NAME && !value.is_empty()).then(|| value.to_owned())
+    })
+}
+
+/// `Secure; HttpOnly; SameSite=Strict`, scoped to the API path.
+pub fn set_cookie(token: &str) -> String {
+    format!(
+        "{COOKIE_NAME}={token}; Path=/graphql; Max-Age={}; HttpOnly; Secure; SameSite=Strict",
+        REFRESH_TTL_DAYS * 24 * 3600
+    )
+}
+
+pub fn clear_cookie() -> String {
+    format!("{COOKIE_NAME}=; Path=/graphql; Max-Age=0; HttpOnly; Secure; SameSite=Strict")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_parsing() {
+        assert_eq!(token_from_cookies(Some("a=1; beacon_refresh=abc; b=2")), Some("abc".into()));
+        assert_eq!(token_from_cookies(Some("beacon_refresh=")), None);
+        assert_eq!(token_from_cookies(None), None);
+        assert!(set_cookie("x").contains("HttpOnly; Secure; SameSite=Strict"));
+    }
+}
