@@ -115,6 +115,7 @@ pub struct Me {
 }
 
 #[derive(InputObject)]
+#[graphql(name = "SignUpInput")]
 pub struct SignUpInputGql {
     pub email: String,
     pub password: String,
