@@ -49,9 +49,36 @@ pub struct Slug(String);
 
 /// Labels that name Beacon's own hosts or could mislead users.
 const RESERVED_SLUGS: &[&str] = &[
-    "www", "app", "api", "admin", "administrator", "status", "mail", "smtp", "graphql", "graphiql", "static",
-    "assets", "cdn", "beacon", "support", "help", "docs", "blog", "login", "signup", "auth", "internal", "metrics",
-    "health", "root", "system", "billing", "security", "ns1", "ns2",
+    "www",
+    "app",
+    "api",
+    "admin",
+    "administrator",
+    "status",
+    "mail",
+    "smtp",
+    "graphql",
+    "graphiql",
+    "static",
+    "assets",
+    "cdn",
+    "beacon",
+    "support",
+    "help",
+    "docs",
+    "blog",
+    "login",
+    "signup",
+    "auth",
+    "internal",
+    "metrics",
+    "health",
+    "root",
+    "system",
+    "billing",
+    "security",
+    "ns1",
+    "ns2",
 ];
 
 impl Slug {
@@ -103,7 +130,11 @@ impl FieldErrors {
     }
 
     pub fn into_result(self) -> Result<(), crate::graphql::ApiError> {
-        if self.0.is_empty() { Ok(()) } else { Err(crate::graphql::ApiError::BadUserInput { fields: self.0 }) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(crate::graphql::ApiError::BadUserInput { fields: self.0 })
+        }
     }
 }
 

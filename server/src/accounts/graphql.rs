@@ -66,7 +66,12 @@ pub struct TenantView {
 }
 
 fn tenant_view(tenant: tenants::Model, links: &Links) -> TenantView {
-    TenantView { id: ID(tenant.id.to_string()), host: format!("{}.{}", tenant.slug, links.base_domain()), slug: tenant.slug, name: tenant.name }
+    TenantView {
+        id: ID(tenant.id.to_string()),
+        host: format!("{}.{}", tenant.slug, links.base_domain()),
+        slug: tenant.slug,
+        name: tenant.name,
+    }
 }
 
 /// A logged-in session. The refresh token is set as an HttpOnly cookie, never returned.
@@ -164,7 +169,8 @@ fn session_payload(ctx: &Context<'_>, session: Session) -> SessionPayload {
     let tokens = ctx.data_unchecked::<TokenKeys>();
     let links = ctx.data_unchecked::<Links>();
     let role = entity::memberships::Role::from(session.role);
-    let access_token = tokens.issue_access(session.user.id, session.tenant.id, &sea_orm::ActiveEnum::to_value(&role));
+    let access_token =
+        tokens.issue_access(session.user.id, session.tenant.id, &sea_orm::ActiveEnum::to_value(&role));
     ctx.append_http_header("set-cookie", sessions::set_cookie(&session.refresh.token));
     SessionPayload {
         access_token,
@@ -189,7 +195,11 @@ impl AccountsQuery {
         let (Some(user), Some(tenant)) = (user, tenant) else {
             return Err(ApiError::Unauthenticated.into());
         };
-        Ok(Me { user: user.into(), tenant: tenant_view(tenant, ctx.data_unchecked::<Links>()), role: scope.role().into() })
+        Ok(Me {
+            user: user.into(),
+            tenant: tenant_view(tenant, ctx.data_unchecked::<Links>()),
+            role: scope.role().into(),
+        })
     }
 }
 
@@ -200,7 +210,11 @@ pub struct AccountsMutation;
 impl AccountsMutation {
     /// Creates an organization at `<tenantSlug>.<BASE_DOMAIN>` with you as its owner, and emails
     /// a verification link.
-    async fn sign_up(&self, ctx: &Context<'_>, input: SignUpInputGql) -> async_graphql::Result<SignUpPayload> {
+    async fn sign_up(
+        &self,
+        ctx: &Context<'_>,
+        input: SignUpInputGql,
+    ) -> async_graphql::Result<SignUpPayload> {
         limit(ctx, Action::SignUp, Some(&input.email))?;
         let host = service::sign_up(
             &env(ctx),
@@ -214,7 +228,10 @@ impl AccountsMutation {
         )
         .await?;
         ctx.data_unchecked::<Mailer>().wake();
-        Ok(SignUpPayload { message: "Check your email for a link to verify your address.".into(), tenant_host: host })
+        Ok(SignUpPayload {
+            message: "Check your email for a link to verify your address.".into(),
+            tenant_host: host,
+        })
     }
 
     /// Confirms an email address with the token from the verification link (single use).
@@ -227,7 +244,8 @@ impl AccountsMutation {
     /// Logs in; a member of several organizations first gets the choice.
     async fn log_in(&self, ctx: &Context<'_>, input: LogInInput) -> async_graphql::Result<LogInResult> {
         limit(ctx, Action::LogIn, Some(&input.email))?;
-        let result = service::log_in(&env(ctx), &input.email, &input.password, input.tenant_slug.as_deref()).await?;
+        let result =
+            service::log_in(&env(ctx), &input.email, &input.password, input.tenant_slug.as_deref()).await?;
         Ok(match result {
             LogIn::Session(session) => LogInResult::Session(session_payload(ctx, session)),
             LogIn::Choose(choices) => LogInResult::ChooseTenant(TenantChoicePayload {
@@ -274,14 +292,22 @@ impl AccountsMutation {
     }
 
     /// Sets a new password with the token from a reset link; ends every session.
-    async fn reset_password(&self, ctx: &Context<'_>, input: ResetPasswordInput) -> async_graphql::Result<bool> {
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ResetPasswordInput,
+    ) -> async_graphql::Result<bool> {
         limit(ctx, Action::PasswordReset, None)?;
         service::reset_password(&env(ctx), &input.token, &input.new_password).await?;
         Ok(true)
     }
 
     /// Changes your password; your other sessions end.
-    async fn change_password(&self, ctx: &Context<'_>, input: ChangePasswordInput) -> async_graphql::Result<bool> {
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ChangePasswordInput,
+    ) -> async_graphql::Result<bool> {
         let scope = TenantScope::from_ctx(ctx).await?;
         limit(ctx, Action::LogIn, Some(&scope.user_id().to_string()))?;
         service::change_password(

@@ -29,7 +29,10 @@ impl Default for AuthLimits {
         // Per IP: a burst of 20, then one every 6 s. Per account: 5, then one a minute.
         let per_ip = Quota::with_period(Duration::from_secs(6)).expect("non-zero").allow_burst(nz(20));
         let per_account = Quota::with_period(Duration::from_secs(60)).expect("non-zero").allow_burst(nz(5));
-        Self { per_ip: Arc::new(RateLimiter::keyed(per_ip)), per_account: Arc::new(RateLimiter::keyed(per_account)) }
+        Self {
+            per_ip: Arc::new(RateLimiter::keyed(per_ip)),
+            per_account: Arc::new(RateLimiter::keyed(per_account)),
+        }
     }
 }
 

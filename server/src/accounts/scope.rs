@@ -27,7 +27,8 @@ impl TenantScope {
             return Err(ApiError::Unauthenticated);
         };
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let tenant = tenants::Entity::find_by_id(*tenant_id).one(db).await?.ok_or(ApiError::Unauthenticated)?;
+        let tenant =
+            tenants::Entity::find_by_id(*tenant_id).one(db).await?.ok_or(ApiError::Unauthenticated)?;
         if tenant.status != TenantStatus::Active {
             return Err(ApiError::Forbidden);
         }

@@ -9,8 +9,8 @@ use entity::tenant_domains::DomainKind;
 use entity::tenants::TenantStatus;
 use entity::{memberships, one_time_tokens, tenant_domains, tenants, users};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    Set, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -61,11 +61,15 @@ pub async fn sign_up(env: &Env<'_>, input: SignUpInput) -> Result<String, ApiErr
     let hash = crypto::hash_password(password.expose().to_owned()).await?;
     let txn = env.db.begin().await?;
     if tenants::Entity::find().filter(tenants::Column::Slug.eq(slug.as_str())).one(&txn).await?.is_some() {
-        return Err(ApiError::Conflict { field: "tenantSlug".into(), message: "this address is taken".into() });
+        return Err(ApiError::Conflict {
+            field: "tenantSlug".into(),
+            message: "this address is taken".into(),
+        });
     }
     let existing = users::Entity::find().filter(users::Column::Email.eq(email.as_str())).one(&txn).await?;
     if let Some(user) = existing {
-        let content = PasswordReset { link: env.links.app("/forgot-password"), valid_hours: RESET_HOURS }.email();
+        let content =
+            PasswordReset { link: env.links.app("/forgot-password"), valid_hours: RESET_HOURS }.email();
         let notice = NewEmail {
             tenant_id: None,
             kind: "signup_existing",
@@ -130,8 +134,13 @@ pub async fn sign_up(env: &Env<'_>, input: SignUpInput) -> Result<String, ApiErr
         valid_hours: VERIFICATION_HOURS,
     }
     .email();
-    let verification =
-        NewEmail { tenant_id: Some(tenant.id), kind: "verification", recipient: user.email.clone(), content, dedup_key: None };
+    let verification = NewEmail {
+        tenant_id: Some(tenant.id),
+        kind: "verification",
+        recipient: user.email.clone(),
+        content,
+        dedup_key: None,
+    };
     outbox::enqueue(&txn, verification, env.mail.max_attempts).await?;
     audit::record(
         &txn,
@@ -154,7 +163,8 @@ pub async fn sign_up(env: &Env<'_>, input: SignUpInput) -> Result<String, ApiErr
 pub async fn verify_email(env: &Env<'_>, token: &str) -> Result<(), ApiError> {
     let txn = env.db.begin().await?;
     let user_id = consume_one_time(&txn, token, TokenPurpose::EmailVerification).await?;
-    let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound { entity: "user" })?;
+    let user =
+        users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound { entity: "user" })?;
     let mut active: users::ActiveModel = user.into();
     let now = Utc::now();
     active.email_verified_at = Set(Some(now));
@@ -188,10 +198,18 @@ const INVALID_LOGIN: &str = "email or password is wrong";
 
 /// Checks the password; picks the tenant from `tenant_slug` (or the request's tenant host), or
 /// the only one; otherwise returns the choice.
-pub async fn log_in(env: &Env<'_>, email: &str, password: &str, tenant_slug: Option<&str>) -> Result<LogIn, ApiError> {
+pub async fn log_in(
+    env: &Env<'_>,
+    email: &str,
+    password: &str,
+    tenant_slug: Option<&str>,
+) -> Result<LogIn, ApiError> {
     let email = email.trim().to_lowercase();
     let user = users::Entity::find().filter(users::Column::Email.eq(&email)).one(env.db).await?;
-    let stored = user.as_ref().and_then(|u| u.password_hash.clone()).unwrap_or_else(|| crypto::dummy_hash().to_owned());
+    let stored = user
+        .as_ref()
+        .and_then(|u| u.password_hash.clone())
+        .unwrap_or_else(|| crypto::dummy_hash().to_owned());
     let password_ok = crypto::verify_password(password.to_owned(), stored).await;
     let user = match user {
         Some(user) if password_ok && user.password_hash.is_some() => user,
@@ -213,7 +231,8 @@ pub async fn log_in(env: &Env<'_>, email: &str, password: &str, tenant_slug: Opt
         None => return Ok(LogIn::Choose(choices)),
     };
     let txn = env.db.begin().await?;
-    let refresh = sessions::create(&txn, chosen.tenant.id, user.id, None, env.request.user_agent.clone()).await?;
+    let refresh =
+        sessions::create(&txn, chosen.tenant.id, user.id, None, env.request.user_agent.clone()).await?;
     audit::record(
         &txn,
         env.request,
@@ -233,7 +252,8 @@ pub async fn log_in(env: &Env<'_>, email: &str, password: &str, tenant_slug: Opt
 
 /// Rotates the refresh token from the cookie into a new session of the same tenant.
 pub async fn refresh(env: &Env<'_>) -> Result<Session, ApiError> {
-    let token = sessions::token_from_cookies(env.request.cookies.as_deref()).ok_or(ApiError::Unauthenticated)?;
+    let token =
+        sessions::token_from_cookies(env.request.cookies.as_deref()).ok_or(ApiError::Unauthenticated)?;
     let txn = env.db.begin().await?;
     let rotation = sessions::rotate(&txn, &token, env.request.user_agent.clone()).await?;
     let (session, next) = match rotation {
@@ -245,8 +265,10 @@ pub async fn refresh(env: &Env<'_>) -> Result<Session, ApiError> {
         }
         Rotation::Invalid => return Err(ApiError::Unauthenticated),
     };
-    let user = users::Entity::find_by_id(session.user_id).one(&txn).await?.ok_or(ApiError::Unauthenticated)?;
-    let tenant = tenants::Entity::find_by_id(session.tenant_id).one(&txn).await?.ok_or(ApiError::Unauthenticated)?;
+    let user =
+        users::Entity::find_by_id(session.user_id).one(&txn).await?.ok_or(ApiError::Unauthenticated)?;
+    let tenant =
+        tenants::Entity::find_by_id(session.tenant_id).one(&txn).await?.ok_or(ApiError::Unauthenticated)?;
     let membership = memberships::Entity::find()
         .filter(memberships::Column::TenantId.eq(tenant.id))
         .filter(memberships::Column::UserId.eq(user.id))
@@ -283,7 +305,13 @@ pub async fn request_password_reset(env: &Env<'_>, email: &str) -> Result<(), Ap
             valid_hours: RESET_HOURS,
         }
         .email();
-        let mail = NewEmail { tenant_id: None, kind: "password_reset", recipient: user.email, content, dedup_key: None };
+        let mail = NewEmail {
+            tenant_id: None,
+            kind: "password_reset",
+            recipient: user.email,
+            content,
+            dedup_key: None,
+        };
         outbox::enqueue(&txn, mail, env.mail.max_attempts).await?;
     }
     txn.commit().await?;
@@ -292,7 +320,8 @@ pub async fn request_password_reset(env: &Env<'_>, email: &str) -> Result<(), Ap
 
 /// Sets a new password from a reset link and revokes every session of the user.
 pub async fn reset_password(env: &Env<'_>, token: &str, new_password: &str) -> Result<(), ApiError> {
-    let password = Password::parse(new_password).map_err(|message| ApiError::field("newPassword", message))?;
+    let password =
+        Password::parse(new_password).map_err(|message| ApiError::field("newPassword", message))?;
     let hash = crypto::hash_password(password.expose().to_owned()).await?;
     let txn = env.db.begin().await?;
     let user_id = consume_one_time(&txn, token, TokenPurpose::PasswordReset).await?;
@@ -310,7 +339,8 @@ pub async fn change_password(
     current: &str,
     new_password: &str,
 ) -> Result<(), ApiError> {
-    let password = Password::parse(new_password).map_err(|message| ApiError::field("newPassword", message))?;
+    let password =
+        Password::parse(new_password).map_err(|message| ApiError::field("newPassword", message))?;
     let user = users::Entity::find_by_id(user_id).one(env.db).await?.ok_or(ApiError::Unauthenticated)?;
     let stored = user.password_hash.clone().unwrap_or_default();
     if !crypto::verify_password(current.to_owned(), stored).await {
@@ -411,7 +441,11 @@ async fn issue_one_time(
 
 /// Marks a one-time token used and returns its user; the same error for unknown, used and
 /// expired tokens.
-async fn consume_one_time(db: &impl ConnectionTrait, token: &str, purpose: TokenPurpose) -> Result<Uuid, ApiError> {
+async fn consume_one_time(
+    db: &impl ConnectionTrait,
+    token: &str,
+    purpose: TokenPurpose,
+) -> Result<Uuid, ApiError> {
     let now = Utc::now();
     let invalid = || ApiError::field("token", "this link is invalid or has expired");
     let row = one_time_tokens::Entity::find()

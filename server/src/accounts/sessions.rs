@@ -45,7 +45,10 @@ pub async fn create(
 }
 
 pub enum Rotation {
-    Rotated { session: refresh_tokens::Model, next: IssuedRefresh },
+    Rotated {
+        session: refresh_tokens::Model,
+        next: IssuedRefresh,
+    },
     /// Unknown, expired or revoked: no session.
     Invalid,
     /// A token that was already rotated came back: someone else holds the family. It is revoked.
@@ -53,10 +56,16 @@ pub enum Rotation {
 }
 
 /// Exchanges a refresh token for a new one in the same family.
-pub async fn rotate(db: &impl ConnectionTrait, token: &str, user_agent: Option<String>) -> Result<Rotation, DbErr> {
+pub async fn rotate(
+    db: &impl ConnectionTrait,
+    token: &str,
+    user_agent: Option<String>,
+) -> Result<Rotation, DbErr> {
     let now = Utc::now();
-    let Some(session) =
-        refresh_tokens::Entity::find().filter(refresh_tokens::Column::TokenHash.eq(sha256_hex(token))).one(db).await?
+    let Some(session) = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(sha256_hex(token)))
+        .one(db)
+        .await?
     else {
         return Ok(Rotation::Invalid);
     };

@@ -25,7 +25,11 @@ pub struct AuditEvent<'a> {
     pub changes: serde_json::Value,
 }
 
-pub async fn record(db: &impl ConnectionTrait, request: &RequestContext, event: AuditEvent<'_>) -> Result<(), DbErr> {
+pub async fn record(
+    db: &impl ConnectionTrait,
+    request: &RequestContext,
+    event: AuditEvent<'_>,
+) -> Result<(), DbErr> {
     let (actor_user_id, actor_api_key_id) = match event.actor {
         Actor::User(id) => (Some(id), None),
         Actor::ApiKey(id) => (None, Some(id)),

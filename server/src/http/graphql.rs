@@ -257,9 +257,12 @@ fn unauthenticated() -> HttpResponse {
 }
 
 fn request_context(headers: &HeaderMap, client_ip: ClientIp, principal: Principal) -> RequestContext {
-    let text = |name: header::HeaderName| headers.get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
-    let request_id = text(header::HeaderName::from_static(REQUEST_ID_HEADER)).unwrap_or_else(|| "-".to_owned());
-    let host = text(header::HOST).map(|host| host.rsplit_once(':').map_or(host.clone(), |(h, _)| h.to_owned()).to_lowercase());
+    let text =
+        |name: header::HeaderName| headers.get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
+    let request_id =
+        text(header::HeaderName::from_static(REQUEST_ID_HEADER)).unwrap_or_else(|| "-".to_owned());
+    let host = text(header::HOST)
+        .map(|host| host.rsplit_once(':').map_or(host.clone(), |(h, _)| h.to_owned()).to_lowercase());
     RequestContext {
         request_id,
         client_ip: client_ip.0,
@@ -304,9 +307,11 @@ fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
 fn json(body: &BatchResponse) -> HttpResponse {
     match serde_json::to_vec(body) {
         Ok(bytes) => {
-            let mut response =
-                ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], Body::from(bytes))
-                    .into_response();
+            let mut response = (
+                [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")],
+                Body::from(bytes),
+            )
+                .into_response();
             // Headers resolvers set (the refresh-token cookie).
             for (name, value) in body.http_headers_iter() {
                 response.headers_mut().append(name, value);
@@ -315,7 +320,11 @@ fn json(body: &BatchResponse) -> HttpResponse {
         }
         Err(err) => {
             tracing::error!(error = %err, "serialising a GraphQL response failed");
-            error_response(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::InternalServerError, "internal error")
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::InternalServerError,
+                "internal error",
+            )
         }
     }
 }

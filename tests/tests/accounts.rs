@@ -1,0 +1,462 @@
+//! Accounts through the API, on both backends: sign up → verify → log in (tenant choice, host
+//! binding) → refresh rotation with reuse detection → log out; password reset and change;
+//! hostile tokens; brute force through aliases and batches.
+
+use beacon_tests::fixtures::{TEST_JWT_SECRET, insert_tenant};
+use beacon_tests::{Backend, TestApp, backend_tests};
+use chrono::Utc;
+use entity::memberships::Role;
+use entity::tenants::TenantStatus;
+use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+backend_tests!(
+    sign_up_verify_log_in_refresh_log_out,
+    tenant_choice_and_host_binding,
+    hostile_tokens_are_unauthenticated,
+    login_cannot_be_brute_forced_through_aliases_or_batches,
+    sign_up_validation_names_fields,
+    password_reset_and_change_revoke_sessions,
+);
+
+const SIGN_UP: &str = "mutation($input: SignUpInput!) { signUp(input: $input) { message tenantHost } }";
+const LOG_IN: &str = "mutation($input: LogInInput!) { logIn(input: $input) { __typename \
+    ... on SessionPayload { accessToken expiresIn role tenant { slug host } user { email } } \
+    ... on TenantChoicePayload { tenants { slug name role } } } }";
+const ME: &str = "{ me { user { email } tenant { slug } role } }";
+const PASSWORD: &str = "correct horse battery staple";
+
+fn code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("none")
+}
+
+struct Client<'a> {
+    app: &'a TestApp,
+    cookie: Option<String>,
+    host: Option<String>,
+}
+
+impl<'a> Client<'a> {
+    fn new(app: &'a TestApp) -> Self {
+        Self { app, cookie: None, host: None }
+    }
+
+    /// POSTs like a browser: keeps the refresh cookie, optionally on a tenant host.
+    async fn post(&mut self, token: Option<&str>, query: &str, variables: Value) -> (u16, Value) {
+        let mut request = self
+            .app
+            .client
+            .post(self.app.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        if let Some(host) = &self.host {
+            request = request.header("host", host);
+        }
+        let response = request.send().await.unwrap();
+        for set_cookie in response.headers().get_all("set-cookie") {
+            let value = set_cookie.to_str().unwrap();
+            assert!(
+                value.contains("HttpOnly") && value.contains("Secure") && value.contains("SameSite=Strict"),
+                "{value}"
+            );
+            let pair = value.split(';').next().unwrap().to_owned();
+            self.cookie = if pair.ends_with('=') { None } else { Some(pair) };
+        }
+        (response.status().as_u16(), response.json().await.unwrap())
+    }
+}
+
+async fn sign_up(app: &TestApp, email: &str, slug: &str) -> Value {
+    let (_, body) = app
+        .graphql(
+            SIGN_UP,
+            json!({ "input": { "email": email, "password": PASSWORD, "name": "Ann", "tenantName": format!("Org {slug}"), "tenantSlug": slug } }),
+        )
+        .await;
+    body
+}
+
+/// The newest link of `kind` mailed to `email`, read from the outbox.
+async fn mailed_token(app: &TestApp, email: &str, kind: &str) -> String {
+    let db = app.database.connect().await;
+    let mail = entity::email_outbox::Entity::find()
+        .filter(entity::email_outbox::Column::Recipient.eq(email))
+        .filter(entity::email_outbox::Column::Kind.eq(kind))
+        .order_by_desc(entity::email_outbox::Column::CreatedAt)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {kind} mail to {email}"));
+    let start = mail.body_text.find("token=").expect("a link with a token") + "token=".len();
+    mail.body_text[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+async fn verified_user(app: &TestApp, email: &str, slug: &str) {
+    let body = sign_up(app, email, slug).await;
+    assert!(body["errors"].is_null(), "{body}");
+    let token = mailed_token(app, email, "verification").await;
+    let (_, body) =
+        app.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": token })).await;
+    assert_eq!(body["data"]["verifyEmail"], true, "{body}");
+}
+
+async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let body = sign_up(&app, "Ann@Acme-Corp.io", "acme").await;
+    assert_eq!(body["data"]["signUp"]["tenantHost"], "acme.localhost", "{body}");
+
+    // Not verified yet: no session.
+    let mut browser = Client::new(&app);
+    let login = json!({ "input": { "email": "ann@acme-corp.io", "password": PASSWORD } });
+    let (_, body) = browser.post(None, LOG_IN, login.clone()).await;
+    assert_eq!(code(&body), "FORBIDDEN", "{body}");
+
+    let token = mailed_token(&app, "ann@acme-corp.io", "verification").await;
+    let verify = "mutation($t: String!) { verifyEmail(token: $t) }";
+    let (_, body) = app.graphql(verify, json!({ "t": token })).await;
+    assert_eq!(body["data"]["verifyEmail"], true, "{body}");
+    let (_, again) = app.graphql(verify, json!({ "t": token })).await;
+    assert_eq!(code(&again), "BAD_USER_INPUT", "single use: {again}");
+
+    let (_, body) = browser.post(None, LOG_IN, login).await;
+    let session = &body["data"]["logIn"];
+    assert_eq!(session["__typename"], "SessionPayload", "{body}");
+    assert_eq!(session["role"], "OWNER");
+    assert_eq!(session["expiresIn"], 900);
+    let access = session["accessToken"].as_str().unwrap().to_owned();
+    let first_cookie = browser.cookie.clone().expect("a refresh cookie");
+    let (_, me) = browser.post(Some(&access), ME, Value::Null).await;
+    assert_eq!(
+        me["data"]["me"],
+        json!({ "user": { "email": "ann@acme-corp.io" }, "tenant": { "slug": "acme" }, "role": "OWNER" })
+    );
+
+    // Refresh rotates the cookie; presenting the old one again revokes the whole family.
+    let refresh = "mutation { refreshSession { accessToken } }";
+    let (_, body) = browser.post(None, refresh, Value::Null).await;
+    assert!(body["data"]["refreshSession"]["accessToken"].is_string(), "{body}");
+    let second_cookie = browser.cookie.clone().unwrap();
+    assert_ne!(first_cookie, second_cookie);
+    let mut thief = Client::new(&app);
+    thief.cookie = Some(first_cookie);
+    let (_, body) = thief.post(None, refresh, Value::Null).await;
+    assert_eq!(code(&body), "UNAUTHENTICATED", "reuse: {body}");
+    let (_, body) = browser.post(None, refresh, Value::Null).await;
+    assert_eq!(code(&body), "UNAUTHENTICATED", "the family is revoked: {body}");
+
+    // A fresh login, then log out: the cookie no longer refreshes.
+    let (_, _) = browser
+        .post(None, LOG_IN, json!({ "input": { "email": "ann@acme-corp.io", "password": PASSWORD } }))
+        .await;
+    let cookie = browser.cookie.clone().unwrap();
+    let (_, body) = browser.post(None, "mutation { logOut }", Value::Null).await;
+    assert_eq!(body["data"]["logOut"], true);
+    assert!(browser.cookie.is_none(), "the cookie is cleared");
+    browser.cookie = Some(cookie);
+    let (_, body) = browser.post(None, refresh, Value::Null).await;
+    assert_eq!(code(&body), "UNAUTHENTICATED");
+
+    // Every mutation that changed something left an audit event in the tenant.
+    let db = app.database.connect().await;
+    let actions: Vec<String> = entity::audit_events::Entity::find()
+        .order_by_asc(entity::audit_events::Column::CreatedAt)
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|event| event.action)
+        .collect();
+    assert_eq!(actions, ["tenant.signed_up", "session.created", "session.created"], "{actions:?}");
+}
+
+async fn tenant_choice_and_host_binding(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    verified_user(&app, "bob@two-orgs.io", "alpha").await;
+    // Bob also belongs to a second organization.
+    let db = app.database.connect().await;
+    let beta = insert_tenant(&db, "beta", TenantStatus::Active).await;
+    let bob = entity::users::Entity::find()
+        .filter(entity::users::Column::Email.eq("bob@two-orgs.io"))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    entity::memberships::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        tenant_id: Set(beta),
+        user_id: Set(bob.id),
+        role: Set(Role::Viewer),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+
+    let mut browser = Client::new(&app);
+    let (_, body) = browser
+        .post(None, LOG_IN, json!({ "input": { "email": "bob@two-orgs.io", "password": PASSWORD } }))
+        .await;
+    assert_eq!(body["data"]["logIn"]["__typename"], "TenantChoicePayload", "{body}");
+    let slugs: Vec<&str> = body["data"]["logIn"]["tenants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["alpha", "beta"]);
+
+    let (_, body) = browser
+        .post(
+            None,
+            LOG_IN,
+            json!({ "input": { "email": "bob@two-orgs.io", "password": PASSWORD, "tenantSlug": "beta" } }),
+        )
+        .await;
+    assert_eq!(body["data"]["logIn"]["role"], "VIEWER", "{body}");
+    let beta_token = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
+
+    // On a tenant host the tenant comes from the host.
+    let mut on_alpha = Client::new(&app);
+    on_alpha.host = Some("alpha.localhost".into());
+    let (_, body) = on_alpha
+        .post(None, LOG_IN, json!({ "input": { "email": "bob@two-orgs.io", "password": PASSWORD } }))
+        .await;
+    assert_eq!(body["data"]["logIn"]["tenant"]["slug"], "alpha", "{body}");
+    // A token for another tenant is refused there.
+    let (_, body) = on_alpha.post(Some(&beta_token), ME, Value::Null).await;
+    assert_eq!(code(&body), "UNAUTHENTICATED", "{body}");
+    let (_, body) = Client::new(&app).post(Some(&beta_token), ME, Value::Null).await;
+    assert_eq!(body["data"]["me"]["tenant"]["slug"], "beta");
+
+    // A suspended tenant's users are refused.
+    let mut tenant: entity::tenants::ActiveModel =
+        entity::tenants::Entity::find_by_id(beta).one(&db).await.unwrap().unwrap().into();
+    tenant.status = Set(TenantStatus::Suspended);
+    tenant.update(&db).await.unwrap();
+    let (_, body) = Client::new(&app).post(Some(&beta_token), ME, Value::Null).await;
+    assert_eq!(code(&body), "FORBIDDEN", "{body}");
+}
+
+fn sign(claims: &Value, algorithm: Algorithm, secret: &str) -> String {
+    encode(&Header::new(algorithm), claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap()
+}
+
+async fn hostile_tokens_are_unauthenticated(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    verified_user(&app, "carol@acme-corp.io", "acme").await;
+    let db = app.database.connect().await;
+    let carol = entity::users::Entity::find()
+        .filter(entity::users::Column::Email.eq("carol@acme-corp.io"))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let tenant = entity::tenants::Entity::find().one(&db).await.unwrap().unwrap();
+    let now = Utc::now().timestamp();
+    let claims = |overrides: Value| {
+        let mut base = json!({ "sub": carol.id, "tid": tenant.id, "role": "owner", "iss": "beacon", "aud": "beacon-api",
+            "typ": "access", "exp": now + 600, "iat": now, "jti": Uuid::new_v4() });
+        for (key, value) in overrides.as_object().unwrap() {
+            if value.is_null() {
+                base.as_object_mut().unwrap().remove(key);
+            } else {
+                base[key] = value.clone();
+            }
+        }
+        base
+    };
+    let valid = sign(&claims(json!({})), Algorithm::HS256, TEST_JWT_SECRET);
+    let (status, body) = app.graphql_as(&valid, ME, Value::Null).await;
+    assert_eq!(
+        (status, body["data"]["me"]["role"].as_str()),
+        (200, Some("OWNER")),
+        "a well-formed token works: {body}"
+    );
+
+    let payload = valid.split('.').nth(1).unwrap();
+    let other_tenant = insert_tenant(&db, "other", TenantStatus::Active).await;
+    let tampered_tid = {
+        let forged = sign(
+            &claims(json!({ "tid": other_tenant })),
+            Algorithm::HS256,
+            "attacker-secret-attacker-secret-00",
+        );
+        let forged_payload = forged.split('.').nth(1).unwrap();
+        let parts: Vec<&str> = valid.split('.').collect();
+        format!("{}.{}.{}", parts[0], forged_payload, parts[2])
+    };
+    let cases = [
+        (
+            "expired",
+            sign(&claims(json!({ "exp": now - 120, "iat": now - 1200 })), Algorithm::HS256, TEST_JWT_SECRET),
+        ),
+        (
+            "wrong signature",
+            sign(&claims(json!({})), Algorithm::HS256, "not-the-server-secret-not-the-secret"),
+        ),
+        ("alg none", format!("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.{payload}.")),
+        ("HS512", sign(&claims(json!({})), Algorithm::HS512, TEST_JWT_SECRET)),
+        ("wrong aud", sign(&claims(json!({ "aud": "someone-else" })), Algorithm::HS256, TEST_JWT_SECRET)),
+        ("wrong iss", sign(&claims(json!({ "iss": "evil" })), Algorithm::HS256, TEST_JWT_SECRET)),
+        ("wrong typ", sign(&claims(json!({ "typ": "refresh" })), Algorithm::HS256, TEST_JWT_SECRET)),
+        ("missing jti", sign(&claims(json!({ "jti": null })), Algorithm::HS256, TEST_JWT_SECRET)),
+        ("missing tid", sign(&claims(json!({ "tid": null })), Algorithm::HS256, TEST_JWT_SECRET)),
+        ("tampered tid", tampered_tid),
+        ("garbage", "abc.def.ghi".to_owned()),
+    ];
+    for (why, token) in cases {
+        let (status, body) = app.graphql_as(&token, ME, Value::Null).await;
+        assert_eq!((status, code(&body)), (401, "UNAUTHENTICATED"), "{why}: {body}");
+    }
+    // A role claim is not trusted: the database decides (carol is owner; a "viewer" claim changes nothing).
+    let demoted = sign(&claims(json!({ "role": "viewer" })), Algorithm::HS256, TEST_JWT_SECRET);
+    let (_, body) = app.graphql_as(&demoted, ME, Value::Null).await;
+    assert_eq!(body["data"]["me"]["role"], "OWNER");
+}
+
+async fn login_cannot_be_brute_forced_through_aliases_or_batches(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    verified_user(&app, "dave@acme-corp.io", "acme").await;
+
+    // Eight guesses in one request through aliases: the account's budget (5) runs out inside it.
+    let aliases: String = (0..8)
+        .map(|i| format!("g{i}: logIn(input: {{ email: \"dave@acme-corp.io\", password: \"guess-number-{i}\" }}) {{ __typename }} "))
+        .collect();
+    let (_, body) = app.graphql(&format!("mutation {{ {aliases} }}"), Value::Null).await;
+    let codes: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["extensions"]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes.iter().filter(|c| **c == "BAD_USER_INPUT").count(), 5, "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| **c == "RATE_LIMITED").count(), 3, "{codes:?}");
+
+    // Even the right password is refused now, from any claimed address.
+    let right = json!({ "query": LOG_IN, "variables": { "input": { "email": "dave@acme-corp.io", "password": PASSWORD } } });
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header("x-forwarded-for", "198.51.100.9")
+        .json(&right)
+        .send()
+        .await
+        .unwrap();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(code(&body), "RATE_LIMITED", "{body}");
+    assert!(body["errors"][0]["extensions"]["retryAfter"].as_u64().unwrap() >= 1);
+
+    // Batches count each operation: a batch of 10 guesses at another account.
+    verified_user(&app, "erin@acme-corp.io", "erin-org").await;
+    let batch: Vec<Value> = (0..10)
+        .map(|i| json!({ "query": LOG_IN, "variables": { "input": { "email": "erin@acme-corp.io", "password": format!("wrong-{i}-wrong") } } }))
+        .collect();
+    let response = app.client.post(app.url("/graphql")).json(&batch).send().await.unwrap();
+    let results: Vec<Value> = response.json().await.unwrap();
+    let limited = results.iter().filter(|r| code(r) == "RATE_LIMITED").count();
+    assert!(limited >= 5, "{results:?}");
+}
+
+async fn sign_up_validation_names_fields(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, body) = app
+        .graphql(SIGN_UP, json!({ "input": { "email": "nope", "password": "short", "name": " ", "tenantName": "X", "tenantSlug": "Admin" } }))
+        .await;
+    assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
+    let mut fields: Vec<&str> = body["errors"][0]["extensions"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    fields.sort();
+    assert_eq!(fields, ["email", "name", "password", "tenantSlug"]);
+
+    assert!(sign_up(&app, "first@acme-corp.io", "taken").await["errors"].is_null());
+    let body = sign_up(&app, "second@acme-corp.io", "taken").await;
+    assert_eq!(code(&body), "CONFLICT");
+    assert_eq!(body["errors"][0]["extensions"]["field"], "tenantSlug");
+
+    // An email that already has an account gets the same answer (no enumeration), and no tenant.
+    let body = sign_up(&app, "first@acme-corp.io", "another-org").await;
+    assert!(body["errors"].is_null(), "{body}");
+    let db = app.database.connect().await;
+    assert!(
+        entity::tenants::Entity::find()
+            .filter(entity::tenants::Column::Slug.eq("another-org"))
+            .one(&db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn password_reset_and_change_revoke_sessions(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    verified_user(&app, "fay@acme-corp.io", "acme").await;
+    let mut laptop = Client::new(&app);
+    let (_, body) = laptop
+        .post(None, LOG_IN, json!({ "input": { "email": "fay@acme-corp.io", "password": PASSWORD } }))
+        .await;
+    let access = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
+    let mut phone = Client::new(&app);
+    phone.post(None, LOG_IN, json!({ "input": { "email": "fay@acme-corp.io", "password": PASSWORD } })).await;
+    let refresh = "mutation { refreshSession { accessToken } }";
+
+    // Change on the laptop: the phone's session ends, the laptop's stays.
+    let change = "mutation($i: ChangePasswordInput!) { changePassword(input: $i) }";
+    let (_, body) = laptop
+        .post(
+            Some(&access),
+            change,
+            json!({ "i": { "currentPassword": "wrong password!", "newPassword": "a brand new passphrase" } }),
+        )
+        .await;
+    assert_eq!(body["errors"][0]["extensions"]["fields"][0]["field"], "currentPassword", "{body}");
+    let (_, body) = laptop
+        .post(
+            Some(&access),
+            change,
+            json!({ "i": { "currentPassword": PASSWORD, "newPassword": "a brand new passphrase" } }),
+        )
+        .await;
+    assert_eq!(body["data"]["changePassword"], true, "{body}");
+    assert_eq!(code(&phone.post(None, refresh, Value::Null).await.1), "UNAUTHENTICATED");
+    assert!(laptop.post(None, refresh, Value::Null).await.1["data"]["refreshSession"].is_object());
+
+    // Reset: same answer for unknown addresses; the link is single use and ends every session.
+    let request = "mutation($e: String!) { requestPasswordReset(email: $e) }";
+    assert_eq!(
+        app.graphql(request, json!({ "e": "nobody@acme-corp.io" })).await.1["data"]["requestPasswordReset"],
+        true
+    );
+    assert_eq!(
+        app.graphql(request, json!({ "e": "FAY@acme-corp.io" })).await.1["data"]["requestPasswordReset"],
+        true
+    );
+    let token = mailed_token(&app, "fay@acme-corp.io", "password_reset").await;
+    let reset = "mutation($i: ResetPasswordInput!) { resetPassword(input: $i) }";
+    let (_, body) =
+        app.graphql(reset, json!({ "i": { "token": token, "newPassword": "the third passphrase" } })).await;
+    assert_eq!(body["data"]["resetPassword"], true, "{body}");
+    let (_, again) =
+        app.graphql(reset, json!({ "i": { "token": token, "newPassword": "the fourth passphrase" } })).await;
+    assert_eq!(code(&again), "BAD_USER_INPUT");
+    assert_eq!(code(&laptop.post(None, refresh, Value::Null).await.1), "UNAUTHENTICATED");
+    let (_, body) = Client::new(&app)
+        .post(
+            None,
+            LOG_IN,
+            json!({ "input": { "email": "fay@acme-corp.io", "password": "the third passphrase" } }),
+        )
+        .await;
+    assert_eq!(body["data"]["logIn"]["__typename"], "SessionPayload", "{body}");
+}
