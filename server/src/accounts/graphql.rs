@@ -247,7 +247,7 @@ impl AccountsMutation {
         let result =
             service::log_in(&env(ctx), &input.email, &input.password, input.tenant_slug.as_deref()).await?;
         Ok(match result {
-            LogIn::Session(session) => LogInResult::Session(session_payload(ctx, session)),
+            LogIn::Session(session) => LogInResult::Session(session_payload(ctx, *session)),
             LogIn::Choose(choices) => LogInResult::ChooseTenant(TenantChoicePayload {
                 tenants: choices
                     .into_iter()

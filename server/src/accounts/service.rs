@@ -182,7 +182,7 @@ pub struct TenantChoice {
 }
 
 pub enum LogIn {
-    Session(Session),
+    Session(Box<Session>),
     Choose(Vec<TenantChoice>),
 }
 
@@ -247,7 +247,7 @@ pub async fn log_in(
     )
     .await?;
     txn.commit().await?;
-    Ok(LogIn::Session(Session { user, tenant: chosen.tenant, role: chosen.role, refresh }))
+    Ok(LogIn::Session(Box::new(Session { user, tenant: chosen.tenant, role: chosen.role, refresh })))
 }
 
 /// Rotates the refresh token from the cookie into a new session of the same tenant.
