@@ -168,9 +168,8 @@ fn limit(ctx: &Context<'_>, action: Action, account: Option<&str>) -> Result<(),
 fn session_payload(ctx: &Context<'_>, session: Session) -> SessionPayload {
     let tokens = ctx.data_unchecked::<TokenKeys>();
     let links = ctx.data_unchecked::<Links>();
-    let role = entity::memberships::Role::from(session.role);
-    let access_token =
-        tokens.issue_access(session.user.id, session.tenant.id, &sea_orm::ActiveEnum::to_value(&role));
+    let role = sea_orm::ActiveEnum::to_value(&session.role);
+    let access_token = tokens.issue_access(session.user.id, session.tenant.id, &role);
     ctx.append_http_header("set-cookie", sessions::set_cookie(&session.refresh.token));
     SessionPayload {
         access_token,
