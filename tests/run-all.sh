@@ -101,7 +101,7 @@ export BEACON_SERVER_BIN="$ROOT/target/debug/server"
 cargo test --workspace --quiet 2>&1 | tee "$WORK/cargo-test.log"
 
 # --- browser journey ------------------------------------------------------------------------------
-stage "Playwright in Chromium against the running server"
+stage "Playwright in Chromium against the running server (sign up, verify from the mail file, log in, account)"
 mkdir -p "$WORK/app"
 (
   cd "$WORK/app"
@@ -118,7 +118,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ -n "$url" ] || { cat "$WORK/app/stderr.log" >&2; die "the server did not start for the browser test"; }
-(cd frontend && BEACON_URL="$url" npm run --silent e2e) 2>&1 | tee "$WORK/e2e.log"
+(cd frontend && BEACON_URL="$url" BEACON_MAIL_DIR="$WORK/app/data/mail" npm run --silent e2e) 2>&1 | tee "$WORK/e2e.log"
 
 # --- summary --------------------------------------------------------------------------------------
 rust_passed=$(grep -o 'test result: ok\. [0-9]* passed' "$WORK/cargo-test.log" | awk '{s+=$4} END {print s+0}')

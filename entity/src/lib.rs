@@ -4,6 +4,7 @@
 //! secondary indexes: migrations create them by name, and a black-box test compares the migrated
 //! database catalog (SQLite and PostgreSQL) with [`all_declared_indexes`].
 
+pub mod api_keys;
 pub mod audit_events;
 pub mod email_outbox;
 pub mod index;
@@ -27,6 +28,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         refresh_tokens::declared_indexes(),
         one_time_tokens::declared_indexes(),
         audit_events::declared_indexes(),
+        api_keys::declared_indexes(),
     ]
     .into_iter()
     .flatten()

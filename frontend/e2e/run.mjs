@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // End-to-end smoke test of the built frontend as served by the Beacon server.
 //
-//   BEACON_URL=http://127.0.0.1:8080 npm run e2e
+//   BEACON_URL=http://127.0.0.1:8080 BEACON_MAIL_DIR=/path/to/data/mail npm run e2e
+//
+// BEACON_MAIL_DIR is where the server writes outgoing mail as .eml files (development mail
+// transport); the account journey reads the verification link from there and fails without it.
 //
 // Uses playwright-core with a system Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 // Fails on any failed check, console error, uncaught page error or CSP violation.
 // Screenshots go to frontend/e2e-artifacts/. Last line: "N passed, M failed".
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = path.resolve(here, '..', 'e2e-artifacts');
 const baseUrl = (process.env.BEACON_URL ?? '').replace(/\/+$/, '');
 const timeout = Number(process.env.E2E_TIMEOUT_MS ?? 15_000);
+const mailDir = process.env.BEACON_MAIL_DIR ?? '';
 
 if (!/^https?:\/\/[^/]+$/.test(baseUrl)) {
   console.error('e2e: set BEACON_URL to the server origin, e.g. BEACON_URL=http://127.0.0.1:8080');
@@ -110,6 +114,50 @@ async function screenshot(name) {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
+/** Undoes quoted-printable encoding: `=\r\n` soft line breaks and `=XX` escapes such as `=3D`. */
+function decodeQuotedPrintable(text) {
+  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * Waits for the newest .eml in BEACON_MAIL_DIR addressed to `recipient` that contains a link to
+ * `linkPath` and returns that link's path and query (to open against BEACON_URL).
+ */
+async function waitForMailLink(recipient, linkPath) {
+  const linkPattern = new RegExp(`https?://[^\\s"<>]+?(${linkPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\?token=[A-Za-z0-9._~%-]+)`);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    let files = [];
+    try {
+      files = readdirSync(mailDir)
+        .filter((name) => name.endsWith('.eml'))
+        .map((name) => ({ file: path.join(mailDir, name), mtime: statSync(path.join(mailDir, name)).mtimeMs }))
+        .sort((a, b) => b.mtime - a.mtime);
+    } catch {
+      // The directory appears with the first message.
+    }
+    for (const { file } of files) {
+      const text = decodeQuotedPrintable(readFileSync(file, 'utf8'));
+      if (!text.toLowerCase().includes(recipient.toLowerCase())) continue;
+      const match = linkPattern.exec(text);
+      if (match) {
+        console.log(`  link from ${path.basename(file)}`);
+        return match[1];
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${recipient} with a ${linkPath} link in ${mailDir} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function pathname() {
+  return new URL(page.url()).pathname;
+}
+
+async function waitForPath(expected) {
+  await page.waitForURL((url) => url.pathname === expected);
+}
+
 try {
   await check('home page shows server info', async () => {
     await goto('/');
@@ -157,6 +205,128 @@ try {
     await page.locator('.graphiql-response').getByText('"apiVersion"').waitFor();
     await screenshot('graphiql');
   });
+
+  // Account journey: sign up → verify email (link from the mail dir) → log in → account page →
+  // reload (silent refresh via the HttpOnly cookie) → change password → log out.
+  if (!mailDir) {
+    await check('account journey', async () => {
+      throw new Error('BEACON_MAIL_DIR is not set: point it at the directory the server writes .eml files to (DATA_DIR/mail)');
+    });
+  } else {
+    const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+    const account = {
+      name: 'E2E Tester',
+      email: `e2e-${runId}@example.com`,
+      password: `first-pass-${runId}`,
+      newPassword: `second-pass-${runId}`,
+      tenantName: `E2E Org ${runId}`,
+      tenantSlug: `e2e-${runId}`,
+    };
+    let journeyFailed = false;
+    const step = (name, fn) =>
+      check(`journey: ${name}`, async () => {
+        if (journeyFailed) throw new Error('not run: an earlier journey step failed');
+        try {
+          await fn();
+        } catch (error) {
+          journeyFailed = true;
+          await screenshot(`journey-failed-${name.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {});
+          throw error;
+        }
+      });
+    const header = () => page.getByRole('banner');
+    const main = () => page.getByRole('main');
+
+    await step('sign up', async () => {
+      await goto('/signup');
+      await header().getByRole('link', { name: 'Sign up' }).waitFor();
+      await page.getByLabel('Your name').fill(account.name);
+      await page.getByLabel('Email').fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(account.password);
+      await page.getByLabel('Organization name').fill(account.tenantName);
+      await page.getByLabel('Organization address').fill(account.tenantSlug);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      const host = (await page.getByTestId('tenant-host').innerText()).trim();
+      assert(host.startsWith(`${account.tenantSlug}.`), `tenant host "${host}" does not start with the slug`);
+      console.log(`  signed up ${account.email}, organization at ${host}`);
+      await screenshot('journey-1-signed-up');
+    });
+
+    await step('logging in before verifying asks to verify the email', async () => {
+      await goto('/login');
+      await page.getByLabel('Email').fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(account.password);
+      await main().getByRole('button', { name: 'Log in', exact: true }).click();
+      await main().getByRole('alert').getByText(/verify your email first/i).waitFor();
+      await screenshot('journey-1b-verify-first');
+    });
+
+    await step('verify email from the mailed link', async () => {
+      const link = await waitForMailLink(account.email, '/verify-email');
+      await goto(link);
+      await page.getByText('Your email address is verified.').waitFor();
+      await screenshot('journey-2-email-verified');
+      await main().getByRole('link', { name: 'Log in' }).click();
+      await waitForPath('/login');
+    });
+
+    await step('log in and land on the account page', async () => {
+      // A wrong password is reported next to the password field.
+      await page.getByLabel('Email').fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(`wrong-${account.password}`);
+      await main().getByRole('button', { name: 'Log in', exact: true }).click();
+      await page.getByText('Email or password is wrong.').waitFor();
+      const invalid = await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid');
+      assert(invalid === 'true', 'the password field is not marked invalid');
+      await screenshot('journey-3a-wrong-password');
+      await page.getByLabel('Password', { exact: true }).fill(account.password);
+      await main().getByRole('button', { name: 'Log in', exact: true }).click();
+      await waitForPath('/app/account');
+      await page.getByTestId('account-organization').getByText(account.tenantName).waitFor();
+      assert((await page.getByTestId('account-email').innerText()).trim() === account.email, 'account page shows another email');
+      assert((await page.getByTestId('account-role').innerText()).trim() === 'Owner', 'the sign-up user is not shown as Owner');
+      assert((await page.getByTestId('header-organization').innerText()).trim() === account.tenantName, 'header does not show the organization');
+      await screenshot('journey-3b-account');
+    });
+
+    await step('stay logged in across a reload (silent refresh)', async () => {
+      await page.reload({ waitUntil: 'load' });
+      await page.getByTestId('account-organization').getByText(account.tenantName).waitFor();
+      assert((await pathname()) === '/app/account', `reload ended on ${page.url()}`);
+      await header().getByRole('button', { name: 'Log out' }).waitFor();
+      await screenshot('journey-4-after-reload');
+    });
+
+    await step('change password', async () => {
+      await page.getByLabel('Current password').fill(account.password);
+      await page.getByLabel('New password').fill(account.newPassword);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Your password has been changed.').waitFor();
+      await screenshot('journey-5-password-changed');
+    });
+
+    await step('log out', async () => {
+      await main().getByRole('button', { name: 'Log out', exact: true }).click();
+      await waitForPath('/login');
+      await header().getByRole('link', { name: 'Log in' }).waitFor();
+      assert((await page.getByTestId('header-organization').count()) === 0, 'header still shows the organization');
+      // The refresh cookie is gone: a fresh load of a protected page goes to /login.
+      await goto('/app/account');
+      await waitForPath('/login');
+      await screenshot('journey-6-logged-out');
+    });
+
+    await step('log in with the new password', async () => {
+      await page.getByLabel('Email').fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(account.newPassword);
+      await main().getByRole('button', { name: 'Log in', exact: true }).click();
+      await waitForPath('/app/account');
+      await page.getByTestId('account-organization').getByText(account.tenantName).waitFor();
+      await header().getByRole('button', { name: 'Log out' }).click();
+      await header().getByRole('link', { name: 'Log in' }).waitFor();
+      await screenshot('journey-7-new-password-works');
+    });
+  }
 
   await check('no console errors, page errors or CSP violations', async () => {
     // Give late reports (fonts, lazy chunks) a moment to arrive.

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_create_tenancy_and_accounts;
 mod m20261122_000002_create_email_outbox;
 mod m20261122_000003_create_sessions_tokens_audit;
+mod m20261122_000004_create_api_keys;
 mod support;
 
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_create_tenancy_and_accounts::Migration),
             Box::new(m20261122_000002_create_email_outbox::Migration),
             Box::new(m20261122_000003_create_sessions_tokens_audit::Migration),
+            Box::new(m20261122_000004_create_api_keys::Migration),
         ]
     }
 }

@@ -70,3 +70,27 @@ pub fn access_token(user_id: Uuid, tenant_id: Uuid, role: &str) -> String {
     let keys = server::accounts::tokens::TokenKeys::new(&TEST_JWT_SECRET.to_owned().into());
     keys.issue_access(user_id, tenant_id, role)
 }
+
+/// A verified user who is `role` in `tenant_id`; returns the user id and an access token.
+pub async fn member(
+    db: &DatabaseConnection,
+    tenant_id: Uuid,
+    email: &str,
+    role: entity::memberships::Role,
+) -> (Uuid, String) {
+    let user_id = insert_user(db, email, false).await;
+    let now = Utc::now();
+    entity::memberships::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        tenant_id: Set(tenant_id),
+        user_id: Set(user_id),
+        role: Set(role),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .expect("insert membership");
+    let role_name = sea_orm::ActiveEnum::to_value(&role);
+    (user_id, access_token(user_id, tenant_id, &role_name))
+}

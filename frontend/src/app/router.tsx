@@ -1,4 +1,10 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AccountRoute } from '@/features/account/routes/account';
+import { ForgotPasswordRoute } from '@/features/auth/routes/forgot-password';
+import { LogInRoute } from '@/features/auth/routes/log-in';
+import { ResetPasswordRoute } from '@/features/auth/routes/reset-password';
+import { SignUpRoute } from '@/features/auth/routes/sign-up';
+import { VerifyEmailRoute } from '@/features/auth/routes/verify-email';
 import { Layout } from './routes/layout';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
@@ -8,6 +14,12 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <HomeRoute /> },
+      { path: 'signup', element: <SignUpRoute /> },
+      { path: 'verify-email', element: <VerifyEmailRoute /> },
+      { path: 'login', element: <LogInRoute /> },
+      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
+      { path: 'reset-password', element: <ResetPasswordRoute /> },
+      { path: 'app/account', element: <AccountRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -15,12 +15,72 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Me {\n    me {\n      user {\n        email\n        name\n      }\n      tenant {\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": typeof types.LogOutEverywhereDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n        }\n      }\n    }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        emailVerified\n      }\n      tenant {\n        id\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": typeof types.VerifyEmailDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": typeof types.ServerInfoDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  query Me {\n    me {\n      user {\n        email\n        name\n      }\n      tenant {\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": types.LogOutEverywhereDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n        }\n      }\n    }\n  }\n": types.LogInDocument,
+    "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        emailVerified\n      }\n      tenant {\n        id\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": types.VerifyEmailDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": types.ServerInfoDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      user {\n        email\n        name\n      }\n      tenant {\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n"): typeof import('./graphql').LogOutEverywhereDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').LogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOut {\n    logOut\n  }\n"): typeof import('./graphql').LogOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        emailVerified\n      }\n      tenant {\n        id\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"): typeof import('./graphql').VerifyEmailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

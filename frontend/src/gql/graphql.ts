@@ -22,14 +22,132 @@ export type Scalars = {
   DateTime: { input: any; output: any; }
 };
 
+export type ApiKey = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first characters of the key, to recognise it. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scope: ApiKeyScope;
+};
+
+export type ApiKeyScope =
+  | 'READ'
+  | 'READ_WRITE';
+
+export type AuditEvent = {
+  action: Scalars['String']['output'];
+  actorApiKeyId?: Maybe<Scalars['ID']['output']>;
+  actorUserId?: Maybe<Scalars['ID']['output']>;
+  /** Changed fields as a JSON object. */
+  changes: Scalars['String']['output'];
+  clientIp: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  entityId?: Maybe<Scalars['ID']['output']>;
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  requestId: Scalars['String']['output'];
+};
+
+export type AuditFilter = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actorUserId?: InputMaybe<Scalars['ID']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  entityType?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AuditPage = {
+  events: Array<AuditEvent>;
+  /** Pass as `after` for the next (older) page; `null` on the last page. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+export type CreateApiKeyInput = {
+  name: Scalars['String']['input'];
+  scope: ApiKeyScope;
+};
+
+/** A new key: `secret` is shown this once and never again. */
+export type CreatedApiKey = {
+  key: ApiKey;
+  secret: Scalars['String']['output'];
+};
+
+export type LogInInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  /** Which organization; optional on a tenant host or for members of one organization. */
+  tenantSlug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LogInResult = SessionPayload | TenantChoicePayload;
+
+export type Me = {
+  role: Role;
+  tenant: Tenant;
+  user: User;
+};
+
 export type Mutation = {
+  /** Changes your password; your other sessions end. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
+  createApiKey: CreatedApiKey;
+  /** Logs in; a member of several organizations first gets the choice. */
+  logIn: LogInResult;
+  /** Ends this browser's session. */
+  logOut: Scalars['Boolean']['output'];
+  /** Ends every session of yours, in every organization. Returns how many were ended. */
+  logOutEverywhere: Scalars['Int']['output'];
+  /** Exchanges the refresh-token cookie for a new access token (and a new cookie). */
+  refreshSession: SessionPayload;
+  /** Emails a reset link if the address has an account. Always answers `true`. */
+  requestPasswordReset: Scalars['Boolean']['output'];
   /** Gives a dead message a fresh set of attempts. Platform admins only. */
   requeueEmail: OutboxEmail;
+  /** Sets a new password with the token from a reset link; ends every session. */
+  resetPassword: Scalars['Boolean']['output'];
+  /** Revokes a key at once. Owners and admins. Another organization's key is `NOT_FOUND`. */
+  revokeApiKey: ApiKey;
   /**
    * Queues a test message to check that delivery works; returns at once, before sending.
    * Platform admins only.
    */
   sendTestEmail: OutboxEmail;
+  /**
+   * Creates an organization at `<tenantSlug>.<BASE_DOMAIN>` with you as its owner, and emails
+   * a verification link.
+   */
+  signUp: SignUpPayload;
+  /** Confirms an email address with the token from the verification link (single use). */
+  verifyEmail: Scalars['Boolean']['output'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationLogInArgs = {
+  input: LogInInput;
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -38,8 +156,28 @@ export type MutationRequeueEmailArgs = {
 };
 
 
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSendTestEmailArgs = {
   input: SendTestEmailInput;
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 /** A message in the email outbox. */
@@ -59,12 +197,27 @@ export type OutboxEmail = {
 };
 
 export type Query = {
+  /** This organization's API keys, newest first. Owners and admins. */
+  apiKeys: Array<ApiKey>;
+  /** The organization's audit trail, newest first, `first` ≤ 100 per page. Owners and admins. */
+  auditEvents: AuditPage;
+  /** The organization the caller (a user or an API key) acts in. */
+  currentTenant: Tenant;
   /** Messages that failed their last attempt, newest first. Platform admins only. */
   deadEmails: Array<OutboxEmail>;
+  /** The caller, their organization and role. */
+  me: Me;
   /** One outbox message by id. Platform admins only. */
   outboxEmail: OutboxEmail;
   /** Version information; needs no authentication. */
   serverInfo: ServerInfo;
+};
+
+
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -76,6 +229,17 @@ export type QueryDeadEmailsArgs = {
 export type QueryOutboxEmailArgs = {
   id: Scalars['ID']['input'];
 };
+
+export type ResetPasswordInput = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER'
+  | 'VIEWER';
 
 export type SendTestEmailInput = {
   /** Where to send the test message. */
@@ -89,6 +253,119 @@ export type ServerInfo = {
   /** Semantic version of the server build. */
   version: Scalars['String']['output'];
 };
+
+/** A logged-in session. The refresh token is set as an HttpOnly cookie, never returned. */
+export type SessionPayload = {
+  accessToken: Scalars['String']['output'];
+  /** Seconds until the access token expires; refresh before then. */
+  expiresIn: Scalars['Int']['output'];
+  role: Role;
+  tenant: Tenant;
+  user: User;
+};
+
+export type SignUpInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  tenantName: Scalars['String']['input'];
+  tenantSlug: Scalars['String']['input'];
+};
+
+export type SignUpPayload = {
+  /** What to tell the user (the same whether or not the email was already registered). */
+  message: Scalars['String']['output'];
+  /** The organization's address, `<slug>.<BASE_DOMAIN>`. */
+  tenantHost: Scalars['String']['output'];
+};
+
+export type Tenant = {
+  /** `<slug>.<BASE_DOMAIN>`. */
+  host: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+};
+
+/** The user belongs to several organizations: log in again with one of these `tenantSlug`s. */
+export type TenantChoicePayload = {
+  tenants: Array<TenantOption>;
+};
+
+export type TenantOption = {
+  name: Scalars['String']['output'];
+  role: Role;
+  slug: Scalars['String']['output'];
+};
+
+export type User = {
+  email: Scalars['String']['output'];
+  emailVerified: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { role: Role, user: { email: string, name: string }, tenant: { slug: string, name: string, host: string } } };
+
+export type LogOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogOutEverywhereMutation = { logOutEverywhere: number };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { __typename: 'SessionPayload', accessToken: string, expiresIn: number, role: Role, user: { id: string, email: string, name: string, emailVerified: boolean }, tenant: { id: string, slug: string, name: string, host: string } } | { __typename: 'TenantChoicePayload', tenants: Array<{ slug: string, name: string, role: Role }> } };
+
+export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogOutMutation = { logOut: boolean };
+
+export type RefreshSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, expiresIn: number, role: Role, user: { id: string, email: string, name: string, emailVerified: boolean }, tenant: { id: string, slug: string, name: string, host: string } } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { message: string, tenantHost: string } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: boolean };
 
 export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -114,6 +391,112 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    user {
+      email
+      name
+    }
+    tenant {
+      slug
+      name
+      host
+    }
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LogOutEverywhereDocument = new TypedDocumentString(`
+    mutation LogOutEverywhere {
+  logOutEverywhere
+}
+    `) as unknown as TypedDocumentString<LogOutEverywhereMutation, LogOutEverywhereMutationVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    __typename
+    ... on SessionPayload {
+      accessToken
+      expiresIn
+      user {
+        id
+        email
+        name
+        emailVerified
+      }
+      tenant {
+        id
+        slug
+        name
+        host
+      }
+      role
+    }
+    ... on TenantChoicePayload {
+      tenants {
+        slug
+        name
+        role
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const LogOutDocument = new TypedDocumentString(`
+    mutation LogOut {
+  logOut
+}
+    `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession {
+  refreshSession {
+    accessToken
+    expiresIn
+    user {
+      id
+      email
+      name
+      emailVerified
+    }
+    tenant {
+      id
+      slug
+      name
+      host
+    }
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    message
+    tenantHost
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token)
+}
+    `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
 export const ServerInfoDocument = new TypedDocumentString(`
     query ServerInfo {
   serverInfo {

@@ -8,22 +8,67 @@ export interface GraphQLErrorEntry {
   extensions?: Record<string, unknown>;
 }
 
+/** Error codes the Beacon API puts in `extensions.code` (others may appear). */
+export type ApiErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'INTERNAL_SERVER_ERROR'
+  | (string & {});
+
+/** Message per input field name, from `extensions.fields` (`BAD_USER_INPUT`) or `extensions.field` (`CONFLICT`). */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+function fieldErrorsFrom(errors: readonly GraphQLErrorEntry[]): FieldErrors {
+  const out: Record<string, string> = {};
+  for (const error of errors) {
+    const ext = error.extensions ?? {};
+    if (Array.isArray(ext.fields)) {
+      for (const entry of ext.fields as unknown[]) {
+        if (typeof entry !== 'object' || entry === null) continue;
+        const { field, message } = entry as { field?: unknown; message?: unknown };
+        if (typeof field === 'string' && !(field in out)) out[field] = typeof message === 'string' ? message : error.message;
+      }
+    }
+    if (typeof ext.field === 'string' && !(ext.field in out)) out[ext.field] = error.message;
+  }
+  return out;
+}
+
 /** Thrown for network failures, non-2xx responses, unreadable bodies and GraphQL errors. */
 export class GraphQLRequestError extends Error {
   readonly status: number | undefined;
   readonly errors: readonly GraphQLErrorEntry[];
+  /** `extensions.code` of the first error that has one. */
+  readonly code: ApiErrorCode | undefined;
+  /** Per-field messages, keyed by the input field name. */
+  readonly fields: FieldErrors;
 
   constructor(message: string, options: { status?: number; errors?: readonly GraphQLErrorEntry[]; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = 'GraphQLRequestError';
     this.status = options.status;
     this.errors = options.errors ?? [];
+    const code = this.errors.map((e) => e.extensions?.code).find((c) => typeof c === 'string');
+    this.code = typeof code === 'string' ? code : undefined;
+    this.fields = fieldErrorsFrom(this.errors);
   }
+}
+
+/** The API error code of `error`, if it is a {@link GraphQLRequestError} that carries one. */
+export function errorCodeOf(error: unknown): ApiErrorCode | undefined {
+  return error instanceof GraphQLRequestError ? error.code : undefined;
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
-  /** Extra headers, e.g. `{ Authorization: 'Bearer …' }`. */
+  /** Access token; sent as `Authorization: Bearer <token>` when present. */
+  accessToken?: string | null;
+  /** Extra headers. */
   headers?: Record<string, string>;
 }
 
@@ -55,8 +100,11 @@ export async function request<TResult, TVariables>(
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/graphql-response+json, application/json',
+        ...(options.accessToken ? { Authorization: `Bearer ${options.accessToken}` } : {}),
         ...options.headers,
       },
+      // The refresh-token cookie (HttpOnly, Path=/graphql) must travel with same-origin requests.
+      credentials: 'same-origin',
       body: JSON.stringify({ query, variables, operationName: operationNameOf(query) }),
       signal: options.signal,
     });

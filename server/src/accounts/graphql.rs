@@ -189,7 +189,7 @@ impl AccountsQuery {
     async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Me> {
         let scope = TenantScope::from_ctx(ctx).await?;
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let user = users::Entity::find_by_id(scope.user_id()).one(db).await.map_err(ApiError::from)?;
+        let user = users::Entity::find_by_id(scope.user()?).one(db).await.map_err(ApiError::from)?;
         let tenant = tenants::Entity::find_by_id(scope.tenant_id()).one(db).await.map_err(ApiError::from)?;
         let (Some(user), Some(tenant)) = (user, tenant) else {
             return Err(ApiError::Unauthenticated.into());
@@ -204,6 +204,21 @@ impl AccountsQuery {
 
 #[derive(Default)]
 pub struct AccountsMutation;
+
+#[derive(Default)]
+pub struct TenantQuery;
+
+#[Object]
+impl TenantQuery {
+    /// The organization the caller (a user or an API key) acts in.
+    async fn current_tenant(&self, ctx: &Context<'_>) -> async_graphql::Result<TenantView> {
+        let scope = TenantScope::from_ctx(ctx).await?;
+        let db = ctx.data_unchecked::<DatabaseConnection>();
+        let tenant = tenants::Entity::find_by_id(scope.tenant_id()).one(db).await.map_err(ApiError::from)?;
+        let tenant = tenant.ok_or(ApiError::Unauthenticated)?;
+        Ok(tenant_view(tenant, ctx.data_unchecked::<Links>()))
+    }
+}
 
 #[Object]
 impl AccountsMutation {
@@ -277,7 +292,7 @@ impl AccountsMutation {
     /// Ends every session of yours, in every organization. Returns how many were ended.
     async fn log_out_everywhere(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
         let scope = TenantScope::from_ctx(ctx).await?;
-        let revoked = service::log_out_everywhere(&env(ctx), scope.user_id(), scope.tenant_id()).await?;
+        let revoked = service::log_out_everywhere(&env(ctx), scope.user()?, scope.tenant_id()).await?;
         ctx.append_http_header("set-cookie", sessions::clear_cookie());
         Ok(revoked as i32)
     }
@@ -308,10 +323,11 @@ impl AccountsMutation {
         input: ChangePasswordInput,
     ) -> async_graphql::Result<bool> {
         let scope = TenantScope::from_ctx(ctx).await?;
-        limit(ctx, Action::LogIn, Some(&scope.user_id().to_string()))?;
+        let user_id = scope.user()?;
+        limit(ctx, Action::LogIn, Some(&user_id.to_string()))?;
         service::change_password(
             &env(ctx),
-            scope.user_id(),
+            user_id,
             scope.tenant_id(),
             &input.current_password,
             &input.new_password,

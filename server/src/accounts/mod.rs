@@ -1,5 +1,6 @@
 //! Who is calling: access tokens, the authenticated principal, and guards.
 
+pub mod api_keys;
 pub mod crypto;
 pub mod domain;
 pub mod graphql;
@@ -21,5 +22,11 @@ pub enum Principal {
         user_id: Uuid,
         tenant_id: Uuid,
         role: String,
+    },
+    /// An integrator's tenant API key.
+    ApiKey {
+        key_id: Uuid,
+        tenant_id: Uuid,
+        scope: entity::api_keys::KeyScope,
     },
 }

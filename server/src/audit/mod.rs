@@ -1,6 +1,8 @@
 //! The append-only audit trail. [`record`] runs inside the mutation's transaction, so an event
 //! exists exactly when its change does.
 
+pub mod graphql;
+
 use chrono::Utc;
 use entity::audit_events;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};

@@ -17,12 +17,19 @@ pub use errors::{ApiError, ErrorCode};
 pub struct QueryRoot(
     server_info::ServerInfoQuery,
     crate::accounts::graphql::AccountsQuery,
+    crate::accounts::graphql::TenantQuery,
+    crate::accounts::api_keys::ApiKeysQuery,
+    crate::audit::graphql::AuditQuery,
     crate::mail::graphql::MailQuery,
 );
 
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(crate::accounts::graphql::AccountsMutation, crate::mail::graphql::MailMutation);
+pub struct MutationRoot(
+    crate::accounts::graphql::AccountsMutation,
+    crate::accounts::api_keys::ApiKeysMutation,
+    crate::mail::graphql::MailMutation,
+);
 
 pub type BeaconSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 

@@ -30,7 +30,7 @@ pub async fn graphql_post(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> HttpResponse {
-    let Some(principal) = authenticate(&headers, &state) else {
+    let Some(principal) = authenticate(&headers, &state).await else {
         return unauthenticated();
     };
     let context = request_context(&headers, client_ip, principal);
@@ -86,7 +86,7 @@ pub async fn graphql_get(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> HttpResponse {
-    let Some(principal) = authenticate(&headers, &state) else {
+    let Some(principal) = authenticate(&headers, &state).await else {
         return unauthenticated();
     };
     let context = request_context(&headers, client_ip, principal);
@@ -240,15 +240,25 @@ fn has_non_query(request: &mut Request) -> bool {
     })
 }
 
-/// The caller, from `Authorization: Bearer <access token>`. No header: anonymous. A header that
-/// does not verify: `None`, answered with 401 `UNAUTHENTICATED` (never silently anonymous).
-fn authenticate(headers: &HeaderMap, state: &AppState) -> Option<Principal> {
+/// The caller, from `Authorization: Bearer <access token or bk_ API key>`. No header:
+/// anonymous. A credential that does not verify: `None`, answered with 401 `UNAUTHENTICATED`
+/// (never silently anonymous).
+async fn authenticate(headers: &HeaderMap, state: &AppState) -> Option<Principal> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Some(Principal::Anonymous);
     };
     let token = value.to_str().ok()?;
-    let token = token.strip_prefix("Bearer ").or_else(|| token.strip_prefix("bearer "))?;
-    let claims = state.tokens.verify_access(token.trim()).ok()?;
+    let token = token.strip_prefix("Bearer ").or_else(|| token.strip_prefix("bearer "))?.trim();
+    if token.starts_with(crate::accounts::api_keys::KEY_PREFIX) {
+        return match crate::accounts::api_keys::authenticate(&state.db, token).await {
+            Ok(principal) => principal,
+            Err(err) => {
+                tracing::error!(error = %err, "API key lookup failed");
+                None
+            }
+        };
+    }
+    let claims = state.tokens.verify_access(token).ok()?;
     Some(Principal::User { user_id: claims.sub, tenant_id: claims.tid, role: claims.role })
 }
 

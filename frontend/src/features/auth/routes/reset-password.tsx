@@ -1,0 +1,23 @@
+import { Link, useSearchParams } from 'react-router';
+import { FormAlert } from '@/components/form';
+import { ResetPasswordForm } from '../components/reset-password-form';
+
+export function ResetPasswordRoute() {
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  return (
+    <section className="page">
+      <h1 className="page__title">Choose a new password</h1>
+      {token ? (
+        <ResetPasswordForm token={token} />
+      ) : (
+        <FormAlert>
+          <p>This link has no token.</p>
+          <p>
+            <Link to="/forgot-password">Request a new reset link</Link>
+          </p>
+        </FormAlert>
+      )}
+    </section>
+  );
+}
