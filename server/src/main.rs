@@ -23,6 +23,17 @@ enum Command {
     Migrate,
     /// Print the effective configuration (secrets redacted) and every problem with it.
     CheckConfig,
+    /// Create or promote a platform admin. The password comes from `BEACON_ADMIN_PASSWORD`, or
+    /// the first line of standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Platform admin")]
+        name: String,
+        /// The organization the admin logs in to (created if missing).
+        #[arg(long, default_value = "ops")]
+        tenant_slug: String,
+    },
     /// Write the GraphQL schema (SDL).
     ExportSchema {
         /// Where to write it; `-` for standard output.
@@ -47,6 +58,9 @@ fn main() -> ExitCode {
             Command::Serve => serve().await,
             Command::Migrate => migrate().await,
             Command::CheckConfig => check_config().await,
+            Command::CreateAdmin { email, name, tenant_slug } => {
+                create_admin(&email, &name, &tenant_slug).await
+            }
             Command::ExportSchema { .. } => unreachable!("handled above"),
         }
     })
@@ -147,6 +161,67 @@ async fn migrate() -> ExitCode {
         }
         Err(err) => {
             eprintln!("beacon: migrate failed: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn create_admin(email: &str, name: &str, tenant_slug: &str) -> ExitCode {
+    let settings = match load_settings().await {
+        Ok(settings) => settings,
+        Err(problems) => {
+            eprintln!("beacon: {problems}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    let password = match std::env::var("BEACON_ADMIN_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            let mut line = String::new();
+            if std::io::stdin().read_line(&mut line).is_err() {
+                eprintln!("beacon: give the password in BEACON_ADMIN_PASSWORD or on standard input");
+                return ExitCode::FAILURE;
+            }
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let result = async {
+        let db = db::connect(&settings.database).await?;
+        if settings.database.run_migrations {
+            db::migrate(&db).await?;
+        }
+        let outcome = server::accounts::service::create_platform_admin(
+            &db,
+            &settings.base_domain,
+            email,
+            name,
+            &password,
+            tenant_slug,
+        )
+        .await;
+        db.close().await?;
+        anyhow::Ok(outcome)
+    }
+    .await;
+    match result {
+        Ok(Ok(user_id)) => {
+            println!(
+                "beacon: {email} is a platform admin (user {user_id}); log in to organization {tenant_slug}"
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(Err(server::graphql::ApiError::BadUserInput { fields })) => {
+            for field in fields {
+                eprintln!("beacon: {}: {}", field.field, field.message);
+            }
+            ExitCode::from(EXIT_CONFIG)
+        }
+        Ok(Err(err)) => {
+            eprintln!("beacon: create-admin failed: {err}");
+            ExitCode::FAILURE
+        }
+        Err(err) => {
+            eprintln!("beacon: create-admin failed: {err:#}");
             ExitCode::FAILURE
         }
     }

@@ -49,8 +49,10 @@ impl Application {
             mailer: mailer.clone(),
             id: worker_id(),
         };
+        let hostnames = HostnameRegistry::new(db.clone());
         let schema = graphql::build_schema(settings.graphql)
             .data(db.clone())
+            .data(hostnames.clone())
             .data(mailer.clone())
             .data(settings.mail.clone())
             .data(links)
@@ -64,7 +66,7 @@ impl Application {
             .await
             .with_context(|| format!("INTERNAL_ADDR: cannot bind {}", settings.internal_addr))?;
         let state = AppState {
-            hostnames: HostnameRegistry::new(db.clone()),
+            hostnames,
             settings: Arc::new(settings),
             db,
             schema,

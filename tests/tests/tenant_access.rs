@@ -181,6 +181,8 @@ const COVERED: &[(&str, &str)] = &[
     ("revokeApiKey", "tenant: another tenant's key is NOT_FOUND and stays active"),
     ("outboxEmail", "platform admin only: tenant users get FORBIDDEN (tests/email_outbox.rs covers admins)"),
     ("requeueEmail", "platform admin only: tenant users get FORBIDDEN"),
+    ("suspendTenant", "platform admin only: tenant users get FORBIDDEN (tests/platform_admin.rs)"),
+    ("reactivateTenant", "platform admin only: tenant users get FORBIDDEN"),
 ];
 
 fn id_taking_operations() -> BTreeSet<String> {
@@ -239,6 +241,8 @@ async fn foreign_ids_are_not_found(backend: Backend) {
     for (query, variables) in [
         ("query($id: ID!) { outboxEmail(id: $id) { id } }", json!({ "id": uuid::Uuid::new_v4() })),
         ("mutation($id: ID!) { requeueEmail(id: $id) { id } }", json!({ "id": uuid::Uuid::new_v4() })),
+        ("mutation($id: ID!) { suspendTenant(id: $id) { id } }", json!({ "id": uuid::Uuid::new_v4() })),
+        ("mutation($id: ID!) { reactivateTenant(id: $id) { id } }", json!({ "id": uuid::Uuid::new_v4() })),
     ] {
         let (_, body) = app.graphql_as(&acme.owner, query, variables).await;
         assert_eq!(code(&body), "FORBIDDEN", "{query}: {body}");

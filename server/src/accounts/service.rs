@@ -489,3 +489,95 @@ fn unique_violation(err: sea_orm::DbErr, field: &str, message: &str) -> ApiError
         _ => ApiError::from(err),
     }
 }
+
+/// `server create-admin`: creates (or promotes) a verified platform admin, who owns the
+/// organization `tenant_slug` (created if missing) so they can log in like anyone else.
+pub async fn create_platform_admin(
+    db: &DatabaseConnection,
+    base_domain: &str,
+    email: &str,
+    name: &str,
+    password: &str,
+    tenant_slug: &str,
+) -> Result<Uuid, ApiError> {
+    let mut errors = FieldErrors::default();
+    let email = errors.check("email", EmailAddress::parse(email));
+    let password = errors.check("password", Password::parse(password));
+    let name = errors.check("name", parse_name(name));
+    let slug = errors.check("tenant-slug", Slug::parse(tenant_slug));
+    errors.into_result()?;
+    let (email, password, name, slug) = (email.unwrap(), password.unwrap(), name.unwrap(), slug.unwrap());
+    let hash = crypto::hash_password(password.expose().to_owned()).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let user = match users::Entity::find().filter(users::Column::Email.eq(email.as_str())).one(&txn).await? {
+        Some(user) => {
+            let mut active: users::ActiveModel = user.into();
+            active.is_platform_admin = Set(true);
+            active.password_hash = Set(Some(hash));
+            active.email_verified_at = Set(Some(now));
+            active.updated_at = Set(now);
+            active.update(&txn).await?
+        }
+        None => {
+            users::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                email: Set(email.as_str().to_owned()),
+                display_name: Set(name),
+                password_hash: Set(Some(hash)),
+                email_verified_at: Set(Some(now)),
+                is_platform_admin: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    let tenant =
+        match tenants::Entity::find().filter(tenants::Column::Slug.eq(slug.as_str())).one(&txn).await? {
+            Some(tenant) => tenant,
+            None => {
+                let tenant = tenants::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    slug: Set(slug.as_str().to_owned()),
+                    name: Set("Platform operations".to_owned()),
+                    status: Set(TenantStatus::Active),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                }
+                .insert(&txn)
+                .await?;
+                tenant_domains::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    tenant_id: Set(tenant.id),
+                    hostname: Set(format!("{}.{base_domain}", slug.as_str())),
+                    kind: Set(DomainKind::Subdomain),
+                    verified_at: Set(Some(now)),
+                    created_at: Set(now),
+                }
+                .insert(&txn)
+                .await?;
+                tenant
+            }
+        };
+    let member = memberships::Entity::find()
+        .filter(memberships::Column::TenantId.eq(tenant.id))
+        .filter(memberships::Column::UserId.eq(user.id))
+        .one(&txn)
+        .await?;
+    if member.is_none() {
+        memberships::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            tenant_id: Set(tenant.id),
+            user_id: Set(user.id),
+            role: Set(Role::Owner),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(user.id)
+}

@@ -21,6 +21,7 @@ pub struct QueryRoot(
     crate::accounts::api_keys::ApiKeysQuery,
     crate::audit::graphql::AuditQuery,
     crate::mail::graphql::MailQuery,
+    crate::tenancy::admin::AdminQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -29,6 +30,7 @@ pub struct MutationRoot(
     crate::accounts::graphql::AccountsMutation,
     crate::accounts::api_keys::ApiKeysMutation,
     crate::mail::graphql::MailMutation,
+    crate::tenancy::admin::AdminMutation,
 );
 
 pub type BeaconSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

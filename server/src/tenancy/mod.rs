@@ -1,3 +1,4 @@
 //! Tenants and the hostnames that reach them.
 
+pub mod admin;
 pub mod hostnames;
