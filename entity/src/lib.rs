@@ -8,6 +8,7 @@ pub mod api_keys;
 pub mod audit_events;
 pub mod email_outbox;
 pub mod index;
+pub mod invitations;
 pub mod memberships;
 pub mod one_time_tokens;
 pub mod refresh_tokens;
@@ -29,6 +30,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         one_time_tokens::declared_indexes(),
         audit_events::declared_indexes(),
         api_keys::declared_indexes(),
+        invitations::declared_indexes(),
     ]
     .into_iter()
     .flatten()

@@ -207,7 +207,8 @@ try {
   });
 
   // Account journey: sign up → verify email (link from the mail dir) → log in → account page →
-  // reload (silent refresh via the HttpOnly cookie) → change password → log out.
+  // reload (silent refresh via the HttpOnly cookie) → create an API key → audit log → change password
+  // → log out.
   if (!mailDir) {
     await check('account journey', async () => {
       throw new Error('BEACON_MAIL_DIR is not set: point it at the directory the server writes .eml files to (DATA_DIR/mail)');
@@ -295,6 +296,57 @@ try {
       assert((await pathname()) === '/app/account', `reload ended on ${page.url()}`);
       await header().getByRole('button', { name: 'Log out' }).waitFor();
       await screenshot('journey-4-after-reload');
+    });
+
+    await step('create an API key and see its secret once', async () => {
+      await header().getByRole('link', { name: 'API keys' }).click();
+      await waitForPath('/app/api-keys');
+      await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
+      await page.getByLabel('Key name').fill(`e2e key ${runId}`);
+      await page.getByLabel('Scope').selectOption('READ_WRITE');
+      await page.getByRole('button', { name: 'Create API key' }).click();
+      const secret = (await page.getByTestId('api-key-secret').innerText()).trim();
+      assert(secret.startsWith('bk_'), `the secret "${secret.slice(0, 6)}…" does not start with bk_`);
+      assert(await page.getByText(/will not be shown again/i).isVisible(), 'no note that the secret is shown once');
+      const row = page.getByTestId('api-key-row').filter({ hasText: `e2e key ${runId}` });
+      await row.waitFor();
+      assert((await row.getByText('Active').count()) === 1, 'the new key is not listed as active');
+      assert(!(await row.innerText()).includes(secret), 'the key list shows the secret');
+      console.log(`  created API key with prefix ${secret.slice(0, 8)}…`);
+      await screenshot('journey-api-key');
+      await page.getByRole('button', { name: 'I have saved it' }).click();
+      await page.getByTestId('api-key-secret').waitFor({ state: 'detached' });
+      // Revoking asks for confirmation, then marks the key revoked.
+      await row.getByRole('button', { name: `Revoke e2e key ${runId}` }).click();
+      await row.getByRole('button', { name: 'Confirm revoke' }).click();
+      await row.getByText('Revoked', { exact: true }).waitFor();
+      assert((await row.getByRole('button', { name: /revoke/i }).count()) === 0, 'a revoked key still has a revoke button');
+    });
+
+    await step('audit log lists the key creation and the login', async () => {
+      await header().getByRole('link', { name: 'Audit log' }).click();
+      await waitForPath('/app/audit');
+      const table = page.getByRole('table', { name: 'Audit events' });
+      await table.getByText('api_key.created', { exact: true }).first().waitFor();
+      await table.getByText('session.created', { exact: true }).first().waitFor();
+      await table.getByText('api_key.revoked', { exact: true }).first().waitFor();
+      // Filtering by action only shows that action.
+      await page.getByLabel('Action').fill('api_key.created');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForFunction(
+        () => {
+          const cells = [...document.querySelectorAll('[data-testid="audit-event-row"] td:nth-child(2)')];
+          return cells.length > 0 && cells.every((c) => c.textContent?.trim() === 'api_key.created');
+        },
+        undefined,
+        { timeout },
+      );
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await table.getByText('session.created', { exact: true }).first().waitFor();
+      await screenshot('journey-audit');
+      await header().getByRole('link', { name: 'Account' }).click();
+      await waitForPath('/app/account');
+      await page.getByTestId('account-organization').getByText(account.tenantName).waitFor();
     });
 
     await step('change password', async () => {

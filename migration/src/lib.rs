@@ -7,6 +7,7 @@ mod m20261122_000001_create_tenancy_and_accounts;
 mod m20261122_000002_create_email_outbox;
 mod m20261122_000003_create_sessions_tokens_audit;
 mod m20261122_000004_create_api_keys;
+mod m20261122_000005_create_invitations;
 mod support;
 
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_create_email_outbox::Migration),
             Box::new(m20261122_000003_create_sessions_tokens_audit::Migration),
             Box::new(m20261122_000004_create_api_keys::Migration),
+            Box::new(m20261122_000005_create_invitations::Migration),
         ]
     }
 }

@@ -183,6 +183,12 @@ const COVERED: &[(&str, &str)] = &[
     ("requeueEmail", "platform admin only: tenant users get FORBIDDEN"),
     ("suspendTenant", "platform admin only: tenant users get FORBIDDEN (tests/platform_admin.rs)"),
     ("reactivateTenant", "platform admin only: tenant users get FORBIDDEN"),
+    ("changeMemberRole", "tenant: another tenant's user is NOT_FOUND (tests/team.rs)"),
+    ("removeMember", "tenant: another tenant's user is NOT_FOUND (tests/team.rs)"),
+    (
+        "revokeInvitation",
+        "tenant: another tenant's invitation is NOT_FOUND and stays pending (tests/team.rs)",
+    ),
 ];
 
 fn id_taking_operations() -> BTreeSet<String> {

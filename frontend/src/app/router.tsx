@@ -1,5 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AccountRoute } from '@/features/account/routes/account';
+import { ApiKeysRoute } from '@/features/api-keys/routes/api-keys';
+import { AuditLogRoute } from '@/features/audit-log/routes/audit-log';
 import { ForgotPasswordRoute } from '@/features/auth/routes/forgot-password';
 import { LogInRoute } from '@/features/auth/routes/log-in';
 import { ResetPasswordRoute } from '@/features/auth/routes/reset-password';
@@ -20,6 +22,8 @@ const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPasswordRoute /> },
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'app/account', element: <AccountRoute /> },
+      { path: 'app/api-keys', element: <ApiKeysRoute /> },
+      { path: 'app/audit', element: <AuditLogRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

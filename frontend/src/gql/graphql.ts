@@ -22,6 +22,28 @@ export type Scalars = {
   DateTime: { input: any; output: any; }
 };
 
+export type AcceptInvitationInput = {
+  /** Needed only when you have no account yet. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Your password: a new one if you have no account yet, your current one otherwise. */
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+export type AcceptedInvitation = {
+  role: Role;
+  /** The organization joined; log in to it. */
+  tenantSlug: Scalars['String']['output'];
+};
+
+export type AdminTenant = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+  status: TenantState;
+};
+
 export type ApiKey = {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
@@ -80,6 +102,11 @@ export type CreatedApiKey = {
   secret: Scalars['String']['output'];
 };
 
+export type InviteMemberInput = {
+  email: Scalars['String']['input'];
+  role: Role;
+};
+
 export type LogInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -95,19 +122,44 @@ export type Me = {
   user: User;
 };
 
+export type Member = {
+  joinedAt: Scalars['DateTime']['output'];
+  role: Role;
+  user: User;
+};
+
 export type Mutation = {
+  /**
+   * Accepts an invitation from its link: creates your account if you have none (the link
+   * proves the email), or checks your password if you do. Then log in to the organization.
+   */
+  acceptInvitation: AcceptedInvitation;
+  /**
+   * Changes a member's role. Owners and admins; only owners grant or remove ownership; the
+   * last owner keeps it. Someone outside the organization is `NOT_FOUND`.
+   */
+  changeMemberRole: Member;
   /** Changes your password; your other sessions end. */
   changePassword: Scalars['Boolean']['output'];
   /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
   createApiKey: CreatedApiKey;
+  /** Emails an invitation to join with a role. Owners and admins; only owners invite owners. */
+  inviteMember: PendingInvitation;
   /** Logs in; a member of several organizations first gets the choice. */
   logIn: LogInResult;
   /** Ends this browser's session. */
   logOut: Scalars['Boolean']['output'];
   /** Ends every session of yours, in every organization. Returns how many were ended. */
   logOutEverywhere: Scalars['Int']['output'];
+  /** Lifts a suspension. */
+  reactivateTenant: AdminTenant;
   /** Exchanges the refresh-token cookie for a new access token (and a new cookie). */
   refreshSession: SessionPayload;
+  /**
+   * Removes a member and ends their sessions in this organization. Owners and admins; the
+   * last owner cannot be removed.
+   */
+  removeMember: Scalars['Boolean']['output'];
   /** Emails a reset link if the address has an account. Always answers `true`. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Gives a dead message a fresh set of attempts. Platform admins only. */
@@ -116,6 +168,8 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** Revokes a key at once. Owners and admins. Another organization's key is `NOT_FOUND`. */
   revokeApiKey: ApiKey;
+  /** Withdraws a pending invitation. Owners and admins. */
+  revokeInvitation: Scalars['Boolean']['output'];
   /**
    * Queues a test message to check that delivery works; returns at once, before sending.
    * Platform admins only.
@@ -126,8 +180,21 @@ export type Mutation = {
    * a verification link.
    */
   signUp: SignUpPayload;
+  /** Suspends an organization: its users and keys get `FORBIDDEN`, its hosts lose TLS. */
+  suspendTenant: AdminTenant;
   /** Confirms an email address with the token from the verification link (single use). */
   verifyEmail: Scalars['Boolean']['output'];
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  input: AcceptInvitationInput;
+};
+
+
+export type MutationChangeMemberRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -141,8 +208,23 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+};
+
+
 export type MutationLogInArgs = {
   input: LogInInput;
+};
+
+
+export type MutationReactivateTenantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveMemberArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -166,6 +248,11 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSendTestEmailArgs = {
   input: SendTestEmailInput;
 };
@@ -173,6 +260,11 @@ export type MutationSendTestEmailArgs = {
 
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationSuspendTenantArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -196,6 +288,14 @@ export type OutboxEmail = {
   subject: Scalars['String']['output'];
 };
 
+export type PendingInvitation = {
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  role: Role;
+};
+
 export type Query = {
   /** This organization's API keys, newest first. Owners and admins. */
   apiKeys: Array<ApiKey>;
@@ -205,12 +305,18 @@ export type Query = {
   currentTenant: Tenant;
   /** Messages that failed their last attempt, newest first. Platform admins only. */
   deadEmails: Array<OutboxEmail>;
+  /** Invitations not yet accepted, revoked or expired. Owners and admins. */
+  invitations: Array<PendingInvitation>;
   /** The caller, their organization and role. */
   me: Me;
+  /** The organization's members. Everyone in the organization. */
+  members: Array<Member>;
   /** One outbox message by id. Platform admins only. */
   outboxEmail: OutboxEmail;
   /** Version information; needs no authentication. */
   serverInfo: ServerInfo;
+  /** Every organization, newest first, optionally by status. Platform admins only. */
+  tenants: Array<AdminTenant>;
 };
 
 
@@ -228,6 +334,12 @@ export type QueryDeadEmailsArgs = {
 
 export type QueryOutboxEmailArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTenantsArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<TenantState>;
 };
 
 export type ResetPasswordInput = {
@@ -298,6 +410,10 @@ export type TenantOption = {
   slug: Scalars['String']['output'];
 };
 
+export type TenantState =
+  | 'ACTIVE'
+  | 'SUSPENDED';
+
 export type User = {
   email: Scalars['String']['output'];
   emailVerified: Scalars['Boolean']['output'];
@@ -321,6 +437,34 @@ export type LogOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>
 
 
 export type LogOutEverywhereMutation = { logOutEverywhere: number };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, key: { id: string, name: string, prefix: string, scope: ApiKeyScope, createdAt: any } } };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, createdAt: any, lastUsedAt?: any | null, revokedAt?: any | null }> };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt?: any | null } };
+
+export type AuditEventsQueryVariables = Exact<{
+  filter?: InputMaybe<AuditFilter>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { nextCursor?: string | null, events: Array<{ id: string, action: string, entityType: string, entityId?: string | null, actorUserId?: string | null, actorApiKeyId?: string | null, requestId: string, clientIp: string, changes: string, createdAt: any }> } };
 
 export type LogInMutationVariables = Exact<{
   input: LogInInput;
@@ -417,6 +561,60 @@ export const LogOutEverywhereDocument = new TypedDocumentString(`
   logOutEverywhere
 }
     `) as unknown as TypedDocumentString<LogOutEverywhereMutation, LogOutEverywhereMutationVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    key {
+      id
+      name
+      prefix
+      scope
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    id
+    name
+    prefix
+    scope
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const AuditEventsDocument = new TypedDocumentString(`
+    query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    nextCursor
+    events {
+      id
+      action
+      entityType
+      entityId
+      actorUserId
+      actorApiKeyId
+      requestId
+      clientIp
+      changes
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const LogInDocument = new TypedDocumentString(`
     mutation LogIn($input: LogInInput!) {
   logIn(input: $input) {

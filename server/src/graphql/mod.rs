@@ -22,6 +22,7 @@ pub struct QueryRoot(
     crate::audit::graphql::AuditQuery,
     crate::mail::graphql::MailQuery,
     crate::tenancy::admin::AdminQuery,
+    crate::tenancy::team::TeamQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -31,6 +32,7 @@ pub struct MutationRoot(
     crate::accounts::api_keys::ApiKeysMutation,
     crate::mail::graphql::MailMutation,
     crate::tenancy::admin::AdminMutation,
+    crate::tenancy::team::TeamMutation,
 );
 
 pub type BeaconSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -26,6 +26,12 @@ function SessionNav() {
       <Link className="shell__nav-link" to="/app/account">
         Account
       </Link>
+      <Link className="shell__nav-link" to="/app/api-keys">
+        API keys
+      </Link>
+      <Link className="shell__nav-link" to="/app/audit">
+        Audit log
+      </Link>
       <button
         type="button"
         className="shell__nav-button"

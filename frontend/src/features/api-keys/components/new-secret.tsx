@@ -1,0 +1,39 @@
+import { useState } from 'react';
+
+/** The secret of a key just created, shown once with a copy button. */
+export function NewSecret({ name, secret, onDismiss }: { name: string; secret: string; onDismiss: () => void }) {
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  const onCopy = () => {
+    const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
+    if (!clipboard) {
+      setCopy('failed');
+      return;
+    }
+    clipboard.writeText(secret).then(
+      () => setCopy('copied'),
+      () => setCopy('failed'),
+    );
+  };
+
+  return (
+    <section className="api-keys__secret" aria-label="New API key secret" data-testid="api-key-secret-box">
+      <p className="api-keys__secret-title">API key “{name}” created</p>
+      <div className="api-keys__secret-row">
+        <code className="api-keys__secret-value" data-testid="api-key-secret">
+          {secret}
+        </code>
+        <button type="button" className="button api-keys__small" onClick={onCopy}>
+          {copy === 'copied' ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <p className="api-keys__secret-note" role="status">
+        {copy === 'failed' ? 'Could not copy automatically — select the key and copy it by hand. ' : null}
+        Copy this secret now: it will not be shown again.
+      </p>
+      <button type="button" className="button button--secondary api-keys__small" onClick={onDismiss}>
+        I have saved it
+      </button>
+    </section>
+  );
+}

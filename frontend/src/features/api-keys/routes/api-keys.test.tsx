@@ -1,0 +1,109 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { SessionContext, type SessionContextValue } from '@/lib/session';
+import { gqlError, mockGraphQL } from '@/test/graphql-mock';
+import { ApiKeysRoute } from './api-keys';
+
+const sessionValue: SessionContextValue = {
+  status: 'authenticated',
+  session: {
+    accessToken: 'access-token',
+    expiresIn: 900,
+    user: { id: 'u1', email: 'ada@example.com', name: 'Ada', emailVerified: true },
+    tenant: { id: 't1', slug: 'acme', name: 'Acme', host: 'acme.beacon.test' },
+    role: 'OWNER',
+  },
+  signIn: vi.fn(),
+  logOut: vi.fn(() => Promise.resolve()),
+  clear: vi.fn(),
+};
+
+const existingKey = {
+  id: 'k1',
+  name: 'Old key',
+  prefix: 'bk_old1',
+  scope: 'READ',
+  createdAt: '2026-01-02T03:04:05Z',
+  lastUsedAt: null,
+  revokedAt: null,
+};
+const newKey = { id: 'k2', name: 'CI deploys', prefix: 'bk_new2', scope: 'READ_WRITE', createdAt: '2026-02-01T00:00:00Z' };
+const SECRET = 'bk_new2_s3cr3t-value';
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <SessionContext.Provider value={sessionValue}>
+        <MemoryRouter>
+          <ApiKeysRoute />
+        </MemoryRouter>
+      </SessionContext.Provider>
+    </QueryClientProvider>,
+  );
+}
+
+describe('ApiKeysRoute', () => {
+  it('creates a key and shows its secret once', async () => {
+    const { calls } = mockGraphQL({
+      ApiKeys: (_vars, call) => ({
+        data: { apiKeys: call === 0 ? [existingKey] : [{ ...newKey, lastUsedAt: null, revokedAt: null }, existingKey] },
+      }),
+      CreateApiKey: () => ({ data: { createApiKey: { secret: SECRET, key: newKey } } }),
+    });
+    renderPage();
+
+    expect(await screen.findByText('Old key')).toBeInTheDocument();
+    expect(screen.queryByTestId('api-key-secret')).not.toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('Key name'), { target: { value: ' CI deploys ' } });
+    fireEvent.change(screen.getByLabelText('Scope'), { target: { value: 'READ_WRITE' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create API key' }));
+
+    const box = await screen.findByRole('region', { name: 'New API key secret' });
+    expect(within(box).getByTestId('api-key-secret')).toHaveTextContent(SECRET);
+    expect(box).toHaveTextContent(/will not be shown again/i);
+    expect(calls.find((c) => c.operationName === 'CreateApiKey')?.variables).toEqual({
+      input: { name: 'CI deploys', scope: 'READ_WRITE' },
+    });
+    expect(calls.find((c) => c.operationName === 'CreateApiKey')?.headers.Authorization).toBe('Bearer access-token');
+
+    // The list is refreshed, and shows the prefix only, never the secret.
+    const table = screen.getByRole('table', { name: 'API keys' });
+    expect(await within(table).findByText('CI deploys')).toBeInTheDocument();
+    expect(within(table).queryByText(SECRET)).not.toBeInTheDocument();
+    expect(screen.getAllByText(SECRET)).toHaveLength(1);
+
+    // Once dismissed, the secret is gone for good.
+    fireEvent.click(within(box).getByRole('button', { name: 'I have saved it' }));
+    expect(screen.queryByText(SECRET)).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'New API key secret' })).not.toBeInTheDocument();
+  });
+
+  it('revokes a key after confirmation', async () => {
+    const { calls } = mockGraphQL({
+      ApiKeys: (_vars, call) => ({
+        data: { apiKeys: [call === 0 ? existingKey : { ...existingKey, revokedAt: '2026-03-01T00:00:00Z' }] },
+      }),
+      RevokeApiKey: (vars) => ({ data: { revokeApiKey: { id: vars.id, revokedAt: '2026-03-01T00:00:00Z' } } }),
+    });
+    renderPage();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke Old key' }));
+    expect(calls.some((c) => c.operationName === 'RevokeApiKey')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm revoke' }));
+
+    expect(await screen.findByText('Revoked')).toBeInTheDocument();
+    expect(calls.find((c) => c.operationName === 'RevokeApiKey')?.variables).toEqual({ id: 'k1' });
+    expect(screen.queryByRole('button', { name: /revoke/i })).not.toBeInTheDocument();
+  });
+
+  it('explains FORBIDDEN in plain words', async () => {
+    mockGraphQL({ ApiKeys: () => gqlError('forbidden', { code: 'FORBIDDEN' }) });
+    renderPage();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(/only owners and admins/i);
+  });
+});
