@@ -30,7 +30,17 @@ pub struct Application {
 }
 
 impl Application {
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+    pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
+        let public = TcpListener::bind(settings.listen_addr)
+            .await
+            .with_context(|| format!("LISTEN_ADDR: cannot bind {}", settings.listen_addr))?;
+        let internal = TcpListener::bind(settings.internal_addr)
+            .await
+            .with_context(|| format!("INTERNAL_ADDR: cannot bind {}", settings.internal_addr))?;
+        // The development default PUBLIC_URL follows LISTEN_ADDR; with port 0 it takes the real port.
+        if settings.public_url.port() == Some(0) {
+            let _ = settings.public_url.set_port(Some(public.local_addr()?.port()));
+        }
         let db = db::connect(&settings.database).await.context("DATABASE_URL: database not reachable")?;
         if settings.database.run_migrations {
             db::migrate(&db).await?;
@@ -59,12 +69,6 @@ impl Application {
             .data(tokens.clone())
             .data(auth_limits.clone())
             .finish();
-        let public = TcpListener::bind(settings.listen_addr)
-            .await
-            .with_context(|| format!("LISTEN_ADDR: cannot bind {}", settings.listen_addr))?;
-        let internal = TcpListener::bind(settings.internal_addr)
-            .await
-            .with_context(|| format!("INTERNAL_ADDR: cannot bind {}", settings.internal_addr))?;
         let state = AppState {
             hostnames,
             settings: Arc::new(settings),

@@ -6,10 +6,7 @@ use chrono::{DateTime, Utc};
 use entity::api_keys::{self, KeyScope};
 use entity::memberships::Role;
 use entity::tenants::{self, TenantStatus};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use super::Principal;
@@ -124,7 +121,7 @@ impl ApiKeysMutation {
         let name = parse_name(&input.name).map_err(|message| ApiError::field("name", message))?;
         let secret = format!("{KEY_PREFIX}{}", random_token());
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let txn = db.begin().await.map_err(ApiError::from)?;
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         let key = api_keys::ActiveModel {
             id: Set(Uuid::now_v7()),
             tenant_id: Set(scope.tenant_id()),
@@ -167,7 +164,7 @@ impl ApiKeysMutation {
         let not_found = || ApiError::NotFound { entity: "API key" };
         let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let txn = db.begin().await.map_err(ApiError::from)?;
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         let key = api_keys::Entity::find_by_id(id)
             .filter(api_keys::Column::TenantId.eq(scope.tenant_id()))
             .one(&txn)

@@ -10,7 +10,7 @@ use entity::tenants::TenantStatus;
 use entity::{memberships, one_time_tokens, tenant_domains, tenants, users};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    Set,
 };
 use uuid::Uuid;
 
@@ -59,7 +59,7 @@ pub async fn sign_up(env: &Env<'_>, input: SignUpInput) -> Result<String, ApiErr
     let host = format!("{}.{}", slug.as_str(), env.base_domain);
 
     let hash = crypto::hash_password(password.expose().to_owned()).await?;
-    let txn = env.db.begin().await?;
+    let txn = crate::db::begin_write(env.db).await?;
     if tenants::Entity::find().filter(tenants::Column::Slug.eq(slug.as_str())).one(&txn).await?.is_some() {
         return Err(ApiError::Conflict {
             field: "tenantSlug".into(),
@@ -161,7 +161,7 @@ pub async fn sign_up(env: &Env<'_>, input: SignUpInput) -> Result<String, ApiErr
 
 /// Marks the token's user verified. Single use; expired or unknown tokens are `BAD_USER_INPUT`.
 pub async fn verify_email(env: &Env<'_>, token: &str) -> Result<(), ApiError> {
-    let txn = env.db.begin().await?;
+    let txn = crate::db::begin_write(env.db).await?;
     let user_id = consume_one_time(&txn, token, TokenPurpose::EmailVerification).await?;
     let user =
         users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound { entity: "user" })?;
@@ -230,7 +230,7 @@ pub async fn log_in(
         None if choices.is_empty() => return Err(ApiError::Forbidden),
         None => return Ok(LogIn::Choose(choices)),
     };
-    let txn = env.db.begin().await?;
+    let txn = crate::db::begin_write(env.db).await?;
     let refresh =
         sessions::create(&txn, chosen.tenant.id, user.id, None, env.request.user_agent.clone()).await?;
     audit::record(
@@ -254,7 +254,7 @@ pub async fn log_in(
 pub async fn refresh(env: &Env<'_>) -> Result<Session, ApiError> {
     let token =
         sessions::token_from_cookies(env.request.cookies.as_deref()).ok_or(ApiError::Unauthenticated)?;
-    let txn = env.db.begin().await?;
+    let txn = crate::db::begin_write(env.db).await?;
     let rotation = sessions::rotate(&txn, &token, env.request.user_agent.clone()).await?;
     let (session, next) = match rotation {
         Rotation::Rotated { session, next } => (session, next),
@@ -297,7 +297,7 @@ pub async fn log_out(env: &Env<'_>) -> Result<(), ApiError> {
 /// single-use link valid 24 hours.
 pub async fn request_password_reset(env: &Env<'_>, email: &str) -> Result<(), ApiError> {
     let email = email.trim().to_lowercase();
-    let txn = env.db.begin().await?;
+    let txn = crate::db::begin_write(env.db).await?;
     if let Some(user) = users::Entity::find().filter(users::Column::Email.eq(&email)).one(&txn).await? {
         let token = issue_one_time(&txn, user.id, TokenPurpose::PasswordReset, RESET_HOURS).await?;
         let content = PasswordReset {
@@ -323,7 +323,7 @@ pub async fn reset_password(env: &Env<'_>, token: &str, new_password: &str) -> R
     let password =
         Password::parse(new_password).map_err(|message| ApiError::field("newPassword", message))?;
     let hash = crypto::hash_password(password.expose().to_owned()).await?;
-    let txn = env.db.begin().await?;
+    let txn = crate::db::begin_write(env.db).await?;
     let user_id = consume_one_time(&txn, token, TokenPurpose::PasswordReset).await?;
     set_password(&txn, user_id, hash).await?;
     sessions::revoke_user(&txn, user_id, None).await?;
@@ -347,7 +347,7 @@ pub async fn change_password(
         return Err(ApiError::field("currentPassword", "is wrong"));
     }
     let hash = crypto::hash_password(password.expose().to_owned()).await?;
-    let txn = env.db.begin().await?;
+    let txn = crate::db::begin_write(env.db).await?;
     set_password(&txn, user_id, hash).await?;
     let keep = match sessions::token_from_cookies(env.request.cookies.as_deref()) {
         Some(token) => sessions::family_of(&txn, &token).await?,
@@ -373,7 +373,7 @@ pub async fn change_password(
 
 /// Revokes every session of the caller, in every tenant.
 pub async fn log_out_everywhere(env: &Env<'_>, user_id: Uuid, tenant_id: Uuid) -> Result<u64, ApiError> {
-    let txn = env.db.begin().await?;
+    let txn = crate::db::begin_write(env.db).await?;
     let revoked = sessions::revoke_user(&txn, user_id, None).await?;
     audit::record(
         &txn,
@@ -509,7 +509,7 @@ pub async fn create_platform_admin(
     let (email, password, name, slug) = (email.unwrap(), password.unwrap(), name.unwrap(), slug.unwrap());
     let hash = crypto::hash_password(password.expose().to_owned()).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let user = match users::Entity::find().filter(users::Column::Email.eq(email.as_str())).one(&txn).await? {
         Some(user) => {
             let mut active: users::ActiveModel = user.into();

@@ -85,3 +85,16 @@ pub fn pool_stats(db: &DatabaseConnection) -> (u32, usize) {
         }
     }
 }
+
+/// Starts a transaction that will write. On SQLite it is `BEGIN IMMEDIATE`: a deferred
+/// transaction that reads first and writes later fails at once with `SQLITE_BUSY` when another
+/// connection wrote in between (the busy timeout does not apply to that upgrade). PostgreSQL
+/// ignores the mode.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

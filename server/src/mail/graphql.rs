@@ -3,7 +3,7 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::email_outbox;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::Mailer;
@@ -118,7 +118,7 @@ impl MailMutation {
         let links = ctx.data_unchecked::<Links>();
         let content = TestEmail { requested_by: "a platform admin".into(), app_url: links.app("/") }.email();
 
-        let txn = db.begin().await.map_err(ApiError::from)?;
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         let new = NewEmail { tenant_id: None, kind: "test", recipient: to, content, dedup_key: None };
         let Enqueued::Queued(id) =
             outbox::enqueue(&txn, new, settings.max_attempts).await.map_err(ApiError::from)?

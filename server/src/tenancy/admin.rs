@@ -6,8 +6,7 @@ use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::tenants::{self, TenantStatus};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -106,7 +105,7 @@ async fn set_status(ctx: &Context<'_>, id: &ID, status: TenantStatus) -> async_g
         return Err(ApiError::Unauthenticated.into());
     };
     let db = ctx.data_unchecked::<DatabaseConnection>();
-    let txn = db.begin().await.map_err(ApiError::from)?;
+    let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
     let tenant =
         tenants::Entity::find_by_id(id).one(&txn).await.map_err(ApiError::from)?.ok_or_else(not_found)?;
     let previous = tenant.status;

@@ -8,7 +8,7 @@ use entity::memberships::{self, Role};
 use entity::{invitations, users};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use uuid::Uuid;
 
@@ -144,7 +144,7 @@ impl TeamMutation {
             return Err(ApiError::Forbidden.into());
         }
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let txn = db.begin().await.map_err(ApiError::from)?;
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         if member_by_email(&txn, scope.tenant_id(), email.as_str()).await?.is_some() {
             return Err(
                 ApiError::Conflict { field: "email".into(), message: "already a member".into() }.into()
@@ -210,7 +210,7 @@ impl TeamMutation {
         let not_found = || ApiError::NotFound { entity: "invitation" };
         let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let txn = db.begin().await.map_err(ApiError::from)?;
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         let updated = invitations::Entity::update_many()
             .col_expr(invitations::Column::RevokedAt, Some(Utc::now()).into())
             .filter(invitations::Column::Id.eq(id))
@@ -279,7 +279,7 @@ impl TeamMutation {
                 ))
             }
         };
-        let txn = db.begin().await.map_err(ApiError::from)?;
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         // Single use, even under concurrent accepts.
         let claimed = invitations::Entity::update_many()
             .col_expr(invitations::Column::AcceptedAt, Some(now).into())
@@ -371,7 +371,7 @@ impl TeamMutation {
         let scope = TenantScope::require(ctx, Role::Admin).await?;
         let new_role = self::role(role);
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let txn = db.begin().await.map_err(ApiError::from)?;
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         let membership = target(&txn, &scope, &user_id).await?;
         guard_owner_change(&txn, &scope, &membership, Some(new_role)).await?;
         let previous = membership.role;
@@ -400,7 +400,7 @@ impl TeamMutation {
     async fn remove_member(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
         let scope = TenantScope::require(ctx, Role::Admin).await?;
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let txn = db.begin().await.map_err(ApiError::from)?;
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         let membership = target(&txn, &scope, &user_id).await?;
         guard_owner_change(&txn, &scope, &membership, None).await?;
         memberships::Entity::delete_by_id(membership.id).exec(&txn).await.map_err(ApiError::from)?;
