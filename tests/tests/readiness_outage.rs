@@ -44,6 +44,7 @@ async fn readiness_reports_a_lost_database_and_recovers() {
 
     proxy.cut().await;
     let body = wait_for_status(&app, 503).await;
+    eprintln!("/health/ready with the database cut: 503 {body}");
     assert_eq!(body["status"], "unavailable");
     assert_eq!(body["checks"]["database"]["ok"], false);
     assert!(body["checks"]["database"]["reason"].is_string(), "{body}");
