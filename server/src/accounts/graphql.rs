@@ -35,6 +35,18 @@ impl From<entity::memberships::Role> for RoleView {
     }
 }
 
+impl From<RoleView> for entity::memberships::Role {
+    fn from(role: RoleView) -> Self {
+        use entity::memberships::Role;
+        match role {
+            RoleView::Owner => Role::Owner,
+            RoleView::Admin => Role::Admin,
+            RoleView::Member => Role::Member,
+            RoleView::Viewer => Role::Viewer,
+        }
+    }
+}
+
 #[derive(SimpleObject)]
 #[graphql(name = "User")]
 pub struct UserView {

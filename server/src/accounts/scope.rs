@@ -105,8 +105,6 @@ impl TenantScope {
 
 /// The tenant slug when the request came to `<slug>.<BASE_DOMAIN>`.
 pub fn host_slug(ctx: &Context<'_>) -> Option<String> {
-    let host = ctx.data_opt::<RequestContext>()?.host.clone()?;
-    let base = ctx.data_opt::<Links>()?.base_domain().to_owned();
-    let slug = host.strip_suffix(&base)?.strip_suffix('.')?;
-    (!slug.is_empty() && !slug.contains('.')).then(|| slug.to_owned())
+    let host = ctx.data_opt::<RequestContext>()?.host.as_deref()?;
+    crate::tenancy::hostnames::tenant_slug(host, ctx.data_opt::<Links>()?.base_domain())
 }

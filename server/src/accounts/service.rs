@@ -404,9 +404,7 @@ pub async fn tenant_choices(db: &impl ConnectionTrait, user_id: Uuid) -> Result<
 
 /// The tenant slug when the request came to `<slug>.<BASE_DOMAIN>`.
 pub fn host_slug(env: &Env<'_>) -> Option<String> {
-    let host = env.request.host.as_deref()?;
-    let slug = host.strip_suffix(env.base_domain)?.strip_suffix('.')?;
-    (!slug.is_empty() && !slug.contains('.')).then(|| slug.to_owned())
+    crate::tenancy::hostnames::tenant_slug(env.request.host.as_deref()?, env.base_domain)
 }
 
 async fn issue_one_time(

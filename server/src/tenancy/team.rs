@@ -25,15 +25,6 @@ use crate::mail::templates::{Invitation as InvitationEmail, Links};
 
 pub const INVITATION_HOURS: u32 = 72;
 
-fn role(view: RoleView) -> Role {
-    match view {
-        RoleView::Owner => Role::Owner,
-        RoleView::Admin => Role::Admin,
-        RoleView::Member => Role::Member,
-        RoleView::Viewer => Role::Viewer,
-    }
-}
-
 #[derive(SimpleObject)]
 pub struct Member {
     pub user: UserView,
@@ -139,7 +130,7 @@ impl TeamMutation {
         let scope = TenantScope::require(ctx, Role::Admin).await?;
         let inviter = scope.user()?;
         let email = EmailAddress::parse(&input.email).map_err(|message| ApiError::field("email", message))?;
-        let role = role(input.role);
+        let role = Role::from(input.role);
         if role == Role::Owner && scope.role() != Role::Owner {
             return Err(ApiError::Forbidden.into());
         }
@@ -369,7 +360,7 @@ impl TeamMutation {
         role: RoleView,
     ) -> async_graphql::Result<Member> {
         let scope = TenantScope::require(ctx, Role::Admin).await?;
-        let new_role = self::role(role);
+        let new_role = Role::from(role);
         let db = ctx.data_unchecked::<DatabaseConnection>();
         let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
         let membership = target(&txn, &scope, &user_id).await?;
