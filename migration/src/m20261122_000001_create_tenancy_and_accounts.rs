@@ -3,7 +3,7 @@
 //! Constraints live in the database, named so the API can map a violation to a field:
 //! `<table>_<what>_check` for CHECKs, `<table>_<column>_fkey` for foreign keys.
 
-use crate::support::{check, timestamp};
+use crate::support::{check, foreign_key, timestamp};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -101,14 +101,12 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(TenantDomains::Kind).string_len(16).not_null())
                     .col(ColumnDef::new(TenantDomains::VerifiedAt).timestamp_with_time_zone().null())
                     .col(timestamp(TenantDomains::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("tenant_domains_tenant_id_fkey")
-                            .from(TenantDomains::Table, TenantDomains::TenantId)
-                            .to(Tenants::Table, Tenants::Id)
-                            .on_delete(ForeignKeyAction::Cascade)
-                            .on_update(ForeignKeyAction::Restrict),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        "tenant_domains_tenant_id_fkey",
+                        (TenantDomains::Table, TenantDomains::TenantId),
+                        (Tenants::Table, Tenants::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .check(check("tenant_domains_kind_check", "kind IN ('subdomain', 'custom')"))
                     .check(check(
                         "tenant_domains_hostname_check",
@@ -154,22 +152,18 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(Memberships::Role).string_len(16).not_null())
                     .col(timestamp(Memberships::CreatedAt))
                     .col(timestamp(Memberships::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("memberships_tenant_id_fkey")
-                            .from(Memberships::Table, Memberships::TenantId)
-                            .to(Tenants::Table, Tenants::Id)
-                            .on_delete(ForeignKeyAction::Cascade)
-                            .on_update(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("memberships_user_id_fkey")
-                            .from(Memberships::Table, Memberships::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade)
-                            .on_update(ForeignKeyAction::Restrict),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        "memberships_tenant_id_fkey",
+                        (Memberships::Table, Memberships::TenantId),
+                        (Tenants::Table, Tenants::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        "memberships_user_id_fkey",
+                        (Memberships::Table, Memberships::UserId),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .check(check("memberships_role_check", "role IN ('owner', 'admin', 'member', 'viewer')"))
                     .check(check("memberships_updated_at_check", "updated_at >= created_at"))
                     .to_owned(),

@@ -1,6 +1,6 @@
 //! The durable email outbox (DESIGN §7).
 
-use crate::support::{check, timestamp};
+use crate::support::{check, foreign_key, timestamp};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -66,14 +66,7 @@ impl MigrationTrait for Migration {
                     .col(timestamp(EmailOutbox::CreatedAt))
                     .col(timestamp(EmailOutbox::UpdatedAt))
                     .col(ColumnDef::new(EmailOutbox::SentAt).timestamp_with_time_zone().null())
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("email_outbox_tenant_id_fkey")
-                            .from(EmailOutbox::Table, EmailOutbox::TenantId)
-                            .to(Tenants::Table, Tenants::Id)
-                            .on_delete(ForeignKeyAction::Cascade)
-                            .on_update(ForeignKeyAction::Restrict),
-                    )
+                    .foreign_key(&mut foreign_key("email_outbox_tenant_id_fkey", (EmailOutbox::Table, EmailOutbox::TenantId), (Tenants::Table, Tenants::Id), ForeignKeyAction::Cascade))
                     .check(check("email_outbox_status_check", "status IN ('queued', 'sending', 'sent', 'dead')"))
                     .check(check("email_outbox_attempts_check", "attempts >= 0 AND attempts <= max_attempts"))
                     .check(check("email_outbox_max_attempts_check", "max_attempts BETWEEN 1 AND 100"))

@@ -2,7 +2,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::support::{check, timestamp};
+use crate::support::{check, foreign_key, timestamp};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -75,20 +75,6 @@ const INDEXES: &[&str] = &[
     "audit_events_tenant_id_actor_created_at_idx",
 ];
 
-fn fk(
-    name: &str,
-    from: (impl IntoIden, impl IntoIden),
-    to: (impl IntoIden, impl IntoIden),
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(ForeignKeyAction::Cascade)
-        .on_update(ForeignKeyAction::Restrict)
-        .to_owned()
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -106,15 +92,17 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(RefreshTokens::RotatedAt).timestamp_with_time_zone().null())
                     .col(ColumnDef::new(RefreshTokens::RevokedAt).timestamp_with_time_zone().null())
                     .col(ColumnDef::new(RefreshTokens::UserAgent).string_len(200).null())
-                    .foreign_key(&mut fk(
+                    .foreign_key(&mut foreign_key(
                         "refresh_tokens_tenant_id_fkey",
                         (RefreshTokens::Table, RefreshTokens::TenantId),
                         (Tenants::Table, Tenants::Id),
+                        ForeignKeyAction::Cascade,
                     ))
-                    .foreign_key(&mut fk(
+                    .foreign_key(&mut foreign_key(
                         "refresh_tokens_user_id_fkey",
                         (RefreshTokens::Table, RefreshTokens::UserId),
                         (Users::Table, Users::Id),
+                        ForeignKeyAction::Cascade,
                     ))
                     .check(check("refresh_tokens_token_hash_check", "length(token_hash) = 64"))
                     .check(check("refresh_tokens_expires_at_check", "expires_at > created_at"))
@@ -141,10 +129,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp(OneTimeTokens::CreatedAt))
                     .col(timestamp(OneTimeTokens::ExpiresAt))
                     .col(ColumnDef::new(OneTimeTokens::UsedAt).timestamp_with_time_zone().null())
-                    .foreign_key(&mut fk(
+                    .foreign_key(&mut foreign_key(
                         "one_time_tokens_user_id_fkey",
                         (OneTimeTokens::Table, OneTimeTokens::UserId),
                         (Users::Table, Users::Id),
+                        ForeignKeyAction::Cascade,
                     ))
                     .check(check(
                         "one_time_tokens_purpose_check",
@@ -172,10 +161,11 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(AuditEvents::ClientIp).string_len(45).not_null())
                     .col(ColumnDef::new(AuditEvents::Changes).text().not_null())
                     .col(timestamp(AuditEvents::CreatedAt))
-                    .foreign_key(&mut fk(
+                    .foreign_key(&mut foreign_key(
                         "audit_events_tenant_id_fkey",
                         (AuditEvents::Table, AuditEvents::TenantId),
                         (Tenants::Table, Tenants::Id),
+                        ForeignKeyAction::Cascade,
                     ))
                     .check(check("audit_events_action_check", "length(action) BETWEEN 3 AND 60"))
                     .check(check(

@@ -2,7 +2,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::support::{check, timestamp};
+use crate::support::{check, foreign_key, timestamp};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -53,22 +53,18 @@ impl MigrationTrait for Migration {
                     .col(timestamp(ApiKeys::CreatedAt))
                     .col(ColumnDef::new(ApiKeys::LastUsedAt).timestamp_with_time_zone().null())
                     .col(ColumnDef::new(ApiKeys::RevokedAt).timestamp_with_time_zone().null())
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("api_keys_tenant_id_fkey")
-                            .from(ApiKeys::Table, ApiKeys::TenantId)
-                            .to(Tenants::Table, Tenants::Id)
-                            .on_delete(ForeignKeyAction::Cascade)
-                            .on_update(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("api_keys_created_by_fkey")
-                            .from(ApiKeys::Table, ApiKeys::CreatedBy)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull)
-                            .on_update(ForeignKeyAction::Restrict),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        "api_keys_tenant_id_fkey",
+                        (ApiKeys::Table, ApiKeys::TenantId),
+                        (Tenants::Table, Tenants::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        "api_keys_created_by_fkey",
+                        (ApiKeys::Table, ApiKeys::CreatedBy),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .check(check("api_keys_scope_check", "scope IN ('read', 'read_write')"))
                     .check(check("api_keys_name_check", "length(name) BETWEEN 1 AND 80"))
                     .check(check("api_keys_key_hash_check", "length(key_hash) = 64"))

@@ -2,7 +2,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::support::{check, timestamp};
+use crate::support::{check, foreign_key, timestamp};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -53,22 +53,18 @@ impl MigrationTrait for Migration {
                     .col(timestamp(Invitations::ExpiresAt))
                     .col(ColumnDef::new(Invitations::AcceptedAt).timestamp_with_time_zone().null())
                     .col(ColumnDef::new(Invitations::RevokedAt).timestamp_with_time_zone().null())
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("invitations_tenant_id_fkey")
-                            .from(Invitations::Table, Invitations::TenantId)
-                            .to(Tenants::Table, Tenants::Id)
-                            .on_delete(ForeignKeyAction::Cascade)
-                            .on_update(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("invitations_invited_by_fkey")
-                            .from(Invitations::Table, Invitations::InvitedBy)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull)
-                            .on_update(ForeignKeyAction::Restrict),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        "invitations_tenant_id_fkey",
+                        (Invitations::Table, Invitations::TenantId),
+                        (Tenants::Table, Tenants::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        "invitations_invited_by_fkey",
+                        (Invitations::Table, Invitations::InvitedBy),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .check(check("invitations_role_check", "role IN ('owner', 'admin', 'member', 'viewer')"))
                     .check(check("invitations_email_check", "email = lower(email) AND email LIKE '%_@_%'"))
                     .check(check("invitations_expires_at_check", "expires_at > created_at"))

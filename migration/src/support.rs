@@ -12,3 +12,19 @@ pub fn check(name: &str, sql: &str) -> Check {
 pub fn timestamp(column: impl IntoIden) -> ColumnDef {
     ColumnDef::new(column).timestamp_with_time_zone().not_null().to_owned()
 }
+
+/// A named foreign key with an explicit ON DELETE (ON UPDATE RESTRICT: ids never change).
+pub fn foreign_key(
+    name: &str,
+    from: (impl IntoIden, impl IntoIden),
+    to: (impl IntoIden, impl IntoIden),
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .on_delete(on_delete)
+        .on_update(ForeignKeyAction::Restrict)
+        .to_owned()
+}
