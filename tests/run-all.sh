@@ -101,7 +101,7 @@ export BEACON_SERVER_BIN="$ROOT/target/debug/server"
 cargo test --workspace --quiet 2>&1 | tee "$WORK/cargo-test.log"
 
 # --- browser journey ------------------------------------------------------------------------------
-stage "Playwright in Chromium against the running server (sign up, verify from the mail file, log in, account)"
+stage "Playwright in Chromium against the running server (sign up, verify from the mail file, log in, API key, audit log, invite a member who accepts, account)"
 mkdir -p "$WORK/app"
 (
   cd "$WORK/app"

@@ -4,7 +4,10 @@
 //   BEACON_URL=http://127.0.0.1:8080 BEACON_MAIL_DIR=/path/to/data/mail npm run e2e
 //
 // BEACON_MAIL_DIR is where the server writes outgoing mail as .eml files (development mail
-// transport); the account journey reads the verification link from there and fails without it.
+// transport); the account journey reads the verification and invitation links from there and
+// fails without it. The invitation link points at the organization's own host,
+// http://<slug>.<BASE_DOMAIN>:<port>, and is opened as is: with BASE_DOMAIN=localhost (the
+// development default) Chromium resolves <slug>.localhost to 127.0.0.1 by itself.
 //
 // Uses playwright-core with a system Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 // Fails on any failed check, console error, uncaught page error or CSP violation.
@@ -52,56 +55,68 @@ async function check(name, fn) {
   }
 }
 
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+const viewport = { width: 1280, height: 800 };
+
 let context;
+/** A second browser for people other than the journey's user (its cookies are not shared). */
+let otherBrowser;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
+  context = await chromium.launchPersistentContext(userDataDir, { ...launchOptions, viewport });
 } catch (error) {
   console.error(`e2e: could not launch Chromium: ${error instanceof Error ? error.message : String(error)}`);
   rmSync(userDataDir, { recursive: true, force: true });
   console.log('0 passed, 1 failed');
   process.exit(2);
 }
-context.setDefaultTimeout(timeout);
 
-// CSP violations are reported from inside the page; forward them to this process.
-await context.exposeBinding('__beaconReportCsp', (_source, violation) => {
-  problems.push({ check: currentCheck, kind: 'csp', text: violation });
-});
-await context.addInitScript(() => {
-  document.addEventListener('securitypolicyviolation', (e) => {
-    const report = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`;
-    // Binding injected by this runner via exposeBinding.
-    void window.__beaconReportCsp(report);
+/** Forwards CSP violations, which are reported from inside the page, to this process. */
+async function watchContext(ctx) {
+  ctx.setDefaultTimeout(timeout);
+  await ctx.exposeBinding('__beaconReportCsp', (_source, violation) => {
+    problems.push({ check: currentCheck, kind: 'csp', text: violation });
   });
-});
+  await ctx.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`;
+      // Binding injected by this runner via exposeBinding.
+      void window.__beaconReportCsp(report);
+    });
+  });
+}
 
+/** Records console errors, uncaught page errors and HTTP errors from the server's `origins`. */
+function watchPage(pg, origins) {
+  pg.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      problems.push({ check: currentCheck, kind: 'console', text: `${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}` });
+    }
+  });
+  pg.on('pageerror', (error) => problems.push({ check: currentCheck, kind: 'pageerror', text: error.message }));
+  pg.on('response', (response) => {
+    if (response.status() >= 400 && origins.some((origin) => response.url().startsWith(origin))) {
+      problems.push({ check: currentCheck, kind: 'http', text: `${response.status()} ${response.request().method()} ${response.url()}` });
+    }
+  });
+}
+
+await watchContext(context);
 const page = context.pages()[0] ?? (await context.newPage());
-page.on('console', (msg) => {
-  if (msg.type() === 'error') {
-    const loc = msg.location();
-    problems.push({ check: currentCheck, kind: 'console', text: `${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}` });
-  }
-});
-page.on('pageerror', (error) => problems.push({ check: currentCheck, kind: 'pageerror', text: error.message }));
-page.on('response', (response) => {
-  if (response.status() >= 400 && response.url().startsWith(baseUrl)) {
-    problems.push({ check: currentCheck, kind: 'http', text: `${response.status()} ${response.request().method()} ${response.url()}` });
-  }
-});
+watchPage(page, [baseUrl]);
 
 async function goto(pathname) {
   const response = await page.goto(`${baseUrl}${pathname}`, { waitUntil: 'load' });
@@ -110,8 +125,8 @@ async function goto(pathname) {
   return response;
 }
 
-async function screenshot(name) {
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+async function screenshot(name, target = page) {
+  await target.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
 /** Undoes quoted-printable encoding: `=\r\n` soft line breaks and `=XX` escapes such as `=3D`. */
@@ -119,11 +134,18 @@ function decodeQuotedPrintable(text) {
   return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** The `To:` header of a decoded message (folded lines joined), lower-cased, or ''. */
+function toHeaderOf(text) {
+  const headers = text.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ');
+  return (/^To:(.*)$/im.exec(headers)?.[1] ?? '').trim().toLowerCase();
+}
+
 /**
  * Waits for the newest .eml in BEACON_MAIL_DIR addressed to `recipient` that contains a link to
- * `linkPath` and returns that link's path and query (to open against BEACON_URL).
+ * `linkPath` and returns that link's path and query (to open against BEACON_URL), or with
+ * `fullUrl` the whole link as mailed. With `toHeader`, `recipient` must be in the To: header.
  */
-async function waitForMailLink(recipient, linkPath) {
+async function waitForMailLink(recipient, linkPath, { fullUrl = false, toHeader = false } = {}) {
   const linkPattern = new RegExp(`https?://[^\\s"<>]+?(${linkPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\?token=[A-Za-z0-9._~%-]+)`);
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -138,11 +160,11 @@ async function waitForMailLink(recipient, linkPath) {
     }
     for (const { file } of files) {
       const text = decodeQuotedPrintable(readFileSync(file, 'utf8'));
-      if (!text.toLowerCase().includes(recipient.toLowerCase())) continue;
+      if (toHeader ? !toHeaderOf(text).includes(recipient.toLowerCase()) : !text.toLowerCase().includes(recipient.toLowerCase())) continue;
       const match = linkPattern.exec(text);
       if (match) {
         console.log(`  link from ${path.basename(file)}`);
-        return match[1];
+        return fullUrl ? match[0] : match[1];
       }
     }
     if (Date.now() > deadline) throw new Error(`no mail to ${recipient} with a ${linkPath} link in ${mailDir} after ${timeout} ms`);
@@ -207,7 +229,8 @@ try {
   });
 
   // Account journey: sign up → verify email (link from the mail dir) → log in → account page →
-  // reload (silent refresh via the HttpOnly cookie) → create an API key → audit log → change password
+  // reload (silent refresh via the HttpOnly cookie) → create an API key → audit log → invite a
+  // member (who accepts from the mailed link in another browser and logs in) → change password
   // → log out.
   if (!mailDir) {
     await check('account journey', async () => {
@@ -223,6 +246,7 @@ try {
       tenantName: `E2E Org ${runId}`,
       tenantSlug: `e2e-${runId}`,
     };
+    const invitee = { name: 'E2E Invitee', email: `invitee-${runId}@example-test.io`, password: `invitee-pass-${runId}` };
     let journeyFailed = false;
     const step = (name, fn) =>
       check(`journey: ${name}`, async () => {
@@ -349,6 +373,68 @@ try {
       await page.getByTestId('account-organization').getByText(account.tenantName).waitFor();
     });
 
+    await step('invite a member from the team page', async () => {
+      await header().getByRole('link', { name: 'Team' }).click();
+      await waitForPath('/app/team');
+      await page.getByRole('heading', { level: 1, name: 'Team' }).waitFor();
+      const owner = page.getByTestId('member-row').filter({ hasText: account.email });
+      await owner.waitFor();
+      assert((await owner.getByRole('combobox').inputValue()) === 'OWNER', 'the owner is not listed with role Owner');
+      await page.getByText('No pending invitations.').waitFor();
+      const form = page.getByRole('form', { name: 'Invite someone' });
+      await form.getByLabel('Email').fill(invitee.email);
+      await form.getByLabel('Role').selectOption('MEMBER');
+      await form.getByRole('button', { name: 'Send invitation' }).click();
+      await page.getByText(`Invitation sent to ${invitee.email} as member.`).waitFor();
+      const row = page.getByRole('table', { name: 'Pending invitations' }).getByTestId('invitation-row').filter({ hasText: invitee.email });
+      await row.waitFor();
+      assert((await row.getByText('Member', { exact: true }).count()) === 1, 'the invitation is not listed with role Member');
+      await screenshot('journey-team');
+      await header().getByRole('link', { name: 'Account' }).click();
+      await waitForPath('/app/account');
+      await page.getByTestId('account-organization').getByText(account.tenantName).waitFor();
+    });
+
+    // The invitee uses a browser of their own, so nothing of the owner's session can help them.
+    let guest;
+    await step('accept the invitation from the mailed link in another browser', async () => {
+      const link = await waitForMailLink(invitee.email, '/accept-invitation', { fullUrl: true, toHeader: true });
+      const linkUrl = new URL(link);
+      assert(linkUrl.hostname.startsWith(`${account.tenantSlug}.`), `the invitation link's host ${linkUrl.host} is not the organization's`);
+      console.log(`  invitation link on ${linkUrl.origin}`);
+      otherBrowser = await chromium.launch(launchOptions);
+      const guestContext = await otherBrowser.newContext({ viewport });
+      await watchContext(guestContext);
+      guest = await guestContext.newPage();
+      watchPage(guest, [baseUrl, linkUrl.origin]);
+      const response = await guest.goto(link, { waitUntil: 'load' });
+      assert(response && response.status() === 200, `GET ${link} returned ${response ? `HTTP ${response.status()}` : 'no response'}`);
+      await guest.getByRole('heading', { level: 1, name: 'Join an organization' }).waitFor();
+      await guest.getByText(/only if you are new to beacon/i).waitFor();
+      await guest.getByLabel('Your name').fill(invitee.name);
+      await guest.getByLabel('Password', { exact: true }).fill(invitee.password);
+      await guest.getByRole('button', { name: 'Accept invitation' }).click();
+      await guest.getByText(`You joined ${account.tenantSlug} as member.`).waitFor();
+      await screenshot('journey-invitation-accepted', guest);
+    });
+
+    await step('the invitee logs in as a member', async () => {
+      assert(guest, 'no invitee browser');
+      const response = await guest.goto(`${baseUrl}/login`, { waitUntil: 'load' });
+      assert(response && response.status() === 200, `GET /login returned ${response ? `HTTP ${response.status()}` : 'no response'}`);
+      const guestMain = guest.getByRole('main');
+      await guest.getByLabel('Email').fill(invitee.email);
+      await guest.getByLabel('Password', { exact: true }).fill(invitee.password);
+      await guestMain.getByRole('button', { name: 'Log in', exact: true }).click();
+      await guest.waitForURL((url) => url.pathname === '/app/account');
+      await guest.getByTestId('account-organization').getByText(account.tenantName).waitFor();
+      assert((await guest.getByTestId('account-email').innerText()).trim() === invitee.email, 'the account page shows another email');
+      assert((await guest.getByTestId('account-role').innerText()).trim() === 'Member', 'the invitee is not shown as Member');
+      await screenshot('journey-invitee-account', guest);
+      await otherBrowser.close();
+      otherBrowser = undefined;
+    });
+
     await step('change password', async () => {
       await page.getByLabel('Current password').fill(account.password);
       await page.getByLabel('New password').fill(account.newPassword);
@@ -389,6 +475,7 @@ try {
     }
   });
 } finally {
+  await otherBrowser?.close().catch(() => {});
   await context.close().catch(() => {});
   rmSync(userDataDir, { recursive: true, force: true });
 }

@@ -7,6 +7,8 @@ import { LogInRoute } from '@/features/auth/routes/log-in';
 import { ResetPasswordRoute } from '@/features/auth/routes/reset-password';
 import { SignUpRoute } from '@/features/auth/routes/sign-up';
 import { VerifyEmailRoute } from '@/features/auth/routes/verify-email';
+import { AcceptInvitationRoute } from '@/features/invitations/routes/accept-invitation';
+import { TeamRoute } from '@/features/team/routes/team';
 import { Layout } from './routes/layout';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
@@ -21,7 +23,9 @@ const router = createBrowserRouter([
       { path: 'login', element: <LogInRoute /> },
       { path: 'forgot-password', element: <ForgotPasswordRoute /> },
       { path: 'reset-password', element: <ResetPasswordRoute /> },
+      { path: 'accept-invitation', element: <AcceptInvitationRoute /> },
       { path: 'app/account', element: <AccountRoute /> },
+      { path: 'app/team', element: <TeamRoute /> },
       { path: 'app/api-keys', element: <ApiKeysRoute /> },
       { path: 'app/audit', element: <AuditLogRoute /> },
       { path: '*', element: <NotFoundRoute /> },

@@ -26,6 +26,9 @@ function SessionNav() {
       <Link className="shell__nav-link" to="/app/account">
         Account
       </Link>
+      <Link className="shell__nav-link" to="/app/team">
+        Team
+      </Link>
       <Link className="shell__nav-link" to="/app/api-keys">
         API keys
       </Link>
