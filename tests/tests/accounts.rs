@@ -19,6 +19,7 @@ backend_tests!(
     login_cannot_be_brute_forced_through_aliases_or_batches,
     sign_up_validation_names_fields,
     password_reset_and_change_revoke_sessions,
+    sessions_are_listed_and_revocable,
 );
 
 const SIGN_UP: &str = "mutation($input: SignUpInput!) { signUp(input: $input) { message tenantHost } }";
@@ -459,4 +460,48 @@ async fn password_reset_and_change_revoke_sessions(backend: Backend) {
         )
         .await;
     assert_eq!(body["data"]["logIn"]["__typename"], "SessionPayload", "{body}");
+}
+
+async fn sessions_are_listed_and_revocable(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    verified_user(&app, "gus@acme-corp.io", "acme").await;
+    verified_user(&app, "hal@acme-corp.io", "hal-org").await;
+    let login = |email: &'static str| json!({ "input": { "email": email, "password": PASSWORD } });
+    let mut laptop = Client::new(&app);
+    let (_, body) = laptop.post(None, LOG_IN, login("gus@acme-corp.io")).await;
+    let access = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
+    let mut phone = Client::new(&app);
+    phone.post(None, LOG_IN, login("gus@acme-corp.io")).await;
+    let mut other = Client::new(&app);
+    let (_, body) = other.post(None, LOG_IN, login("hal@acme-corp.io")).await;
+    let hal_access = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
+
+    let list = "{ mySessions { id current tenantSlug } }";
+    let (_, body) = laptop.post(Some(&access), list, Value::Null).await;
+    let sessions = body["data"]["mySessions"].as_array().unwrap_or_else(|| panic!("{body}")).clone();
+    assert_eq!(sessions.len(), 2, "{body}");
+    assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);
+    let phone_session =
+        sessions.iter().find(|s| s["current"] == false).unwrap()["id"].as_str().unwrap().to_owned();
+
+    // Someone else cannot end it (NOT_FOUND, like a missing id); the owner can.
+    let revoke = "mutation($id: ID!) { revokeSession(id: $id) }";
+    let (_, body) = other.post(Some(&hal_access), revoke, json!({ "id": phone_session })).await;
+    assert_eq!(code(&body), "NOT_FOUND", "{body}");
+    assert!(
+        phone.post(None, "mutation { refreshSession { accessToken } }", Value::Null).await.1["data"]
+            .is_object()
+    );
+    let (_, body) = laptop.post(Some(&access), list, Value::Null).await;
+    let phone_session =
+        body["data"]["mySessions"].as_array().unwrap().iter().find(|s| s["current"] == false).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    let (_, body) = laptop.post(Some(&access), revoke, json!({ "id": phone_session })).await;
+    assert_eq!(body["data"]["revokeSession"], true, "{body}");
+    let (_, body) = phone.post(None, "mutation { refreshSession { accessToken } }", Value::Null).await;
+    assert_eq!(code(&body), "UNAUTHENTICATED");
+    let (_, body) = laptop.post(Some(&access), list, Value::Null).await;
+    assert_eq!(body["data"]["mySessions"].as_array().unwrap().len(), 1);
 }

@@ -185,6 +185,7 @@ const COVERED: &[(&str, &str)] = &[
     ("reactivateTenant", "platform admin only: tenant users get FORBIDDEN"),
     ("changeMemberRole", "tenant: another tenant's user is NOT_FOUND (tests/team.rs)"),
     ("removeMember", "tenant: another tenant's user is NOT_FOUND (tests/team.rs)"),
+    ("revokeSession", "user: another user's session is NOT_FOUND and stays active (tests/accounts.rs)"),
     (
         "revokeInvitation",
         "tenant: another tenant's invitation is NOT_FOUND and stays pending (tests/team.rs)",

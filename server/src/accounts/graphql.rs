@@ -131,6 +131,20 @@ pub struct Me {
     pub role: RoleView,
 }
 
+/// A signed-in browser or device.
+#[derive(SimpleObject)]
+pub struct SessionInfo {
+    /// The session (refresh-token family) id.
+    pub id: ID,
+    /// When its token was last issued (at login or the last refresh).
+    pub last_active_at: chrono::DateTime<chrono::Utc>,
+    pub user_agent: Option<String>,
+    /// The organization it is bound to.
+    pub tenant_slug: String,
+    /// The session of this very browser.
+    pub current: bool,
+}
+
 #[derive(InputObject)]
 #[graphql(name = "SignUpInput")]
 pub struct SignUpInputGql {
@@ -211,6 +225,29 @@ impl AccountsQuery {
             tenant: tenant_view(tenant, ctx.data_unchecked::<Links>()),
             role: scope.role().into(),
         })
+    }
+    /// Your signed-in sessions in every organization, newest first.
+    async fn my_sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<SessionInfo>> {
+        let scope = TenantScope::from_ctx(ctx).await?;
+        let db = ctx.data_unchecked::<DatabaseConnection>();
+        let request = ctx.data_unchecked::<RequestContext>();
+        let current = match sessions::token_from_cookies(request.cookies.as_deref()) {
+            Some(token) => sessions::family_of(db, &token).await.map_err(ApiError::from)?,
+            None => None,
+        };
+        let heads = sessions::active_for_user(db, scope.user()?).await.map_err(ApiError::from)?;
+        let mut out = Vec::with_capacity(heads.len());
+        for head in heads {
+            let tenant = tenants::Entity::find_by_id(head.tenant_id).one(db).await.map_err(ApiError::from)?;
+            out.push(SessionInfo {
+                id: ID(head.family_id.to_string()),
+                last_active_at: head.created_at,
+                user_agent: head.user_agent,
+                tenant_slug: tenant.map(|t| t.slug).unwrap_or_default(),
+                current: Some(head.family_id) == current,
+            });
+        }
+        Ok(out)
     }
 }
 
@@ -307,6 +344,35 @@ impl AccountsMutation {
         let revoked = service::log_out_everywhere(&env(ctx), scope.user()?, scope.tenant_id()).await?;
         ctx.append_http_header("set-cookie", sessions::clear_cookie());
         Ok(revoked as i32)
+    }
+
+    /// Ends one of your sessions (another browser or device). Someone else's is `NOT_FOUND`.
+    async fn revoke_session(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let scope = TenantScope::from_ctx(ctx).await?;
+        let user_id = scope.user()?;
+        let not_found = || ApiError::NotFound { entity: "session" };
+        let family = uuid::Uuid::parse_str(&id).map_err(|_| not_found())?;
+        let db = ctx.data_unchecked::<DatabaseConnection>();
+        let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
+        if !sessions::revoke_for_user(&txn, user_id, family).await.map_err(ApiError::from)? {
+            return Err(not_found().into());
+        }
+        crate::audit::record(
+            &txn,
+            ctx.data_unchecked::<RequestContext>(),
+            crate::audit::AuditEvent {
+                tenant_id: scope.tenant_id(),
+                actor: scope.actor(),
+                action: "session.revoked",
+                entity_type: "session",
+                entity_id: Some(family),
+                changes: serde_json::json!({}),
+            },
+        )
+        .await
+        .map_err(ApiError::from)?;
+        txn.commit().await.map_err(ApiError::from)?;
+        Ok(true)
     }
 
     /// Emails a reset link if the address has an account. Always answers `true`.

@@ -154,3 +154,35 @@ mod tests {
         assert!(set_cookie("x").contains("HttpOnly; Secure; SameSite=Strict"));
     }
 }
+
+/// The heads of a user's active session families (one per signed-in browser), newest first.
+pub async fn active_for_user(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<Vec<refresh_tokens::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::RotatedAt.is_null())
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .filter(refresh_tokens::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_desc(refresh_tokens::Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+/// Revokes one of the user's session families; `false` when the user has no such session.
+pub async fn revoke_for_user(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    family_id: Uuid,
+) -> Result<bool, DbErr> {
+    let result = refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Some(Utc::now()).into())
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::FamilyId.eq(family_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
