@@ -142,19 +142,6 @@ pub fn clear_cookie() -> String {
     format!("{COOKIE_NAME}=; Path=/graphql; Max-Age=0; HttpOnly; Secure; SameSite=Strict")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cookie_parsing() {
-        assert_eq!(token_from_cookies(Some("a=1; beacon_refresh=abc; b=2")), Some("abc".into()));
-        assert_eq!(token_from_cookies(Some("beacon_refresh=")), None);
-        assert_eq!(token_from_cookies(None), None);
-        assert!(set_cookie("x").contains("HttpOnly; Secure; SameSite=Strict"));
-    }
-}
-
 /// The heads of a user's active session families (one per signed-in browser), newest first.
 pub async fn active_for_user(
     db: &impl ConnectionTrait,
@@ -185,4 +172,17 @@ pub async fn revoke_for_user(
         .exec(db)
         .await?;
     Ok(result.rows_affected > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_parsing() {
+        assert_eq!(token_from_cookies(Some("a=1; beacon_refresh=abc; b=2")), Some("abc".into()));
+        assert_eq!(token_from_cookies(Some("beacon_refresh=")), None);
+        assert_eq!(token_from_cookies(None), None);
+        assert!(set_cookie("x").contains("HttpOnly; Secure; SameSite=Strict"));
+    }
 }
