@@ -59,6 +59,19 @@ async fn admins_suspend_and_reactivate_tenants(backend: Backend) {
         body["data"]["tenants"].as_array().unwrap().iter().map(|t| t["slug"].as_str().unwrap()).collect();
     assert!(slugs.contains(&"acme") && slugs.contains(&"ops"), "{body}");
 
+    // Admin operations appear in introspection (GraphiQL) only for admins.
+    let introspect = "{ __schema { queryType { fields { name } } mutationType { fields { name } } } }";
+    let names = |body: &Value| body.to_string();
+    let (_, as_admin) = app.graphql_as(&admin, introspect, Value::Null).await;
+    let (_, as_owner) = app.graphql_as(&acme_owner, introspect, Value::Null).await;
+    let (_, as_anonymous) = app.graphql(introspect, Value::Null).await;
+    for field in ["\"tenants\"", "\"suspendTenant\"", "\"deadEmails\"", "\"sendTestEmail\""] {
+        assert!(names(&as_admin).contains(field), "{field} visible to admins");
+        assert!(!names(&as_owner).contains(field), "{field} hidden from tenant owners");
+        assert!(!names(&as_anonymous).contains(field), "{field} hidden from anonymous callers");
+    }
+    assert!(names(&as_owner).contains("\"me\""));
+
     // Everyone else is refused.
     let (_, body) = app.graphql_as(&acme_owner, "{ tenants { id } }", Value::Null).await;
     assert_eq!(code(&body), "FORBIDDEN");

@@ -8,6 +8,12 @@ use sea_orm::{DatabaseConnection, EntityTrait};
 use super::Principal;
 use crate::graphql::ApiError;
 
+/// Platform-admin fields are hidden from everyone else's introspection (GraphiQL shows them
+/// only to admins); the guard below still refuses them if called blind.
+pub fn platform_admin_visible(ctx: &Context<'_>) -> bool {
+    ctx.data_opt::<crate::graphql::RequestContext>().is_some_and(|request| request.platform_admin)
+}
+
 /// Only platform admins (users with `is_platform_admin`) pass; anonymous callers get
 /// `UNAUTHENTICATED`, everyone else `FORBIDDEN`.
 pub struct PlatformAdmin;

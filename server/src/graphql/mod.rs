@@ -48,6 +48,9 @@ pub struct RequestContext {
     pub user_agent: Option<String>,
     /// The `Host` header without its port, lower-cased.
     pub host: Option<String>,
+    /// Whether the caller is a platform admin (decides introspection visibility only; the
+    /// `PlatformAdmin` guard re-checks on every admin field).
+    pub platform_admin: bool,
 }
 
 /// The schema with Beacon's limits. Data shared by all requests (database, settings) is attached

@@ -16,6 +16,8 @@ use axum::extract::{Extension, RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response as HttpResponse};
 
+use sea_orm::EntityTrait;
+
 use super::{AppState, ClientIp, REQUEST_ID_HEADER};
 use crate::accounts::Principal;
 use crate::graphql::errors::{ErrorCode, finalize_response};
@@ -33,7 +35,8 @@ pub async fn graphql_post(
     let Some(principal) = authenticate(&headers, &state).await else {
         return unauthenticated();
     };
-    let context = request_context(&headers, client_ip, principal);
+    let mut context = request_context(&headers, client_ip, principal);
+    context.platform_admin = is_platform_admin(&state, &context.principal).await;
     let body = match body {
         Ok(body) => body,
         Err(rejection) => {
@@ -89,7 +92,8 @@ pub async fn graphql_get(
     let Some(principal) = authenticate(&headers, &state).await else {
         return unauthenticated();
     };
-    let context = request_context(&headers, client_ip, principal);
+    let mut context = request_context(&headers, client_ip, principal);
+    context.platform_admin = is_platform_admin(&state, &context.principal).await;
     let mut request = match parse_get_request(query.as_deref().unwrap_or_default()) {
         Ok(request) => request,
         Err(message) => {
@@ -262,6 +266,17 @@ async fn authenticate(headers: &HeaderMap, state: &AppState) -> Option<Principal
     Some(Principal::User { user_id: claims.sub, tenant_id: claims.tid, role: claims.role })
 }
 
+async fn is_platform_admin(state: &AppState, principal: &Principal) -> bool {
+    let Principal::User { user_id, .. } = principal else { return false };
+    match entity::users::Entity::find_by_id(*user_id).one(&state.db).await {
+        Ok(user) => user.is_some_and(|user| user.is_platform_admin),
+        Err(err) => {
+            tracing::warn!(error = %err, "could not read the admin flag; hiding admin fields");
+            false
+        }
+    }
+}
+
 fn unauthenticated() -> HttpResponse {
     error_response(StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated, "invalid or expired credentials")
 }
@@ -280,6 +295,7 @@ fn request_context(headers: &HeaderMap, client_ip: ClientIp, principal: Principa
         cookies: text(header::COOKIE),
         user_agent: text(header::USER_AGENT).map(|agent| agent.chars().take(200).collect()),
         host,
+        platform_admin: false,
     }
 }
 

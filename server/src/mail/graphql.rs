@@ -55,7 +55,7 @@ pub struct MailQuery;
 #[Object]
 impl MailQuery {
     /// Messages that failed their last attempt, newest first. Platform admins only.
-    #[graphql(guard = "PlatformAdmin")]
+    #[graphql(guard = "PlatformAdmin", visible = "crate::accounts::guards::platform_admin_visible")]
     async fn dead_emails(
         &self,
         ctx: &Context<'_>,
@@ -70,7 +70,7 @@ impl MailQuery {
     }
 
     /// One outbox message by id. Platform admins only.
-    #[graphql(guard = "PlatformAdmin")]
+    #[graphql(guard = "PlatformAdmin", visible = "crate::accounts::guards::platform_admin_visible")]
     async fn outbox_email(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<OutboxEmail> {
         let id = parse_id(&id)?;
         let db = ctx.data_unchecked::<DatabaseConnection>();
@@ -91,7 +91,7 @@ pub struct MailMutation;
 #[Object]
 impl MailMutation {
     /// Gives a dead message a fresh set of attempts. Platform admins only.
-    #[graphql(guard = "PlatformAdmin")]
+    #[graphql(guard = "PlatformAdmin", visible = "crate::accounts::guards::platform_admin_visible")]
     async fn requeue_email(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<OutboxEmail> {
         let id = parse_id(&id)?;
         let db = ctx.data_unchecked::<DatabaseConnection>();
@@ -103,7 +103,7 @@ impl MailMutation {
 
     /// Queues a test message to check that delivery works; returns at once, before sending.
     /// Platform admins only.
-    #[graphql(guard = "PlatformAdmin")]
+    #[graphql(guard = "PlatformAdmin", visible = "crate::accounts::guards::platform_admin_visible")]
     async fn send_test_email(
         &self,
         ctx: &Context<'_>,

@@ -59,6 +59,11 @@ email!(
     html = "mail/password_reset.html"
 );
 email!(
+    /// Sent instead of a verification when someone signs up with an address that has an account.
+    AccountExists { login_link: String, reset_link: String },
+    text = "mail/account_exists.txt", html = "mail/account_exists.html"
+);
+email!(
     Invitation { inviter: String, tenant_name: String, role: String, link: String, valid_hours: u32 },
     text = "mail/invitation.txt",
     html = "mail/invitation.html"
@@ -96,6 +101,12 @@ impl Verification {
 impl PasswordReset {
     pub fn email(&self) -> RenderedEmail {
         self.render("Reset your Beacon password".to_owned())
+    }
+}
+
+impl AccountExists {
+    pub fn email(&self) -> RenderedEmail {
+        self.render("You already have a Beacon account".to_owned())
     }
 }
 

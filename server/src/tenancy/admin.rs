@@ -52,7 +52,7 @@ pub struct AdminQuery;
 #[Object]
 impl AdminQuery {
     /// Every organization, newest first, optionally by status. Platform admins only.
-    #[graphql(guard = "PlatformAdmin")]
+    #[graphql(guard = "PlatformAdmin", visible = "crate::accounts::guards::platform_admin_visible")]
     async fn tenants(
         &self,
         ctx: &Context<'_>,
@@ -86,13 +86,13 @@ pub struct AdminMutation;
 #[Object]
 impl AdminMutation {
     /// Suspends an organization: its users and keys get `FORBIDDEN`, its hosts lose TLS.
-    #[graphql(guard = "PlatformAdmin")]
+    #[graphql(guard = "PlatformAdmin", visible = "crate::accounts::guards::platform_admin_visible")]
     async fn suspend_tenant(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<AdminTenant> {
         set_status(ctx, &id, TenantStatus::Suspended).await
     }
 
     /// Lifts a suspension.
-    #[graphql(guard = "PlatformAdmin")]
+    #[graphql(guard = "PlatformAdmin", visible = "crate::accounts::guards::platform_admin_visible")]
     async fn reactivate_tenant(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<AdminTenant> {
         set_status(ctx, &id, TenantStatus::Active).await
     }
