@@ -21,7 +21,7 @@ use crate::audit::{self, Actor, AuditEvent};
 use crate::config::MailSettings;
 use crate::graphql::{ApiError, RequestContext};
 use crate::mail::outbox::{self, NewEmail};
-use crate::mail::templates::{Links, PasswordReset, Verification};
+use crate::mail::templates::{AccountExists, Links, PasswordReset, Verification};
 
 pub const VERIFICATION_HOURS: u32 = 48;
 pub const RESET_HOURS: u32 = 24;
@@ -68,8 +68,11 @@ pub async fn sign_up(env: &Env<'_>, input: SignUpInput) -> Result<String, ApiErr
     }
     let existing = users::Entity::find().filter(users::Column::Email.eq(email.as_str())).one(&txn).await?;
     if let Some(user) = existing {
-        let content =
-            PasswordReset { link: env.links.app("/forgot-password"), valid_hours: RESET_HOURS }.email();
+        let content = AccountExists {
+            login_link: env.links.app("/login"),
+            reset_link: env.links.app("/forgot-password"),
+        }
+        .email();
         let notice = NewEmail {
             tenant_id: None,
             kind: "signup_existing",
