@@ -398,6 +398,14 @@ async fn sign_up_validation_names_fields(backend: Backend) {
             .unwrap()
             .is_none()
     );
+    let notice = entity::email_outbox::Entity::find()
+        .filter(entity::email_outbox::Column::Kind.eq("signup_existing"))
+        .one(&db)
+        .await
+        .unwrap()
+        .expect("the registered address is told instead");
+    assert_eq!(notice.recipient, "first@acme-corp.io");
+    assert_eq!(notice.subject, "You already have a Beacon account");
 }
 
 async fn password_reset_and_change_revoke_sessions(backend: Backend) {
