@@ -229,7 +229,7 @@ try {
   });
 
   // Account journey: sign up → verify email (link from the mail dir) → log in → account page →
-  // reload (silent refresh via the HttpOnly cookie) → create an API key → audit log → invite a
+  // reload (silent refresh via the HttpOnly cookie) → sessions list → create an API key → audit log → invite a
   // member (who accepts from the mailed link in another browser and logs in) → change password
   // → log out.
   if (!mailDir) {
@@ -320,6 +320,22 @@ try {
       assert((await pathname()) === '/app/account', `reload ended on ${page.url()}`);
       await header().getByRole('button', { name: 'Log out' }).waitFor();
       await screenshot('journey-4-after-reload');
+    });
+
+    await step('the account page lists this browser among the sessions', async () => {
+      const list = main().getByRole('list', { name: 'Active sessions' });
+      await list.waitFor();
+      const rows = list.getByTestId('session-row');
+      await rows.first().waitFor();
+      const count = await rows.count();
+      assert(count >= 1, 'no session is listed');
+      const current = rows.filter({ has: page.getByText('This browser', { exact: true }) });
+      assert((await current.count()) === 1, `expected one session marked "This browser", got ${await current.count()}`);
+      const text = (await current.innerText()).replace(/\s+/g, ' ').trim();
+      assert(text.includes(account.tenantSlug), `the current session does not name the organization: "${text}"`);
+      assert((await current.getByRole('button', { name: /end session/i }).count()) === 0, 'this browser has an "End session" button');
+      console.log(`  ${count} session(s); this browser: ${text}`);
+      await screenshot('journey-sessions');
     });
 
     await step('create an API key and see its secret once', async () => {

@@ -17,7 +17,9 @@ import * as types from './graphql';
 type Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query Me {\n    me {\n      user {\n        email\n        name\n      }\n      tenant {\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": typeof types.LogOutEverywhereDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        id\n        name\n        prefix\n        scope\n        createdAt\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -41,7 +43,9 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  query Me {\n    me {\n      user {\n        email\n        name\n      }\n      tenant {\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": types.LogOutEverywhereDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        id\n        name\n        prefix\n        scope\n        createdAt\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -74,7 +78,15 @@ export function graphql(source: "\n  query Me {\n    me {\n      user {\n       
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n"): typeof import('./graphql').MySessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n"): typeof import('./graphql').LogOutEverywhereDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): typeof import('./graphql').RevokeSessionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -170,6 +170,8 @@ export type Mutation = {
   revokeApiKey: ApiKey;
   /** Withdraws a pending invitation. Owners and admins. */
   revokeInvitation: Scalars['Boolean']['output'];
+  /** Ends one of your sessions (another browser or device). Someone else's is `NOT_FOUND`. */
+  revokeSession: Scalars['Boolean']['output'];
   /**
    * Queues a test message to check that delivery works; returns at once, before sending.
    * Platform admins only.
@@ -253,6 +255,11 @@ export type MutationRevokeInvitationArgs = {
 };
 
 
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSendTestEmailArgs = {
   input: SendTestEmailInput;
 };
@@ -311,6 +318,8 @@ export type Query = {
   me: Me;
   /** The organization's members. Everyone in the organization. */
   members: Array<Member>;
+  /** Your signed-in sessions in every organization, newest first. */
+  mySessions: Array<SessionInfo>;
   /** One outbox message by id. Platform admins only. */
   outboxEmail: OutboxEmail;
   /** Version information; needs no authentication. */
@@ -364,6 +373,19 @@ export type ServerInfo = {
   apiVersion: Scalars['String']['output'];
   /** Semantic version of the server build. */
   version: Scalars['String']['output'];
+};
+
+/** A signed-in browser or device. */
+export type SessionInfo = {
+  /** The session of this very browser. */
+  current: Scalars['Boolean']['output'];
+  /** The session (refresh-token family) id. */
+  id: Scalars['ID']['output'];
+  /** When its token was last issued (at login or the last refresh). */
+  lastActiveAt: Scalars['DateTime']['output'];
+  /** The organization it is bound to. */
+  tenantSlug: Scalars['String']['output'];
+  userAgent?: Maybe<Scalars['String']['output']>;
 };
 
 /** A logged-in session. The refresh token is set as an HttpOnly cookie, never returned. */
@@ -433,10 +455,22 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { role: Role, user: { email: string, name: string }, tenant: { slug: string, name: string, host: string } } };
 
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { mySessions: Array<{ id: string, lastActiveAt: any, userAgent?: string | null, tenantSlug: string, current: boolean }> };
+
 export type LogOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogOutEverywhereMutation = { logOutEverywhere: number };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession: boolean };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -602,11 +636,27 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const MySessionsDocument = new TypedDocumentString(`
+    query MySessions {
+  mySessions {
+    id
+    lastActiveAt
+    userAgent
+    tenantSlug
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
 export const LogOutEverywhereDocument = new TypedDocumentString(`
     mutation LogOutEverywhere {
   logOutEverywhere
 }
     `) as unknown as TypedDocumentString<LogOutEverywhereMutation, LogOutEverywhereMutationVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($id: ID!) {
+  revokeSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
     mutation CreateApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {

@@ -3,6 +3,7 @@ import { useSession } from '@/lib/session';
 import { AccountDetails } from '../components/account-details';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { SessionActions } from '../components/session-actions';
+import { SessionList } from '../components/session-list';
 
 /** `/app/account`: needs a session, otherwise sends the user to /login (and back afterwards). */
 export function AccountRoute() {
@@ -28,6 +29,7 @@ export function AccountRoute() {
       <h2 className="account__section-title">Change password</h2>
       <ChangePasswordForm />
       <h2 className="account__section-title">Sessions</h2>
+      <SessionList />
       <SessionActions />
     </section>
   );
