@@ -174,7 +174,11 @@ async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
         .into_iter()
         .map(|event| event.action)
         .collect();
-    assert_eq!(actions, ["tenant.signed_up", "session.created", "session.created"], "{actions:?}");
+    assert_eq!(
+        actions,
+        ["tenant.signed_up", "user.email_verified", "session.created", "session.created", "session.ended"],
+        "{actions:?}"
+    );
 }
 
 async fn tenant_choice_and_host_binding(backend: Backend) {

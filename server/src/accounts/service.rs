@@ -173,7 +173,35 @@ pub async fn verify_email(env: &Env<'_>, token: &str) -> Result<(), ApiError> {
     active.email_verified_at = Set(Some(now));
     active.updated_at = Set(now);
     active.update(&txn).await?;
+    audit_in_every_tenant(&txn, env, user_id, "user.email_verified").await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// A user-level change, recorded in the audit log of every organization the user belongs to.
+async fn audit_in_every_tenant(
+    db: &impl ConnectionTrait,
+    env: &Env<'_>,
+    user_id: Uuid,
+    action: &str,
+) -> Result<(), ApiError> {
+    for membership in
+        memberships::Entity::find().filter(memberships::Column::UserId.eq(user_id)).all(db).await?
+    {
+        audit::record(
+            db,
+            env.request,
+            AuditEvent {
+                tenant_id: membership.tenant_id,
+                actor: Actor::User(user_id),
+                action,
+                entity_type: "user",
+                entity_id: Some(user_id),
+                changes: serde_json::json!({}),
+            },
+        )
+        .await?;
+    }
     Ok(())
 }
 
@@ -288,11 +316,31 @@ pub async fn refresh(env: &Env<'_>) -> Result<Session, ApiError> {
 
 /// Revokes the cookie's session family.
 pub async fn log_out(env: &Env<'_>) -> Result<(), ApiError> {
-    if let Some(token) = sessions::token_from_cookies(env.request.cookies.as_deref())
-        && let Some(family) = sessions::family_of(env.db, &token).await?
-    {
-        sessions::revoke_family(env.db, family).await?;
+    let Some(token) = sessions::token_from_cookies(env.request.cookies.as_deref()) else {
+        return Ok(());
+    };
+    let txn = crate::db::begin_write(env.db).await?;
+    let session = entity::refresh_tokens::Entity::find()
+        .filter(entity::refresh_tokens::Column::TokenHash.eq(sha256_hex(&token)))
+        .one(&txn)
+        .await?;
+    if let Some(session) = session {
+        sessions::revoke_family(&txn, session.family_id).await?;
+        audit::record(
+            &txn,
+            env.request,
+            AuditEvent {
+                tenant_id: session.tenant_id,
+                actor: Actor::User(session.user_id),
+                action: "session.ended",
+                entity_type: "session",
+                entity_id: Some(session.family_id),
+                changes: serde_json::json!({}),
+            },
+        )
+        .await?;
     }
+    txn.commit().await?;
     Ok(())
 }
 
@@ -330,6 +378,7 @@ pub async fn reset_password(env: &Env<'_>, token: &str, new_password: &str) -> R
     let user_id = consume_one_time(&txn, token, TokenPurpose::PasswordReset).await?;
     set_password(&txn, user_id, hash).await?;
     sessions::revoke_user(&txn, user_id, None).await?;
+    audit_in_every_tenant(&txn, env, user_id, "user.password_reset").await?;
     txn.commit().await?;
     Ok(())
 }
