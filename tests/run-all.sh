@@ -97,7 +97,7 @@ stage "frontend: install, codegen drift, typecheck, lint, unit tests, build"
 # --- Rust tests -----------------------------------------------------------------------------------
 stage "cargo test (unit + black-box on SQLite and PostgreSQL, schema drift, Caddyfile)"
 cargo build --quiet -p server --bin server
-export BEACON_SERVER_BIN="$ROOT/target/debug/server"
+export BEACON_SERVER_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/server"
 cargo test --workspace --quiet 2>&1 | tee "$WORK/cargo-test.log"
 
 # --- browser journey ------------------------------------------------------------------------------
