@@ -122,7 +122,7 @@ done
 
 # --- summary --------------------------------------------------------------------------------------
 rust_passed=$(grep -o 'test result: ok\. [0-9]* passed' "$WORK/cargo-test.log" | awk '{s+=$4} END {print s+0}')
-vitest_passed=$(sed -n 's/.*Tests *\([0-9]*\) passed.*/\1/p' "$WORK/vitest.log" | tail -1)
+vitest_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$WORK/vitest.log" | sed -n 's/.*Tests *\([0-9]*\) passed.*/\1/p' | tail -1)
 e2e_passed=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$WORK/e2e.log" | tail -1)
 total=$((rust_passed + ${vitest_passed:-0} + ${e2e_passed:-0}))
 echo
