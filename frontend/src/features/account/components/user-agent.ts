@@ -1,3 +1,5 @@
+export { formatDateTime } from '@/lib/format';
+
 const BROWSERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/Edg(e|A|iOS)?\//, 'Edge'],
   [/OPR\/|Opera/, 'Opera'],
@@ -25,9 +27,3 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
   return browser ?? system ?? 'Unknown device';
 }
 
-/** A timestamp from the API (`DateTime`, RFC 3339) in the user's locale, or a dash. */
-export function formatDateTime(value: unknown): string {
-  if (typeof value !== 'string' || value === '') return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
-}

@@ -1,8 +1,3 @@
-/** A timestamp from the API (`DateTime`, RFC 3339) in the user's locale, or a dash. */
-export function formatDateTime(value: unknown): string {
-  if (typeof value !== 'string' || value === '') return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
-}
+export { formatDateTime } from '@/lib/format';
 
 export const SCOPE_LABELS: Readonly<Record<string, string>> = { READ: 'Read', READ_WRITE: 'Read & write' };

@@ -1,13 +1,7 @@
 import type { AuditEventsQuery } from '@/gql/graphql';
+import { formatDateTime } from '@/lib/format';
 
 type AuditEventRow = AuditEventsQuery['auditEvents']['events'][number];
-
-/** `DateTime` (RFC 3339) in the user's locale. */
-function formatDateTime(value: unknown): string {
-  if (typeof value !== 'string') return String(value);
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
-}
 
 /** `changes` is a JSON object as a string; pretty-print it (or show it as is if it is not JSON). */
 export function prettyChanges(changes: string): string | null {
