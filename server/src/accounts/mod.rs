@@ -17,11 +17,11 @@ use uuid::Uuid;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Principal {
     Anonymous,
-    /// A user with a verified access token bound to one tenant.
+    /// A user with a verified access token bound to one tenant. The token's `role` claim is
+    /// deliberately not kept: the role is read from the database on every request.
     User {
         user_id: Uuid,
         tenant_id: Uuid,
-        role: String,
     },
     /// An integrator's tenant API key.
     ApiKey {

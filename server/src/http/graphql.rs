@@ -36,13 +36,13 @@ pub async fn graphql_post(
         return unauthenticated();
     };
     let mut context = request_context(&headers, client_ip, principal);
-    context.platform_admin = is_platform_admin(&state, &context.principal).await;
     let body = match body {
         Ok(body) => body,
         Err(rejection) => {
             return error_response(rejection.status(), ErrorCode::BadRequest, &rejection.body_text());
         }
     };
+    context.platform_admin = is_platform_admin(&state, &context.principal, &body).await;
     if !is_json(&headers) {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -93,8 +93,9 @@ pub async fn graphql_get(
         return unauthenticated();
     };
     let mut context = request_context(&headers, client_ip, principal);
-    context.platform_admin = is_platform_admin(&state, &context.principal).await;
-    let mut request = match parse_get_request(query.as_deref().unwrap_or_default()) {
+    let raw_query = query.as_deref().unwrap_or_default();
+    context.platform_admin = is_platform_admin(&state, &context.principal, raw_query.as_bytes()).await;
+    let mut request = match parse_get_request(raw_query) {
         Ok(request) => request,
         Err(message) => {
             return error_response(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, &message);
@@ -263,11 +264,17 @@ async fn authenticate(headers: &HeaderMap, state: &AppState) -> Option<Principal
         };
     }
     let claims = state.tokens.verify_access(token).ok()?;
-    Some(Principal::User { user_id: claims.sub, tenant_id: claims.tid, role: claims.role })
+    Some(Principal::User { user_id: claims.sub, tenant_id: claims.tid })
 }
 
-async fn is_platform_admin(state: &AppState, principal: &Principal) -> bool {
+/// Whether to show admin fields in this request's introspection. Only requests that introspect
+/// (mention `__schema` or `__type`) pay for the lookup; the guards re-check on every admin field.
+async fn is_platform_admin(state: &AppState, principal: &Principal, request: &[u8]) -> bool {
     let Principal::User { user_id, .. } = principal else { return false };
+    let introspects = |needle: &[u8]| request.windows(needle.len()).any(|window| window == needle);
+    if !introspects(b"__schema") && !introspects(b"__type") {
+        return false;
+    }
     match entity::users::Entity::find_by_id(*user_id).one(&state.db).await {
         Ok(user) => user.is_some_and(|user| user.is_platform_admin),
         Err(err) => {
