@@ -26,6 +26,12 @@ impl EnvSource for HashMap<&str, &str> {
     }
 }
 
+impl EnvSource for HashMap<String, String> {
+    fn get(&self, name: &str) -> Option<String> {
+        HashMap::get(self, name).cloned()
+    }
+}
+
 /// A reader that collects every problem it meets.
 pub struct EnvReader<'a> {
     source: &'a dyn EnvSource,

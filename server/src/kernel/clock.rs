@@ -37,6 +37,11 @@ impl ManualClock {
     pub fn set(&self, to: DateTime<Utc>) {
         *self.0.lock().expect("clock lock") = to;
     }
+
+    /// The clock's time, without importing [`Clock`].
+    pub fn now_utc(&self) -> DateTime<Utc> {
+        Clock::now(self)
+    }
 }
 
 impl Clock for ManualClock {
