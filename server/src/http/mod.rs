@@ -46,6 +46,7 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     pub hostnames: HostnameRegistry,
     pub tokens: TokenKeys,
+    pub key_usage: crate::auth::principal::KeyUsage,
     /// Background loops readiness watches.
     pub heartbeats: Heartbeats,
     /// The per-client-IP limit on the API routes (its idle keys are trimmed by a background task).
