@@ -82,6 +82,7 @@ pub fn public_router(state: AppState) -> Router {
                 .layer(security::headers(&settings))
                 .layer(security::cors(&settings))
                 .layer(CompressionLayer::new())
+                .layer(axum::middleware::from_fn_with_state(settings.http.body_limit_bytes, reject_oversized))
                 .layer(DefaultBodyLimit::max(settings.http.body_limit_bytes))
                 .layer(RequestBodyLimitLayer::new(settings.http.body_limit_bytes)),
         )
@@ -93,6 +94,28 @@ fn api_routes(limit: ApiRateLimit) -> Router<AppState> {
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
         .route("/graphql/ws", get(graphql::graphql_ws))
         .route_layer(tower_governor::GovernorLayer::new(limit).error_handler(rate_limit::too_many_requests))
+}
+
+/// A body announced larger than the limit gets the GraphQL-shaped 413 at once (the limit layer
+/// below still cuts bodies that grow past it without announcing their size).
+async fn reject_oversized(
+    axum::extract::State(limit): axum::extract::State<usize>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let announced = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if announced.is_some_and(|length| length > limit as u64) {
+        return graphql::error_response(
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            crate::kernel::ErrorCode::BadRequest,
+            &format!("the request body is larger than {limit} bytes"),
+        );
+    }
+    next.run(request).await
 }
 
 pub fn internal_router(state: AppState) -> Router {
