@@ -11,6 +11,7 @@ mod rate_limit;
 mod request_log;
 mod security;
 mod spa;
+mod websocket;
 
 use std::sync::Arc;
 
@@ -92,7 +93,7 @@ pub fn public_router(state: AppState) -> Router {
 fn api_routes(limit: ApiRateLimit) -> Router<AppState> {
     Router::new()
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
-        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/graphql/ws", get(websocket::graphql_ws))
         .route_layer(tower_governor::GovernorLayer::new(limit).error_handler(rate_limit::too_many_requests))
 }
 

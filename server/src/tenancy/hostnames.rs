@@ -54,6 +54,12 @@ impl HostnameRegistry {
         Ok(set.contains(&hostname))
     }
 
+    /// Whether `host` (normalised) is allowed, from the loaded set only: never waits for the
+    /// database (a set not loaded yet answers `false`).
+    pub fn is_known(&self, host: &str) -> bool {
+        self.current().is_some_and(|set| set.contains(host))
+    }
+
     /// How many names are allowed (for metrics).
     pub fn len(&self) -> usize {
         self.current().map_or(0, |set| set.len())
