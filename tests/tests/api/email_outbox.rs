@@ -6,13 +6,12 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use beacon_tests::fixtures::{access_token, insert_user};
+use beacon_tests::fixtures::outbox::{self, Enqueued, NewEmail};
+use beacon_tests::fixtures::{RenderedEmail, access_token, insert_user};
 use beacon_tests::smtp::{SmtpSink, SmtpSinkOptions};
 use beacon_tests::{Backend, TestApp, TestAppBuilder, backend_tests};
 use sea_orm::TransactionTrait;
 use serde_json::{Value, json};
-use server::mail::outbox::{self, Enqueued, NewEmail};
-use server::mail::templates::RenderedEmail;
 use uuid::Uuid;
 
 backend_tests!(

@@ -5,11 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use beacon_tests::fixtures::{insert_domain, insert_tenant, member};
-use beacon_tests::{Backend, TestApp, backend_tests, repo_root};
-use entity::memberships::Role;
-use entity::tenant_domains::DomainKind;
-use entity::tenants::TenantStatus;
+use beacon_tests::{Backend, TestApp, backend_tests, error_code, repo_root};
 use serde_json::{Value, json};
 
 backend_tests!(
@@ -22,93 +18,57 @@ backend_tests!(
 const CREATE_KEY: &str = "mutation($n: String!, $s: ApiKeyScope!) { createApiKey(input: { name: $n, scope: $s }) { secret key { id prefix scope } } }";
 const REVOKE_KEY: &str = "mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }";
 
-fn code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("none")
-}
-
-struct Org {
-    owner: String,
-    admin: String,
-    member: String,
-    viewer: String,
-}
-
-async fn org(app: &TestApp, slug: &str) -> Org {
-    let db = app.database.connect().await;
-    let tenant = insert_tenant(&db, slug, TenantStatus::Active).await;
-    insert_domain(&db, tenant, &format!("{slug}.localhost"), DomainKind::Subdomain, true).await;
-    let mut tokens = Vec::new();
-    for role in [Role::Owner, Role::Admin, Role::Member, Role::Viewer] {
-        let email = format!("{:?}@{slug}.io", role).to_lowercase();
-        tokens.push(member(&db, tenant, &email, role).await.1);
-    }
-    let mut tokens = tokens.into_iter();
-    Org {
-        owner: tokens.next().unwrap(),
-        admin: tokens.next().unwrap(),
-        member: tokens.next().unwrap(),
-        viewer: tokens.next().unwrap(),
-    }
-}
-
 async fn api_keys_are_shown_once_scoped_and_revocable(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let acme = org(&app, "acme").await;
-    let _globex = org(&app, "globex").await;
+    let acme = app.organization("acme").await;
+    let _globex = app.organization("globex").await;
 
-    let (_, body) = app.graphql_as(&acme.admin, CREATE_KEY, json!({ "n": "CI pipeline", "s": "READ" })).await;
+    let (_, body) =
+        app.graphql_as(&acme.admin.token, CREATE_KEY, json!({ "n": "CI pipeline", "s": "READ" })).await;
     let created = &body["data"]["createApiKey"];
     let secret = created["secret"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
     assert!(secret.starts_with("bk_") && secret.starts_with(created["key"]["prefix"].as_str().unwrap()));
     let key_id = created["key"]["id"].as_str().unwrap().to_owned();
 
     // Listed without the secret; usable at once for this tenant only.
-    let (_, list) = app.graphql_as(&acme.owner, "{ apiKeys { id prefix lastUsedAt } }", Value::Null).await;
+    let (_, list) =
+        app.graphql_as(&acme.owner.token, "{ apiKeys { id prefix lastUsedAt } }", Value::Null).await;
     assert!(!list.to_string().contains(&secret[11..]), "the secret is never shown again");
     let (status, body) = app.graphql_as(&secret, "{ currentTenant { slug } }", Value::Null).await;
     assert_eq!((status, body["data"]["currentTenant"]["slug"].as_str()), (200, Some("acme")), "{body}");
-    let on_globex = app
-        .client
-        .post(app.url("/graphql"))
-        .header("host", "globex.localhost")
-        .bearer_auth(&secret)
-        .json(&json!({ "query": "{ currentTenant { slug } }" }))
-        .send()
-        .await
-        .unwrap()
-        .json::<Value>()
-        .await
-        .unwrap();
-    assert_eq!(code(&on_globex), "UNAUTHENTICATED", "{on_globex}");
+    let (_, on_globex) = app
+        .graphql_on_host("globex.localhost", Some(&secret), "{ currentTenant { slug } }", Value::Null)
+        .await;
+    assert_eq!(error_code(&on_globex), "UNAUTHENTICATED", "{on_globex}");
 
     // A key cannot manage keys, whatever its scope.
     let (_, body) = app.graphql_as(&secret, CREATE_KEY, json!({ "n": "escalate", "s": "READ_WRITE" })).await;
-    assert_eq!(code(&body), "FORBIDDEN", "{body}");
-    let (_, list) = app.graphql_as(&acme.owner, "{ apiKeys { id lastUsedAt } }", Value::Null).await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body}");
+    let (_, list) = app.graphql_as(&acme.owner.token, "{ apiKeys { id lastUsedAt } }", Value::Null).await;
     assert!(list["data"]["apiKeys"][0]["lastUsedAt"].is_string(), "{list}");
 
     // Revoked: refused on the very next request.
-    let (_, body) = app.graphql_as(&acme.owner, REVOKE_KEY, json!({ "id": key_id })).await;
+    let (_, body) = app.graphql_as(&acme.owner.token, REVOKE_KEY, json!({ "id": key_id })).await;
     assert!(body["data"]["revokeApiKey"]["revokedAt"].is_string(), "{body}");
     let (status, body) = app.graphql_as(&secret, "{ currentTenant { slug } }", Value::Null).await;
-    assert_eq!((status, code(&body)), (401, "UNAUTHENTICATED"));
+    assert_eq!((status, error_code(&body)), (401, "UNAUTHENTICATED"));
 }
 
 async fn audit_log_filters_and_pages(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let acme = org(&app, "acme").await;
-    let globex = org(&app, "globex").await;
+    let acme = app.organization("acme").await;
+    let globex = app.organization("globex").await;
     for i in 0..5 {
-        app.graphql_as(&acme.admin, CREATE_KEY, json!({ "n": format!("key {i}"), "s": "READ" })).await;
+        app.graphql_as(&acme.admin.token, CREATE_KEY, json!({ "n": format!("key {i}"), "s": "READ" })).await;
     }
-    app.graphql_as(&globex.admin, CREATE_KEY, json!({ "n": "globex key", "s": "READ" })).await;
-    let (_, body) = app.graphql_as(&acme.owner, "{ apiKeys { id } }", Value::Null).await;
+    app.graphql_as(&globex.admin.token, CREATE_KEY, json!({ "n": "globex key", "s": "READ" })).await;
+    let (_, body) = app.graphql_as(&acme.owner.token, "{ apiKeys { id } }", Value::Null).await;
     let first_key = body["data"]["apiKeys"][0]["id"].as_str().unwrap().to_owned();
-    app.graphql_as(&acme.owner, REVOKE_KEY, json!({ "id": first_key })).await;
+    app.graphql_as(&acme.owner.token, REVOKE_KEY, json!({ "id": first_key })).await;
 
     let page = |after: Option<String>, filter: Value| {
         let app = &app;
-        let token = acme.owner.clone();
+        let token = acme.owner.token.clone();
         async move {
             let query = "query($f: AuditFilter, $after: String) { auditEvents(filter: $f, first: 2, after: $after) { nextCursor events { action entityId requestId clientIp changes } } }";
             let (_, body) = app.graphql_as(&token, query, json!({ "f": filter, "after": after })).await;
@@ -145,14 +105,14 @@ async fn audit_log_filters_and_pages(backend: Backend) {
         .collect();
     assert_eq!(actions, ["api_key.revoked", "api_key.created"]);
     let (_, body) =
-        app.graphql_as(&acme.owner, "{ auditEvents(first: 500) { nextCursor } }", Value::Null).await;
+        app.graphql_as(&acme.owner.token, "{ auditEvents(first: 500) { nextCursor } }", Value::Null).await;
     assert_eq!(body["errors"][0]["extensions"]["fields"][0]["field"], "first", "{body}");
 }
 
 /// (operation, allowed for owner, admin, member, viewer)
 async fn roles_are_enforced(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let acme = org(&app, "acme").await;
+    let acme = app.organization("acme").await;
     let table: [(&str, &str, Value, [bool; 4]); 5] = [
         ("me", "{ me { role } }", Value::Null, [true, true, true, true]),
         ("currentTenant", "{ currentTenant { slug } }", Value::Null, [true, true, true, true]),
@@ -160,20 +120,24 @@ async fn roles_are_enforced(backend: Backend) {
         ("createApiKey", CREATE_KEY, json!({ "n": "k", "s": "READ" }), [true, true, false, false]),
         ("auditEvents", "{ auditEvents { nextCursor } }", Value::Null, [true, true, false, false]),
     ];
-    let roles =
-        [("owner", &acme.owner), ("admin", &acme.admin), ("member", &acme.member), ("viewer", &acme.viewer)];
+    let roles = [
+        ("owner", &acme.owner.token),
+        ("admin", &acme.admin.token),
+        ("member", &acme.member.token),
+        ("viewer", &acme.viewer.token),
+    ];
     for (operation, query, variables, allowed) in table {
         for ((role, token), allowed) in roles.iter().zip(allowed) {
             let (_, body) = app.graphql_as(token, query, variables.clone()).await;
             if allowed {
                 assert!(body["errors"].is_null(), "{operation} must be allowed for {role}: {body}");
             } else {
-                assert_eq!(code(&body), "FORBIDDEN", "{operation} must be denied for {role}: {body}");
+                assert_eq!(error_code(&body), "FORBIDDEN", "{operation} must be denied for {role}: {body}");
             }
         }
     }
     let (_, anonymous) = app.graphql("{ me { role } }", Value::Null).await;
-    assert_eq!(code(&anonymous), "UNAUTHENTICATED");
+    assert_eq!(error_code(&anonymous), "UNAUTHENTICATED");
 }
 
 /// Operations taking an `ID` and how this test covers them.
@@ -221,16 +185,17 @@ async fn foreign_ids_are_not_found(backend: Backend) {
     );
 
     let app = TestApp::spawn(backend).await;
-    let acme = org(&app, "acme").await;
-    let globex = org(&app, "globex").await;
+    let acme = app.organization("acme").await;
+    let globex = app.organization("globex").await;
     let (_, body) =
-        app.graphql_as(&globex.owner, CREATE_KEY, json!({ "n": "globex key", "s": "READ" })).await;
+        app.graphql_as(&globex.owner.token, CREATE_KEY, json!({ "n": "globex key", "s": "READ" })).await;
     let globex_key = body["data"]["createApiKey"]["key"]["id"].as_str().unwrap().to_owned();
     let globex_secret = body["data"]["createApiKey"]["secret"].as_str().unwrap().to_owned();
 
-    let (_, body) = app.graphql_as(&acme.owner, REVOKE_KEY, json!({ "id": globex_key })).await;
-    assert_eq!(code(&body), "NOT_FOUND", "{body}");
-    let (_, missing) = app.graphql_as(&acme.owner, REVOKE_KEY, json!({ "id": uuid::Uuid::new_v4() })).await;
+    let (_, body) = app.graphql_as(&acme.owner.token, REVOKE_KEY, json!({ "id": globex_key })).await;
+    assert_eq!(error_code(&body), "NOT_FOUND", "{body}");
+    let (_, missing) =
+        app.graphql_as(&acme.owner.token, REVOKE_KEY, json!({ "id": uuid::Uuid::new_v4() })).await;
     assert_eq!(
         body["errors"][0]["message"], missing["errors"][0]["message"],
         "foreign and missing look the same"
@@ -239,10 +204,10 @@ async fn foreign_ids_are_not_found(backend: Backend) {
     assert_eq!(status, 200, "the foreign key is still active");
 
     // Lists never include another tenant's rows.
-    let (_, keys) = app.graphql_as(&acme.owner, "{ apiKeys { id } }", Value::Null).await;
+    let (_, keys) = app.graphql_as(&acme.owner.token, "{ apiKeys { id } }", Value::Null).await;
     assert!(!keys.to_string().contains(&globex_key), "{keys}");
     let (_, audit) =
-        app.graphql_as(&acme.owner, "{ auditEvents { events { entityId } } }", Value::Null).await;
+        app.graphql_as(&acme.owner.token, "{ auditEvents { events { entityId } } }", Value::Null).await;
     assert!(!audit.to_string().contains(&globex_key), "{audit}");
 
     for (query, variables) in [
@@ -251,7 +216,7 @@ async fn foreign_ids_are_not_found(backend: Backend) {
         ("mutation($id: ID!) { suspendTenant(id: $id) { id } }", json!({ "id": uuid::Uuid::new_v4() })),
         ("mutation($id: ID!) { reactivateTenant(id: $id) { id } }", json!({ "id": uuid::Uuid::new_v4() })),
     ] {
-        let (_, body) = app.graphql_as(&acme.owner, query, variables).await;
-        assert_eq!(code(&body), "FORBIDDEN", "{query}: {body}");
+        let (_, body) = app.graphql_as(&acme.owner.token, query, variables).await;
+        assert_eq!(error_code(&body), "FORBIDDEN", "{query}: {body}");
     }
 }

@@ -1,0 +1,25 @@
+//! Beacon's black-box tests: ONE test binary whose modules are the features, so the whole
+//! dependency tree links once (on 2 cores, 18 binaries each linking it dominated a test build).
+//! Shared helpers live in the harness crate (`tests/src`): `TestApp`, fixtures, `Browser`.
+//!
+//! Database tests run on SQLite and PostgreSQL (`backend_tests!` makes `on_sqlite::*` and
+//! `on_postgres::*`). Run one module with `cargo test -p beacon-tests --test api -- team::`.
+
+mod accounts;
+mod caddy_edge;
+mod caddyfile;
+mod configuration;
+mod constraints;
+mod declared_indexes;
+mod email_outbox;
+mod graceful_shutdown;
+mod graphql_api;
+mod http_basics;
+mod platform_admin;
+mod rate_limits;
+mod readiness_outage;
+mod schema_drift;
+mod spa;
+mod team;
+mod tenant_access;
+mod tls_ask;
