@@ -15,6 +15,7 @@ mod email_outbox;
 mod graceful_shutdown;
 mod graphql_api;
 mod http_basics;
+mod migrations;
 mod platform_admin;
 mod rate_limits;
 mod readiness_outage;
