@@ -10,6 +10,7 @@ mod caddy_edge;
 mod caddyfile;
 mod configuration;
 mod constraints;
+mod cross_tenant;
 mod declared_indexes;
 mod email_outbox;
 mod graceful_shutdown;
