@@ -4,6 +4,9 @@
 //! This is the ONE place the tests name `server::` paths: the server's modules move while it is
 //! reorganised, and keeping the paths here makes each move a one-line change.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use chrono::Utc;
 use entity::memberships::Role;
 use entity::tenant_domains::DomainKind;
@@ -12,9 +15,9 @@ use entity::{tenant_domains, tenants};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use uuid::Uuid;
 
-use server::accounts::tokens::TokenKeys;
-pub use server::mail::outbox::{self, Enqueued, NewEmail};
+use server::auth::tokens::TokenKeys;
 pub use server::mail::templates::RenderedEmail;
+pub use server::mail::{Enqueued, NewEmail, Outbox};
 
 use crate::TestApp;
 
@@ -144,4 +147,32 @@ impl TestApp {
             viewer: join(Role::Viewer).await,
         }
     }
+}
+
+/// The outbox handle the server uses (5 attempts, the system clock), for enqueueing directly in a
+/// test's own transaction.
+pub fn outbox() -> Outbox {
+    Outbox::new(5, Arc::new(server::kernel::SystemClock))
+}
+
+/// Claims up to `limit` due outbox messages as worker `worker` does, with a lease of `lease`:
+/// the claim of a worker that then dies, for tests of lease expiry.
+pub async fn claim_outbox(
+    db: &DatabaseConnection,
+    worker: &str,
+    lease: Duration,
+    limit: u64,
+) -> Vec<entity::email_outbox::Model> {
+    let now = Utc::now();
+    let until = now + chrono::Duration::from_std(lease).expect("a short lease");
+    server::jobs::lease::claim::<entity::email_outbox::Entity>(
+        db,
+        &server::mail::outbox::TABLE,
+        worker,
+        now,
+        until,
+        limit,
+    )
+    .await
+    .expect("claim due outbox messages")
 }

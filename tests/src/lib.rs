@@ -12,6 +12,7 @@ pub mod catalog;
 mod database;
 pub mod fixtures;
 mod graphql;
+pub mod in_process;
 pub mod proxy;
 mod signup;
 pub mod smtp;
@@ -20,6 +21,7 @@ pub use app::{TestApp, TestAppBuilder, repo_root, server_binary};
 pub use browser::Browser;
 pub use database::{Backend, TempDir, TestDatabase, admin_url};
 pub use graphql::{error_code, error_fields};
+pub use in_process::InProcessApp;
 pub use signup::{PASSWORD, SIGN_UP};
 
 /// Generates one `#[tokio::test]` per backend for each listed `async fn name(backend: Backend)`.

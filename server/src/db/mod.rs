@@ -4,8 +4,11 @@
 //! PostgreSQL: pool limits, timeouts, `statement_timeout`, TLS from `sslmode` in the URL) and then
 //! handed to sea-orm, so nothing depends on a driver default.
 
+mod constraint;
+pub mod paging;
 mod readiness;
 
+pub use constraint::{ResultExt, violated};
 pub use readiness::{CheckResult, Readiness, check_readiness};
 
 use std::str::FromStr;

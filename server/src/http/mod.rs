@@ -26,13 +26,14 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 
-use crate::accounts::tokens::TokenKeys;
+use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
-use crate::graphql::BeaconSchema;
-use crate::mail::Mailer;
+use crate::jobs::Heartbeats;
+use crate::schema::BeaconSchema;
 use crate::tenancy::hostnames::HostnameRegistry;
 
 pub use client_ip::ClientIp;
+pub use rate_limit::{ApiRateLimit, config as rate_limit_config, trim as trim_rate_limit};
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
@@ -45,14 +46,20 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     pub hostnames: HostnameRegistry,
     pub tokens: TokenKeys,
-    pub mailer: Mailer,
+    /// Background loops readiness watches.
+    pub heartbeats: Heartbeats,
+    /// The per-client-IP limit on the API routes (its idle keys are trimmed by a background task).
+    pub api_rate_limit: ApiRateLimit,
+    /// The same schema with a depth limit that fits introspection, used only for documents that
+    /// select nothing but introspection fields.
+    pub introspection_schema: BeaconSchema,
 }
 
 pub fn public_router(state: AppState) -> Router {
     let settings = state.settings.clone();
     let request_id_header = axum::http::HeaderName::from_static(REQUEST_ID_HEADER);
     Router::new()
-        .merge(api_routes(&settings))
+        .merge(api_routes(state.api_rate_limit.clone()))
         .route("/health", get(health::liveness))
         .route("/health/ready", get(health::readiness))
         .merge(spa::routes(&settings.spa_dir))
@@ -80,9 +87,7 @@ pub fn public_router(state: AppState) -> Router {
 }
 
 /// The API routes, rate limited per client IP (health checks and static files are not).
-fn api_routes(settings: &Settings) -> Router<AppState> {
-    let limit = rate_limit::config(&settings.http);
-    rate_limit::spawn_cleanup(limit.clone());
+fn api_routes(limit: ApiRateLimit) -> Router<AppState> {
     Router::new()
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
         .route("/graphql/ws", get(graphql::graphql_ws))

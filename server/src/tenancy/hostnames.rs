@@ -66,12 +66,6 @@ impl HostnameRegistry {
     }
 }
 
-/// The tenant slug when `host` (no port) is `<slug>.<base_domain>`.
-pub fn tenant_slug(host: &str, base_domain: &str) -> Option<String> {
-    let slug = host.strip_suffix(base_domain)?.strip_suffix('.')?;
-    (!slug.is_empty() && !slug.contains('.')).then(|| slug.to_owned())
-}
-
 /// Lower-cases and strips a trailing dot; refuses IP literals and anything that is not a
 /// syntactically valid DNS name (so junk never reaches the database or the cache).
 pub fn normalize(raw: &str) -> Option<String> {

@@ -8,6 +8,7 @@
 mod accounts;
 mod caddy_edge;
 mod caddyfile;
+mod clock_driven;
 mod configuration;
 mod constraints;
 mod cross_tenant;

@@ -96,11 +96,11 @@ pub async fn audit_events(probe: Probe) {
     let (acme_key, _) = create_key(&probe, &acme.owner.token, "acme key").await;
     let (globex_key, _) = create_key(&probe, &globex.owner.token, "globex key").await;
 
-    let query = "query($f: AuditFilter) { auditEvents(filter: $f) { events { entityId actorUserId } } }";
+    let query = "query($f: AuditFilter) { auditEvents(filter: $f) { nodes { entityId actorUserId } } }";
     let events = async |token: &str, filter: Value| {
         let body = probe.send(token, query, json!({ "f": filter })).await;
         assert!(body["errors"].is_null(), "{body}");
-        body["data"]["auditEvents"]["events"].as_array().unwrap().len()
+        body["data"]["auditEvents"]["nodes"].as_array().unwrap().len()
     };
     let acme_owner = &acme.owner.token;
     assert_eq!(events(acme_owner, json!({ "entityId": acme_key })).await, 1, "the filter finds own rows");
