@@ -1,6 +1,7 @@
 //! Beacon's black-box tests: ONE test binary whose modules are the features, so the whole
 //! dependency tree links once (on 2 cores, 18 binaries each linking it dominated a test build).
-//! Shared helpers live in the harness crate (`tests/src`): `TestApp`, fixtures, `Browser`.
+//! Shared helpers live in the harness crate (`tests/src`): `TestApp` (the real binary),
+//! `InProcessApp` (the same application on a manual clock), fixtures, `Browser`.
 //!
 //! Database tests run on SQLite and PostgreSQL (`backend_tests!` makes `on_sqlite::*` and
 //! `on_postgres::*`). Run one module with `cargo test -p beacon-tests --test api -- team::`.

@@ -55,8 +55,8 @@ async fn tenant_status(probe: &Probe, id: Uuid) -> TenantStatus {
 }
 
 pub async fn outbox_email(probe: Probe) {
-    let acme = probe.app.organization("acme").await;
-    let globex = probe.app.organization("globex").await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
     let message = dead_email(&probe, globex.id).await;
 
     let query = "query($id: ID!) { outboxEmail(id: $id) { id recipient subject } }";
@@ -64,8 +64,8 @@ pub async fn outbox_email(probe: Probe) {
 }
 
 pub async fn requeue_email(probe: Probe) {
-    let acme = probe.app.organization("acme").await;
-    let globex = probe.app.organization("globex").await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
     let message = dead_email(&probe, globex.id).await;
     let before = email(&probe, message).await;
 
@@ -76,8 +76,8 @@ pub async fn requeue_email(probe: Probe) {
 }
 
 pub async fn suspend_tenant(probe: Probe) {
-    let acme = probe.app.organization("acme").await;
-    let globex = probe.app.organization("globex").await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
 
     let suspend = "mutation($id: ID!) { suspendTenant(id: $id) { status } }";
     probe.assert_refused_like_missing(&acme.owner.token, suspend, ids(globex.id), "FORBIDDEN").await;
@@ -88,8 +88,8 @@ pub async fn suspend_tenant(probe: Probe) {
 }
 
 pub async fn reactivate_tenant(probe: Probe) {
-    let acme = probe.app.organization("acme").await;
-    let globex = probe.app.organization("globex").await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
     let db = probe.app.database.connect().await;
     let mut suspended: tenants::ActiveModel =
         tenants::Entity::find_by_id(globex.id).one(&db).await.unwrap().unwrap().into();

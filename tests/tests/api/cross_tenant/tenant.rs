@@ -26,8 +26,8 @@ fn ids(foreign: impl ToString, name: &str) -> (Value, Value) {
 
 pub async fn revoke_api_key(probe: Probe) {
     let app = &probe.app;
-    let acme = app.organization("acme").await;
-    let globex = app.organization("globex").await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
     let (globex_key, globex_secret) = create_key(&probe, &globex.owner.token, "globex key").await;
 
     let revoke = "mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }";
@@ -36,7 +36,7 @@ pub async fn revoke_api_key(probe: Probe) {
     let (status, body) = app.graphql_as(&globex_secret, "{ currentTenant { slug } }", Value::Null).await;
     assert_eq!(
         (status, body["data"]["currentTenant"]["slug"].as_str()),
-        (200, Some("globex")),
+        (200, Some(globex.slug.as_str())),
         "still active"
     );
     // Lists never include another tenant's rows either.
@@ -46,8 +46,8 @@ pub async fn revoke_api_key(probe: Probe) {
 
 pub async fn change_member_role(probe: Probe) {
     let app = &probe.app;
-    let acme = app.organization("acme").await;
-    let globex = app.organization("globex").await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
 
     let change = "mutation($u: ID!) { changeMemberRole(userId: $u, role: OWNER) { role } }";
     probe
@@ -60,8 +60,8 @@ pub async fn change_member_role(probe: Probe) {
 
 pub async fn remove_member(probe: Probe) {
     let app = &probe.app;
-    let acme = app.organization("acme").await;
-    let globex = app.organization("globex").await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
 
     let remove = "mutation($u: ID!) { removeMember(userId: $u) }";
     probe
@@ -74,9 +74,10 @@ pub async fn remove_member(probe: Probe) {
 
 pub async fn revoke_invitation(probe: Probe) {
     let app = &probe.app;
-    let acme = app.organization("acme").await;
-    let globex = app.organization("globex").await;
-    let (_, body) = app.graphql_as(&globex.owner.token, INVITE, json!({ "e": "new@globex.io" })).await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
+    let (_, body) =
+        app.graphql_as(&globex.owner.token, INVITE, json!({ "e": format!("new@{}.io", globex.slug) })).await;
     let invitation =
         body["data"]["inviteMember"]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
 
@@ -90,9 +91,8 @@ pub async fn revoke_invitation(probe: Probe) {
 /// A filter, not a lookup: another tenant's id matches nothing, exactly like a missing id,
 /// while the same filter finds the tenant's own rows.
 pub async fn audit_events(probe: Probe) {
-    let app = &probe.app;
-    let acme = app.organization("acme").await;
-    let globex = app.organization("globex").await;
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
     let (acme_key, _) = create_key(&probe, &acme.owner.token, "acme key").await;
     let (globex_key, _) = create_key(&probe, &globex.owner.token, "globex key").await;
 
@@ -120,11 +120,13 @@ pub async fn audit_events(probe: Probe) {
 /// Sessions belong to a user: another user's session id is `NOT_FOUND` and the session lives on.
 pub async fn revoke_session(probe: Probe) {
     let app = &probe.app;
-    app.verified_user("gus@acme-corp.io", "acme").await;
-    app.verified_user("hal@globex-corp.io", "globex").await;
+    let (acme, globex) = (probe.name("acme"), probe.name("globex"));
+    let (gus_email, hal_email) = (format!("gus@{acme}.io"), format!("hal@{globex}.io"));
+    app.verified_user(&gus_email, &acme).await;
+    app.verified_user(&hal_email, &globex).await;
     let mut gus = Browser::new(app);
-    let gus_access = gus.log_in("gus@acme-corp.io").await;
-    let hal_access = Browser::new(app).log_in("hal@globex-corp.io").await;
+    let gus_access = gus.log_in(&gus_email).await;
+    let hal_access = Browser::new(app).log_in(&hal_email).await;
     let (_, body) = app.graphql_as(&gus_access, "{ mySessions { id } }", Value::Null).await;
     let session = body["data"]["mySessions"][0]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
 
