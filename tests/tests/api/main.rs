@@ -1,5 +1,5 @@
 //! Beacon's black-box tests: ONE test binary whose modules are the features, so the whole
-//! dependency tree links once (on 2 cores, 18 binaries each linking it dominated a test build).
+//! dependency tree links once (on 2 cores, a binary per file, each linking it, dominated a build).
 //! Shared helpers live in the harness crate (`tests/src`): `TestApp` (the real binary),
 //! `InProcessApp` (the same application on a manual clock), fixtures, `Browser`.
 //!
