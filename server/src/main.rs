@@ -212,6 +212,10 @@ async fn create_admin(email: &str, name: &str, tenant_slug: &str) -> ExitCode {
             }
             ExitCode::from(EXIT_CONFIG)
         }
+        Ok(Err(server::kernel::ApiError::Conflict { field, message })) => {
+            eprintln!("beacon: {field}: {message}");
+            ExitCode::from(EXIT_CONFIG)
+        }
         Ok(Err(err)) => {
             eprintln!("beacon: create-admin failed: {err}");
             ExitCode::FAILURE
@@ -235,7 +239,7 @@ fn parse_admin(
     let email = errors.check("email", EmailAddress::parse(email));
     let password = errors.check("password", Password::parse(password));
     let name = errors.check("name", server::kernel::input::parse_name(name));
-    let slug = errors.check("tenant-slug", server::tenancy::domain::Slug::parse(slug));
+    let slug = errors.check("tenant-slug", server::tenancy::domain::Slug::parse_for_operator(slug));
     match (email, password, name, slug) {
         (Some(email), Some(password), Some(name), Some(slug)) => {
             Ok(server::accounts::admin::NewAdmin { email, password, name, slug })

@@ -39,6 +39,9 @@ pub fn build(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, Em
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(64)
         .limit_directives(20)
+        // "Did you mean …?" would name fields the caller cannot see (hidden admin operations).
+        .disable_suggestions()
+        .extension(crate::graphql::text_inputs::TextInputs)
 }
 
 /// The SDL committed as `schema.graphql`.

@@ -31,6 +31,10 @@ use crate::{db, schema, telemetry};
 
 /// How often idle limiter keys are dropped.
 const LIMITER_TRIM_INTERVAL: Duration = Duration::from_secs(60);
+/// How often the metrics recorder drains histogram samples into its buckets.
+const METRICS_UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
+/// How soon another process's tenant or domain change reaches this process's TLS answers.
+const HOSTNAME_POLL_INTERVAL: Duration = Duration::from_secs(2);
 
 pub struct Application {
     public: TcpListener,
@@ -118,6 +122,7 @@ impl Application {
             introspection_schema,
             metrics: telemetry::metrics_handle(),
             tokens,
+            key_usage: Default::default(),
             heartbeats,
         };
         Ok(Self { public, internal, state, mail_runner, auth_limits })
@@ -147,6 +152,23 @@ impl Application {
         tasks.spawn(every(LIMITER_TRIM_INTERVAL, cancel.child_token(), move || {
             auth_limits.retain_recent();
             crate::http::trim_rate_limit(&api_rate_limit);
+            async {}
+        }));
+        // Histogram samples accumulate until rendered; without a scraper they would grow forever.
+        let metrics = state.metrics.clone();
+        tasks.spawn(every(METRICS_UPKEEP_INTERVAL, cancel.child_token(), move || {
+            metrics.run_upkeep();
+            async {}
+        }));
+        // Other processes' tenant and domain changes reach this process's TLS answers.
+        let hostnames = state.hostnames.clone();
+        tasks.spawn(every(HOSTNAME_POLL_INTERVAL, cancel.child_token(), move || {
+            let hostnames = hostnames.clone();
+            async move {
+                if let Err(err) = hostnames.refresh_if_changed().await {
+                    tracing::warn!(error = %err, "could not check the hostname set for changes");
+                }
+            }
         }));
         tasks.close();
 
@@ -189,13 +211,18 @@ impl Application {
 /// select nothing but introspection fields).
 const INTROSPECTION_DEPTH: usize = 20;
 
-/// Runs `tick` every `period` until cancelled.
-async fn every(period: Duration, cancel: CancellationToken, mut tick: impl FnMut() + Send) {
+/// Runs `tick` every `period` until cancelled (a tick in progress finishes first).
+async fn every<F, Fut>(period: Duration, cancel: CancellationToken, mut tick: F)
+where
+    F: FnMut() -> Fut + Send,
+    Fut: Future<Output = ()> + Send,
+{
     let mut interval = tokio::time::interval(period);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     interval.tick().await;
     loop {
         tokio::select! {
-            _ = interval.tick() => tick(),
+            _ = interval.tick() => tick().await,
             () = cancel.cancelled() => break,
         }
     }

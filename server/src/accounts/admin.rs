@@ -29,7 +29,7 @@ pub async fn create_platform_admin(
     let hash = crypto::hash_password(admin.password.expose().to_owned()).await?;
     let now = Utc::now();
     let txn = crate::db::begin_write(db).await?;
-    let user = match super::users::find_by_email(&txn, admin.email.as_str()).await? {
+    let user = match super::users::account_by_email(&txn, admin.email.as_str()).await? {
         Some(user) => {
             let mut active: users::ActiveModel = user.into();
             active.is_platform_admin = Set(true);

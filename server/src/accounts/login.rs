@@ -3,11 +3,12 @@
 
 use entity::memberships::Role;
 use entity::tenants::TenantStatus;
-use entity::{refresh_tokens, tenants, users};
+use entity::{refresh_tokens, tenants};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use uuid::Uuid;
 
 use super::sessions::{self, IssuedRefresh, Rotation};
+use super::users::Profile;
 use crate::audit::{self, AuditContext, AuditEvent, actions};
 use crate::auth::{TenantScope, crypto};
 use crate::kernel::{Actor, ApiError};
@@ -27,7 +28,7 @@ pub enum LogIn {
 
 /// A session bound to one tenant; the caller issues the access token and sets the cookie.
 pub struct Session {
-    pub user: users::Model,
+    pub user: Profile,
     pub tenant: tenants::Model,
     pub role: Role,
     pub refresh: IssuedRefresh,
@@ -51,7 +52,7 @@ pub async fn log_in(
     login: Credentials<'_>,
 ) -> Result<LogIn, ApiError> {
     let email = login.email.trim().to_lowercase();
-    let user = super::users::find_by_email(db, &email).await?;
+    let user = super::users::account_by_email(db, &email).await?;
     let stored = user
         .as_ref()
         .and_then(|u| u.password_hash.clone())
@@ -87,7 +88,12 @@ pub async fn log_in(
     };
     audit::record(&txn, audit, event).await?;
     txn.commit().await?;
-    Ok(LogIn::Session(Box::new(Session { user, tenant: chosen.tenant, role: chosen.role, refresh })))
+    Ok(LogIn::Session(Box::new(Session {
+        user: user.into(),
+        tenant: chosen.tenant,
+        role: chosen.role,
+        refresh,
+    })))
 }
 
 pub async fn tenant_choices(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<TenantChoice>, ApiError> {
@@ -112,7 +118,7 @@ pub async fn refresh(
         }
         Rotation::Invalid => return Err(ApiError::Unauthenticated),
     };
-    let user = super::users::find(&txn, session.user_id).await?.ok_or(ApiError::Unauthenticated)?;
+    let user = super::users::profile(&txn, session.user_id).await?.ok_or(ApiError::Unauthenticated)?;
     let tenant =
         crate::tenancy::tenants::by_id(&txn, session.tenant_id).await?.ok_or(ApiError::Unauthenticated)?;
     let membership = memberships::find(&txn, tenant.id, user.id).await?;
@@ -201,8 +207,8 @@ pub async fn revoke_session(
 pub async fn whoami(
     db: &DatabaseConnection,
     scope: &TenantScope,
-) -> Result<(users::Model, tenants::Model), ApiError> {
-    let user = super::users::find(db, scope.user()?).await?;
+) -> Result<(Profile, tenants::Model), ApiError> {
+    let user = super::users::profile(db, scope.user()?).await?;
     let tenant = crate::tenancy::tenants::current(db, scope).await?;
     user.map(|user| (user, tenant)).ok_or(ApiError::Unauthenticated)
 }

@@ -71,9 +71,7 @@ pub async fn change(
     keep_token: Option<&str>,
 ) -> Result<(), ApiError> {
     let user_id = scope.user()?;
-    let user = users::find(db, user_id).await?.ok_or(ApiError::Unauthenticated)?;
-    let stored = user.password_hash.clone().unwrap_or_default();
-    if !crypto::verify_password(current.to_owned(), stored).await {
+    if !users::password_matches(db, user_id, current.to_owned()).await? {
         return Err(ApiError::field("currentPassword", "is wrong"));
     }
     let hash = crypto::hash_password(password.expose().to_owned()).await?;

@@ -38,10 +38,32 @@ pub enum Credential {
     Invalid,
 }
 
+/// Records `last_used_at` of API keys at most once per [`KEY_USAGE_RESOLUTION`] per key, so a
+/// read with a key is not a committed write every time. `lastUsedAt` is accurate to that.
+#[derive(Clone)]
+pub struct KeyUsage(moka::sync::Cache<Uuid, ()>);
+
+pub const KEY_USAGE_RESOLUTION: std::time::Duration = std::time::Duration::from_secs(60);
+
+impl Default for KeyUsage {
+    fn default() -> Self {
+        Self(moka::sync::Cache::builder().max_capacity(100_000).time_to_live(KEY_USAGE_RESOLUTION).build())
+    }
+}
+
+impl KeyUsage {
+    /// Whether this use should be written (the first in the current window).
+    fn first_use_in_window(&self, key_id: Uuid) -> bool {
+        let entry = self.0.entry(key_id).or_insert(());
+        entry.is_fresh()
+    }
+}
+
 /// Verifies the `Authorization` header's value.
 pub async fn authenticate(
     db: &DatabaseConnection,
     tokens: &TokenKeys,
+    usage: &KeyUsage,
     authorization: Option<&str>,
 ) -> Result<Credential, DbErr> {
     let Some(value) = authorization else { return Ok(Credential::Absent) };
@@ -50,7 +72,7 @@ pub async fn authenticate(
     };
     let token = token.trim();
     if token.starts_with(API_KEY_PREFIX) {
-        return Ok(match api_key_principal(db, token).await? {
+        return Ok(match api_key_principal(db, usage, token).await? {
             Some(principal) => Credential::Valid(principal),
             None => Credential::Invalid,
         });
@@ -62,7 +84,11 @@ pub async fn authenticate(
 }
 
 /// The principal for a presented key; `None` when unknown, revoked or its tenant is suspended.
-async fn api_key_principal(db: &DatabaseConnection, key: &str) -> Result<Option<Principal>, DbErr> {
+async fn api_key_principal(
+    db: &DatabaseConnection,
+    usage: &KeyUsage,
+    key: &str,
+) -> Result<Option<Principal>, DbErr> {
     let found = api_keys::Entity::find()
         .filter(api_keys::Column::KeyHash.eq(sha256_hex(key)))
         .filter(api_keys::Column::RevokedAt.is_null())
@@ -73,10 +99,12 @@ async fn api_key_principal(db: &DatabaseConnection, key: &str) -> Result<Option<
     if tenant.status != TenantStatus::Active {
         return Ok(None);
     }
-    api_keys::Entity::update_many()
-        .col_expr(api_keys::Column::LastUsedAt, Some(Utc::now()).into())
-        .filter(api_keys::Column::Id.eq(key.id))
-        .exec(db)
-        .await?;
+    if usage.first_use_in_window(key.id) {
+        api_keys::Entity::update_many()
+            .col_expr(api_keys::Column::LastUsedAt, Some(Utc::now()).into())
+            .filter(api_keys::Column::Id.eq(key.id))
+            .exec(db)
+            .await?;
+    }
     Ok(Some(Principal::ApiKey { key_id: key.id, tenant_id: key.tenant_id, scope: key.scope }))
 }

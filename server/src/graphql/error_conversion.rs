@@ -60,6 +60,10 @@ pub fn finalize_response(mut response: Response, request_id: &str) -> Response {
         if !has_code {
             let code = if error.path.is_empty() {
                 ErrorCode::GraphqlValidationFailed
+            } else if is_input_coercion(&error.message) {
+                // An argument that does not fit its type (an Int beyond 32 bits, an unknown enum
+                // value): the caller's mistake, and the message only describes the input.
+                ErrorCode::BadUserInput
             } else {
                 tracing::error!(message = %error.message, "resolver error without a code");
                 error.message = "internal error".to_owned();
@@ -80,10 +84,29 @@ pub fn finalize_response(mut response: Response, request_id: &str) -> Response {
     response
 }
 
+/// async-graphql's messages for an argument value that does not coerce to its input type.
+fn is_input_coercion(message: &str) -> bool {
+    ["Failed to parse \"", "Expected input type \"", "Invalid value for argument"]
+        .iter()
+        .any(|prefix| message.starts_with(prefix))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use async_graphql::{PathSegment, ServerError};
+
+    #[test]
+    fn argument_coercion_failures_are_bad_user_input() {
+        let mut coercion = ServerError::new(
+            "Failed to parse \"Int\": Only integers from -2147483648 to 2147483647 are accepted.",
+            None,
+        );
+        coercion.path = vec![PathSegment::Field("tenants".into())];
+        let response = finalize_response(Response::from_errors(vec![coercion]), "r");
+        assert_eq!(code_of(&response.errors[0]), Some(Value::from("BAD_USER_INPUT")));
+        assert!(response.errors[0].message.contains("2147483647"));
+    }
 
     fn code_of(error: &ServerError) -> Option<Value> {
         error.extensions.as_ref().and_then(|ext| ext.get("code").cloned())

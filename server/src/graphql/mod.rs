@@ -6,6 +6,7 @@
 pub mod connection;
 pub mod error_conversion;
 pub mod server_info;
+pub mod text_inputs;
 
 pub use connection::{PageConnection, connection};
 pub use error_conversion::{error_body, finalize_response};

@@ -3,16 +3,13 @@
 //! (a cross-site form cannot post JSON without a CORS preflight), batches are capped, a mutation
 //! over GET is refused with 405, and every error carries a stable code.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse, Data, Request, Response, ServerError};
-use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Extension, RawQuery, State, WebSocketUpgrade};
+use axum::extract::{Extension, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response as HttpResponse};
 
@@ -29,14 +26,11 @@ use crate::kernel::{ErrorCode, RequestMeta};
 
 /// What one HTTP request contributes to every operation it carries.
 #[derive(Clone)]
-struct Caller {
-    principal: Principal,
-    meta: RequestMeta,
-    admin_visibility: AdminVisibility,
+pub(super) struct Caller {
+    pub principal: Principal,
+    pub meta: RequestMeta,
+    pub admin_visibility: AdminVisibility,
 }
-
-/// A WebSocket must send `connection_init` within this time or it is closed.
-const WS_INIT_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub async fn graphql_post(
     State(state): State<AppState>,
@@ -133,58 +127,19 @@ pub async fn graphql_get(
     json(&BatchResponse::Single(execute(&state, request, &caller).await))
 }
 
-/// graphql-transport-ws (and the legacy graphql-ws) on `/graphql/ws`. Browsers may connect only
-/// from this app's own origins; the connection must be initialised promptly.
-pub async fn graphql_ws(
-    State(state): State<AppState>,
-    Extension(client_ip): Extension<ClientIp>,
-    headers: HeaderMap,
-    protocol: GraphQLProtocol,
-    upgrade: WebSocketUpgrade,
-) -> HttpResponse {
-    if !origin_allowed(&headers, &state) {
-        return error_response(
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-            "this origin may not open a WebSocket",
-        );
-    }
-    let caller = Caller {
-        principal: Principal::Anonymous,
-        meta: request_meta(&headers, client_ip),
-        admin_visibility: AdminVisibility::default(),
-    };
-    let schema = state.schema.clone();
-    upgrade.protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS).on_upgrade(move |socket| async move {
-        let initialised = Arc::new(AtomicBool::new(false));
-        let flag = initialised.clone();
-        let serve = GraphQLWebSocket::new(socket, schema, protocol)
-            .on_connection_init(move |_payload| {
-                flag.store(true, Ordering::SeqCst);
-                let mut data = Data::default();
-                caller.insert_into(&mut data);
-                async move { Ok(data) }
-            })
-            .serve();
-        let deadline = async {
-            tokio::time::sleep(WS_INIT_TIMEOUT).await;
-            if initialised.load(Ordering::SeqCst) {
-                std::future::pending::<()>().await;
-            }
-        };
-        tokio::select! {
-            () = serve => {}
-            () = deadline => tracing::info!("closing a WebSocket that never sent connection_init"),
-        }
-    })
-}
-
 impl Caller {
+    /// One HTTP request's operation: the scope is resolved once and reused by its resolvers.
     fn insert_into(self, data: &mut Data) {
+        data.insert(RequestAuth::default());
+        self.insert_connection_data(data);
+    }
+
+    /// A WebSocket connection's data, shared by all its operations (no scope memo: a connection
+    /// outlives role changes).
+    pub(super) fn insert_connection_data(self, data: &mut Data) {
         data.insert(self.principal);
         data.insert(self.meta);
         data.insert(self.admin_visibility);
-        data.insert(RequestAuth::default());
     }
 }
 
@@ -297,7 +252,7 @@ async fn caller_principal(headers: &HeaderMap, state: &AppState) -> Result<Princ
         None => None,
         Some(value) => Some(value.to_str().map_err(|_| Box::new(unauthenticated()))?),
     };
-    match authenticate(&state.db, &state.tokens, authorization).await {
+    match authenticate(&state.db, &state.tokens, &state.key_usage, authorization).await {
         Ok(Credential::Absent) => Ok(Principal::Anonymous),
         Ok(Credential::Valid(principal)) => Ok(principal),
         Ok(Credential::Invalid) => Err(Box::new(unauthenticated())),
@@ -329,7 +284,7 @@ fn unauthenticated() -> HttpResponse {
     error_response(StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated, "invalid or expired credentials")
 }
 
-fn request_meta(headers: &HeaderMap, client_ip: ClientIp) -> RequestMeta {
+pub(super) fn request_meta(headers: &HeaderMap, client_ip: ClientIp) -> RequestMeta {
     let text =
         |name: header::HeaderName| headers.get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
     let request_id =
@@ -361,29 +316,6 @@ fn is_json(headers: &HeaderMap) -> bool {
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
         .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
-}
-
-/// No `Origin` (not a browser) is allowed; a browser origin must be this app's public URL, a
-/// configured CORS origin, or the very host it connects to (tenant subdomains, custom domains).
-fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok()) else {
-        return true;
-    };
-    let Ok(origin_url) = url::Url::parse(origin) else {
-        return false;
-    };
-    let origin = origin_url.origin().ascii_serialization();
-    if origin == state.settings.public_url.origin().ascii_serialization()
-        || state.settings.http.cors_allowed_origins.contains(&origin)
-    {
-        return true;
-    }
-    let host = headers.get(header::HOST).and_then(|value| value.to_str().ok());
-    let origin_host = origin_url.host_str().map(|h| match origin_url.port() {
-        Some(port) => format!("{h}:{port}"),
-        None => h.to_owned(),
-    });
-    host.is_some() && host.map(str::to_ascii_lowercase) == origin_host
 }
 
 fn json(body: &BatchResponse) -> HttpResponse {

@@ -11,6 +11,7 @@ mod rate_limit;
 mod request_log;
 mod security;
 mod spa;
+mod websocket;
 
 use std::sync::Arc;
 
@@ -46,6 +47,7 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     pub hostnames: HostnameRegistry,
     pub tokens: TokenKeys,
+    pub key_usage: crate::auth::principal::KeyUsage,
     /// Background loops readiness watches.
     pub heartbeats: Heartbeats,
     /// The per-client-IP limit on the API routes (its idle keys are trimmed by a background task).
@@ -81,6 +83,7 @@ pub fn public_router(state: AppState) -> Router {
                 .layer(security::headers(&settings))
                 .layer(security::cors(&settings))
                 .layer(CompressionLayer::new())
+                .layer(axum::middleware::from_fn_with_state(settings.http.body_limit_bytes, reject_oversized))
                 .layer(DefaultBodyLimit::max(settings.http.body_limit_bytes))
                 .layer(RequestBodyLimitLayer::new(settings.http.body_limit_bytes)),
         )
@@ -90,8 +93,30 @@ pub fn public_router(state: AppState) -> Router {
 fn api_routes(limit: ApiRateLimit) -> Router<AppState> {
     Router::new()
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
-        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/graphql/ws", get(websocket::graphql_ws))
         .route_layer(tower_governor::GovernorLayer::new(limit).error_handler(rate_limit::too_many_requests))
+}
+
+/// A body announced larger than the limit gets the GraphQL-shaped 413 at once (the limit layer
+/// below still cuts bodies that grow past it without announcing their size).
+async fn reject_oversized(
+    axum::extract::State(limit): axum::extract::State<usize>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let announced = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if announced.is_some_and(|length| length > limit as u64) {
+        return graphql::error_response(
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            crate::kernel::ErrorCode::BadRequest,
+            &format!("the request body is larger than {limit} bytes"),
+        );
+    }
+    next.run(request).await
 }
 
 pub fn internal_router(state: AppState) -> Router {

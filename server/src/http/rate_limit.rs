@@ -32,7 +32,11 @@ impl KeyExtractor for ClientIpKey {
     }
 
     fn extract<T>(&self, request: &Request<T>) -> Result<Self::Key, GovernorError> {
-        request.extensions().get::<ClientIp>().map(|ip| ip.0).ok_or(GovernorError::UnableToExtractKey)
+        request
+            .extensions()
+            .get::<ClientIp>()
+            .map(|ip| crate::auth::limits::network_of(ip.0))
+            .ok_or(GovernorError::UnableToExtractKey)
     }
 
     fn key_name(&self, key: &Self::Key) -> Option<String> {

@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use entity::{invitations, memberships, users};
+use entity::invitations;
 use sea_orm::DatabaseConnection;
 
 use super::service;
@@ -23,9 +23,9 @@ pub struct Member {
     pub joined_at: DateTime<Utc>,
 }
 
-impl Member {
-    fn new(membership: memberships::Model, user: users::Model) -> Self {
-        Self { user: user.into(), role: membership.role.into(), joined_at: membership.created_at }
+impl From<service::Member> for Member {
+    fn from(member: service::Member) -> Self {
+        Self { user: member.user.into(), role: member.role.into(), joined_at: member.created_at }
     }
 }
 
@@ -89,8 +89,7 @@ impl TeamQuery {
     /// The organization's members. Everyone in the organization.
     async fn members(&self, ctx: &Context<'_>) -> Result<Vec<Member>, ApiError> {
         let scope = scope(ctx).await?;
-        let rows = service::members(db(ctx), &scope).await?;
-        Ok(rows.into_iter().map(|(membership, user)| Member::new(membership, user)).collect())
+        Ok(service::members(db(ctx), &scope).await?.into_iter().map(Member::from).collect())
     }
 
     /// Invitations not yet accepted, revoked or expired. Owners and admins.
@@ -152,9 +151,7 @@ impl TeamMutation {
     ) -> Result<Member, ApiError> {
         let scope = scope(ctx).await?;
         let user_id = parse_id(&user_id, "member")?;
-        let (membership, user) =
-            service::change_role(db(ctx), &audit(ctx), &scope, user_id, role.into()).await?;
-        Ok(Member::new(membership, user))
+        Ok(service::change_role(db(ctx), &audit(ctx), &scope, user_id, role.into()).await?.into())
     }
 
     /// Removes a member and ends their sessions in this organization. Owners and admins; the

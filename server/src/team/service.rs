@@ -5,14 +5,14 @@ use chrono::{DateTime, Duration, Utc};
 use entity::invitations;
 use entity::memberships::{self, Role};
 use sea_orm::{
-    ActiveEnum, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveEnum, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DerivePartialModel,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use uuid::Uuid;
 
 use crate::accounts::domain::{EmailAddress, Password};
 use crate::accounts::sessions;
-use crate::accounts::users::{self, NewUser};
+use crate::accounts::users::{self, NewUser, Profile};
 use crate::audit::{self, AuditContext, AuditEvent, actions};
 use crate::auth::TenantScope;
 use crate::auth::crypto::{self, random_token, sha256_hex};
@@ -21,23 +21,29 @@ use crate::kernel::{Actor, ApiError, Links};
 use crate::mail::templates::Invitation as InvitationEmail;
 use crate::mail::{NewEmail, Outbox};
 use crate::tenancy::memberships as membership_rows;
-use entity::users::Model as UserRow;
 
 pub const INVITATION_HOURS: u32 = 72;
 
-/// The organization's members with their user rows, oldest first. Everyone in it.
-pub async fn members(
-    db: &DatabaseConnection,
-    scope: &TenantScope,
-) -> Result<Vec<(memberships::Model, UserRow)>, ApiError> {
+/// A member as the team page shows them: one query, only the columns it needs.
+#[derive(Debug, Clone, DerivePartialModel)]
+#[sea_orm(entity = "memberships::Entity")]
+pub struct Member {
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+    #[sea_orm(nested)]
+    pub user: Profile,
+}
+
+/// The organization's members, oldest first. Everyone in it.
+pub async fn members(db: &DatabaseConnection, scope: &TenantScope) -> Result<Vec<Member>, ApiError> {
     scope.require(Role::Viewer)?;
-    let rows = scope
+    Ok(scope
         .find::<memberships::Entity>()
-        .find_also_related(entity::users::Entity)
+        .inner_join(entity::users::Entity)
         .order_by_asc(memberships::Column::CreatedAt)
+        .into_partial_model::<Member>()
         .all(db)
-        .await?;
-    Ok(rows.into_iter().filter_map(|(membership, user)| user.map(|user| (membership, user))).collect())
+        .await?)
 }
 
 /// Invitations not yet accepted, revoked or expired, newest first. Owners and admins.
@@ -92,7 +98,7 @@ pub async fn invite(
     }
     .insert(&txn)
     .await?;
-    let inviter_name = users::find(&txn, inviter).await?.map(|u| u.display_name);
+    let inviter_name = users::profile(&txn, inviter).await?.map(|u| u.display_name);
     let tenant = crate::tenancy::tenants::current(&txn, scope).await?;
     let content = InvitationEmail {
         inviter: inviter_name.unwrap_or_else(|| "A teammate".into()),
@@ -165,8 +171,7 @@ pub async fn accept_invitation(
     let existing = users::find_by_email(db, &invitation.email).await?;
     let new_user = match &existing {
         Some(user) => {
-            let stored = user.password_hash.clone().unwrap_or_else(|| crypto::dummy_hash().to_owned());
-            if !crypto::verify_password(password, stored).await {
+            if !users::password_matches(db, user.id, password).await? {
                 return Err(ApiError::field("password", "is wrong"));
             }
             None
@@ -233,7 +238,7 @@ pub async fn change_role(
     scope: &TenantScope,
     user_id: Uuid,
     new_role: Role,
-) -> Result<(memberships::Model, UserRow), ApiError> {
+) -> Result<Member, ApiError> {
     scope.require(Role::Admin)?;
     let txn = crate::db::begin_write(db).await?;
     let membership = target(&txn, scope, user_id).await?;
@@ -246,9 +251,9 @@ pub async fn change_role(
     let changes = serde_json::json!({ "role": { "from": previous.to_value(), "to": new_role.to_value() } });
     audit::record_in(&txn, audit, scope, actions::MEMBER_ROLE_CHANGED, ("user", membership.user_id), changes)
         .await?;
-    let user = users::find(&txn, membership.user_id).await?.ok_or(ApiError::not_found("member"))?;
+    let user = users::profile(&txn, membership.user_id).await?.ok_or(ApiError::not_found("member"))?;
     txn.commit().await?;
-    Ok((membership, user))
+    Ok(Member { role: membership.role, created_at: membership.created_at, user })
 }
 
 /// Removes a member and ends their sessions in this organization. Owners and admins; the last

@@ -62,6 +62,9 @@ pub async fn set_status(
     };
     audit::record(&txn, audit, event).await?;
     txn.commit().await?;
-    hostnames.invalidate_all();
+    if let Err(err) = hostnames.refresh().await {
+        // Other processes' polling (and this one's) picks the change up shortly.
+        tracing::warn!(error = %err, "could not reload the hostname set after a status change");
+    }
     Ok(tenant)
 }

@@ -36,10 +36,26 @@ const RESERVED_SLUGS: &[&str] = &[
     "security",
     "ns1",
     "ns2",
+    // `server create-admin`'s default organization: nobody can sign it up first.
+    "ops",
 ];
 
 impl Slug {
+    /// A slug for a sign-up: well-formed and not reserved.
     pub fn parse(raw: &str) -> Result<Self, String> {
+        let slug = Self::parse_any(raw)?;
+        if RESERVED_SLUGS.contains(&slug.as_str()) {
+            return Err("is reserved".into());
+        }
+        Ok(slug)
+    }
+
+    /// A slug chosen by the operator on the command line: well-formed, and reserved ones allowed.
+    pub fn parse_for_operator(raw: &str) -> Result<Self, String> {
+        Self::parse_any(raw)
+    }
+
+    fn parse_any(raw: &str) -> Result<Self, String> {
         let slug = raw.trim().to_lowercase();
         if slug.len() < 3 || slug.len() > 40 {
             return Err("must be 3 to 40 characters".into());
@@ -49,9 +65,6 @@ impl Slug {
         }
         if slug.starts_with('-') || slug.ends_with('-') || slug.contains("--") {
             return Err("may not start or end with a hyphen or contain two in a row".into());
-        }
-        if RESERVED_SLUGS.contains(&slug.as_str()) {
-            return Err("is reserved".into());
         }
         Ok(Self(slug))
     }
@@ -77,9 +90,12 @@ mod tests {
             ("www", "reserved"),
             ("admin", "reserved"),
             ("ac.me", "letters, digits"),
+            ("ops", "reserved"),
         ] {
             let err = Slug::parse(bad).unwrap_err();
             assert!(err.contains(why), "{bad}: {err}");
         }
+        assert_eq!(Slug::parse_for_operator("ops").unwrap().as_str(), "ops");
+        assert!(Slug::parse_for_operator("-ops").is_err());
     }
 }

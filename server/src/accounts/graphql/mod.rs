@@ -43,8 +43,11 @@ fn refresh_token(ctx: &Context<'_>) -> Option<String> {
     sessions::token_from_cookies(request(ctx).cookies.as_deref())
 }
 
-/// Counts one attempt against the per-IP (and per-account) limits.
-fn limit(ctx: &Context<'_>, action: Action, account: Option<&str>) -> Result<(), ApiError> {
+/// Counts one attempt against the per-IP limit and, when `email` is an address, against that
+/// address's budget — keyed on the parsed address, so `" Ann@X.io"` and `"ann@x.io"` share it.
+fn limit(ctx: &Context<'_>, action: Action, email: Option<&str>) -> Result<(), ApiError> {
+    let account = email.and_then(|raw| EmailAddress::parse(raw).ok());
+    let account = account.as_ref().map(EmailAddress::as_str);
     ctx.data_unchecked::<AuthLimits>().check(action, request(ctx).client_ip, account)
 }
 
@@ -206,7 +209,11 @@ impl AccountsMutation {
     async fn change_password(&self, ctx: &Context<'_>, input: ChangePasswordInput) -> Result<bool, ApiError> {
         let scope = scope(ctx).await?;
         let user_id = scope.user()?;
-        limit(ctx, Action::LogIn, Some(&user_id.to_string()))?;
+        ctx.data_unchecked::<AuthLimits>().check(
+            Action::LogIn,
+            request(ctx).client_ip,
+            Some(&user_id.to_string()),
+        )?;
         let new_password = parse_password("newPassword", &input.new_password)?;
         let keep = refresh_token(ctx);
         password::change(

@@ -5,9 +5,10 @@
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{ComplexObject, Context, ID, InputObject, SimpleObject, Union};
 use chrono::{DateTime, Utc};
-use entity::{refresh_tokens, users};
+use entity::refresh_tokens;
 use uuid::Uuid;
 
+use crate::accounts::users::Profile;
 use crate::kernel::ApiError;
 use crate::tenancy::graphql::{Role, Tenant, TenantLoader};
 
@@ -19,8 +20,8 @@ pub struct User {
     pub email_verified: bool,
 }
 
-impl From<users::Model> for User {
-    fn from(user: users::Model) -> Self {
+impl From<Profile> for User {
+    fn from(user: Profile) -> Self {
         Self {
             id: ID(user.id.to_string()),
             email: user.email,
