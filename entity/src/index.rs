@@ -4,8 +4,12 @@
 //! indexes here in code. Rules (DESIGN §4):
 //! - on a tenant-owned table, an index leads with `tenant_id` ([`IndexScope::Tenant`]);
 //! - any other index is [`IndexScope::Global`] and must say why it cannot lead with the tenant.
+//!
+//! Migrations do not read these declarations: each spells out the indexes it creates, so a landed
+//! migration keeps its meaning when a declaration changes. A new or changed declaration needs a
+//! new migration; the catalog test (`tests/tests/api/declared_indexes.rs`) fails until the
+//! migrated schema equals the declarations again.
 
-use sea_orm::sea_query::{Alias, Index, IndexCreateStatement, IndexOrder};
 use sea_orm::{EntityName, IdenStatic};
 
 /// Why an index is shaped the way it is.
@@ -83,23 +87,6 @@ impl DeclaredIndex {
         self
     }
 
-    /// The `CREATE INDEX` statement migrations run.
-    pub fn create_statement(&self) -> IndexCreateStatement {
-        let mut stmt = Index::create();
-        stmt.name(self.name).table(Alias::new(self.table));
-        for column in &self.columns {
-            let order = match column.direction {
-                Direction::Asc => IndexOrder::Asc,
-                Direction::Desc => IndexOrder::Desc,
-            };
-            stmt.col((Alias::new(column.name), order));
-        }
-        if self.unique {
-            stmt.unique();
-        }
-        stmt
-    }
-
     /// Column names in index order, for comparing with a database catalog.
     pub fn column_names(&self) -> Vec<&'static str> {
         self.columns.iter().map(|c| c.name).collect()
@@ -115,21 +102,6 @@ impl<C: IdenStatic> IntoIndexedColumn for C {
     fn into_indexed(self) -> IndexedColumn {
         IndexedColumn { name: self.as_str(), direction: Direction::Asc }
     }
-}
-
-/// Finds declared indexes by name; a migration lists exactly the ones it creates, so a migration
-/// never changes meaning when a later declaration is added.
-pub fn create_statements(names: &[&str]) -> Vec<IndexCreateStatement> {
-    let all = crate::all_declared_indexes();
-    names
-        .iter()
-        .map(|name| {
-            all.iter()
-                .find(|index| index.name == *name)
-                .unwrap_or_else(|| panic!("migration names undeclared index {name}"))
-                .create_statement()
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Beacon's sea-orm entities and, beside each, the indexes it declares.
 //!
 //! The declarations in each module's `declared_indexes()` are the single source of truth for
-//! secondary indexes: migrations create them by name, and a black-box test compares the migrated
-//! database catalog (SQLite and PostgreSQL) with [`all_declared_indexes`].
+//! what the secondary indexes of the current schema are: migrations spell out the indexes they
+//! create (history must not change with a declaration), and a black-box test compares the
+//! migrated database catalog (SQLite and PostgreSQL) with [`all_declared_indexes`].
 
 pub mod api_keys;
 pub mod audit_events;

@@ -1,5 +1,11 @@
 //! Beacon's schema migrations. One file per migration, named `mYYYYMMDD_HHMMSS_what.rs`;
 //! additive (expand, then contract) and never edited after landing.
+//!
+//! A migration spells out everything it creates — tables, constraints and indexes, with the
+//! builders in `support` — and reads nothing that changes later (not the entities' index
+//! declarations), so it means the same thing on every database it ever runs on. The black-box
+//! tests upgrade a database of the previous release to the head and compare the head's index
+//! catalog with the declarations (`tests/tests/api/migrations.rs`, `declared_indexes.rs`).
 
 pub use sea_orm_migration::prelude::*;
 

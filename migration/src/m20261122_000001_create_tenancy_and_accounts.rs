@@ -3,7 +3,7 @@
 //! Constraints live in the database, named so the API can map a violation to a field:
 //! `<table>_<what>_check` for CHECKs, `<table>_<column>_fkey` for foreign keys.
 
-use crate::support::{check, foreign_key, timestamp};
+use crate::support::{check, create_indexes, foreign_key, index, timestamp};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -54,18 +54,6 @@ enum Memberships {
     CreatedAt,
     UpdatedAt,
 }
-
-/// The indexes this migration creates, by their declared names (see `entity::index`).
-const INDEXES: &[&str] = &[
-    "tenants_slug_key",
-    "tenants_status_created_at_idx",
-    "tenant_domains_hostname_key",
-    "tenant_domains_tenant_id_kind_idx",
-    "users_email_key",
-    "memberships_tenant_id_user_id_key",
-    "memberships_tenant_id_role_idx",
-    "memberships_user_id_idx",
-];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -170,10 +158,21 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
-        for index in entity::index::create_statements(INDEXES) {
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        // Written out, not read from `entity`: this migration must keep creating exactly these.
+        create_indexes(
+            manager,
+            [
+                index("tenants_slug_key", "tenants", &["slug"]).unique(),
+                index("tenants_status_created_at_idx", "tenants", &["status", "created_at"]),
+                index("tenant_domains_hostname_key", "tenant_domains", &["hostname"]).unique(),
+                index("tenant_domains_tenant_id_kind_idx", "tenant_domains", &["tenant_id", "kind"]),
+                index("users_email_key", "users", &["email"]).unique(),
+                index("memberships_tenant_id_user_id_key", "memberships", &["tenant_id", "user_id"]).unique(),
+                index("memberships_tenant_id_role_idx", "memberships", &["tenant_id", "role"]),
+                index("memberships_user_id_idx", "memberships", &["user_id"]),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -1,6 +1,6 @@
 //! The durable email outbox (DESIGN §7).
 
-use crate::support::{check, foreign_key, timestamp};
+use crate::support::{check, create_indexes, foreign_key, index, timestamp};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -34,12 +34,6 @@ enum Tenants {
     Table,
     Id,
 }
-
-const INDEXES: &[&str] = &[
-    "email_outbox_status_next_attempt_at_idx",
-    "email_outbox_dedup_key_key",
-    "email_outbox_tenant_id_created_at_idx",
-];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -84,10 +78,20 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for index in entity::index::create_statements(INDEXES) {
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        // Written out, not read from `entity`: this migration must keep creating exactly these.
+        create_indexes(
+            manager,
+            [
+                index(
+                    "email_outbox_status_next_attempt_at_idx",
+                    "email_outbox",
+                    &["status", "next_attempt_at"],
+                ),
+                index("email_outbox_dedup_key_key", "email_outbox", &["dedup_key"]).unique(),
+                index("email_outbox_tenant_id_created_at_idx", "email_outbox", &["tenant_id", "created_at"]),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -2,7 +2,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::support::{check, foreign_key, timestamp};
+use crate::support::{check, create_indexes, foreign_key, index, timestamp};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -61,19 +61,6 @@ enum Users {
     Table,
     Id,
 }
-
-const INDEXES: &[&str] = &[
-    "refresh_tokens_token_hash_key",
-    "refresh_tokens_family_id_idx",
-    "refresh_tokens_tenant_id_user_id_idx",
-    "refresh_tokens_user_id_idx",
-    "one_time_tokens_token_hash_key",
-    "one_time_tokens_user_id_purpose_idx",
-    "audit_events_tenant_id_created_at_idx",
-    "audit_events_tenant_id_action_created_at_idx",
-    "audit_events_tenant_id_entity_created_at_idx",
-    "audit_events_tenant_id_actor_created_at_idx",
-];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -176,10 +163,39 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
-        for index in entity::index::create_statements(INDEXES) {
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        // Written out, not read from `entity`: this migration must keep creating exactly these.
+        create_indexes(
+            manager,
+            [
+                index("refresh_tokens_token_hash_key", "refresh_tokens", &["token_hash"]).unique(),
+                index("refresh_tokens_family_id_idx", "refresh_tokens", &["family_id"]),
+                index("refresh_tokens_tenant_id_user_id_idx", "refresh_tokens", &["tenant_id", "user_id"]),
+                index("refresh_tokens_user_id_idx", "refresh_tokens", &["user_id"]),
+                index("one_time_tokens_token_hash_key", "one_time_tokens", &["token_hash"]).unique(),
+                index("one_time_tokens_user_id_purpose_idx", "one_time_tokens", &["user_id", "purpose"]),
+                index(
+                    "audit_events_tenant_id_created_at_idx",
+                    "audit_events",
+                    &["tenant_id", "created_at DESC"],
+                ),
+                index(
+                    "audit_events_tenant_id_action_created_at_idx",
+                    "audit_events",
+                    &["tenant_id", "action", "created_at DESC"],
+                ),
+                index(
+                    "audit_events_tenant_id_entity_created_at_idx",
+                    "audit_events",
+                    &["tenant_id", "entity_type", "entity_id", "created_at DESC"],
+                ),
+                index(
+                    "audit_events_tenant_id_actor_created_at_idx",
+                    "audit_events",
+                    &["tenant_id", "actor_user_id", "created_at DESC"],
+                ),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

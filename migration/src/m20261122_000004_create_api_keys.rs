@@ -2,7 +2,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::support::{check, foreign_key, timestamp};
+use crate::support::{check, create_indexes, foreign_key, index, timestamp};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -33,8 +33,6 @@ enum Users {
     Table,
     Id,
 }
-
-const INDEXES: &[&str] = &["api_keys_key_hash_key", "api_keys_tenant_id_created_at_idx"];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -75,10 +73,15 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for index in entity::index::create_statements(INDEXES) {
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        // Written out, not read from `entity`: this migration must keep creating exactly these.
+        create_indexes(
+            manager,
+            [
+                index("api_keys_key_hash_key", "api_keys", &["key_hash"]).unique(),
+                index("api_keys_tenant_id_created_at_idx", "api_keys", &["tenant_id", "created_at"]),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

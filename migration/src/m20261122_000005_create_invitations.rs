@@ -2,7 +2,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::support::{check, foreign_key, timestamp};
+use crate::support::{check, create_indexes, foreign_key, index, timestamp};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -33,8 +33,6 @@ enum Users {
     Table,
     Id,
 }
-
-const INDEXES: &[&str] = &["invitations_token_hash_key", "invitations_tenant_id_email_idx"];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -72,10 +70,15 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for index in entity::index::create_statements(INDEXES) {
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        // Written out, not read from `entity`: this migration must keep creating exactly these.
+        create_indexes(
+            manager,
+            [
+                index("invitations_token_hash_key", "invitations", &["token_hash"]).unique(),
+                index("invitations_tenant_id_email_idx", "invitations", &["tenant_id", "email"]),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

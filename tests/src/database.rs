@@ -42,6 +42,22 @@ impl TestDatabase {
         }
     }
 
+    /// A fresh database migrated to the head by the real binary, as operators do (`server migrate`).
+    pub async fn migrated(backend: Backend) -> Self {
+        let database = Self::create(backend).await;
+        let data_dir = TempDir::new("migrate");
+        let output = std::process::Command::new(crate::server_binary())
+            .arg("migrate")
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DATABASE_URL", &database.url)
+            .env("DATA_DIR", &data_dir.path)
+            .output()
+            .expect("run server migrate");
+        assert!(output.status.success(), "migrate failed: {}", String::from_utf8_lossy(&output.stderr));
+        database
+    }
+
     /// A connection for arranging data and reading the catalog directly.
     pub async fn connect(&self) -> DatabaseConnection {
         let connection = Database::connect(&self.url).await.expect("connect to the test database");

@@ -2,10 +2,8 @@
 //! explicit ON DELETE hold even for a client that bypasses the server. Named so the API can map a
 //! violation to a field.
 
-use std::process::Command;
-
 use beacon_tests::fixtures::{insert_domain, insert_tenant};
-use beacon_tests::{Backend, TestDatabase, backend_tests, server_binary};
+use beacon_tests::{Backend, TestDatabase, backend_tests};
 use entity::tenant_domains::DomainKind;
 use entity::tenants::TenantStatus;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
@@ -13,18 +11,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 backend_tests!(checks_uniques_and_foreign_keys_hold, deleting_a_tenant_cascades_to_its_rows);
 
 async fn migrated(backend: Backend) -> (TestDatabase, DatabaseConnection) {
-    let database = TestDatabase::create(backend).await;
-    let output = Command::new(server_binary())
-        .arg("migrate")
-        .env_clear()
-        .env("DATABASE_URL", &database.url)
-        .env(
-            "DATA_DIR",
-            std::env::temp_dir().join(format!("beacon-constraints-{}", uuid::Uuid::new_v4().simple())),
-        )
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let database = TestDatabase::migrated(backend).await;
     let db = database.connect().await;
     (database, db)
 }

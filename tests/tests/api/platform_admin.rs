@@ -4,25 +4,16 @@
 
 use std::process::Command;
 
-use beacon_tests::fixtures::{insert_domain, insert_tenant, member};
-use beacon_tests::{Backend, TestApp, backend_tests, server_binary};
-use entity::memberships::Role;
-use entity::tenant_domains::DomainKind;
-use entity::tenants::TenantStatus;
+use beacon_tests::fixtures::TEST_JWT_SECRET;
+use beacon_tests::{Backend, TestApp, backend_tests, error_code, server_binary};
 use serde_json::{Value, json};
 
 backend_tests!(admins_suspend_and_reactivate_tenants);
 
-fn code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("none")
-}
-
 async fn admins_suspend_and_reactivate_tenants(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let db = app.database.connect().await;
-    let acme = insert_tenant(&db, "acme", TenantStatus::Active).await;
-    insert_domain(&db, acme, "acme.localhost", DomainKind::Subdomain, true).await;
-    let (_, acme_owner) = member(&db, acme, "owner@acme.io", Role::Owner).await;
+    let organization = app.organization("acme").await;
+    let (acme, acme_owner) = (organization.id, organization.owner.token);
     let (_, key) = app
         .graphql_as(
             &acme_owner,
@@ -38,7 +29,7 @@ async fn admins_suspend_and_reactivate_tenants(backend: Backend) {
         .env_clear()
         .env("DATABASE_URL", &app.database.url)
         .env("DATA_DIR", app.data_dir())
-        .env("JWT_SECRET", beacon_tests::fixtures::TEST_JWT_SECRET)
+        .env("JWT_SECRET", TEST_JWT_SECRET)
         .env("BEACON_ADMIN_PASSWORD", "platform admin passphrase")
         .output()
         .unwrap();
@@ -78,12 +69,12 @@ async fn admins_suspend_and_reactivate_tenants(backend: Backend) {
 
     // Everyone else is refused.
     let (_, body) = app.graphql_as(&acme_owner, "{ tenants { nodes { id } } }", Value::Null).await;
-    assert_eq!(code(&body), "FORBIDDEN");
+    assert_eq!(error_code(&body), "FORBIDDEN");
     let suspend = "mutation($id: ID!) { suspendTenant(id: $id) { status } }";
     let (_, body) = app.graphql_as(&acme_owner, suspend, json!({ "id": acme })).await;
-    assert_eq!(code(&body), "FORBIDDEN");
+    assert_eq!(error_code(&body), "FORBIDDEN");
     let (_, body) = app.graphql(suspend, json!({ "id": acme })).await;
-    assert_eq!(code(&body), "UNAUTHENTICATED");
+    assert_eq!(error_code(&body), "UNAUTHENTICATED");
 
     let ask = |host: &'static str| {
         let url = app.internal_url(&format!("/internal/tls/ask?domain={host}"));
@@ -95,7 +86,7 @@ async fn admins_suspend_and_reactivate_tenants(backend: Backend) {
     let (_, body) = app.graphql_as(&admin, suspend, json!({ "id": acme })).await;
     assert_eq!(body["data"]["suspendTenant"]["status"], "SUSPENDED", "{body}");
     let (_, body) = app.graphql_as(&acme_owner, "{ me { role } }", Value::Null).await;
-    assert_eq!(code(&body), "FORBIDDEN", "{body}");
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body}");
     let (status, _) = app.graphql_as(&acme_key, "{ currentTenant { slug } }", Value::Null).await;
     assert_eq!(status, 401, "a suspended tenant's keys stop working");
     assert_eq!(ask("acme.localhost").await, 404, "no TLS for a suspended tenant's host");
@@ -118,5 +109,5 @@ async fn admins_suspend_and_reactivate_tenants(backend: Backend) {
             json!({ "id": uuid::Uuid::new_v4() }),
         )
         .await;
-    assert_eq!(code(&body), "NOT_FOUND");
+    assert_eq!(error_code(&body), "NOT_FOUND");
 }

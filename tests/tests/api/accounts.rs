@@ -3,7 +3,7 @@
 //! hostile tokens; brute force through aliases and batches.
 
 use beacon_tests::fixtures::{TEST_JWT_SECRET, insert_tenant};
-use beacon_tests::{Backend, TestApp, backend_tests};
+use beacon_tests::{Backend, Browser, PASSWORD, SIGN_UP, TestApp, backend_tests, error_code, error_fields};
 use chrono::Utc;
 use entity::memberships::Role;
 use entity::tenants::TenantStatus;
@@ -22,109 +22,28 @@ backend_tests!(
     sessions_are_listed_and_revocable,
 );
 
-const SIGN_UP: &str = "mutation($input: SignUpInput!) { signUp(input: $input) { message tenantHost } }";
 const LOG_IN: &str = "mutation($input: LogInInput!) { logIn(input: $input) { __typename \
     ... on SessionPayload { accessToken expiresIn role tenant { slug host } user { email } } \
     ... on TenantChoicePayload { tenants { slug name role } } } }";
 const ME: &str = "{ me { user { email } tenant { slug } role } }";
-const PASSWORD: &str = "correct horse battery staple";
-
-fn code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("none")
-}
-
-struct Client<'a> {
-    app: &'a TestApp,
-    cookie: Option<String>,
-    host: Option<String>,
-}
-
-impl<'a> Client<'a> {
-    fn new(app: &'a TestApp) -> Self {
-        Self { app, cookie: None, host: None }
-    }
-
-    /// POSTs like a browser: keeps the refresh cookie, optionally on a tenant host.
-    async fn post(&mut self, token: Option<&str>, query: &str, variables: Value) -> (u16, Value) {
-        let mut request = self
-            .app
-            .client
-            .post(self.app.url("/graphql"))
-            .json(&json!({ "query": query, "variables": variables }));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        if let Some(cookie) = &self.cookie {
-            request = request.header("cookie", cookie);
-        }
-        if let Some(host) = &self.host {
-            request = request.header("host", host);
-        }
-        let response = request.send().await.unwrap();
-        for set_cookie in response.headers().get_all("set-cookie") {
-            let value = set_cookie.to_str().unwrap();
-            assert!(
-                value.contains("HttpOnly") && value.contains("Secure") && value.contains("SameSite=Strict"),
-                "{value}"
-            );
-            let pair = value.split(';').next().unwrap().to_owned();
-            self.cookie = if pair.ends_with('=') { None } else { Some(pair) };
-        }
-        (response.status().as_u16(), response.json().await.unwrap())
-    }
-}
-
-async fn sign_up(app: &TestApp, email: &str, slug: &str) -> Value {
-    let (_, body) = app
-        .graphql(
-            SIGN_UP,
-            json!({ "input": { "email": email, "password": PASSWORD, "name": "Ann", "tenantName": format!("Org {slug}"), "tenantSlug": slug } }),
-        )
-        .await;
-    body
-}
-
-/// The newest link of `kind` mailed to `email`, read from the outbox.
-async fn mailed_token(app: &TestApp, email: &str, kind: &str) -> String {
-    let db = app.database.connect().await;
-    let mail = entity::email_outbox::Entity::find()
-        .filter(entity::email_outbox::Column::Recipient.eq(email))
-        .filter(entity::email_outbox::Column::Kind.eq(kind))
-        .order_by_desc(entity::email_outbox::Column::CreatedAt)
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {kind} mail to {email}"));
-    let start = mail.body_text.find("token=").expect("a link with a token") + "token=".len();
-    mail.body_text[start..].split_whitespace().next().unwrap().to_owned()
-}
-
-async fn verified_user(app: &TestApp, email: &str, slug: &str) {
-    let body = sign_up(app, email, slug).await;
-    assert!(body["errors"].is_null(), "{body}");
-    let token = mailed_token(app, email, "verification").await;
-    let (_, body) =
-        app.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": token })).await;
-    assert_eq!(body["data"]["verifyEmail"], true, "{body}");
-}
 
 async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let body = sign_up(&app, "Ann@Acme-Corp.io", "acme").await;
+    let body = app.sign_up("Ann@Acme-Corp.io", "acme").await;
     assert_eq!(body["data"]["signUp"]["tenantHost"], "acme.localhost", "{body}");
 
     // Not verified yet: no session.
-    let mut browser = Client::new(&app);
+    let mut browser = Browser::new(&app);
     let login = json!({ "input": { "email": "ann@acme-corp.io", "password": PASSWORD } });
     let (_, body) = browser.post(None, LOG_IN, login.clone()).await;
-    assert_eq!(code(&body), "FORBIDDEN", "{body}");
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body}");
 
-    let token = mailed_token(&app, "ann@acme-corp.io", "verification").await;
+    let token = app.mailed_token("ann@acme-corp.io", "verification").await;
     let verify = "mutation($t: String!) { verifyEmail(token: $t) }";
     let (_, body) = app.graphql(verify, json!({ "t": token })).await;
     assert_eq!(body["data"]["verifyEmail"], true, "{body}");
     let (_, again) = app.graphql(verify, json!({ "t": token })).await;
-    assert_eq!(code(&again), "BAD_USER_INPUT", "single use: {again}");
+    assert_eq!(error_code(&again), "BAD_USER_INPUT", "single use: {again}");
 
     let (_, body) = browser.post(None, LOG_IN, login).await;
     let session = &body["data"]["logIn"];
@@ -145,12 +64,12 @@ async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
     assert!(body["data"]["refreshSession"]["accessToken"].is_string(), "{body}");
     let second_cookie = browser.cookie.clone().unwrap();
     assert_ne!(first_cookie, second_cookie);
-    let mut thief = Client::new(&app);
+    let mut thief = Browser::new(&app);
     thief.cookie = Some(first_cookie);
     let (_, body) = thief.post(None, refresh, Value::Null).await;
-    assert_eq!(code(&body), "UNAUTHENTICATED", "reuse: {body}");
+    assert_eq!(error_code(&body), "UNAUTHENTICATED", "reuse: {body}");
     let (_, body) = browser.post(None, refresh, Value::Null).await;
-    assert_eq!(code(&body), "UNAUTHENTICATED", "the family is revoked: {body}");
+    assert_eq!(error_code(&body), "UNAUTHENTICATED", "the family is revoked: {body}");
 
     // A fresh login, then log out: the cookie no longer refreshes.
     let (_, _) = browser
@@ -162,7 +81,7 @@ async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
     assert!(browser.cookie.is_none(), "the cookie is cleared");
     browser.cookie = Some(cookie);
     let (_, body) = browser.post(None, refresh, Value::Null).await;
-    assert_eq!(code(&body), "UNAUTHENTICATED");
+    assert_eq!(error_code(&body), "UNAUTHENTICATED");
 
     // Every mutation that changed something left an audit event in the tenant.
     let db = app.database.connect().await;
@@ -183,7 +102,7 @@ async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
 
 async fn tenant_choice_and_host_binding(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    verified_user(&app, "bob@two-orgs.io", "alpha").await;
+    app.verified_user("bob@two-orgs.io", "alpha").await;
     // Bob also belongs to a second organization.
     let db = app.database.connect().await;
     let beta = insert_tenant(&db, "beta", TenantStatus::Active).await;
@@ -205,7 +124,7 @@ async fn tenant_choice_and_host_binding(backend: Backend) {
     .await
     .unwrap();
 
-    let mut browser = Client::new(&app);
+    let mut browser = Browser::new(&app);
     let (_, body) = browser
         .post(None, LOG_IN, json!({ "input": { "email": "bob@two-orgs.io", "password": PASSWORD } }))
         .await;
@@ -229,16 +148,15 @@ async fn tenant_choice_and_host_binding(backend: Backend) {
     let beta_token = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
 
     // On a tenant host the tenant comes from the host.
-    let mut on_alpha = Client::new(&app);
-    on_alpha.host = Some("alpha.localhost".into());
+    let mut on_alpha = Browser::on_host(&app, "alpha.localhost");
     let (_, body) = on_alpha
         .post(None, LOG_IN, json!({ "input": { "email": "bob@two-orgs.io", "password": PASSWORD } }))
         .await;
     assert_eq!(body["data"]["logIn"]["tenant"]["slug"], "alpha", "{body}");
     // A token for another tenant is refused there.
     let (_, body) = on_alpha.post(Some(&beta_token), ME, Value::Null).await;
-    assert_eq!(code(&body), "UNAUTHENTICATED", "{body}");
-    let (_, body) = Client::new(&app).post(Some(&beta_token), ME, Value::Null).await;
+    assert_eq!(error_code(&body), "UNAUTHENTICATED", "{body}");
+    let (_, body) = Browser::new(&app).post(Some(&beta_token), ME, Value::Null).await;
     assert_eq!(body["data"]["me"]["tenant"]["slug"], "beta");
 
     // A suspended tenant's users are refused.
@@ -246,8 +164,8 @@ async fn tenant_choice_and_host_binding(backend: Backend) {
         entity::tenants::Entity::find_by_id(beta).one(&db).await.unwrap().unwrap().into();
     tenant.status = Set(TenantStatus::Suspended);
     tenant.update(&db).await.unwrap();
-    let (_, body) = Client::new(&app).post(Some(&beta_token), ME, Value::Null).await;
-    assert_eq!(code(&body), "FORBIDDEN", "{body}");
+    let (_, body) = Browser::new(&app).post(Some(&beta_token), ME, Value::Null).await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body}");
 }
 
 fn sign(claims: &Value, algorithm: Algorithm, secret: &str) -> String {
@@ -256,7 +174,7 @@ fn sign(claims: &Value, algorithm: Algorithm, secret: &str) -> String {
 
 async fn hostile_tokens_are_unauthenticated(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    verified_user(&app, "carol@acme-corp.io", "acme").await;
+    app.verified_user("carol@acme-corp.io", "acme").await;
     let db = app.database.connect().await;
     let carol = entity::users::Entity::find()
         .filter(entity::users::Column::Email.eq("carol@acme-corp.io"))
@@ -319,7 +237,7 @@ async fn hostile_tokens_are_unauthenticated(backend: Backend) {
     ];
     for (why, token) in cases {
         let (status, body) = app.graphql_as(&token, ME, Value::Null).await;
-        assert_eq!((status, code(&body)), (401, "UNAUTHENTICATED"), "{why}: {body}");
+        assert_eq!((status, error_code(&body)), (401, "UNAUTHENTICATED"), "{why}: {body}");
     }
     // A role claim is not trusted: the database decides (carol is owner; a "viewer" claim changes nothing).
     let demoted = sign(&claims(json!({ "role": "viewer" })), Algorithm::HS256, TEST_JWT_SECRET);
@@ -329,7 +247,7 @@ async fn hostile_tokens_are_unauthenticated(backend: Backend) {
 
 async fn login_cannot_be_brute_forced_through_aliases_or_batches(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    verified_user(&app, "dave@acme-corp.io", "acme").await;
+    app.verified_user("dave@acme-corp.io", "acme").await;
 
     // Eight guesses in one request through aliases: the account's budget (5) runs out inside it.
     let aliases: String = (0..8)
@@ -356,17 +274,17 @@ async fn login_cannot_be_brute_forced_through_aliases_or_batches(backend: Backen
         .await
         .unwrap();
     let body: Value = response.json().await.unwrap();
-    assert_eq!(code(&body), "RATE_LIMITED", "{body}");
+    assert_eq!(error_code(&body), "RATE_LIMITED", "{body}");
     assert!(body["errors"][0]["extensions"]["retryAfter"].as_u64().unwrap() >= 1);
 
     // Batches count each operation: a batch of 10 guesses at another account.
-    verified_user(&app, "erin@acme-corp.io", "erin-org").await;
+    app.verified_user("erin@acme-corp.io", "erin-org").await;
     let batch: Vec<Value> = (0..10)
         .map(|i| json!({ "query": LOG_IN, "variables": { "input": { "email": "erin@acme-corp.io", "password": format!("wrong-{i}-wrong") } } }))
         .collect();
     let response = app.client.post(app.url("/graphql")).json(&batch).send().await.unwrap();
     let results: Vec<Value> = response.json().await.unwrap();
-    let limited = results.iter().filter(|r| code(r) == "RATE_LIMITED").count();
+    let limited = results.iter().filter(|r| error_code(r) == "RATE_LIMITED").count();
     assert!(limited >= 5, "{results:?}");
 }
 
@@ -375,23 +293,16 @@ async fn sign_up_validation_names_fields(backend: Backend) {
     let (_, body) = app
         .graphql(SIGN_UP, json!({ "input": { "email": "nope", "password": "short", "name": " ", "tenantName": "X", "tenantSlug": "Admin" } }))
         .await;
-    assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
-    let mut fields: Vec<&str> = body["errors"][0]["extensions"]["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
-    fields.sort();
-    assert_eq!(fields, ["email", "name", "password", "tenantSlug"]);
+    assert_eq!(error_code(&body), "BAD_USER_INPUT", "{body}");
+    assert_eq!(error_fields(&body), ["email", "name", "password", "tenantSlug"]);
 
-    assert!(sign_up(&app, "first@acme-corp.io", "taken").await["errors"].is_null());
-    let body = sign_up(&app, "second@acme-corp.io", "taken").await;
-    assert_eq!(code(&body), "CONFLICT");
+    assert!(app.sign_up("first@acme-corp.io", "taken").await["errors"].is_null());
+    let body = app.sign_up("second@acme-corp.io", "taken").await;
+    assert_eq!(error_code(&body), "CONFLICT");
     assert_eq!(body["errors"][0]["extensions"]["field"], "tenantSlug");
 
     // An email that already has an account gets the same answer (no enumeration), and no tenant.
-    let body = sign_up(&app, "first@acme-corp.io", "another-org").await;
+    let body = app.sign_up("first@acme-corp.io", "another-org").await;
     assert!(body["errors"].is_null(), "{body}");
     let db = app.database.connect().await;
     assert!(
@@ -414,13 +325,13 @@ async fn sign_up_validation_names_fields(backend: Backend) {
 
 async fn password_reset_and_change_revoke_sessions(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    verified_user(&app, "fay@acme-corp.io", "acme").await;
-    let mut laptop = Client::new(&app);
+    app.verified_user("fay@acme-corp.io", "acme").await;
+    let mut laptop = Browser::new(&app);
     let (_, body) = laptop
         .post(None, LOG_IN, json!({ "input": { "email": "fay@acme-corp.io", "password": PASSWORD } }))
         .await;
     let access = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
-    let mut phone = Client::new(&app);
+    let mut phone = Browser::new(&app);
     phone.post(None, LOG_IN, json!({ "input": { "email": "fay@acme-corp.io", "password": PASSWORD } })).await;
     let refresh = "mutation { refreshSession { accessToken } }";
 
@@ -442,7 +353,7 @@ async fn password_reset_and_change_revoke_sessions(backend: Backend) {
         )
         .await;
     assert_eq!(body["data"]["changePassword"], true, "{body}");
-    assert_eq!(code(&phone.post(None, refresh, Value::Null).await.1), "UNAUTHENTICATED");
+    assert_eq!(error_code(&phone.post(None, refresh, Value::Null).await.1), "UNAUTHENTICATED");
     assert!(laptop.post(None, refresh, Value::Null).await.1["data"]["refreshSession"].is_object());
 
     // Reset: same answer for unknown addresses; the link is single use and ends every session.
@@ -455,16 +366,16 @@ async fn password_reset_and_change_revoke_sessions(backend: Backend) {
         app.graphql(request, json!({ "e": "FAY@acme-corp.io" })).await.1["data"]["requestPasswordReset"],
         true
     );
-    let token = mailed_token(&app, "fay@acme-corp.io", "password_reset").await;
+    let token = app.mailed_token("fay@acme-corp.io", "password_reset").await;
     let reset = "mutation($i: ResetPasswordInput!) { resetPassword(input: $i) }";
     let (_, body) =
         app.graphql(reset, json!({ "i": { "token": token, "newPassword": "the third passphrase" } })).await;
     assert_eq!(body["data"]["resetPassword"], true, "{body}");
     let (_, again) =
         app.graphql(reset, json!({ "i": { "token": token, "newPassword": "the fourth passphrase" } })).await;
-    assert_eq!(code(&again), "BAD_USER_INPUT");
-    assert_eq!(code(&laptop.post(None, refresh, Value::Null).await.1), "UNAUTHENTICATED");
-    let (_, body) = Client::new(&app)
+    assert_eq!(error_code(&again), "BAD_USER_INPUT");
+    assert_eq!(error_code(&laptop.post(None, refresh, Value::Null).await.1), "UNAUTHENTICATED");
+    let (_, body) = Browser::new(&app)
         .post(
             None,
             LOG_IN,
@@ -476,15 +387,15 @@ async fn password_reset_and_change_revoke_sessions(backend: Backend) {
 
 async fn sessions_are_listed_and_revocable(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    verified_user(&app, "gus@acme-corp.io", "acme").await;
-    verified_user(&app, "hal@acme-corp.io", "hal-org").await;
+    app.verified_user("gus@acme-corp.io", "acme").await;
+    app.verified_user("hal@acme-corp.io", "hal-org").await;
     let login = |email: &'static str| json!({ "input": { "email": email, "password": PASSWORD } });
-    let mut laptop = Client::new(&app);
+    let mut laptop = Browser::new(&app);
     let (_, body) = laptop.post(None, LOG_IN, login("gus@acme-corp.io")).await;
     let access = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
-    let mut phone = Client::new(&app);
+    let mut phone = Browser::new(&app);
     phone.post(None, LOG_IN, login("gus@acme-corp.io")).await;
-    let mut other = Client::new(&app);
+    let mut other = Browser::new(&app);
     let (_, body) = other.post(None, LOG_IN, login("hal@acme-corp.io")).await;
     let hal_access = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
 
@@ -499,7 +410,7 @@ async fn sessions_are_listed_and_revocable(backend: Backend) {
     // Someone else cannot end it (NOT_FOUND, like a missing id); the owner can.
     let revoke = "mutation($id: ID!) { revokeSession(id: $id) }";
     let (_, body) = other.post(Some(&hal_access), revoke, json!({ "id": phone_session })).await;
-    assert_eq!(code(&body), "NOT_FOUND", "{body}");
+    assert_eq!(error_code(&body), "NOT_FOUND", "{body}");
     assert!(
         phone.post(None, "mutation { refreshSession { accessToken } }", Value::Null).await.1["data"]
             .is_object()
@@ -513,7 +424,7 @@ async fn sessions_are_listed_and_revocable(backend: Backend) {
     let (_, body) = laptop.post(Some(&access), revoke, json!({ "id": phone_session })).await;
     assert_eq!(body["data"]["revokeSession"], true, "{body}");
     let (_, body) = phone.post(None, "mutation { refreshSession { accessToken } }", Value::Null).await;
-    assert_eq!(code(&body), "UNAUTHENTICATED");
+    assert_eq!(error_code(&body), "UNAUTHENTICATED");
     let (_, body) = laptop.post(Some(&access), list, Value::Null).await;
     assert_eq!(body["data"]["mySessions"].as_array().unwrap().len(), 1);
 }

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use beacon_tests::fixtures::{insert_domain, insert_tenant};
-use beacon_tests::{Backend, TestApp, backend_tests, repo_root};
+use beacon_tests::{Backend, TempDir, TestApp, backend_tests, repo_root};
 use entity::tenant_domains::DomainKind;
 use entity::tenants::TenantStatus;
 
@@ -16,16 +16,7 @@ backend_tests!(caddy_issues_certificates_only_for_served_hosts);
 struct Caddy {
     child: Child,
     https: SocketAddr,
-    _state: tempdir::Dir,
-}
-
-mod tempdir {
-    pub struct Dir(pub std::path::PathBuf);
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+    _state: TempDir,
 }
 
 fn free_port() -> u16 {
@@ -34,21 +25,18 @@ fn free_port() -> u16 {
 
 impl Caddy {
     fn start(app: &TestApp) -> Caddy {
-        let state = tempdir::Dir(
-            std::env::temp_dir().join(format!("beacon-caddy-edge-{}", uuid::Uuid::new_v4().simple())),
-        );
-        std::fs::create_dir_all(&state.0).unwrap();
+        let state = TempDir::new("caddy-edge");
         let (http_port, https_port) = (free_port(), free_port());
         let child = Command::new("caddy")
             .args(["run", "--config"])
             .arg(repo_root().join("Caddyfile"))
             .args(["--adapter", "caddyfile"])
-            .current_dir(&state.0)
+            .current_dir(&state.path)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", &state.0)
-            .env("XDG_DATA_HOME", state.0.join("data"))
-            .env("XDG_CONFIG_HOME", state.0.join("config"))
+            .env("HOME", &state.path)
+            .env("XDG_DATA_HOME", state.path.join("data"))
+            .env("XDG_CONFIG_HOME", state.path.join("config"))
             .env("CADDY_ADMIN", "off")
             .env("CADDY_ISSUER", "internal")
             .env("CADDY_HTTP_PORT", http_port.to_string())

@@ -1,12 +1,7 @@
 //! The team, on both backends: invitations by email accepted by new and existing users, role
 //! changes and removals with the owner rules, and foreign ids answered `NOT_FOUND`.
 
-use beacon_tests::fixtures::{insert_domain, insert_tenant, member};
-use beacon_tests::{Backend, TestApp, backend_tests};
-use entity::memberships::Role;
-use entity::tenant_domains::DomainKind;
-use entity::tenants::TenantStatus;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use beacon_tests::{Backend, TestApp, backend_tests, error_code};
 use serde_json::{Value, json};
 
 backend_tests!(invitations_roles_and_removals);
@@ -19,47 +14,32 @@ const CHANGE: &str = "mutation($u: ID!, $r: Role!) { changeMemberRole(userId: $u
 const REMOVE: &str = "mutation($u: ID!) { removeMember(userId: $u) }";
 const LOG_IN: &str = "mutation($i: LogInInput!) { logIn(input: $i) { __typename ... on SessionPayload { role tenant { slug } accessToken } } }";
 
-fn code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("none")
-}
-
+/// The invitation link's token; the link is on the inviting tenant's host.
 async fn invitation_token(app: &TestApp, email: &str) -> String {
-    let db = app.database.connect().await;
-    let mail = entity::email_outbox::Entity::find()
-        .filter(entity::email_outbox::Column::Recipient.eq(email))
-        .filter(entity::email_outbox::Column::Kind.eq("invitation"))
-        .order_by_desc(entity::email_outbox::Column::CreatedAt)
-        .one(&db)
-        .await
-        .unwrap()
-        .expect("an invitation email");
+    let mail = app.last_email(email, "invitation").await;
     assert!(
         mail.body_text.contains("http://acme.localhost"),
         "the link is on the tenant host: {}",
         mail.body_text
     );
-    let start = mail.body_text.find("token=").unwrap() + "token=".len();
-    mail.body_text[start..].split_whitespace().next().unwrap().to_owned()
+    app.mailed_token(email, "invitation").await
 }
 
 async fn invitations_roles_and_removals(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let db = app.database.connect().await;
-    let acme = insert_tenant(&db, "acme", TenantStatus::Active).await;
-    insert_domain(&db, acme, "acme.localhost", DomainKind::Subdomain, true).await;
-    let (owner_id, owner) = member(&db, acme, "owner@acme.io", Role::Owner).await;
-    let (_, admin) = member(&db, acme, "admin@acme.io", Role::Admin).await;
-    let (_, plain) = member(&db, acme, "member@acme.io", Role::Member).await;
-    let globex = insert_tenant(&db, "globex", TenantStatus::Active).await;
-    let (globex_user, globex_owner) = member(&db, globex, "owner@globex.io", Role::Owner).await;
+    let acme = app.organization("acme").await;
+    let globex = app.organization("globex").await;
+    let (owner_id, owner, admin, plain) =
+        (acme.owner.id, acme.owner.token, acme.admin.token, acme.member.token);
+    let (globex_user, globex_owner) = (globex.owner.id, globex.owner.token);
 
     // Who may invite whom.
     let (_, body) = app.graphql_as(&plain, INVITE, json!({ "e": "x@acme.io", "r": "VIEWER" })).await;
-    assert_eq!(code(&body), "FORBIDDEN");
+    assert_eq!(error_code(&body), "FORBIDDEN");
     let (_, body) = app.graphql_as(&admin, INVITE, json!({ "e": "x@acme.io", "r": "OWNER" })).await;
-    assert_eq!(code(&body), "FORBIDDEN", "only owners invite owners");
+    assert_eq!(error_code(&body), "FORBIDDEN", "only owners invite owners");
     let (_, body) = app.graphql_as(&admin, INVITE, json!({ "e": "member@acme.io", "r": "VIEWER" })).await;
-    assert_eq!(code(&body), "CONFLICT");
+    assert_eq!(error_code(&body), "CONFLICT");
 
     // A new person accepts: account created (the link proves the email), then logs in.
     let (_, body) = app.graphql_as(&admin, INVITE, json!({ "e": "New.Hire@Acme.io", "r": "MEMBER" })).await;
@@ -79,7 +59,7 @@ async fn invitations_roles_and_removals(backend: Backend) {
     let (_, again) = app
         .graphql(ACCEPT, json!({ "i": { "token": token, "password": "a good long password", "name": "x" } }))
         .await;
-    assert_eq!(code(&again), "BAD_USER_INPUT", "single use");
+    assert_eq!(error_code(&again), "BAD_USER_INPUT", "single use");
     let (_, body) = app
         .graphql(LOG_IN, json!({ "i": { "email": "new.hire@acme.io", "password": "a good long password" } }))
         .await;
@@ -106,28 +86,28 @@ async fn invitations_roles_and_removals(backend: Backend) {
     let (_, body) = app.graphql_as(&admin, CHANGE, json!({ "u": new_hire, "r": "VIEWER" })).await;
     assert_eq!(body["data"]["changeMemberRole"]["role"], "VIEWER", "{body}");
     let (_, body) = app.graphql_as(&admin, CHANGE, json!({ "u": owner_id, "r": "MEMBER" })).await;
-    assert_eq!(code(&body), "FORBIDDEN", "admins cannot touch owners");
+    assert_eq!(error_code(&body), "FORBIDDEN", "admins cannot touch owners");
     let (_, body) = app.graphql_as(&owner, CHANGE, json!({ "u": owner_id, "r": "ADMIN" })).await;
-    assert_eq!(code(&body), "CONFLICT", "the last owner cannot be demoted: {body}");
+    assert_eq!(error_code(&body), "CONFLICT", "the last owner cannot be demoted: {body}");
     let (_, body) = app.graphql_as(&owner, REMOVE, json!({ "u": owner_id })).await;
-    assert_eq!(code(&body), "CONFLICT", "the last owner cannot be removed");
+    assert_eq!(error_code(&body), "CONFLICT", "the last owner cannot be removed");
 
     // Removal: the member's token stops working here at once.
     let (_, body) = app.graphql_as(&admin, REMOVE, json!({ "u": plain_id })).await;
     assert_eq!(body["data"]["removeMember"], true, "{body}");
     let (_, body) = app.graphql_as(&plain, "{ me { role } }", Value::Null).await;
-    assert_eq!(code(&body), "UNAUTHENTICATED");
+    assert_eq!(error_code(&body), "UNAUTHENTICATED");
 
     // Foreign ids are NOT_FOUND, like missing ones, and change nothing.
     let (_, body) = app.graphql_as(&owner, CHANGE, json!({ "u": globex_user, "r": "VIEWER" })).await;
-    assert_eq!(code(&body), "NOT_FOUND");
+    assert_eq!(error_code(&body), "NOT_FOUND");
     let (_, body) = app.graphql_as(&owner, REMOVE, json!({ "u": globex_user })).await;
-    assert_eq!(code(&body), "NOT_FOUND");
+    assert_eq!(error_code(&body), "NOT_FOUND");
     let (_, body) = app.graphql_as(&globex_owner, INVITE, json!({ "e": "z@globex.io", "r": "VIEWER" })).await;
     let globex_invitation = body["data"]["inviteMember"]["id"].as_str().unwrap().to_owned();
     let revoke = "mutation($id: ID!) { revokeInvitation(id: $id) }";
     let (_, body) = app.graphql_as(&owner, revoke, json!({ "id": globex_invitation })).await;
-    assert_eq!(code(&body), "NOT_FOUND");
+    assert_eq!(error_code(&body), "NOT_FOUND");
     let (_, body) = app.graphql_as(&globex_owner, "{ invitations { id } }", Value::Null).await;
     assert_eq!(body["data"]["invitations"][0]["id"], globex_invitation.as_str(), "still pending: {body}");
     let (_, body) = app.graphql_as(&globex_owner, "{ me { role } }", Value::Null).await;

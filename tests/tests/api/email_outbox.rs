@@ -6,13 +6,13 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use beacon_tests::fixtures::{access_token, insert_user};
+use beacon_tests::fixtures::{
+    Enqueued, NewEmail, RenderedEmail, access_token, claim_outbox, insert_user, outbox,
+};
 use beacon_tests::smtp::{SmtpSink, SmtpSinkOptions};
 use beacon_tests::{Backend, TestApp, TestAppBuilder, backend_tests};
 use sea_orm::TransactionTrait;
 use serde_json::{Value, json};
-use server::mail::templates::RenderedEmail;
-use server::mail::{Enqueued, NewEmail, Outbox};
 use uuid::Uuid;
 
 backend_tests!(
@@ -32,11 +32,6 @@ const OUTBOX_EMAIL: &str =
     "query($id: ID!) { outboxEmail(id: $id) { id status attempts maxAttempts lastError sentAt } }";
 
 /// A server whose worker polls quickly and retries soon, mailing through `smtp_url`.
-/// The outbox handle the server uses, for enqueueing directly in a test's own transaction.
-fn outbox() -> Outbox {
-    Outbox::new(5, std::sync::Arc::new(server::kernel::SystemClock))
-}
-
 fn mail_app(backend: Backend, smtp_url: &str) -> TestAppBuilder {
     TestApp::builder(backend)
         .env("SMTP_URL", smtp_url)
@@ -308,18 +303,7 @@ async fn an_expired_lease_is_retried(backend: Backend) {
     else {
         panic!("queued")
     };
-    let now = chrono::Utc::now();
-    let lease_end = now + chrono::Duration::milliseconds(1);
-    let claimed = server::jobs::lease::claim::<entity::email_outbox::Entity>(
-        &db,
-        &server::mail::outbox::TABLE,
-        "a-worker-that-died",
-        now,
-        lease_end,
-        100,
-    )
-    .await
-    .unwrap();
+    let claimed = claim_outbox(&db, "a-worker-that-died", Duration::from_millis(1), 100).await;
     assert!(claimed.iter().any(|email| email.id == id), "the fake worker holds the lease");
     tokio::time::sleep(Duration::from_millis(20)).await; // the 1 ms lease has passed
 

@@ -1,7 +1,7 @@
 //! The GraphQL endpoint's contract: queries over POST and GET, a mutation over GET refused,
 //! limits, and a stable `extensions.code` on every error.
 
-use beacon_tests::{Backend, TestApp, backend_tests};
+use beacon_tests::{Backend, TestApp, backend_tests, error_code};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest};
@@ -14,10 +14,6 @@ backend_tests!(
     batches_are_capped,
     websocket_acknowledges_init_and_checks_origin,
 );
-
-fn code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"].as_str().unwrap_or_else(|| panic!("no error code in {body}"))
-}
 
 async fn server_info_over_post_and_get(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -47,7 +43,7 @@ async fn mutation_over_get_is_405(backend: Backend) {
         assert_eq!(response.status(), 405, "{query}");
         assert_eq!(response.headers()["allow"], "POST");
         let body: Value = response.json().await.unwrap();
-        assert_eq!(code(&body), "BAD_REQUEST");
+        assert_eq!(error_code(&body), "BAD_REQUEST", "{body}");
     }
 }
 
@@ -60,7 +56,8 @@ async fn malformed_requests_get_coded_errors(backend: Backend) {
     // Not JSON at all.
     let response = post("{not json", "application/json").await.unwrap();
     assert_eq!(response.status(), 400);
-    assert_eq!(code(&response.json().await.unwrap()), "BAD_REQUEST");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(error_code(&body), "BAD_REQUEST", "{body}");
 
     // A form post (what a cross-site attacker can send without a preflight) is refused.
     let response =
@@ -70,11 +67,11 @@ async fn malformed_requests_get_coded_errors(backend: Backend) {
     // A query that does not parse.
     let (status, body) = app.graphql("{ serverInfo { version ", Value::Null).await;
     assert_eq!(status, 200);
-    assert_eq!(code(&body), "GRAPHQL_PARSE_FAILED", "{body}");
+    assert_eq!(error_code(&body), "GRAPHQL_PARSE_FAILED", "{body}");
 
     // A query that parses but names an unknown field.
     let (_, body) = app.graphql("{ serverInfo { nope } }", Value::Null).await;
-    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+    assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
     assert!(body["data"].is_null());
 
     // A mutation when the schema has none yet is a validation error, not a crash.
@@ -98,17 +95,17 @@ async fn depth_and_complexity_limits_hold(backend: Backend) {
     assert!(body["errors"].is_null(), "{body}");
     // ... but not without bound (23 levels) ...
     let (_, body) = app.graphql(&format!("{{ {} }}", nested(21)), Value::Null).await;
-    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+    assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
     assert!(body["errors"][0]["message"].as_str().unwrap().contains("nested too deep"), "{body}");
     // ... and anything else keeps the configured limit of 8, even beside introspection.
     let (_, body) = app.graphql(&format!("{{ serverInfo {{ version }} {} }}", nested(10)), Value::Null).await;
-    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+    assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
     assert!(body["errors"][0]["message"].as_str().unwrap().contains("nested too deep"), "{body}");
 
     // 30 aliases of a 2-field selection exceed a complexity of 40.
     let wide: String = (0..30).map(|i| format!("a{i}: serverInfo {{ version }} ")).collect();
     let (_, body) = app.graphql(&format!("{{ {wide} }}"), Value::Null).await;
-    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+    assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
     assert!(body["errors"][0]["message"].as_str().unwrap().contains("too complex"), "{body}");
 
     // Within both limits it still works.
@@ -129,7 +126,8 @@ async fn batches_are_capped(backend: Backend) {
 
     let too_many = app.client.post(app.url("/graphql")).json(&batch(4)).send().await.unwrap();
     assert_eq!(too_many.status(), 400);
-    assert_eq!(code(&too_many.json().await.unwrap()), "BAD_REQUEST");
+    let body: Value = too_many.json().await.unwrap();
+    assert_eq!(error_code(&body), "BAD_REQUEST", "{body}");
 }
 
 async fn websocket_acknowledges_init_and_checks_origin(backend: Backend) {

@@ -6,9 +6,10 @@
 //! Caddy is a real part of the test environment, not optional: when the
 //! binary is missing these tests fail, they never skip.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
-use std::time::{SystemTime, UNIX_EPOCH};
+
+use beacon_tests::{TempDir, repo_root};
 
 /// Environment variables the Caddyfile reads (`{$VAR:default}`). They are
 /// removed before each run so the developer's shell cannot change the result.
@@ -24,34 +25,18 @@ const CADDYFILE_VARS: &[&str] = &[
     "BEACON_SPA_DIR",
 ];
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent directory").to_path_buf()
-}
-
 fn caddyfile() -> PathBuf {
     let path = repo_root().join("Caddyfile");
     assert!(path.is_file(), "missing {}", path.display());
     path
 }
 
-/// A fresh directory for Caddy's state (`XDG_DATA_HOME`, `XDG_CONFIG_HOME`),
-/// removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(label: &str) -> Self {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let path = std::env::temp_dir().join(format!("beacon-caddy-{label}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(path.join("data")).expect("create temp data dir");
-        std::fs::create_dir_all(path.join("config")).expect("create temp config dir");
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// A fresh directory for Caddy's state (`XDG_DATA_HOME`, `XDG_CONFIG_HOME`), removed when dropped.
+fn caddy_state(label: &str) -> TempDir {
+    let dir = TempDir::new(&format!("caddy-{label}"));
+    std::fs::create_dir_all(dir.path.join("data")).expect("create temp data dir");
+    std::fs::create_dir_all(dir.path.join("config")).expect("create temp config dir");
+    dir
 }
 
 /// Runs `caddy <args>` with the Caddyfile's variables cleared, Caddy's state
@@ -60,10 +45,10 @@ impl Drop for TempDir {
 fn caddy(args: &[&str], state: &TempDir, env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new("caddy");
     cmd.args(args)
-        .current_dir(&state.0)
-        .env("XDG_DATA_HOME", state.0.join("data"))
-        .env("XDG_CONFIG_HOME", state.0.join("config"))
-        .env("HOME", &state.0);
+        .current_dir(&state.path)
+        .env("XDG_DATA_HOME", state.path.join("data"))
+        .env("XDG_CONFIG_HOME", state.path.join("config"))
+        .env("HOME", &state.path);
     for var in CADDYFILE_VARS {
         cmd.env_remove(var);
     }
@@ -90,7 +75,7 @@ fn describe(output: &Output) -> String {
 }
 
 fn validate(label: &str, env: &[(&str, &str)]) {
-    let state = TempDir::new(label);
+    let state = caddy_state(label);
     let path = caddyfile();
     let path = path.to_str().expect("repository path is UTF-8");
     let output = caddy(&["validate", "--config", path, "--adapter", "caddyfile"], &state, env);
@@ -133,7 +118,7 @@ fn caddyfile_validates() {
 
 #[test]
 fn caddyfile_is_formatted() {
-    let state = TempDir::new("fmt");
+    let state = caddy_state("fmt");
     let path = caddyfile();
     let original = std::fs::read_to_string(&path).expect("read Caddyfile");
     // Caddy 2.6 prints the formatted file to stdout; `--diff` exits 0 even

@@ -1,38 +1,19 @@
-//! The migrated catalog holds exactly the indexes the entities declare, on both backends.
+//! The secondary indexes a database really has (SQLite `pragma_index_*`, PostgreSQL
+//! `pg_index`), in the same shape as the entities' declarations, so the two can be compared.
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
-use beacon_tests::{Backend, TestDatabase, backend_tests, server_binary};
 use entity::index::Direction;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
-backend_tests!(migrated_catalog_matches_declared_indexes);
+use crate::Backend;
 
-/// name -> (table, columns with direction, unique)
-type Catalog = BTreeMap<String, (String, Vec<String>, bool)>;
+/// name -> (table, columns with ` DESC` where descending, unique)
+pub type Catalog = BTreeMap<String, (String, Vec<String>, bool)>;
 
-async fn migrated_catalog_matches_declared_indexes(backend: Backend) {
-    let database = TestDatabase::create(backend).await;
-    let output = Command::new(server_binary())
-        .arg("migrate")
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABASE_URL", &database.url)
-        .env(
-            "DATA_DIR",
-            std::env::temp_dir().join(format!("beacon-migrate-{}", uuid::Uuid::new_v4().simple())),
-        )
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "migrate failed: {}", String::from_utf8_lossy(&output.stderr));
-
-    let db = database.connect().await;
-    let actual = match backend {
-        Backend::Sqlite => sqlite_catalog(&db).await,
-        Backend::Postgres => postgres_catalog(&db).await,
-    };
-    let declared: Catalog = entity::all_declared_indexes()
+/// Every index `entity::all_declared_indexes()` declares.
+pub fn declared() -> Catalog {
+    entity::all_declared_indexes()
         .into_iter()
         .map(|index| {
             let columns = index
@@ -42,7 +23,13 @@ async fn migrated_catalog_matches_declared_indexes(backend: Backend) {
                 .collect();
             (index.name.to_owned(), (index.table.to_owned(), columns, index.unique))
         })
-        .collect();
+        .collect()
+}
+
+/// Asserts the database holds exactly the declared indexes, naming each difference.
+pub async fn assert_matches_declarations(db: &DatabaseConnection, backend: Backend) {
+    let actual = of_database(db, backend).await;
+    let declared = declared();
     assert!(!declared.is_empty());
     let missing: Vec<_> = declared.keys().filter(|name| !actual.contains_key(*name)).collect();
     let undeclared: Vec<_> = actual.keys().filter(|name| !declared.contains_key(*name)).collect();
@@ -53,11 +40,18 @@ async fn migrated_catalog_matches_declared_indexes(backend: Backend) {
     }
 }
 
+pub async fn of_database(db: &DatabaseConnection, backend: Backend) -> Catalog {
+    match backend {
+        Backend::Sqlite => sqlite(db).await,
+        Backend::Postgres => postgres(db).await,
+    }
+}
+
 async fn rows(db: &DatabaseConnection, sql: &str) -> Vec<sea_orm::QueryResult> {
     db.query_all_raw(Statement::from_string(db.get_database_backend(), sql.to_owned())).await.expect(sql)
 }
 
-async fn sqlite_catalog(db: &DatabaseConnection) -> Catalog {
+async fn sqlite(db: &DatabaseConnection) -> Catalog {
     let mut catalog = Catalog::new();
     let indexes = rows(
         db,
@@ -88,7 +82,7 @@ async fn sqlite_catalog(db: &DatabaseConnection) -> Catalog {
     catalog
 }
 
-async fn postgres_catalog(db: &DatabaseConnection) -> Catalog {
+async fn postgres(db: &DatabaseConnection) -> Catalog {
     let indexes = rows(
         db,
         "SELECT t.relname AS tbl, i.relname AS idx, ix.indisunique AS uniq, \

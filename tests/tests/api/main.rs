@@ -1,0 +1,29 @@
+//! Beacon's black-box tests: ONE test binary whose modules are the features, so the whole
+//! dependency tree links once (on 2 cores, a binary per file, each linking it, dominated a build).
+//! Shared helpers live in the harness crate (`tests/src`): `TestApp` (the real binary),
+//! `InProcessApp` (the same application on a manual clock), fixtures, `Browser`.
+//!
+//! Database tests run on SQLite and PostgreSQL (`backend_tests!` makes `on_sqlite::*` and
+//! `on_postgres::*`). Run one module with `cargo test -p beacon-tests --test api -- team::`.
+
+mod accounts;
+mod caddy_edge;
+mod caddyfile;
+mod clock_driven;
+mod configuration;
+mod constraints;
+mod cross_tenant;
+mod declared_indexes;
+mod email_outbox;
+mod graceful_shutdown;
+mod graphql_api;
+mod http_basics;
+mod migrations;
+mod platform_admin;
+mod rate_limits;
+mod readiness_outage;
+mod schema_drift;
+mod spa;
+mod team;
+mod tenant_access;
+mod tls_ask;
