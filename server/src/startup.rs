@@ -121,8 +121,7 @@ impl Application {
             schema,
             introspection_schema,
             metrics: telemetry::metrics_handle(),
-            tokens,
-            key_usage: Default::default(),
+            auth: crate::auth::principal::Authenticator::new(tokens),
             heartbeats,
         };
         Ok(Self { public, internal, state, mail_runner, auth_limits })

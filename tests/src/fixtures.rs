@@ -79,10 +79,39 @@ pub async fn insert_user(db: &DatabaseConnection, email: &str, platform_admin: b
     .id
 }
 
-/// An access token for `user_id`, signed with [`TEST_JWT_SECRET`].
-pub fn access_token(user_id: Uuid, tenant_id: Uuid, role: &str) -> String {
+/// An access token for `user_id` in `tenant_id`, signed with [`TEST_JWT_SECRET`] and bound to a
+/// fresh live session, as logging in makes them. `tenant_id` must exist.
+pub async fn access_token(db: &DatabaseConnection, user_id: Uuid, tenant_id: Uuid, role: &str) -> String {
+    let session_id = insert_session(db, user_id, tenant_id).await;
+    signed_token(user_id, tenant_id, session_id, role)
+}
+
+/// A token signed with [`TEST_JWT_SECRET`] for any session id (live or not).
+pub fn signed_token(user_id: Uuid, tenant_id: Uuid, session_id: Uuid, role: &str) -> String {
     let keys = TokenKeys::new(&TEST_JWT_SECRET.to_owned().into());
-    keys.issue_access(user_id, tenant_id, role)
+    keys.issue_access(user_id, tenant_id, session_id, role)
+}
+
+/// A live session (refresh-token family) of `user_id` in `tenant_id`; returns its id.
+pub async fn insert_session(db: &DatabaseConnection, user_id: Uuid, tenant_id: Uuid) -> Uuid {
+    let now = Utc::now();
+    let family_id = Uuid::now_v7();
+    entity::refresh_tokens::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        tenant_id: Set(tenant_id),
+        user_id: Set(user_id),
+        family_id: Set(family_id),
+        token_hash: Set(server::auth::crypto::sha256_hex(&Uuid::new_v4().to_string())),
+        created_at: Set(now),
+        expires_at: Set(now + chrono::Duration::days(30)),
+        rotated_at: Set(None),
+        revoked_at: Set(None),
+        user_agent: Set(Some("fixture".to_owned())),
+    }
+    .insert(db)
+    .await
+    .expect("insert session");
+    family_id
 }
 
 /// A verified user who is `role` in `tenant_id`; returns the user id and an access token.
@@ -101,7 +130,7 @@ pub async fn member(db: &DatabaseConnection, tenant_id: Uuid, email: &str, role:
     .await
     .expect("insert membership");
     let role_name = sea_orm::ActiveEnum::to_value(&role);
-    (user_id, access_token(user_id, tenant_id, &role_name))
+    (user_id, access_token(db, user_id, tenant_id, &role_name).await)
 }
 
 /// A user of an organization, with an access token bound to it.

@@ -2,8 +2,9 @@
 
 use chrono::Utc;
 use entity::api_keys::{self, KeyScope};
+use entity::refresh_tokens;
 use entity::tenants::{self, TenantStatus};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::crypto::sha256_hex;
@@ -15,11 +16,12 @@ pub const API_KEY_PREFIX: &str = "bk_";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Principal {
     Anonymous,
-    /// A user with a verified access token bound to one tenant. The token's `role` claim is
-    /// deliberately not kept: the role is read from the database on every request.
+    /// A user with a verified access token bound to one tenant and one live session. The
+    /// token's `role` claim is deliberately not kept: the role is read from the database.
     User {
         user_id: Uuid,
         tenant_id: Uuid,
+        session_id: Uuid,
     },
     /// An integrator's tenant API key.
     ApiKey {
@@ -59,13 +61,62 @@ impl KeyUsage {
     }
 }
 
+/// Whether sessions are still live, remembered briefly: an ended session (logout, password
+/// reset, `revokeSession`, refresh-token reuse) stops its access tokens within
+/// [`SESSION_RECHECK`] in every process, at the cost of one indexed query per session and
+/// interval rather than per request.
+#[derive(Clone)]
+pub struct LiveSessions(moka::future::Cache<Uuid, bool>);
+
+pub const SESSION_RECHECK: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl Default for LiveSessions {
+    fn default() -> Self {
+        Self(moka::future::Cache::builder().max_capacity(100_000).time_to_live(SESSION_RECHECK).build())
+    }
+}
+
+impl LiveSessions {
+    async fn is_live(&self, db: &DatabaseConnection, session_id: Uuid) -> Result<bool, DbErr> {
+        if let Some(live) = self.0.get(&session_id).await {
+            return Ok(live);
+        }
+        let live = refresh_tokens::Entity::find()
+            .select_only()
+            .column(refresh_tokens::Column::Id)
+            .filter(refresh_tokens::Column::FamilyId.eq(session_id))
+            .filter(refresh_tokens::Column::RevokedAt.is_null())
+            .filter(refresh_tokens::Column::ExpiresAt.gt(Utc::now()))
+            .into_tuple::<Uuid>()
+            .one(db)
+            .await?
+            .is_some();
+        self.0.insert(session_id, live).await;
+        Ok(live)
+    }
+}
+
+/// What authentication needs besides the database: the token keys and the two small caches.
+#[derive(Clone)]
+pub struct Authenticator {
+    pub tokens: TokenKeys,
+    pub key_usage: KeyUsage,
+    pub sessions: LiveSessions,
+}
+
+impl Authenticator {
+    pub fn new(tokens: TokenKeys) -> Self {
+        Self { tokens, key_usage: KeyUsage::default(), sessions: LiveSessions::default() }
+    }
+}
+
 /// Verifies the `Authorization` header's value.
 pub async fn authenticate(
     db: &DatabaseConnection,
-    tokens: &TokenKeys,
-    usage: &KeyUsage,
+    auth: &Authenticator,
     authorization: Option<&str>,
 ) -> Result<Credential, DbErr> {
+    let (tokens, usage) = (&auth.tokens, &auth.key_usage);
     let Some(value) = authorization else { return Ok(Credential::Absent) };
     let Some(token) = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")) else {
         return Ok(Credential::Invalid);
@@ -77,10 +128,15 @@ pub async fn authenticate(
             None => Credential::Invalid,
         });
     }
-    Ok(match tokens.verify_access(token) {
-        Ok(claims) => Credential::Valid(Principal::User { user_id: claims.sub, tenant_id: claims.tid }),
-        Err(_) => Credential::Invalid,
-    })
+    let Ok(claims) = tokens.verify_access(token) else { return Ok(Credential::Invalid) };
+    if !auth.sessions.is_live(db, claims.sid).await? {
+        return Ok(Credential::Invalid);
+    }
+    Ok(Credential::Valid(Principal::User {
+        user_id: claims.sub,
+        tenant_id: claims.tid,
+        session_id: claims.sid,
+    }))
 }
 
 /// The principal for a presented key; `None` when unknown, revoked or its tenant is suspended.

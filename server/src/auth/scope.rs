@@ -36,7 +36,7 @@ impl TenantScope {
         host_slug: Option<&str>,
     ) -> Result<Self, ApiError> {
         let (tenant_id, actor, member) = match principal {
-            Principal::User { user_id, tenant_id } => (*tenant_id, Actor::User(*user_id), *user_id),
+            Principal::User { user_id, tenant_id, .. } => (*tenant_id, Actor::User(*user_id), *user_id),
             Principal::ApiKey { key_id, tenant_id, .. } => (*tenant_id, Actor::ApiKey(*key_id), Uuid::nil()),
             Principal::Anonymous => return Err(ApiError::Unauthenticated),
         };

@@ -17,6 +17,9 @@ pub const ACCESS_TTL: Duration = Duration::from_secs(15 * 60);
 pub struct AccessClaims {
     pub sub: Uuid,
     pub tid: Uuid,
+    /// The session (refresh-token family) the token was issued for: logging out, a password
+    /// reset or a revoked session ends the token with it.
+    pub sid: Uuid,
     pub role: String,
     pub iss: String,
     pub aud: String,
@@ -53,11 +56,12 @@ impl TokenKeys {
         }
     }
 
-    pub fn issue_access(&self, user_id: Uuid, tenant_id: Uuid, role: &str) -> String {
+    pub fn issue_access(&self, user_id: Uuid, tenant_id: Uuid, session_id: Uuid, role: &str) -> String {
         let now = Utc::now().timestamp();
         let claims = AccessClaims {
             sub: user_id,
             tid: tenant_id,
+            sid: session_id,
             role: role.to_owned(),
             iss: ISSUER.to_owned(),
             aud: AUDIENCE.to_owned(),
@@ -99,7 +103,7 @@ mod tests {
         let keys = keys("k2v8Qf0sZ7wL1xR4mN6pT9bC3dE5gH8jW1yU");
         let user = Uuid::new_v4();
         let tenant = Uuid::new_v4();
-        let token = keys.issue_access(user, tenant, "owner");
+        let token = keys.issue_access(user, tenant, Uuid::new_v4(), "owner");
         let claims = keys.verify_access(&token).unwrap();
         assert_eq!((claims.sub, claims.tid, claims.role.as_str()), (user, tenant, "owner"));
 

@@ -252,7 +252,7 @@ async fn caller_principal(headers: &HeaderMap, state: &AppState) -> Result<Princ
         None => None,
         Some(value) => Some(value.to_str().map_err(|_| Box::new(unauthenticated()))?),
     };
-    match authenticate(&state.db, &state.tokens, &state.key_usage, authorization).await {
+    match authenticate(&state.db, &state.auth, authorization).await {
         Ok(Credential::Absent) => Ok(Principal::Anonymous),
         Ok(Credential::Valid(principal)) => Ok(principal),
         Ok(Credential::Invalid) => Err(Box::new(unauthenticated())),

@@ -27,7 +27,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 
-use crate::auth::tokens::TokenKeys;
+use crate::auth::principal::Authenticator;
 use crate::config::Settings;
 use crate::jobs::Heartbeats;
 use crate::schema::BeaconSchema;
@@ -46,8 +46,8 @@ pub struct AppState {
     pub schema: BeaconSchema,
     pub metrics: PrometheusHandle,
     pub hostnames: HostnameRegistry,
-    pub tokens: TokenKeys,
-    pub key_usage: crate::auth::principal::KeyUsage,
+    /// Token keys and the caches authentication keeps (API-key use, live sessions).
+    pub auth: Authenticator,
     /// Background loops readiness watches.
     pub heartbeats: Heartbeats,
     /// The per-client-IP limit on the API routes (its idle keys are trimmed by a background task).

@@ -135,14 +135,9 @@ async fn serve(
         .on_connection_init(move |payload| async move {
             init.cancel();
             let authorization = bearer_from_payload(&payload);
-            let credential = authenticate(
-                &auth_state.db,
-                &auth_state.tokens,
-                &auth_state.key_usage,
-                authorization.as_deref(),
-            )
-            .await
-            .map_err(|_| async_graphql::Error::new("credential lookup failed"))?;
+            let credential = authenticate(&auth_state.db, &auth_state.auth, authorization.as_deref())
+                .await
+                .map_err(|_| async_graphql::Error::new("credential lookup failed"))?;
             let principal = match credential {
                 Credential::Absent => Principal::Anonymous,
                 Credential::Valid(principal) => principal,
@@ -196,7 +191,7 @@ async fn watch_credential(
         }
         let expired = expires_in.is_some_and(|expiry| started.elapsed() >= expiry);
         let valid = matches!(
-            authenticate(&state.db, &state.tokens, &state.key_usage, Some(&authorization)).await,
+            authenticate(&state.db, &state.auth, Some(&authorization)).await,
             Ok(Credential::Valid(_))
         );
         if expired || !valid {
@@ -210,7 +205,7 @@ async fn watch_credential(
 /// Time left on an access token; `None` for API keys (checked every [`RECHECK_INTERVAL`]).
 fn access_token_expiry(state: &AppState, authorization: &str) -> Option<Duration> {
     let token = authorization.strip_prefix("Bearer ")?.trim();
-    let claims = state.tokens.verify_access(token).ok()?;
+    let claims = state.auth.tokens.verify_access(token).ok()?;
     let left = claims.exp - chrono::Utc::now().timestamp();
     Some(Duration::from_secs(left.max(0) as u64))
 }

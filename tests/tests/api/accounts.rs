@@ -2,7 +2,7 @@
 //! binding) → refresh rotation with reuse detection → log out; password reset and change;
 //! hostile tokens; brute force through aliases and batches.
 
-use beacon_tests::fixtures::{TEST_JWT_SECRET, insert_tenant};
+use beacon_tests::fixtures::{TEST_JWT_SECRET, insert_session, insert_tenant};
 use beacon_tests::{Backend, Browser, PASSWORD, SIGN_UP, TestApp, backend_tests, error_code, error_fields};
 use chrono::Utc;
 use entity::memberships::Role;
@@ -183,10 +183,11 @@ async fn hostile_tokens_are_unauthenticated(backend: Backend) {
         .unwrap()
         .unwrap();
     let tenant = entity::tenants::Entity::find().one(&db).await.unwrap().unwrap();
+    let session = insert_session(&db, carol.id, tenant.id).await;
     let now = Utc::now().timestamp();
     let claims = |overrides: Value| {
-        let mut base = json!({ "sub": carol.id, "tid": tenant.id, "role": "owner", "iss": "beacon", "aud": "beacon-api",
-            "typ": "access", "exp": now + 600, "iat": now, "jti": Uuid::new_v4() });
+        let mut base = json!({ "sub": carol.id, "tid": tenant.id, "sid": session, "role": "owner", "iss": "beacon",
+            "aud": "beacon-api", "typ": "access", "exp": now + 600, "iat": now, "jti": Uuid::new_v4() });
         for (key, value) in overrides.as_object().unwrap() {
             if value.is_null() {
                 base.as_object_mut().unwrap().remove(key);
@@ -232,6 +233,15 @@ async fn hostile_tokens_are_unauthenticated(backend: Backend) {
         ("wrong typ", sign(&claims(json!({ "typ": "refresh" })), Algorithm::HS256, TEST_JWT_SECRET)),
         ("missing jti", sign(&claims(json!({ "jti": null })), Algorithm::HS256, TEST_JWT_SECRET)),
         ("missing tid", sign(&claims(json!({ "tid": null })), Algorithm::HS256, TEST_JWT_SECRET)),
+        ("missing sid", sign(&claims(json!({ "sid": null })), Algorithm::HS256, TEST_JWT_SECRET)),
+        (
+            "unknown session",
+            sign(&claims(json!({ "sid": Uuid::new_v4() })), Algorithm::HS256, TEST_JWT_SECRET),
+        ),
+        (
+            "signed, but valid for a day (longer than Beacon issues)",
+            sign(&claims(json!({ "exp": now + 86_400 })), Algorithm::HS256, TEST_JWT_SECRET),
+        ),
         ("tampered tid", tampered_tid),
         ("garbage", "abc.def.ghi".to_owned()),
     ];

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use beacon_tests::fixtures::{access_token, insert_user};
+use beacon_tests::fixtures::{access_token, insert_tenant, insert_user};
 use beacon_tests::smtp::{SmtpSink, SmtpSinkOptions};
 use beacon_tests::{Backend, InProcessApp, backend_tests};
 use serde_json::{Value, json};
@@ -44,7 +44,8 @@ async fn outbox_retries_wait_for_the_clock(backend: Backend) {
     .await;
     let db = app.database.connect().await;
     let admin = insert_user(&db, "ops@customer-test.io", true).await;
-    let token = access_token(admin, uuid::Uuid::new_v4(), "owner");
+    let ops = insert_tenant(&db, "ops-clock", entity::tenants::TenantStatus::Active).await;
+    let token = access_token(&db, admin, ops, "owner").await;
 
     // SMTP is down: the first attempt fails and the next one is planned an hour later (±20 %).
     let body = app

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use beacon_tests::fixtures::{
-    Enqueued, NewEmail, RenderedEmail, access_token, claim_outbox, insert_user, outbox,
+    Enqueued, NewEmail, RenderedEmail, access_token, claim_outbox, insert_tenant, insert_user, outbox,
 };
 use beacon_tests::smtp::{SmtpSink, SmtpSinkOptions};
 use beacon_tests::{Backend, TestApp, TestAppBuilder, backend_tests};
+use entity::tenants::TenantStatus;
 use sea_orm::TransactionTrait;
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -46,7 +47,13 @@ fn mail_app(backend: Backend, smtp_url: &str) -> TestAppBuilder {
 async fn admin_token(app: &TestApp) -> String {
     let db = app.database.connect().await;
     let admin = insert_user(&db, &format!("admin-{}@beacon-test.io", Uuid::new_v4().simple()), true).await;
-    access_token(admin, Uuid::nil(), "owner")
+    let ops = insert_tenant(
+        &db,
+        &format!("ops-{}", &Uuid::new_v4().simple().to_string()[..8]),
+        TenantStatus::Active,
+    )
+    .await;
+    access_token(&db, admin, ops, "owner").await
 }
 
 async fn send_test_email(app: &TestApp, token: &str, to: &str) -> Value {
@@ -319,7 +326,8 @@ async fn only_platform_admins_reach_the_outbox(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let db = app.database.connect().await;
     let user = insert_user(&db, "member@customer-test.io", false).await;
-    let member = access_token(user, Uuid::new_v4(), "owner");
+    let tenant = insert_tenant(&db, "customer", TenantStatus::Active).await;
+    let member = access_token(&db, user, tenant, "owner").await;
 
     let (_, anonymous) = app.graphql("{ deadEmails { nodes { id } } }", Value::Null).await;
     assert_eq!(anonymous["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "{anonymous}");

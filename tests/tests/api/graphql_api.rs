@@ -2,9 +2,7 @@
 //! limits, and a stable `extensions.code` on every error.
 
 use beacon_tests::{Backend, TestApp, backend_tests, error_code};
-use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
-use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest};
 
 backend_tests!(
     server_info_over_post_and_get,
@@ -12,7 +10,6 @@ backend_tests!(
     malformed_requests_get_coded_errors,
     depth_and_complexity_limits_hold,
     batches_are_capped,
-    websocket_acknowledges_init_and_checks_origin,
 );
 
 async fn server_info_over_post_and_get(backend: Backend) {
@@ -128,37 +125,4 @@ async fn batches_are_capped(backend: Backend) {
     assert_eq!(too_many.status(), 400);
     let body: Value = too_many.json().await.unwrap();
     assert_eq!(error_code(&body), "BAD_REQUEST", "{body}");
-}
-
-async fn websocket_acknowledges_init_and_checks_origin(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    let ws_url = format!("ws://{}/graphql/ws", app.public);
-
-    let mut request = ws_url.as_str().into_client_request().unwrap();
-    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().unwrap());
-    request.headers_mut().insert("origin", format!("http://{}", app.public).parse().unwrap());
-    let (mut socket, response) =
-        tokio_tungstenite::connect_async(request).await.expect("same-origin upgrade");
-    assert_eq!(response.headers()["sec-websocket-protocol"], "graphql-transport-ws");
-    socket
-        .send(Message::Text(json!({ "type": "connection_init", "payload": {} }).to_string().into()))
-        .await
-        .unwrap();
-    let ack = tokio::time::timeout(std::time::Duration::from_secs(5), socket.next())
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
-    let ack: Value = serde_json::from_str(ack.to_text().unwrap()).unwrap();
-    assert_eq!(ack["type"], "connection_ack");
-
-    let mut foreign = ws_url.as_str().into_client_request().unwrap();
-    foreign.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().unwrap());
-    foreign.headers_mut().insert("origin", "https://evil.example.net".parse().unwrap());
-    match tokio_tungstenite::connect_async(foreign).await {
-        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
-            assert_eq!(response.status(), 403)
-        }
-        other => panic!("a foreign origin must be refused, got {:?}", other.map(|(_, r)| r.status())),
-    }
 }

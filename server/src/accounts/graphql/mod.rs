@@ -54,8 +54,12 @@ fn limit(ctx: &Context<'_>, action: Action, email: Option<&str>) -> Result<(), A
 /// Issues the access token and sets the refresh cookie.
 fn session_payload(ctx: &Context<'_>, session: login::Session) -> SessionPayload {
     let role = session.role.to_value();
-    let access_token =
-        ctx.data_unchecked::<TokenKeys>().issue_access(session.user.id, session.tenant.id, &role);
+    let access_token = ctx.data_unchecked::<TokenKeys>().issue_access(
+        session.user.id,
+        session.tenant.id,
+        session.refresh.family_id,
+        &role,
+    );
     ctx.append_http_header("set-cookie", sessions::set_cookie(&session.refresh.token));
     SessionPayload {
         access_token,
