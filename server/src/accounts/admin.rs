@@ -49,22 +49,22 @@ pub async fn create_platform_admin(
             super::users::insert(&txn, new, now).await?
         }
     };
-    let tenant = match tenants::find_by_slug(&txn, admin.slug.as_str()).await? {
-        Some(tenant) => tenant,
-        None => {
-            tenants::create_with_subdomain(
-                &txn,
-                links,
-                &admin.slug,
-                "Platform operations",
-                now,
-                "tenant-slug",
-            )
-            .await?
+    // An admin never joins an organization someone else registered: its members would see the
+    // admin's email and addresses in their audit log, and could remove the admin.
+    match tenants::find_by_slug(&txn, admin.slug.as_str()).await? {
+        Some(tenant) => {
+            if memberships::find(&txn, tenant.id, user.id).await?.is_none() {
+                let message =
+                    format!("organization {:?} belongs to someone else; choose another", admin.slug.as_str());
+                return Err(ApiError::conflict("tenant-slug", message));
+            }
         }
-    };
-    if memberships::find(&txn, tenant.id, user.id).await?.is_none() {
-        memberships::insert(&txn, tenant.id, user.id, Role::Owner, now).await?;
+        None => {
+            let name = "Platform operations";
+            let tenant =
+                tenants::create_with_subdomain(&txn, links, &admin.slug, name, now, "tenant-slug").await?;
+            memberships::insert(&txn, tenant.id, user.id, Role::Owner, now).await?;
+        }
     }
     txn.commit().await?;
     Ok(user.id)

@@ -7,7 +7,7 @@ pub struct EmailAddress(String);
 
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<Self, String> {
-        let email = crate::kernel::input::single_line(raw)?.trim().to_lowercase();
+        let email = crate::kernel::input::single_line(raw.trim())?.to_lowercase();
         if email.len() < 3 || email.len() > 254 {
             return Err("must be 3 to 254 characters".into());
         }

@@ -18,7 +18,7 @@ pub fn single_line(raw: &str) -> Result<&str, String> {
 /// A display name (a person's or an organization's, a key's label): trimmed, 1 to 120
 /// characters, one line.
 pub fn parse_name(raw: &str) -> Result<String, String> {
-    let name = single_line(raw)?.trim();
+    let name = single_line(raw.trim())?;
     match name.chars().count() {
         0 => Err("is required".into()),
         n if n > 120 => Err("must be at most 120 characters".into()),

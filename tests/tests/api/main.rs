@@ -17,6 +17,7 @@ mod declared_indexes;
 mod email_outbox;
 mod graceful_shutdown;
 mod graphql_api;
+mod hardening;
 mod http_basics;
 mod migrations;
 mod platform_admin;
