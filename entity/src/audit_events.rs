@@ -47,30 +47,32 @@ fn newest_first(column: Column) -> IndexedColumn {
     IndexedColumn { direction: crate::index::Direction::Desc, ..column.into_indexed() }
 }
 
+/// Every listing orders by `created_at DESC, id DESC`; each index ends with both, so a page is
+/// read in index order with no sort step.
 pub fn declared_indexes() -> Vec<DeclaredIndex> {
     use crate::index::IntoIndexedColumn;
     let tenant = || Column::TenantId.into_indexed();
+    let newest = || [newest_first(Column::CreatedAt), newest_first(Column::Id)];
+    let with_order = |mut columns: Vec<IndexedColumn>| {
+        columns.extend(newest());
+        columns
+    };
     vec![
         DeclaredIndex::tenant_columns::<Entity>(
-            "audit_events_tenant_id_created_at_idx",
-            vec![tenant(), newest_first(Column::CreatedAt)],
+            "audit_events_tenant_id_created_at_id_idx",
+            with_order(vec![tenant()]),
         ),
         DeclaredIndex::tenant_columns::<Entity>(
-            "audit_events_tenant_id_action_created_at_idx",
-            vec![tenant(), Column::Action.into_indexed(), newest_first(Column::CreatedAt)],
+            "audit_events_tenant_id_action_created_at_id_idx",
+            with_order(vec![tenant(), Column::Action.into_indexed()]),
         ),
         DeclaredIndex::tenant_columns::<Entity>(
-            "audit_events_tenant_id_entity_created_at_idx",
-            vec![
-                tenant(),
-                Column::EntityType.into_indexed(),
-                Column::EntityId.into_indexed(),
-                newest_first(Column::CreatedAt),
-            ],
+            "audit_events_tenant_id_entity_created_at_id_idx",
+            with_order(vec![tenant(), Column::EntityType.into_indexed(), Column::EntityId.into_indexed()]),
         ),
         DeclaredIndex::tenant_columns::<Entity>(
-            "audit_events_tenant_id_actor_created_at_idx",
-            vec![tenant(), Column::ActorUserId.into_indexed(), newest_first(Column::CreatedAt)],
+            "audit_events_tenant_id_actor_created_at_id_idx",
+            with_order(vec![tenant(), Column::ActorUserId.into_indexed()]),
         ),
     ]
 }

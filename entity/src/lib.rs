@@ -5,6 +5,7 @@
 //! create (history must not change with a declaration), and a black-box test compares the
 //! migrated database catalog (SQLite and PostgreSQL) with [`all_declared_indexes`].
 
+pub mod account_jobs;
 pub mod api_keys;
 pub mod audit_events;
 pub mod email_outbox;
@@ -13,6 +14,7 @@ pub mod invitations;
 pub mod memberships;
 pub mod one_time_tokens;
 pub mod refresh_tokens;
+pub mod slug_reservations;
 pub mod tenant_domains;
 pub mod tenant_owned;
 pub mod tenants;
@@ -34,6 +36,8 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         audit_events::declared_indexes(),
         api_keys::declared_indexes(),
         invitations::declared_indexes(),
+        slug_reservations::declared_indexes(),
+        account_jobs::declared_indexes(),
     ]
     .into_iter()
     .flatten()

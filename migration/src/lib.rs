@@ -14,6 +14,9 @@ mod m20261122_000002_create_email_outbox;
 mod m20261122_000003_create_sessions_tokens_audit;
 mod m20261122_000004_create_api_keys;
 mod m20261122_000005_create_invitations;
+mod m20261201_000001_audit_events_order_by_id;
+mod m20261201_000002_create_slug_reservations;
+mod m20261201_000003_create_account_jobs;
 mod support;
 
 pub struct Migrator;
@@ -26,6 +29,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_create_sessions_tokens_audit::Migration),
             Box::new(m20261122_000004_create_api_keys::Migration),
             Box::new(m20261122_000005_create_invitations::Migration),
+            Box::new(m20261201_000001_audit_events_order_by_id::Migration),
+            Box::new(m20261201_000002_create_slug_reservations::Migration),
+            Box::new(m20261201_000003_create_account_jobs::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
+use crate::accounts::worker::{AccountJobs, AccountQueue};
 use crate::auth::limits::AuthLimits;
 use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
@@ -33,6 +34,8 @@ use crate::{db, schema, telemetry};
 const LIMITER_TRIM_INTERVAL: Duration = Duration::from_secs(60);
 /// How often the metrics recorder drains histogram samples into its buckets.
 const METRICS_UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
+/// How often unverified sign-ups and expired reservations are swept.
+const ACCOUNT_SWEEP_INTERVAL: Duration = Duration::from_secs(600);
 /// How soon another process's tenant or domain change reaches this process's TLS answers.
 const HOSTNAME_POLL_INTERVAL: Duration = Duration::from_secs(2);
 
@@ -41,7 +44,9 @@ pub struct Application {
     internal: TcpListener,
     state: AppState,
     mail_runner: Runner<OutboxQueue>,
+    account_runner: Runner<AccountQueue>,
     auth_limits: AuthLimits,
+    clock: SharedClock,
 }
 
 impl Application {
@@ -94,6 +99,23 @@ impl Application {
             ),
             worker_id: worker_id(),
         };
+        let account_jobs = AccountJobs::default();
+        let account_runner = Runner {
+            queue: AccountQueue { db: db.clone(), outbox: outbox.clone(), links: links.clone() },
+            db: db.clone(),
+            settings: RunnerSettings {
+                poll_interval: mail.poll_interval,
+                lease: Duration::from_secs(60),
+                concurrency: 2,
+                retry_base: mail.retry_base,
+                retry_max: mail.retry_max,
+            },
+            clock: clock.clone(),
+            wake: account_jobs.wake_signal(),
+            heartbeat: heartbeats
+                .register("account_worker", mail.poll_interval * 2 + Duration::from_secs(70)),
+            worker_id: worker_id(),
+        };
         let hostnames = HostnameRegistry::new(db.clone());
         let with_data = |builder: async_graphql::SchemaBuilder<_, _, _>| {
             builder
@@ -104,6 +126,7 @@ impl Application {
                 .data(tokens.clone())
                 .data(auth_limits.clone())
                 .data(clock.clone())
+                .data(account_jobs.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
                 .finish()
         };
@@ -124,7 +147,7 @@ impl Application {
             auth: crate::auth::principal::Authenticator::new(tokens),
             heartbeats,
         };
-        Ok(Self { public, internal, state, mail_runner, auth_limits })
+        Ok(Self { public, internal, state, mail_runner, account_runner, auth_limits, clock })
     }
 
     pub fn public_addr(&self) -> SocketAddr {
@@ -142,11 +165,22 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self { public, internal, state, mail_runner, auth_limits } = self;
+        let Self { public, internal, state, mail_runner, account_runner, auth_limits, clock } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
         let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());
         tasks.spawn(mail_runner.run(cancel.child_token()));
+        tasks.spawn(account_runner.run(cancel.child_token()));
+        // Unverified sign-ups past their link's expiry, expired slug reservations, old jobs.
+        let sweep_db = state.db.clone();
+        tasks.spawn(every(ACCOUNT_SWEEP_INTERVAL, cancel.child_token(), move || {
+            let (db, now) = (sweep_db.clone(), clock.now());
+            async move {
+                if let Err(err) = crate::accounts::cleanup::sweep(&db, now).await {
+                    tracing::warn!(error = %err, "the account sweep failed; it runs again later");
+                }
+            }
+        }));
         let api_rate_limit = state.api_rate_limit.clone();
         tasks.spawn(every(LIMITER_TRIM_INTERVAL, cancel.child_token(), move || {
             auth_limits.retain_recent();

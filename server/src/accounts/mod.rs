@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod api_keys;
+pub mod cleanup;
 pub mod domain;
 pub mod graphql;
 pub mod login;
@@ -16,6 +17,7 @@ pub mod password;
 pub mod sessions;
 pub mod signup;
 pub mod users;
+pub mod worker;
 
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;

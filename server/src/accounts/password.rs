@@ -4,42 +4,29 @@ use entity::one_time_tokens::TokenPurpose;
 use sea_orm::DatabaseConnection;
 
 use super::domain::Password;
+use super::worker::AccountJobs;
 use super::{audit_in_every_tenant, one_time, sessions, users};
 use crate::audit::{self, AuditContext, actions};
 use crate::auth::{TenantScope, crypto};
-use crate::kernel::{ApiError, Links};
-use crate::mail::templates::PasswordReset;
-use crate::mail::{NewEmail, Outbox};
+use crate::kernel::{ApiError, SharedClock};
+use entity::account_jobs::AccountJobKind;
 
 pub const RESET_HOURS: u32 = 24;
 
-/// Always succeeds (the answer never reveals whether the email exists); a known user gets a
-/// single-use link valid 24 hours.
+/// Always succeeds and does the same work whatever the address: one row for the account worker,
+/// which sends a known user a single-use link valid 24 hours. Neither the answer nor its timing
+/// tells whether the address has an account.
 pub async fn request_reset(
     db: &DatabaseConnection,
-    outbox: &Outbox,
-    links: &Links,
+    clock: &SharedClock,
+    worker: &AccountJobs,
     email: &str,
 ) -> Result<(), ApiError> {
     let email = email.trim().to_lowercase();
     let txn = crate::db::begin_write(db).await?;
-    if let Some(user) = users::find_by_email(&txn, &email).await? {
-        let token = one_time::issue(&txn, user.id, TokenPurpose::PasswordReset, RESET_HOURS).await?;
-        let content = PasswordReset {
-            link: links.app(&format!("/reset-password?token={token}")),
-            valid_hours: RESET_HOURS,
-        };
-        let mail = NewEmail {
-            tenant_id: None,
-            kind: "password_reset",
-            recipient: user.email,
-            content: content.email(),
-            dedup_key: None,
-        };
-        outbox.enqueue(&txn, mail).await?;
-    }
+    super::worker::enqueue(&txn, clock, AccountJobKind::PasswordReset, &email).await?;
     txn.commit().await?;
-    outbox.wake();
+    worker.wake();
     Ok(())
 }
 

@@ -40,10 +40,18 @@ pub async fn sign_up(
     let host = links.tenant_host(input.slug.as_str());
     let hash = crypto::hash_password(input.password.expose().to_owned()).await?;
     let txn = crate::db::begin_write(db).await?;
-    if tenants::find_by_slug(&txn, input.slug.as_str()).await?.is_some() {
+    let now = Utc::now();
+    if tenants::find_by_slug(&txn, input.slug.as_str()).await?.is_some()
+        || tenants::slug_reserved(&txn, input.slug.as_str(), now).await?
+    {
         return Err(ApiError::conflict("tenantSlug", "this address is taken"));
     }
     if let Some(user) = users::find_by_email(&txn, input.email.as_str()).await? {
+        // Hold the slug exactly as long as an unverified new sign-up would (the sweep releases
+        // both after the verification link expires), so a second sign-up with this slug gets
+        // the same CONFLICT whether or not this address had an account.
+        let until = now + chrono::Duration::hours(i64::from(VERIFICATION_HOURS));
+        tenants::reserve_slug(&txn, input.slug.as_str(), now, until).await?;
         let content =
             AccountExists { login_link: links.app("/login"), reset_link: links.app("/forgot-password") };
         let notice = NewEmail {
@@ -59,7 +67,6 @@ pub async fn sign_up(
         return Ok(host);
     }
 
-    let now = Utc::now();
     let new_user = NewUser {
         email: &input.email,
         name: input.name.clone(),

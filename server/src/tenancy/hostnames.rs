@@ -1,41 +1,54 @@
 //! Which hostnames Beacon serves: the answer behind Caddy's on-demand TLS `ask` and host routing.
 //!
-//! A hostname is allowed when it is the subdomain of an active tenant or a verified custom domain
-//! of one. The registry keeps the *complete* set of allowed names in memory, so an allowed and an
+//! A hostname is allowed when it is the subdomain of an active tenant whose owner has verified
+//! their email (so mass unverified sign-ups cannot burn the ACME quota), or a verified custom
+//! domain of an active tenant; and at most [`DAILY_APPROVALS_PER_TENANT`] distinct names of one
+//! tenant are approved per day (per process). The registry keeps the *complete* set of allowed names in memory, so an allowed and an
 //! unknown name both answer with one hash lookup: Caddy does not cache denials, and a client
 //! spraying random SNI names must not reach the database. Memory is bounded by the tenants'
 //! hosts, never by the names asked about. The set is reloaded when this process changes a tenant
 //! or domain ([`HostnameRegistry::refresh`]) and, for changes made by other processes, when a
 //! cheap fingerprint of the two tables changes ([`HostnameRegistry::refresh_if_changed`], polled).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
 
-use entity::tenant_domains::{self, DomainKind};
-use entity::tenants::{self, TenantStatus};
+use chrono::{NaiveDate, Utc};
+use entity::{memberships, tenant_domains, tenants, users};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait, JoinType, QueryFilter, QuerySelect,
-    RelationTrait,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait, QuerySelect, Statement};
 use tokio::sync::Mutex;
+use uuid::Uuid;
 
 /// What the set was built from: row counts and latest change times of both tables, as text (the
 /// same on both backends, where an aggregate's type is not always a timestamp).
-type Fingerprint = (i64, Option<String>, i64, Option<String>, Option<String>);
+type Fingerprint = (
+    (i64, Option<String>),
+    (i64, Option<String>, Option<String>),
+    (i64, Option<String>),
+    (i64, Option<String>),
+);
+
+/// Distinct names of one tenant approved per UTC day, per process: a tenant adding names in a
+/// loop cannot spend the certificate authority's quota for everyone.
+pub const DAILY_APPROVALS_PER_TENANT: usize = 20;
+
+type Approvals = HashMap<Uuid, (NaiveDate, HashSet<String>)>;
 
 #[derive(Clone)]
 pub struct HostnameRegistry {
     db: DatabaseConnection,
-    allowed: Arc<RwLock<Option<Arc<HashSet<String>>>>>,
+    /// Allowed name → its tenant.
+    allowed: Arc<RwLock<Option<Arc<HashMap<String, Uuid>>>>>,
+    approvals: Arc<std::sync::Mutex<Approvals>>,
     /// Serialises reloads and remembers what the current set was built from.
     fingerprint: Arc<Mutex<Option<Fingerprint>>>,
 }
 
 impl HostnameRegistry {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db, allowed: Arc::default(), fingerprint: Arc::default() }
+        Self { db, allowed: Arc::default(), approvals: Arc::default(), fingerprint: Arc::default() }
     }
 
     /// `Ok(true)` when TLS may be issued for `raw`; `Err` when the set was never loaded and the
@@ -51,13 +64,31 @@ impl HostnameRegistry {
                 self.current().ok_or_else(|| DbErr::Custom("the hostname set is not loaded".into()))?
             }
         };
-        Ok(set.contains(&hostname))
+        let Some(tenant) = set.get(&hostname) else { return Ok(false) };
+        Ok(self.within_daily_cap(*tenant, hostname))
+    }
+
+    fn within_daily_cap(&self, tenant: Uuid, hostname: String) -> bool {
+        let today = Utc::now().date_naive();
+        let mut approvals = self.approvals.lock().expect("approvals lock");
+        approvals.retain(|_, (day, _)| *day == today);
+        let (_, names) = approvals.entry(tenant).or_insert_with(|| (today, HashSet::new()));
+        if names.contains(&hostname) {
+            return true;
+        }
+        if names.len() >= DAILY_APPROVALS_PER_TENANT {
+            metrics::counter!("tls_ask_capped_total").increment(1);
+            tracing::warn!(%tenant, "TLS approvals for this tenant reached today's cap");
+            return false;
+        }
+        names.insert(hostname);
+        true
     }
 
     /// Whether `host` (normalised) is allowed, from the loaded set only: never waits for the
     /// database (a set not loaded yet answers `false`).
     pub fn is_known(&self, host: &str) -> bool {
-        self.current().is_some_and(|set| set.contains(host))
+        self.current().is_some_and(|set| set.contains_key(host))
     }
 
     /// How many names are allowed (for metrics).
@@ -69,7 +100,7 @@ impl HostnameRegistry {
         self.len() == 0
     }
 
-    fn current(&self) -> Option<Arc<HashSet<String>>> {
+    fn current(&self) -> Option<Arc<HashMap<String, Uuid>>> {
         self.allowed.read().expect("hostname set lock").clone()
     }
 
@@ -95,20 +126,17 @@ impl HostnameRegistry {
     }
 
     async fn load(&self) -> Result<(), DbErr> {
-        let names: Vec<String> = tenant_domains::Entity::find()
-            .join(JoinType::InnerJoin, tenant_domains::Relation::Tenant.def())
-            .filter(tenants::Column::Status.eq(TenantStatus::Active))
-            .filter(
-                tenant_domains::Column::Kind
-                    .eq(DomainKind::Subdomain)
-                    .or(tenant_domains::Column::VerifiedAt.is_not_null()),
-            )
-            .select_only()
-            .column(tenant_domains::Column::Hostname)
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let set: HashSet<String> = names.into_iter().collect();
+        let sql = "SELECT d.hostname, d.tenant_id FROM tenant_domains d JOIN tenants t ON t.id = d.tenant_id \
+                   WHERE t.status = 'active' AND ((d.kind = 'custom' AND d.verified_at IS NOT NULL) \
+                     OR (d.kind = 'subdomain' AND EXISTS (SELECT 1 FROM memberships m \
+                       JOIN users u ON u.id = m.user_id \
+                       WHERE m.tenant_id = d.tenant_id AND m.role = 'owner' AND u.email_verified_at IS NOT NULL)))";
+        let backend = self.db.get_database_backend();
+        let rows = self.db.query_all_raw(Statement::from_string(backend, sql)).await?;
+        let mut set = HashMap::with_capacity(rows.len());
+        for row in rows {
+            set.insert(row.try_get::<String>("", "hostname")?, row.try_get::<Uuid>("", "tenant_id")?);
+        }
         metrics::gauge!("tls_allowed_hostnames").set(set.len() as f64);
         *self.allowed.write().expect("hostname set lock") = Some(Arc::new(set));
         Ok(())
@@ -133,7 +161,29 @@ impl HostnameRegistry {
             .one(&self.db)
             .await?
             .unwrap_or_default();
-        Ok((tenant_count, tenant_changed, domain_count, domain_created, domain_verified))
+        // Verifying an owner's email or changing memberships changes which subdomains qualify.
+        let (user_count, user_changed) = users::Entity::find()
+            .select_only()
+            .expr(Expr::col(users::Column::Id).count())
+            .expr(latest("updated_at"))
+            .into_tuple::<(i64, Option<String>)>()
+            .one(&self.db)
+            .await?
+            .unwrap_or_default();
+        let (member_count, member_changed) = memberships::Entity::find()
+            .select_only()
+            .expr(Expr::col(memberships::Column::Id).count())
+            .expr(latest("updated_at"))
+            .into_tuple::<(i64, Option<String>)>()
+            .one(&self.db)
+            .await?
+            .unwrap_or_default();
+        Ok((
+            (tenant_count, tenant_changed),
+            (domain_count, domain_created, domain_verified),
+            (user_count, user_changed),
+            (member_count, member_changed),
+        ))
     }
 }
 

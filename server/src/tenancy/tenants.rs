@@ -61,3 +61,42 @@ pub async fn by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<tenants
 pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<tenants::Model>, sea_orm::DbErr> {
     tenants::Entity::find().filter(tenants::Column::Id.is_in(ids.iter().copied())).all(db).await
 }
+
+/// Whether a live reservation holds `slug` (see `accounts::signup`).
+pub async fn slug_reserved(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, ApiError> {
+    use entity::slug_reservations;
+    Ok(slug_reservations::Entity::find_by_id(slug.to_owned())
+        .filter(slug_reservations::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Holds `slug` until `until` (replacing an expired reservation of it).
+pub async fn reserve_slug(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    use entity::slug_reservations;
+    use sea_orm::sea_query::OnConflict;
+    let reservation = slug_reservations::ActiveModel {
+        slug: Set(slug.to_owned()),
+        created_at: Set(now),
+        expires_at: Set(until),
+    };
+    slug_reservations::Entity::insert(reservation)
+        .on_conflict(
+            OnConflict::column(slug_reservations::Column::Slug)
+                .update_columns([slug_reservations::Column::CreatedAt, slug_reservations::Column::ExpiresAt])
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}

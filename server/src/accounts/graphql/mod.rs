@@ -15,6 +15,7 @@ use types::{
 use super::domain::{EmailAddress, Password};
 use super::login::{self, Credentials, LogIn};
 use super::signup::{self, NewSignUp};
+use super::worker::AccountJobs;
 use super::{password, sessions};
 use crate::audit::AuditContext;
 use crate::auth::graphql::{host_slug, scope};
@@ -22,7 +23,7 @@ use crate::auth::limits::{Action, AuthLimits};
 use crate::auth::tokens::{ACCESS_TTL, TokenKeys};
 use crate::kernel::ids::parse_id;
 use crate::kernel::input::parse_name;
-use crate::kernel::{ApiError, FieldErrors, Links, RequestMeta};
+use crate::kernel::{ApiError, FieldErrors, Links, RequestMeta, SharedClock};
 use crate::mail::Outbox;
 use crate::tenancy::domain::Slug;
 use crate::tenancy::graphql::Tenant;
@@ -196,8 +197,8 @@ impl AccountsMutation {
     /// Emails a reset link if the address has an account. Always answers `true`.
     async fn request_password_reset(&self, ctx: &Context<'_>, email: String) -> Result<bool, ApiError> {
         limit(ctx, Action::PasswordReset, Some(&email))?;
-        let (outbox, links) = (ctx.data_unchecked::<Outbox>(), ctx.data_unchecked::<Links>());
-        password::request_reset(db(ctx), outbox, links, &email).await?;
+        let (clock, worker) = (ctx.data_unchecked::<SharedClock>(), ctx.data_unchecked::<AccountJobs>());
+        password::request_reset(db(ctx), clock, worker, &email).await?;
         Ok(true)
     }
 
