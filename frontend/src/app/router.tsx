@@ -12,6 +12,7 @@ import { TeamRoute } from '@/features/team/routes/team';
 import { Layout } from './routes/layout';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
+import { RequireSession } from './routes/require-session';
 
 const router = createBrowserRouter([
   {
@@ -24,10 +25,20 @@ const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPasswordRoute /> },
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'accept-invitation', element: <AcceptInvitationRoute /> },
-      { path: 'app/account', element: <AccountRoute /> },
-      { path: 'app/team', element: <TeamRoute /> },
-      { path: 'app/api-keys', element: <ApiKeysRoute /> },
-      { path: 'app/audit', element: <AuditLogRoute /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: 'app/account', element: <AccountRoute /> },
+          { path: 'app/team', element: <TeamRoute /> },
+        ],
+      },
+      {
+        element: <RequireSession minimumRole="ADMIN" />,
+        children: [
+          { path: 'app/api-keys', element: <ApiKeysRoute /> },
+          { path: 'app/audit', element: <AuditLogRoute /> },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

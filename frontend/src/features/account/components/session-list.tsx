@@ -1,35 +1,29 @@
 import { useState } from 'react';
+import { EmptyState } from '@/components/empty-state';
 import { FormAlert } from '@/components/form';
+import { QueryState } from '@/components/query-state';
 import { useMySessions } from '../api/get-my-sessions';
 import { useRevokeSession } from '../api/revoke-session';
 import { describeUserAgent, formatDateTime } from './user-agent';
 
 /** The caller's sessions (browsers/devices) in every organization, with "End session" for the others. */
 export function SessionList() {
-  const { data, error, isPending, isError, refetch, isFetching } = useMySessions();
+  const sessions = useMySessions();
+  return (
+    <QueryState
+      query={sessions}
+      what="your sessions"
+      isEmpty={(data) => data.length === 0}
+      empty={<EmptyState title="No active sessions." />}
+    >
+      {(data) => <SessionRows data={data} />}
+    </QueryState>
+  );
+}
+
+function SessionRows({ data }: { data: NonNullable<ReturnType<typeof useMySessions>['data']> }) {
   const revoke = useRevokeSession();
   const [confirming, setConfirming] = useState<string | null>(null);
-
-  if (isPending) {
-    return (
-      <p className="account__status" role="status">
-        Loading your sessions…
-      </p>
-    );
-  }
-  if (isError) {
-    return (
-      <div className="alert alert--error" role="alert">
-        <p>Could not load your sessions: {error.message}</p>
-        <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  if (data.length === 0) {
-    return <p className="account__status">No active sessions.</p>;
-  }
 
   return (
     <>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { EmptyState } from '@/components/empty-state';
 import { FormAlert } from '@/components/form';
+import { QueryState } from '@/components/query-state';
 import { errorCodeOf } from '@/lib/graphql-client';
 import { useApiKeys } from '../api/get-api-keys';
 import { useRevokeApiKey } from '../api/revoke-api-key';
@@ -9,31 +11,24 @@ export const API_KEYS_FORBIDDEN_MESSAGE = 'Only owners and admins of this organi
 
 /** The organization's API keys, with a (confirmed) revoke button per active key. */
 export function ApiKeyList() {
-  const { data, error, isPending, isError, refetch, isFetching } = useApiKeys();
+  const apiKeys = useApiKeys();
+  return (
+    <QueryState
+      query={apiKeys}
+      what="the API keys"
+      skeletonLines={2}
+      explainError={(error) => (errorCodeOf(error) === 'FORBIDDEN' ? API_KEYS_FORBIDDEN_MESSAGE : undefined)}
+      isEmpty={(data) => data.length === 0}
+      empty={<EmptyState title="No API keys yet.">Create one above to let a script or CI pipeline call the Beacon API.</EmptyState>}
+    >
+      {(data) => <ApiKeyTable data={data} />}
+    </QueryState>
+  );
+}
+
+function ApiKeyTable({ data }: { data: NonNullable<ReturnType<typeof useApiKeys>['data']> }) {
   const revoke = useRevokeApiKey();
   const [confirming, setConfirming] = useState<string | null>(null);
-
-  if (isPending) {
-    return (
-      <p className="api-keys__status" role="status">
-        Loading API keys…
-      </p>
-    );
-  }
-  if (isError) {
-    if (errorCodeOf(error) === 'FORBIDDEN') return <FormAlert>{API_KEYS_FORBIDDEN_MESSAGE}</FormAlert>;
-    return (
-      <div className="alert alert--error" role="alert">
-        <p>Could not load the API keys: {error.message}</p>
-        <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  if (data.length === 0) {
-    return <p className="api-keys__status">No API keys yet.</p>;
-  }
 
   return (
     <>

@@ -1,24 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
-import { SessionContext, type SessionContextValue } from '@/lib/session';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { ApiKeysRoute } from './api-keys';
-
-const sessionValue: SessionContextValue = {
-  status: 'authenticated',
-  session: {
-    accessToken: 'access-token',
-    expiresIn: 900,
-    user: { id: 'u1', email: 'ada@example.com', name: 'Ada', emailVerified: true },
-    tenant: { id: 't1', slug: 'acme', name: 'Acme', host: 'acme.beacon.test' },
-    role: 'OWNER',
-  },
-  signIn: vi.fn(),
-  logOut: vi.fn(() => Promise.resolve()),
-  clear: vi.fn(),
-};
+import { renderApp } from '@/test/render';
 
 const existingKey = {
   id: 'k1',
@@ -33,17 +18,9 @@ const newKey = { id: 'k2', name: 'CI deploys', prefix: 'bk_new2', scope: 'READ_W
 const SECRET = 'bk_new2_s3cr3t-value';
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <SessionContext.Provider value={sessionValue}>
-        <MemoryRouter>
-          <ApiKeysRoute />
-        </MemoryRouter>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
+  return renderApp(<ApiKeysRoute />, { session: 'OWNER' });
 }
+
 
 describe('ApiKeysRoute', () => {
   it('creates a key and shows its secret once', async () => {

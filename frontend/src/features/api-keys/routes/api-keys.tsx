@@ -1,25 +1,9 @@
-import { Navigate, useLocation } from 'react-router';
-import { useSession } from '@/lib/session';
 import { ApiKeyList } from '../components/api-key-list';
 import { CreateApiKeyForm } from '../components/create-api-key-form';
 import '../components/api-keys.css';
 
-/** `/app/api-keys`: needs a session, otherwise sends the user to /login (and back afterwards). */
+/** `/app/api-keys` (behind the app's session guard, owners and admins). */
 export function ApiKeysRoute() {
-  const { status } = useSession();
-  const location = useLocation();
-
-  if (status === 'restoring') {
-    return (
-      <p className="api-keys__status" role="status">
-        Restoring your session…
-      </p>
-    );
-  }
-  if (status === 'anonymous') {
-    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  }
-
   return (
     <section className="page page--wide">
       <h1 className="page__title">API keys</h1>

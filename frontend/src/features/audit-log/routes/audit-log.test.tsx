@@ -1,24 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SessionContext, type SessionContextValue } from '@/lib/session';
+
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { AuditLogRoute } from './audit-log';
-
-const sessionValue: SessionContextValue = {
-  status: 'authenticated',
-  session: {
-    accessToken: 'access-token',
-    expiresIn: 900,
-    user: { id: 'u1', email: 'ada@example.com', name: 'Ada', emailVerified: true },
-    tenant: { id: 't1', slug: 'acme', name: 'Acme', host: 'acme.beacon.test' },
-    role: 'ADMIN',
-  },
-  signIn: vi.fn(),
-  logOut: vi.fn(() => Promise.resolve()),
-  clear: vi.fn(),
-};
+import { renderApp } from '@/test/render';
 
 function event(id: string, action: string, entityType: string, changes = '{}') {
   return {
@@ -36,17 +21,9 @@ function event(id: string, action: string, entityType: string, changes = '{}') {
 }
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <SessionContext.Provider value={sessionValue}>
-        <MemoryRouter>
-          <AuditLogRoute />
-        </MemoryRouter>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
+  return renderApp(<AuditLogRoute />, { session: 'ADMIN' });
 }
+
 
 describe('AuditLogRoute', () => {
   it('sends the filter variables and passes the cursor for "Load more"', async () => {

@@ -1,20 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { SignUpForm } from './sign-up-form';
+import { renderApp } from '@/test/render';
 
 function renderForm() {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter>
-        <SignUpForm />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  return renderApp(<SignUpForm />, { session: null });
 }
+
 
 function fill(values: Record<string, string>) {
   for (const [label, value] of Object.entries(values)) {

@@ -1,20 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { AcceptInvitationRoute } from './accept-invitation';
+import { renderApp } from '@/test/render';
 
-function renderPage(path = '/accept-invitation?token=tok-123') {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <AcceptInvitationRoute />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+function renderPage(route = '/accept-invitation?token=tok-123') {
+  return renderApp(<AcceptInvitationRoute />, { session: null, route });
 }
+
 
 describe('AcceptInvitationRoute', () => {
   it('creates the account and says which organization was joined', async () => {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { EmptyState } from '@/components/empty-state';
 import { FormAlert } from '@/components/form';
+import { QueryState } from '@/components/query-state';
 import { errorCodeOf } from '@/lib/graphql-client';
 import { useInvitations } from '../api/get-invitations';
 import { useRevokeInvitation } from '../api/revoke-invitation';
@@ -9,31 +11,24 @@ export const INVITATIONS_FORBIDDEN_MESSAGE = 'Only owners and admins of this org
 
 /** Invitations not yet accepted, revoked or expired, with a (confirmed) revoke button each. */
 export function InvitationList() {
-  const { data, error, isPending, isError, refetch, isFetching } = useInvitations();
+  const invitations = useInvitations();
+  return (
+    <QueryState
+      query={invitations}
+      what="the invitations"
+      skeletonLines={1}
+      explainError={(error) => (errorCodeOf(error) === 'FORBIDDEN' ? INVITATIONS_FORBIDDEN_MESSAGE : undefined)}
+      isEmpty={(data) => data.length === 0}
+      empty={<EmptyState title="No pending invitations.">Invite someone with the form above; they get an email with a link to join.</EmptyState>}
+    >
+      {(data) => <InvitationTable data={data} />}
+    </QueryState>
+  );
+}
+
+function InvitationTable({ data }: { data: NonNullable<ReturnType<typeof useInvitations>['data']> }) {
   const revoke = useRevokeInvitation();
   const [confirming, setConfirming] = useState<string | null>(null);
-
-  if (isPending) {
-    return (
-      <p className="team__status" role="status">
-        Loading invitations…
-      </p>
-    );
-  }
-  if (isError) {
-    if (errorCodeOf(error) === 'FORBIDDEN') return <FormAlert>{INVITATIONS_FORBIDDEN_MESSAGE}</FormAlert>;
-    return (
-      <div className="alert alert--error" role="alert">
-        <p>Could not load the invitations: {error.message}</p>
-        <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  if (data.length === 0) {
-    return <p className="team__status">No pending invitations.</p>;
-  }
 
   return (
     <>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FormAlert } from '@/components/form';
+import { QueryState } from '@/components/query-state';
 import type { Role } from '@/gql/graphql';
 import { errorCodeOf } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
@@ -20,30 +21,20 @@ function actionError(error: Error, action: string): string {
 
 /** The organization's members; owners and admins can change roles and remove members (confirmed). */
 export function MemberList() {
+  const members = useMembers();
+  return (
+    <QueryState query={members} what="the members" skeletonLines={2}>
+      {(data) => <MemberTable data={data} />}
+    </QueryState>
+  );
+}
+
+function MemberTable({ data }: { data: NonNullable<ReturnType<typeof useMembers>['data']> }) {
   const { session } = useSession();
   const viewerRole = session?.role;
-  const { data, error, isPending, isError, refetch, isFetching } = useMembers();
   const changeRole = useChangeMemberRole();
   const remove = useRemoveMember();
   const [confirming, setConfirming] = useState<string | null>(null);
-
-  if (isPending) {
-    return (
-      <p className="team__status" role="status">
-        Loading members…
-      </p>
-    );
-  }
-  if (isError) {
-    return (
-      <div className="alert alert--error" role="alert">
-        <p>Could not load the members: {error.message}</p>
-        <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
-          Try again
-        </button>
-      </div>
-    );
-  }
 
   const roles = assignableRoles(viewerRole);
   const resetErrors = () => {

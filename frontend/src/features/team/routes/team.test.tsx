@@ -1,26 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SessionContext, type SessionContextValue, type SessionRole } from '@/lib/session';
+import type { SessionRole } from '@/lib/session';
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { TeamRoute } from './team';
-
-function sessionAs(role: SessionRole): SessionContextValue {
-  return {
-    status: 'authenticated',
-    session: {
-      accessToken: 'access-token',
-      expiresIn: 900,
-      user: { id: 'u1', email: 'ada@example.com', name: 'Ada', emailVerified: true },
-      tenant: { id: 't1', slug: 'acme', name: 'Acme', host: 'acme.beacon.test' },
-      role,
-    },
-    signIn: vi.fn(),
-    logOut: vi.fn(() => Promise.resolve()),
-    clear: vi.fn(),
-  };
-}
+import { renderApp } from '@/test/render';
 
 const members = [
   { user: { id: 'u1', email: 'ada@example.com', name: 'Ada' }, role: 'OWNER', joinedAt: '2026-01-02T03:04:05Z' },
@@ -29,17 +12,9 @@ const members = [
 const invitation = { id: 'i1', email: 'carol@example.com', role: 'VIEWER', createdAt: '2026-02-01T00:00:00Z', expiresAt: '2026-02-08T00:00:00Z' };
 
 function renderPage(role: SessionRole = 'OWNER') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <SessionContext.Provider value={sessionAs(role)}>
-        <MemoryRouter>
-          <TeamRoute />
-        </MemoryRouter>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
+  return renderApp(<TeamRoute />, { session: role });
 }
+
 
 describe('TeamRoute', () => {
   it('shows an existing member (CONFLICT on email) next to the email field', async () => {

@@ -1,4 +1,3 @@
-import { Navigate, useLocation } from 'react-router';
 import { useSession } from '@/lib/session';
 import { canManageTeam } from '../components/format';
 import { InvitationList } from '../components/invitation-list';
@@ -6,21 +5,10 @@ import { InviteMemberForm } from '../components/invite-member-form';
 import { MemberList } from '../components/member-list';
 import '../components/team.css';
 
-/** `/app/team`: needs a session, otherwise sends the user to /login (and back afterwards). */
+/** `/app/team` (behind the app's session guard). */
 export function TeamRoute() {
-  const { status, session } = useSession();
-  const location = useLocation();
-
-  if (status === 'restoring') {
-    return (
-      <p className="team__status" role="status">
-        Restoring your session…
-      </p>
-    );
-  }
-  if (status === 'anonymous' || !session) {
-    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  }
+  const { session } = useSession();
+  if (!session) return null;
 
   const manager = canManageTeam(session.role);
   return (
