@@ -1,6 +1,6 @@
 import { QueryState } from '@/components/query-state';
 import { useMe } from '../api/get-me';
-import './account.css';
+
 
 const ROLE_LABELS: Record<string, string> = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member', VIEWER: 'Viewer' };
 

@@ -1,20 +1,22 @@
+import { Page, Section } from '@/components/page';
 import { AccountDetails } from '../components/account-details';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { SessionActions } from '../components/session-actions';
 import { SessionList } from '../components/session-list';
+import '../components/account.css';
 
 /** `/app/account` (behind the app's session guard). */
 export function AccountRoute() {
   return (
-    <section className="page">
-      <h1 className="page__title">Account</h1>
-      <p className="page__lead">Your profile, organization and sessions.</p>
+    <Page title="Account" lead="Your profile, password and signed-in devices.">
       <AccountDetails />
-      <h2 className="account__section-title">Change password</h2>
-      <ChangePasswordForm />
-      <h2 className="account__section-title">Sessions</h2>
-      <SessionList />
-      <SessionActions />
-    </section>
+      <Section title="Change password" lead="Your other sessions are logged out when you change it.">
+        <ChangePasswordForm />
+      </Section>
+      <Section title="Sessions" lead="Browsers and devices signed in to your account, in every organization.">
+        <SessionList />
+        <SessionActions />
+      </Section>
+    </Page>
   );
 }
