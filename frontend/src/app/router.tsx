@@ -1,6 +1,5 @@
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { currentHost } from '@/lib/hosts';
-import { AppLayout } from './shell/app-layout';
 import { PublicLayout } from './shell/public-layout';
 import { RootLayout } from './shell/root-layout';
 import { IndexRoute } from './routes/index-route';
@@ -36,7 +35,8 @@ const routes: RouteObject[] = [
         element: <RequireSession />,
         children: [
           {
-            element: <AppLayout />,
+            // The signed-in shell (sidebar, menus, toasts) loads with the first /app page.
+            lazy: () => import('./shell/app-layout').then((m) => ({ Component: m.AppLayout })),
             children: [
               { index: true, lazy: () => import('./routes/app-home').then((m) => ({ Component: m.AppHomeRoute })), handle: { title: 'Home' } },
               { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },

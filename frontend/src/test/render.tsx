@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode, type ReactElement, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
+import { ToastProvider } from '@/components/toast';
 import { SessionContext, type Session, type SessionContextValue, type SessionRole, type SessionStatus } from '@/lib/session';
 import { mockGraphQL } from './graphql-mock';
 
@@ -80,7 +81,11 @@ export function renderApp(ui: ReactElement, options: RenderAppOptions = {}, rend
     ],
     { initialEntries: [route] },
   );
-  let tree: ReactElement = <RouterProvider router={router} />;
+  let tree: ReactElement = (
+    <ToastProvider>
+      <RouterProvider router={router} />
+    </ToastProvider>
+  );
   if (session) tree = <SessionContext.Provider value={session}>{tree}</SessionContext.Provider>;
   tree = <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>;
   if (wrapper) tree = wrapper(tree);

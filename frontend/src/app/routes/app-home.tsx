@@ -95,6 +95,7 @@ export function AppHomeRoute() {
     );
   }
   const open = steps.filter((s) => !s.comingSoon && s.done === false).length;
+  const checking = steps.some((s) => !s.comingSoon && s.done === undefined);
 
   return (
     <Page
@@ -110,7 +111,7 @@ export function AppHomeRoute() {
           <h2 id="next-steps" className="section__title">
             Next steps
           </h2>
-          <p className="section__lead">{open === 0 ? 'You are all set for now.' : `${open} left to do.`}</p>
+          <p className="section__lead">{checking ? 'Checking your progress…' : open === 0 ? 'You are all set for now.' : `${open} left to do.`}</p>
         </div>
         <ol className="checklist__list">
           {steps.map((step) => (

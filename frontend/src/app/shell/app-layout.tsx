@@ -1,13 +1,15 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { Outlet } from 'react-router';
+import { ToastProvider } from '@/components/toast';
 import { useSession } from '@/lib/session';
 import { Brand } from './brand';
 import { SidebarContent } from './sidebar';
 
 /**
  * The signed-in shell: a sidebar on wide screens; below 768 px a top bar whose "Menu" button
- * opens the same navigation in a drawer (focus kept inside, Escape closes).
+ * opens the same navigation in a drawer (focus kept inside, Escape closes). Toasts live here:
+ * only signed-in pages acknowledge saved changes.
  */
 export function AppLayout() {
   const { session } = useSession();
@@ -15,7 +17,8 @@ export function AppLayout() {
   if (!session) return null;
 
   return (
-    <div className="app-shell">
+    <ToastProvider>
+      <div className="app-shell">
       <aside className="sidebar" aria-label="Sidebar">
         <div className="sidebar__brand">
           <Brand />
@@ -46,6 +49,7 @@ export function AppLayout() {
       <main id="main" className="app-shell__main" tabIndex={-1}>
         <Outlet />
       </main>
-    </div>
+      </div>
+    </ToastProvider>
   );
 }

@@ -54,7 +54,7 @@ describe('AccountRoute sessions', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: 'End session Firefox on Windows in globex' }));
     expect(calls.some((c) => c.operationName === 'RevokeSession')).toBe(false);
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm end session' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'End session' }));
 
     await vi.waitFor(() => expect(screen.queryByText('Firefox on Windows')).not.toBeInTheDocument());
     const revoke = calls.find((c) => c.operationName === 'RevokeSession');

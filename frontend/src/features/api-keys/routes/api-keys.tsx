@@ -1,3 +1,4 @@
+import { Page, Section } from '@/components/page';
 import { ApiKeyList } from '../components/api-key-list';
 import { CreateApiKeyForm } from '../components/create-api-key-form';
 import '../components/api-keys.css';
@@ -5,13 +6,13 @@ import '../components/api-keys.css';
 /** `/app/api-keys` (behind the app's session guard, owners and admins). */
 export function ApiKeysRoute() {
   return (
-    <section className="page page--wide">
-      <h1 className="page__title">API keys</h1>
-      <p className="page__lead">Keys let scripts and integrations call the Beacon API on behalf of your organization.</p>
-      <h2 className="api-keys__section-title">Create a key</h2>
-      <CreateApiKeyForm />
-      <h2 className="api-keys__section-title">Keys</h2>
-      <ApiKeyList />
-    </section>
+    <Page title="API keys" lead="Keys let scripts and integrations call the Beacon API on behalf of your organization." wide>
+      <Section title="Create a key">
+        <CreateApiKeyForm />
+      </Section>
+      <Section title="Keys">
+        <ApiKeyList />
+      </Section>
+    </Page>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { FormAlert } from '@/components/form';
 import { QueryState } from '@/components/query-state';
@@ -18,7 +19,7 @@ export function AuditLog() {
 
   return (
     <>
-      <AuditFilters onApply={setFilter} />
+      <AuditFilters filter={filter} onChange={setFilter} />
       <QueryState
         query={audit}
         what="the audit log"
@@ -37,14 +38,9 @@ export function AuditLog() {
             <AuditEventTable events={data.pages.flatMap((page) => page.events)} />
             {hasNextPage ? (
               <div className="audit__more">
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={isFetchingNextPage}
-                  onClick={() => void fetchNextPage()}
-                >
-                  {isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </button>
+                <Button variant="secondary" pending={isFetchingNextPage} pendingLabel="Loading…" onClick={() => void fetchNextPage()}>
+                  Load more
+                </Button>
               </div>
             ) : null}
           </>

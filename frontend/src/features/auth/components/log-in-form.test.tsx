@@ -73,7 +73,10 @@ describe('LogInForm', () => {
 
     const picker = await screen.findByRole('region', { name: 'Choose an organization' });
     const options = within(picker).getAllByRole('button', { name: /acme|globex/i });
-    expect(options.map((o) => o.textContent)).toEqual(['Acmeacme · Owner', 'Globexglobex · Admin']);
+    expect(options.map((o) => o.textContent)).toEqual(['AAcmeacme.localhost · Owner›', 'GGlobexglobex.localhost · Admin›']);
+    // The choice gets focus, and is remembered for the organization switcher.
+    expect(options[0]).toHaveFocus();
+    expect(sessionStorage.getItem('beacon.known-organizations')).toContain('globex');
 
     fireEvent.click(within(picker).getByRole('button', { name: /globex/i }));
 

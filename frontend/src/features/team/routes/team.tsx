@@ -1,8 +1,10 @@
+import { Page, Section } from '@/components/page';
 import { useSession } from '@/lib/session';
 import { canManageTeam } from '../components/format';
 import { InvitationList } from '../components/invitation-list';
 import { InviteMemberForm } from '../components/invite-member-form';
 import { MemberList } from '../components/member-list';
+import { RoleGuide } from '../components/role-guide';
 import '../components/team.css';
 
 /** `/app/team` (behind the app's session guard). */
@@ -12,21 +14,26 @@ export function TeamRoute() {
 
   const manager = canManageTeam(session.role);
   return (
-    <section className="page page--wide">
-      <h1 className="page__title">Team</h1>
-      <p className="page__lead">The people in {session.tenant.name} and what they may do.</p>
-      <h2 className="team__section-title">Members</h2>
-      <MemberList />
+    <Page title="Team" lead={`The people in ${session.tenant.name} and what they may do.`} wide>
+      <Section title="Members">
+        <MemberList />
+        {manager ? null : (
+          <>
+            <p className="muted">Only owners and admins can invite people and change roles.</p>
+            <RoleGuide />
+          </>
+        )}
+      </Section>
       {manager ? (
         <>
-          <h2 className="team__section-title">Invite someone</h2>
-          <InviteMemberForm />
-          <h2 className="team__section-title">Pending invitations</h2>
-          <InvitationList />
+          <Section title="Invite someone">
+            <InviteMemberForm />
+          </Section>
+          <Section title="Pending invitations">
+            <InvitationList />
+          </Section>
         </>
-      ) : (
-        <p className="team__status">Only owners and admins can invite people and change roles.</p>
-      )}
-    </section>
+      ) : null}
+    </Page>
   );
 }
