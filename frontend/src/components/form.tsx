@@ -27,6 +27,9 @@ function FieldFrame({ id, label, error, hint, children }: FieldFrameProps) {
       {children(describedBy)}
       {error ? (
         <p className="form__error" id={errorId}>
+          <span className="form__error-icon" aria-hidden="true">
+            ⚠
+          </span>
           {error}
         </p>
       ) : null}

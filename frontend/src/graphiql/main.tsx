@@ -77,7 +77,36 @@ function SessionBanner() {
   );
 }
 
+/**
+ * CodeMirror 5 (GraphiQL's editors) types into an unlabelled hidden textarea; name each one
+ * after the editor it belongs to, so screen readers (and axe) know which editor has focus.
+ */
+function labelEditors(root: HTMLElement) {
+  const label = (textarea: HTMLTextAreaElement) => {
+    if (textarea.hasAttribute('aria-label')) return;
+    let name = 'Editor';
+    if (textarea.closest('.graphiql-query-editor')) name = 'Query editor';
+    else if (textarea.closest('.result-window, .graphiql-response')) name = 'Response';
+    else {
+      const tool = textarea.closest('.graphiql-editor-tool');
+      const editors = tool ? Array.from(tool.querySelectorAll('.graphiql-editor')) : [];
+      const index = editors.findIndex((editor) => editor.contains(textarea));
+      name = index === 0 ? 'Variables editor' : index === 1 ? 'Headers editor' : 'Editor';
+    }
+    textarea.setAttribute('aria-label', name);
+  };
+  const labelAll = () => root.querySelectorAll<HTMLTextAreaElement>('.CodeMirror textarea').forEach(label);
+  labelAll();
+  const observer = new MutationObserver(labelAll);
+  observer.observe(root, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
 function Explorer() {
+  useEffect(() => {
+    const root = document.getElementById('graphiql');
+    return root ? labelEditors(root) : undefined;
+  }, []);
   return (
     <div className="beacon-explorer">
       <SessionBanner />

@@ -21,7 +21,8 @@ export function OrgSwitcher({ session }: { session: Session }) {
 
   return (
     <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className="org-switcher" aria-label={`Organization: ${session.tenant.name}, ${roleLabel(session.role)}. Switch organization`}>
+      <DropdownMenu.Trigger className="org-switcher">
+        <span className="visually-hidden">Organization: </span>
         <span className="org-switcher__avatar" aria-hidden="true">
           {initial(session.tenant.name)}
         </span>
@@ -31,6 +32,7 @@ export function OrgSwitcher({ session }: { session: Session }) {
           </span>
           <span className="org-switcher__role">{roleLabel(session.role)}</span>
         </span>
+        <span className="visually-hidden">, switch organization</span>
         <span className="org-switcher__chevron" aria-hidden="true">
           ⌄
         </span>
