@@ -78,6 +78,7 @@ function role(value: unknown): string | undefined {
 /** The change in plain language, e.g. "You created the API key “CI” (read & write)." */
 export function summarizeEvent(event: SummarizableEvent, selfId: string | undefined): string {
   const actor = describeActor(event, selfId);
+  const their = actor === 'You' ? 'your' : 'their';
   const c = parseChanges(event.changes);
   const roleChange = typeof c.role === 'object' && c.role !== null ? (c.role as { from?: unknown; to?: unknown }) : null;
   const what = (() => {
@@ -116,11 +117,11 @@ export function summarizeEvent(event: SummarizableEvent, selfId: string | undefi
       case 'tenant.reactivated':
         return 'reactivated the organization';
       case 'user.email_verified':
-        return 'verified their email address';
+        return `verified ${their} email address`;
       case 'user.password_changed':
-        return 'changed their password';
+        return `changed ${their} password`;
       case 'user.password_reset':
-        return 'reset their password with an emailed link';
+        return `reset ${their} password with an emailed link`;
       default:
         return `did ${event.action}`;
     }
