@@ -116,3 +116,27 @@ test('desktop: the organization switcher offers logging in to another organizati
   const nav = page.getByRole('complementary', { name: 'Sidebar' }).getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'API keys' })).toHaveCount(0);
 });
+
+test('dark mode (prefers-color-scheme) keeps contrast and layout', async ({ pageAs, anonymousPage }, testInfo) => {
+  await anonymousPage.emulateMedia({ colorScheme: 'dark' });
+  await anonymousPage.goto('/');
+  await checkPage(anonymousPage, testInfo, 'dark-landing');
+  await anonymousPage.goto('/signup');
+  await anonymousPage.getByRole('button', { name: 'Create account' }).click();
+  await checkPage(anonymousPage, testInfo, 'dark-signup-errors');
+
+  const page = await pageAs('OWNER');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const [name, path] of [
+    ['dark-home', '/app'],
+    ['dark-team', '/app/team'],
+    ['dark-audit', '/app/audit'],
+  ] as const) {
+    await page.goto(path);
+    await checkPage(page, testInfo, name);
+  }
+  await page.setViewportSize(VIEWPORTS.phone);
+  await page.goto('/app/api-keys');
+  await checkPage(page, testInfo, 'dark-api-keys');
+  await page.emulateMedia({ colorScheme: 'light' });
+});
