@@ -29,11 +29,14 @@ test('GraphiQL uses the signed-in session and loads the schema into Docs', async
   // attached, so a refusal by the server (e.g. its depth limit) is plain in the report.
   const introspection = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('IntrospectionQuery'));
   await page.reload();
-  await testInfo.attach('introspection-response.json', { body: await (await introspection).text(), contentType: 'application/json' });
+  const introspectionBody = await (await introspection).text();
+  await testInfo.attach('introspection-response.json', { body: introspectionBody, contentType: 'application/json' });
   await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
   const docs = page.locator('.graphiql-doc-explorer');
   await expect(docs).toBeVisible();
-  await expect(docs).not.toContainText('Error fetching schema');
+  await expect(docs, `Docs could not load the schema; the server answered the introspection query with ${introspectionBody.slice(0, 300)}`).not.toContainText(
+    'Error fetching schema',
+  );
   await expect(docs.getByText('Query', { exact: true }).first()).toBeVisible();
 });
 
