@@ -22,8 +22,11 @@ export async function graphql<T>(request: APIRequestContext, query: string, vari
     data: { query, variables },
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.message} (${e.extensions?.code ?? '?'})`).join('; ')}`);
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string; fields?: unknown } }[] };
+  if (body.errors?.length) {
+    const operation = /\b(mutation|query)\b[^{]*\{\s*(\w+)/.exec(query)?.[2] ?? 'request';
+    throw new Error(`GraphQL ${operation}: ${body.errors.map((e) => `${e.message} (${e.extensions?.code ?? '?'} ${JSON.stringify(e.extensions?.fields ?? '')})`).join('; ')}`);
+  }
   if (!body.data) throw new Error(`GraphQL: no data (HTTP ${response.status()})`);
   return body.data;
 }

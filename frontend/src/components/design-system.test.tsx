@@ -105,6 +105,18 @@ describe('form validation', () => {
   });
 });
 
+describe('validators.slug', () => {
+  it('follows the server’s rule for organization addresses', () => {
+    const check = validators.slug('the organization address');
+    expect(check('acme-corp')).toBeUndefined();
+    expect(check('ab')).toBe('The organization address must be 3 to 40 characters long.');
+    expect(check('a'.repeat(41))).toBe('The organization address must be 3 to 40 characters long.');
+    expect(check('-acme')).toMatch(/must start and end with a letter or digit/);
+    expect(check('ac--me')).toMatch(/single dashes/);
+    expect(check('Acme')).toMatch(/lowercase letters/);
+  });
+});
+
 describe('DataTable', () => {
   it('labels each cell with its column for the small-screen card layout', () => {
     renderApp(

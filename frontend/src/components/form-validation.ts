@@ -4,7 +4,8 @@ import { useCallback, useState, type FormEvent } from 'react';
 export type Validator = (value: string) => string | undefined;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** The server's rule for organization addresses: 3–40 characters, no leading, trailing or double hyphen. */
+const SLUG = /^(?!.*--)[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
 
 /** Validators whose messages are full sentences that name the field. */
 export const validators = {
@@ -28,9 +29,10 @@ export const validators = {
     (label: string): Validator =>
     (value) => {
       if (value.trim() === '') return `Enter ${label}.`;
+      if (value.length < 3 || value.length > 40) return `${capitalize(label)} must be 3 to 40 characters long.`;
       return SLUG.test(value)
         ? undefined
-        : `${capitalize(label)} can use lowercase letters, digits and dashes, and must start and end with a letter or digit.`;
+        : `${capitalize(label)} can use lowercase letters, digits and single dashes, and must start and end with a letter or digit.`;
     },
 };
 
