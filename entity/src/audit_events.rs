@@ -36,6 +36,12 @@ pub enum Relation {
 
 impl ActiveModelBehavior for ActiveModel {}
 
+impl crate::TenantOwned for Entity {
+    const TENANT_ID: Column = Column::TenantId;
+    const ID: Column = Column::Id;
+    const NOUN: &'static str = "audit event";
+}
+
 fn newest_first(column: Column) -> IndexedColumn {
     use crate::index::IntoIndexedColumn;
     IndexedColumn { direction: crate::index::Direction::Desc, ..column.into_indexed() }

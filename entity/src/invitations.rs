@@ -42,6 +42,12 @@ impl Related<super::tenants::Entity> for Entity {
 
 impl ActiveModelBehavior for ActiveModel {}
 
+impl crate::TenantOwned for Entity {
+    const TENANT_ID: Column = Column::TenantId;
+    const ID: Column = Column::Id;
+    const NOUN: &'static str = "invitation";
+}
+
 pub fn declared_indexes() -> Vec<DeclaredIndex> {
     vec![
         DeclaredIndex::global::<Entity, _>(

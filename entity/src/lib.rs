@@ -13,10 +13,12 @@ pub mod memberships;
 pub mod one_time_tokens;
 pub mod refresh_tokens;
 pub mod tenant_domains;
+pub mod tenant_owned;
 pub mod tenants;
 pub mod users;
 
 pub use index::{DeclaredIndex, IndexScope};
+pub use tenant_owned::TenantOwned;
 
 /// Every secondary index Beacon declares, across all entities.
 pub fn all_declared_indexes() -> Vec<DeclaredIndex> {

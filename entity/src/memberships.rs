@@ -18,6 +18,23 @@ pub enum Role {
     Viewer,
 }
 
+impl Role {
+    /// Higher is more privileged: owner > admin > member > viewer.
+    pub fn rank(self) -> u8 {
+        match self {
+            Role::Owner => 3,
+            Role::Admin => 2,
+            Role::Member => 1,
+            Role::Viewer => 0,
+        }
+    }
+
+    /// Whether this role may do what `minimum` may.
+    pub fn at_least(self, minimum: Role) -> bool {
+        self.rank() >= minimum.rank()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "memberships")]
 pub struct Model {
@@ -61,6 +78,12 @@ impl Related<super::users::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl crate::TenantOwned for Entity {
+    const TENANT_ID: Column = Column::TenantId;
+    const ID: Column = Column::Id;
+    const NOUN: &'static str = "member";
+}
 
 pub fn declared_indexes() -> Vec<DeclaredIndex> {
     vec![

@@ -1,15 +1,34 @@
 //! Beacon: multi-tenant uptime monitoring and status pages.
 //!
 //! `main.rs` parses the command line; everything else lives here so tests and production start
-//! the same [`startup::Application`].
+//! the same [`startup::Application`]. Modules are layered and arrows point down only (a test
+//! holds the allow-list, [`layers`]):
+//!
+//! ```text
+//! startup, schema, http            composition root: may import everything
+//! team                             members and invitations (creates users, adds memberships)
+//! accounts                         users, sessions, passwords, API keys
+//! tenancy                          tenants, hostnames, memberships, platform admin
+//! mail, jobs, audit                outbox on the leased-jobs runner; the audit trail
+//! graphql                          the GraphQL edge: error conversion, connections
+//! auth                             principal, tokens, tenant scope, guards, limits
+//! db, telemetry, config            infrastructure
+//! kernel                           errors, request facts, actor, clock, paging, ids, links
+//! ```
 
 pub mod accounts;
 pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod graphql;
 pub mod http;
+pub mod jobs;
+pub mod kernel;
+pub mod layers;
 pub mod mail;
+pub mod schema;
 pub mod startup;
+pub mod team;
 pub mod telemetry;
 pub mod tenancy;

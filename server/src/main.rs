@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use server::config::{ConfigProblems, DatabaseSettings, ProcessEnv, Settings};
 use server::startup::{Application, shutdown_signal};
-use server::{db, graphql, telemetry};
+use server::{db, schema, telemetry};
 
 #[derive(Parser)]
 #[command(name = "server", version, about = "Beacon: uptime monitoring and status pages")]
@@ -190,15 +190,11 @@ async fn create_admin(email: &str, name: &str, tenant_slug: &str) -> ExitCode {
         if settings.database.run_migrations {
             db::migrate(&db).await?;
         }
-        let outcome = server::accounts::service::create_platform_admin(
-            &db,
-            &settings.base_domain,
-            email,
-            name,
-            &password,
-            tenant_slug,
-        )
-        .await;
+        let links = server::kernel::Links::new(settings.public_url.clone(), settings.base_domain.clone());
+        let outcome = match parse_admin(email, name, &password, tenant_slug) {
+            Ok(admin) => server::accounts::admin::create_platform_admin(&db, &links, admin).await,
+            Err(err) => Err(err),
+        };
         db.close().await?;
         anyhow::Ok(outcome)
     }
@@ -210,10 +206,14 @@ async fn create_admin(email: &str, name: &str, tenant_slug: &str) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Ok(Err(server::graphql::ApiError::BadUserInput { fields })) => {
+        Ok(Err(server::kernel::ApiError::BadUserInput { fields })) => {
             for field in fields {
                 eprintln!("beacon: {}: {}", field.field, field.message);
             }
+            ExitCode::from(EXIT_CONFIG)
+        }
+        Ok(Err(server::kernel::ApiError::Conflict { field, message })) => {
+            eprintln!("beacon: {field}: {message}");
             ExitCode::from(EXIT_CONFIG)
         }
         Ok(Err(err)) => {
@@ -224,6 +224,27 @@ async fn create_admin(email: &str, name: &str, tenant_slug: &str) -> ExitCode {
             eprintln!("beacon: create-admin failed: {err:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The command line's admin, parsed like any input: every bad argument is named.
+fn parse_admin(
+    email: &str,
+    name: &str,
+    password: &str,
+    slug: &str,
+) -> Result<server::accounts::admin::NewAdmin, server::kernel::ApiError> {
+    use server::accounts::domain::{EmailAddress, Password};
+    let mut errors = server::kernel::FieldErrors::default();
+    let email = errors.check("email", EmailAddress::parse(email));
+    let password = errors.check("password", Password::parse(password));
+    let name = errors.check("name", server::kernel::input::parse_name(name));
+    let slug = errors.check("tenant-slug", server::tenancy::domain::Slug::parse_for_operator(slug));
+    match (email, password, name, slug) {
+        (Some(email), Some(password), Some(name), Some(slug)) => {
+            Ok(server::accounts::admin::NewAdmin { email, password, name, slug })
+        }
+        _ => Err(errors.into_result().expect_err("a field failed to parse")),
     }
 }
 
@@ -263,7 +284,7 @@ async fn check_config() -> ExitCode {
 }
 
 fn export_schema(output: &PathBuf) -> ExitCode {
-    let sdl = graphql::export_sdl();
+    let sdl = schema::export_sdl();
     if output.as_os_str() == "-" {
         print!("{sdl}");
         return ExitCode::SUCCESS;

@@ -1,36 +1,56 @@
-//! Builds the application from settings and runs it until a shutdown signal.
+//! Builds the application from settings and runs it until a shutdown signal (composition root).
 //!
 //! `Application::build` connects and migrates the database and binds both listeners (port 0 is
 //! fine: the handle knows the real ports), so tests start exactly what production runs.
+//! Every background loop is owned by one `TaskTracker` and stopped by one `CancellationToken`,
+//! and is drained on shutdown after the listeners.
 
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
+use async_graphql::dataloader::DataLoader;
 use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
-use crate::accounts::limits::AuthLimits;
-use crate::accounts::tokens::TokenKeys;
+use crate::auth::limits::AuthLimits;
+use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
 use crate::http::{AppState, internal_router, public_router};
-use crate::mail::Mailer;
-use crate::mail::templates::Links;
+use crate::jobs::{Heartbeats, Runner, RunnerSettings, worker_id};
+use crate::kernel::{Links, SharedClock, SystemClock};
+use crate::mail::Outbox;
 use crate::mail::transport::Transport;
-use crate::mail::worker::{Worker, worker_id};
+use crate::mail::worker::OutboxQueue;
+use crate::tenancy::graphql::TenantLoader;
 use crate::tenancy::hostnames::HostnameRegistry;
-use crate::{db, graphql, telemetry};
+use crate::{db, schema, telemetry};
+
+/// How often idle limiter keys are dropped.
+const LIMITER_TRIM_INTERVAL: Duration = Duration::from_secs(60);
+/// How often the metrics recorder drains histogram samples into its buckets.
+const METRICS_UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
+/// How soon another process's tenant or domain change reaches this process's TLS answers.
+const HOSTNAME_POLL_INTERVAL: Duration = Duration::from_secs(2);
 
 pub struct Application {
     public: TcpListener,
     internal: TcpListener,
     state: AppState,
-    mail_worker: Worker,
+    mail_runner: Runner<OutboxQueue>,
+    auth_limits: AuthLimits,
 }
 
 impl Application {
-    pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// As [`Application::build`], with the clock time-driven code reads (a manual one in tests).
+    pub async fn build_with_clock(mut settings: Settings, clock: SharedClock) -> anyhow::Result<Self> {
         let public = TcpListener::bind(settings.listen_addr)
             .await
             .with_context(|| format!("LISTEN_ADDR: cannot bind {}", settings.listen_addr))?;
@@ -47,38 +67,65 @@ impl Application {
         }
         let tokens = TokenKeys::new(&settings.jwt_secret);
         let auth_limits = AuthLimits::default();
-        spawn_limit_cleanup(auth_limits.clone());
-        let mailer = Mailer::default();
+        let outbox = Outbox::new(settings.mail.max_attempts, clock.clone());
         let links = Links::new(settings.public_url.clone(), settings.base_domain.clone());
-        let mail_worker = Worker {
+        let heartbeats = Heartbeats::default();
+        let mail = &settings.mail;
+        let mail_runner = Runner {
+            queue: OutboxQueue {
+                transport: Transport::from_settings(&settings)?,
+                from: mail.from.parse().context("MAIL_FROM is not a mailbox")?,
+                message_domain: settings.base_domain.clone(),
+            },
             db: db.clone(),
-            transport: Transport::from_settings(&settings)?,
-            settings: settings.mail.clone(),
-            from: settings.mail.from.parse().context("MAIL_FROM is not a mailbox")?,
-            message_domain: settings.base_domain.clone(),
-            mailer: mailer.clone(),
-            id: worker_id(),
+            settings: RunnerSettings {
+                poll_interval: mail.poll_interval,
+                lease: mail.lease,
+                concurrency: mail.concurrency,
+                retry_base: mail.retry_base,
+                retry_max: mail.retry_max,
+            },
+            clock: clock.clone(),
+            wake: outbox.wake_signal(),
+            // Alive while it finishes rounds; a round may wait for two sends that time out.
+            heartbeat: heartbeats.register(
+                "mail_worker",
+                mail.poll_interval * 2 + mail.send_timeout * 2 + Duration::from_secs(10),
+            ),
+            worker_id: worker_id(),
         };
         let hostnames = HostnameRegistry::new(db.clone());
-        let schema = graphql::build_schema(settings.graphql)
-            .data(db.clone())
-            .data(hostnames.clone())
-            .data(mailer.clone())
-            .data(settings.mail.clone())
-            .data(links)
-            .data(tokens.clone())
-            .data(auth_limits.clone())
-            .finish();
+        let with_data = |builder: async_graphql::SchemaBuilder<_, _, _>| {
+            builder
+                .data(db.clone())
+                .data(hostnames.clone())
+                .data(outbox.clone())
+                .data(links.clone())
+                .data(tokens.clone())
+                .data(auth_limits.clone())
+                .data(clock.clone())
+                .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
+                .finish()
+        };
+        let schema = with_data(schema::build(settings.graphql));
+        let introspection_limits = crate::config::GraphqlLimits {
+            max_depth: settings.graphql.max_depth.max(INTROSPECTION_DEPTH),
+            ..settings.graphql
+        };
+        let introspection_schema = with_data(schema::build(introspection_limits));
         let state = AppState {
+            api_rate_limit: crate::http::rate_limit_config(&settings.http),
             hostnames,
             settings: Arc::new(settings),
             db,
             schema,
+            introspection_schema,
             metrics: telemetry::metrics_handle(),
             tokens,
-            mailer,
+            key_usage: Default::default(),
+            heartbeats,
         };
-        Ok(Self { public, internal, state, mail_worker })
+        Ok(Self { public, internal, state, mail_runner, auth_limits })
     }
 
     pub fn public_addr(&self) -> SocketAddr {
@@ -90,26 +137,49 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then stops accepting, lets in-flight requests finish
-    /// (up to `SHUTDOWN_TIMEOUT`), lets the mail worker finish its sends, and closes the pool.
+    /// (up to `SHUTDOWN_TIMEOUT`), stops the background loops (the mail worker finishes its
+    /// sends) and closes the pool.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self { public, internal, state, mail_worker } = self;
+        let Self { public, internal, state, mail_runner, auth_limits } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
-        let (stop_tx, stop_rx) = watch::channel(false);
-        let worker = tokio::spawn(mail_worker.run(stop_rx.clone()));
-        let stopped = |mut rx: watch::Receiver<bool>| async move {
-            let _ = rx.wait_for(|stop| *stop).await;
-        };
+        let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());
+        tasks.spawn(mail_runner.run(cancel.child_token()));
+        let api_rate_limit = state.api_rate_limit.clone();
+        tasks.spawn(every(LIMITER_TRIM_INTERVAL, cancel.child_token(), move || {
+            auth_limits.retain_recent();
+            crate::http::trim_rate_limit(&api_rate_limit);
+            async {}
+        }));
+        // Histogram samples accumulate until rendered; without a scraper they would grow forever.
+        let metrics = state.metrics.clone();
+        tasks.spawn(every(METRICS_UPKEEP_INTERVAL, cancel.child_token(), move || {
+            metrics.run_upkeep();
+            async {}
+        }));
+        // Other processes' tenant and domain changes reach this process's TLS answers.
+        let hostnames = state.hostnames.clone();
+        tasks.spawn(every(HOSTNAME_POLL_INTERVAL, cancel.child_token(), move || {
+            let hostnames = hostnames.clone();
+            async move {
+                if let Err(err) = hostnames.refresh_if_changed().await {
+                    tracing::warn!(error = %err, "could not check the hostname set for changes");
+                }
+            }
+        }));
+        tasks.close();
+
+        let stop_listening = CancellationToken::new();
         let public = axum::serve(
             public,
             public_router(state.clone()).into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(stopped(stop_rx.clone()));
+        .with_graceful_shutdown(stop_listening.clone().cancelled_owned());
         let internal = axum::serve(internal, internal_router(state).into_make_service())
-            .with_graceful_shutdown(stopped(stop_rx));
+            .with_graceful_shutdown(stop_listening.clone().cancelled_owned());
         let servers = async move { tokio::try_join!(public.into_future(), internal.into_future()) };
         tokio::pin!(servers);
 
@@ -117,18 +187,18 @@ impl Application {
             result = &mut servers => { result.context("a listener failed")?; }
             () = shutdown => {
                 tracing::info!(drain_timeout_ms = drain_timeout.as_millis() as u64, "shutdown requested: draining in-flight requests");
-                let _ = stop_tx.send(true);
+                stop_listening.cancel();
                 match tokio::time::timeout(drain_timeout, &mut servers).await {
                     Ok(result) => { result.context("a listener failed while draining")?; }
                     Err(_) => tracing::warn!("drain timed out; closing remaining connections"),
                 }
             }
         }
-        let _ = stop_tx.send(true);
-        // The worker finishes its in-flight sends (each bounded by MAIL_SEND_TIMEOUT).
-        if tokio::time::timeout(drain_timeout, worker).await.is_err() {
+        cancel.cancel();
+        // In-flight jobs finish (each bounded by its own timeout, e.g. MAIL_SEND_TIMEOUT).
+        if tokio::time::timeout(drain_timeout, tasks.wait()).await.is_err() {
             tracing::warn!(
-                "the mail worker did not stop in time; its claimed messages are retried after their lease"
+                "background tasks did not stop in time; their claimed jobs are retried after their lease"
             );
         }
         db.close().await.context("closing the database pool")?;
@@ -137,15 +207,25 @@ impl Application {
     }
 }
 
-/// Keeps the login/signup limiters' memory bounded.
-fn spawn_limit_cleanup(limits: AuthLimits) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
-        loop {
-            tick.tick().await;
-            limits.retain_recent();
+/// A depth that fits GraphiQL's standard introspection query (used only for documents that
+/// select nothing but introspection fields).
+const INTROSPECTION_DEPTH: usize = 20;
+
+/// Runs `tick` every `period` until cancelled (a tick in progress finishes first).
+async fn every<F, Fut>(period: Duration, cancel: CancellationToken, mut tick: F)
+where
+    F: FnMut() -> Fut + Send,
+    Fut: Future<Output = ()> + Send,
+{
+    let mut interval = tokio::time::interval(period);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    interval.tick().await;
+    loop {
+        tokio::select! {
+            _ = interval.tick() => tick().await,
+            () = cancel.cancelled() => break,
         }
-    });
+    }
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

@@ -67,7 +67,7 @@ pub async fn insert_user(db: &DatabaseConnection, email: &str, platform_admin: b
 
 /// An access token for `user_id`, signed with [`TEST_JWT_SECRET`].
 pub fn access_token(user_id: Uuid, tenant_id: Uuid, role: &str) -> String {
-    let keys = server::accounts::tokens::TokenKeys::new(&TEST_JWT_SECRET.to_owned().into());
+    let keys = server::auth::tokens::TokenKeys::new(&TEST_JWT_SECRET.to_owned().into());
     keys.issue_access(user_id, tenant_id, role)
 }
 

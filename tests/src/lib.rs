@@ -8,11 +8,13 @@
 mod app;
 mod database;
 pub mod fixtures;
+pub mod in_process;
 pub mod proxy;
 pub mod smtp;
 
 pub use app::{TestApp, TestAppBuilder, repo_root, server_binary};
 pub use database::{Backend, TestDatabase, admin_url};
+pub use in_process::InProcessApp;
 
 /// Generates one `#[tokio::test]` per backend for each listed `async fn name(backend: Backend)`.
 #[macro_export]

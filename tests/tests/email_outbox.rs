@@ -11,8 +11,8 @@ use beacon_tests::smtp::{SmtpSink, SmtpSinkOptions};
 use beacon_tests::{Backend, TestApp, TestAppBuilder, backend_tests};
 use sea_orm::TransactionTrait;
 use serde_json::{Value, json};
-use server::mail::outbox::{self, Enqueued, NewEmail};
 use server::mail::templates::RenderedEmail;
+use server::mail::{Enqueued, NewEmail, Outbox};
 use uuid::Uuid;
 
 backend_tests!(
@@ -32,6 +32,11 @@ const OUTBOX_EMAIL: &str =
     "query($id: ID!) { outboxEmail(id: $id) { id status attempts maxAttempts lastError sentAt } }";
 
 /// A server whose worker polls quickly and retries soon, mailing through `smtp_url`.
+/// The outbox handle the server uses, for enqueueing directly in a test's own transaction.
+fn outbox() -> Outbox {
+    Outbox::new(5, std::sync::Arc::new(server::kernel::SystemClock))
+}
+
 fn mail_app(backend: Backend, smtp_url: &str) -> TestAppBuilder {
     TestApp::builder(backend)
         .env("SMTP_URL", smtp_url)
@@ -119,23 +124,23 @@ async fn committed_mail_arrives_and_rolled_back_mail_never_does(backend: Backend
     // enqueue of the same event (same dedup key) is ignored.
     let db = app.database.connect().await;
     let txn = db.begin().await.unwrap();
-    outbox::enqueue(&txn, new_email("rolled-back@customer-test.io", "rolled back", None), 5).await.unwrap();
+    outbox().enqueue(&txn, new_email("rolled-back@customer-test.io", "rolled back", None)).await.unwrap();
     txn.rollback().await.unwrap();
     let txn = db.begin().await.unwrap();
     let key = Some(format!("event-{}", Uuid::new_v4()));
     let first =
-        outbox::enqueue(&txn, new_email("committed@customer-test.io", "committed", key.clone()), 5).await;
+        outbox().enqueue(&txn, new_email("committed@customer-test.io", "committed", key.clone())).await;
     let again =
-        outbox::enqueue(&txn, new_email("committed@customer-test.io", "committed", key.clone()), 5).await;
+        outbox().enqueue(&txn, new_email("committed@customer-test.io", "committed", key.clone())).await;
     txn.commit().await.unwrap();
     assert!(matches!(first, Ok(Enqueued::Queued(_))));
     assert_eq!(again.unwrap(), Enqueued::Duplicate);
     let later =
-        outbox::enqueue(&db, new_email("committed@customer-test.io", "committed", key), 5).await.unwrap();
+        outbox().enqueue(&db, new_email("committed@customer-test.io", "committed", key)).await.unwrap();
     assert_eq!(later, Enqueued::Duplicate, "the key stays used after commit");
 
     // A sentinel enqueued last: once it arrived, everything before it was processed.
-    outbox::enqueue(&db, new_email("sentinel@customer-test.io", "sentinel", None), 5).await.unwrap();
+    outbox().enqueue(&db, new_email("sentinel@customer-test.io", "sentinel", None)).await.unwrap();
     let messages = sink.wait_for_messages(3, Duration::from_secs(30)).await;
     let subjects: Vec<&str> = messages.iter().map(|m| m["subject"].as_str().unwrap()).collect();
     assert_eq!(subjects.iter().filter(|s| **s == "committed").count(), 1, "{subjects:?}");
@@ -214,8 +219,8 @@ async fn permanent_failure_ends_dead_with_its_error_and_can_be_requeued(backend:
     assert_eq!(sink.rejected_attempts(), 3);
     assert!(sink.messages().is_empty());
 
-    let (_, listed) = app.graphql_as(&token, "{ deadEmails { id lastError } }", Value::Null).await;
-    assert_eq!(listed["data"]["deadEmails"][0]["id"], id, "{listed}");
+    let (_, listed) = app.graphql_as(&token, "{ deadEmails { nodes { id lastError } } }", Value::Null).await;
+    assert_eq!(listed["data"]["deadEmails"]["nodes"][0]["id"], id, "{listed}");
     let metrics = app.metrics().await;
     assert_eq!(metric(&metrics, "outbox_dead_total"), 1.0, "{metrics}");
 
@@ -256,7 +261,8 @@ async fn two_server_processes_deliver_each_message_once(backend: Backend) {
     let db = first.database.connect().await;
     let txn = db.begin().await.unwrap();
     for i in 0..COUNT {
-        outbox::enqueue(&txn, new_email(&format!("user{i}@customer-test.io"), &format!("bulk {i}"), None), 5)
+        outbox()
+            .enqueue(&txn, new_email(&format!("user{i}@customer-test.io"), &format!("bulk {i}"), None))
             .await
             .unwrap();
     }
@@ -298,11 +304,22 @@ async fn an_expired_lease_is_retried(backend: Backend) {
     // A worker claimed this message and died mid-send: the row is `sending` with a lease that
     // has passed. Another worker must pick it up (at-least-once).
     let Enqueued::Queued(id) =
-        outbox::enqueue(&db, new_email("orphan@customer-test.io", "orphaned", None), 5).await.unwrap()
+        outbox().enqueue(&db, new_email("orphan@customer-test.io", "orphaned", None)).await.unwrap()
     else {
         panic!("queued")
     };
-    let claimed = outbox::claim_due(&db, "a-worker-that-died", Duration::from_millis(1), 100).await.unwrap();
+    let now = chrono::Utc::now();
+    let lease_end = now + chrono::Duration::milliseconds(1);
+    let claimed = server::jobs::lease::claim::<entity::email_outbox::Entity>(
+        &db,
+        &server::mail::outbox::TABLE,
+        "a-worker-that-died",
+        now,
+        lease_end,
+        100,
+    )
+    .await
+    .unwrap();
     assert!(claimed.iter().any(|email| email.id == id), "the fake worker holds the lease");
     tokio::time::sleep(Duration::from_millis(20)).await; // the 1 ms lease has passed
 
@@ -320,7 +337,7 @@ async fn only_platform_admins_reach_the_outbox(backend: Backend) {
     let user = insert_user(&db, "member@customer-test.io", false).await;
     let member = access_token(user, Uuid::new_v4(), "owner");
 
-    let (_, anonymous) = app.graphql("{ deadEmails { id } }", Value::Null).await;
+    let (_, anonymous) = app.graphql("{ deadEmails { nodes { id } } }", Value::Null).await;
     assert_eq!(anonymous["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "{anonymous}");
     let (_, forbidden) =
         app.graphql_as(&member, SEND_TEST_EMAIL, json!({ "to": "x@customer-test.io" })).await;

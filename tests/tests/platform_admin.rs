@@ -54,9 +54,13 @@ async fn admins_suspend_and_reactivate_tenants(backend: Backend) {
     assert_eq!(body["data"]["logIn"]["tenant"]["slug"], "ops", "{body}");
     let admin = body["data"]["logIn"]["accessToken"].as_str().unwrap().to_owned();
 
-    let (_, body) = app.graphql_as(&admin, "{ tenants { id slug status } }", Value::Null).await;
-    let slugs: Vec<&str> =
-        body["data"]["tenants"].as_array().unwrap().iter().map(|t| t["slug"].as_str().unwrap()).collect();
+    let (_, body) = app.graphql_as(&admin, "{ tenants { nodes { id slug status } } }", Value::Null).await;
+    let slugs: Vec<&str> = body["data"]["tenants"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["slug"].as_str().unwrap())
+        .collect();
     assert!(slugs.contains(&"acme") && slugs.contains(&"ops"), "{body}");
 
     // Admin operations appear in introspection (GraphiQL) only for admins.
@@ -73,7 +77,7 @@ async fn admins_suspend_and_reactivate_tenants(backend: Backend) {
     assert!(names(&as_owner).contains("\"me\""));
 
     // Everyone else is refused.
-    let (_, body) = app.graphql_as(&acme_owner, "{ tenants { id } }", Value::Null).await;
+    let (_, body) = app.graphql_as(&acme_owner, "{ tenants { nodes { id } } }", Value::Null).await;
     assert_eq!(code(&body), "FORBIDDEN");
     let suspend = "mutation($id: ID!) { suspendTenant(id: $id) { status } }";
     let (_, body) = app.graphql_as(&acme_owner, suspend, json!({ "id": acme })).await;

@@ -110,7 +110,7 @@ async fn audit_log_filters_and_pages(backend: Backend) {
         let app = &app;
         let token = acme.owner.clone();
         async move {
-            let query = "query($f: AuditFilter, $after: String) { auditEvents(filter: $f, first: 2, after: $after) { nextCursor events { action entityId requestId clientIp changes } } }";
+            let query = "query($f: AuditFilter, $after: String) { auditEvents(filter: $f, first: 2, after: $after) { pageInfo { hasNextPage endCursor } nodes { action entityId requestId clientIp changes } } }";
             let (_, body) = app.graphql_as(&token, query, json!({ "f": filter, "after": after })).await;
             body
         }
@@ -121,31 +121,32 @@ async fn audit_log_filters_and_pages(backend: Backend) {
     loop {
         let body = page(cursor.clone(), Value::Null).await;
         let data = &body["data"]["auditEvents"];
-        for event in data["events"].as_array().unwrap_or_else(|| panic!("{body}")) {
+        for event in data["nodes"].as_array().unwrap_or_else(|| panic!("{body}")) {
             assert!(!event["changes"].as_str().unwrap().contains("globex"));
             assert!(!event["requestId"].as_str().unwrap().is_empty() && event["clientIp"] == "127.0.0.1");
             actions.push(event["action"].as_str().unwrap().to_owned());
         }
-        cursor = data["nextCursor"].as_str().map(str::to_owned);
-        if cursor.is_none() {
+        if data["pageInfo"]["hasNextPage"] != true {
             break;
         }
+        cursor = data["pageInfo"]["endCursor"].as_str().map(str::to_owned);
     }
     assert_eq!(actions.len(), 6, "{actions:?}");
     assert_eq!(actions[0], "api_key.revoked");
     // Filters: by action and by entity.
     let body = page(None, json!({ "action": "api_key.revoked" })).await;
-    assert_eq!(body["data"]["auditEvents"]["events"].as_array().unwrap().len(), 1);
+    assert_eq!(body["data"]["auditEvents"]["nodes"].as_array().unwrap().len(), 1);
     let body = page(None, json!({ "entityType": "api_key", "entityId": first_key })).await;
-    let actions: Vec<&str> = body["data"]["auditEvents"]["events"]
+    let actions: Vec<&str> = body["data"]["auditEvents"]["nodes"]
         .as_array()
         .unwrap()
         .iter()
         .map(|e| e["action"].as_str().unwrap())
         .collect();
     assert_eq!(actions, ["api_key.revoked", "api_key.created"]);
-    let (_, body) =
-        app.graphql_as(&acme.owner, "{ auditEvents(first: 500) { nextCursor } }", Value::Null).await;
+    let (_, body) = app
+        .graphql_as(&acme.owner, "{ auditEvents(first: 500) { pageInfo { hasNextPage } } }", Value::Null)
+        .await;
     assert_eq!(body["errors"][0]["extensions"]["fields"][0]["field"], "first", "{body}");
 }
 
@@ -158,7 +159,12 @@ async fn roles_are_enforced(backend: Backend) {
         ("currentTenant", "{ currentTenant { slug } }", Value::Null, [true, true, true, true]),
         ("apiKeys", "{ apiKeys { id } }", Value::Null, [true, true, false, false]),
         ("createApiKey", CREATE_KEY, json!({ "n": "k", "s": "READ" }), [true, true, false, false]),
-        ("auditEvents", "{ auditEvents { nextCursor } }", Value::Null, [true, true, false, false]),
+        (
+            "auditEvents",
+            "{ auditEvents { pageInfo { hasNextPage } } }",
+            Value::Null,
+            [true, true, false, false],
+        ),
     ];
     let roles =
         [("owner", &acme.owner), ("admin", &acme.admin), ("member", &acme.member), ("viewer", &acme.viewer)];
@@ -241,8 +247,7 @@ async fn foreign_ids_are_not_found(backend: Backend) {
     // Lists never include another tenant's rows.
     let (_, keys) = app.graphql_as(&acme.owner, "{ apiKeys { id } }", Value::Null).await;
     assert!(!keys.to_string().contains(&globex_key), "{keys}");
-    let (_, audit) =
-        app.graphql_as(&acme.owner, "{ auditEvents { events { entityId } } }", Value::Null).await;
+    let (_, audit) = app.graphql_as(&acme.owner, "{ auditEvents { nodes { entityId } } }", Value::Null).await;
     assert!(!audit.to_string().contains(&globex_key), "{audit}");
 
     for (query, variables) in [

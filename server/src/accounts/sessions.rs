@@ -6,7 +6,10 @@ use entity::refresh_tokens;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
-use super::crypto::{random_token, sha256_hex};
+use cookie::time::Duration as CookieDuration;
+use cookie::{Cookie, SameSite};
+
+use crate::auth::crypto::{random_token, sha256_hex};
 
 pub const COOKIE_NAME: &str = "beacon_refresh";
 pub const REFRESH_TTL_DAYS: i64 = 30;
@@ -113,6 +116,33 @@ pub async fn revoke_user(db: &impl ConnectionTrait, user_id: Uuid, keep: Option<
     Ok(update.exec(db).await?.rows_affected)
 }
 
+/// The session row a refresh token belongs to, if it is a known token.
+pub async fn find_by_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<refresh_tokens::Model>, DbErr> {
+    refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(sha256_hex(token)))
+        .one(db)
+        .await
+}
+
+/// Revokes a user's sessions in one tenant (they were removed from it).
+pub async fn revoke_user_in_tenant(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    tenant_id: Uuid,
+) -> Result<u64, DbErr> {
+    let result = refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Some(Utc::now()).into())
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::TenantId.eq(tenant_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 /// The family of the refresh token in the request's cookie, if it is a known token.
 pub async fn family_of(db: &impl ConnectionTrait, token: &str) -> Result<Option<Uuid>, DbErr> {
     Ok(refresh_tokens::Entity::find()
@@ -124,22 +154,29 @@ pub async fn family_of(db: &impl ConnectionTrait, token: &str) -> Result<Option<
 
 /// The refresh token from a `Cookie` header.
 pub fn token_from_cookies(cookies: Option<&str>) -> Option<String> {
-    cookies?.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == COOKIE_NAME && !value.is_empty()).then(|| value.to_owned())
-    })
+    Cookie::split_parse(cookies?)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == COOKIE_NAME && !cookie.value().is_empty())
+        .map(|cookie| cookie.value().to_owned())
 }
 
 /// `Secure; HttpOnly; SameSite=Strict`, scoped to the API path.
 pub fn set_cookie(token: &str) -> String {
-    format!(
-        "{COOKIE_NAME}={token}; Path=/graphql; Max-Age={}; HttpOnly; Secure; SameSite=Strict",
-        REFRESH_TTL_DAYS * 24 * 3600
-    )
+    refresh_cookie(token.to_owned(), CookieDuration::days(REFRESH_TTL_DAYS)).to_string()
 }
 
 pub fn clear_cookie() -> String {
-    format!("{COOKIE_NAME}=; Path=/graphql; Max-Age=0; HttpOnly; Secure; SameSite=Strict")
+    refresh_cookie(String::new(), CookieDuration::ZERO).to_string()
+}
+
+fn refresh_cookie(value: String, max_age: CookieDuration) -> Cookie<'static> {
+    Cookie::build((COOKIE_NAME, value))
+        .path("/graphql")
+        .max_age(max_age)
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .build()
 }
 
 /// The heads of a user's active session families (one per signed-in browser), newest first.
@@ -183,6 +220,12 @@ mod tests {
         assert_eq!(token_from_cookies(Some("a=1; beacon_refresh=abc; b=2")), Some("abc".into()));
         assert_eq!(token_from_cookies(Some("beacon_refresh=")), None);
         assert_eq!(token_from_cookies(None), None);
-        assert!(set_cookie("x").contains("HttpOnly; Secure; SameSite=Strict"));
+        let cookie = set_cookie("x");
+        for part in
+            ["beacon_refresh=x", "HttpOnly", "Secure", "SameSite=Strict", "Path=/graphql", "Max-Age=2592000"]
+        {
+            assert!(cookie.contains(part), "{cookie} lacks {part}");
+        }
+        assert!(clear_cookie().contains("Max-Age=0"));
     }
 }

@@ -1,16 +1,16 @@
-//! Owners and admins page through their organization's audit trail, newest first.
+//! `auditEvents`: the organization's trail as a connection, newest first.
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::audit_events;
-use entity::memberships::Role;
-use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
-use uuid::Uuid;
+use sea_orm::DatabaseConnection;
 
-use crate::accounts::scope::TenantScope;
-use crate::graphql::ApiError;
+use super::service::{self, AuditFilter};
+use crate::auth::graphql::scope;
+use crate::graphql::{PageConnection, connection};
+use crate::kernel::ApiError;
+use crate::kernel::ids::parse_filter_id;
+use crate::kernel::paging::PageRequest;
 
 #[derive(SimpleObject)]
 pub struct AuditEvent {
@@ -29,7 +29,7 @@ pub struct AuditEvent {
 
 impl From<audit_events::Model> for AuditEvent {
     fn from(event: audit_events::Model) -> Self {
-        let id = |uuid: Uuid| ID(uuid.to_string());
+        let id = |uuid: uuid::Uuid| ID(uuid.to_string());
         Self {
             id: id(event.id),
             action: event.action,
@@ -46,18 +46,26 @@ impl From<audit_events::Model> for AuditEvent {
 }
 
 #[derive(InputObject, Default)]
-pub struct AuditFilter {
+#[graphql(name = "AuditFilter")]
+pub struct AuditFilterInput {
     pub action: Option<String>,
     pub entity_type: Option<String>,
     pub entity_id: Option<ID>,
     pub actor_user_id: Option<ID>,
 }
 
-#[derive(SimpleObject)]
-pub struct AuditPage {
-    pub events: Vec<AuditEvent>,
-    /// Pass as `after` for the next (older) page; `null` on the last page.
-    pub next_cursor: Option<String>,
+impl AuditFilterInput {
+    fn parse(self) -> Result<AuditFilter, ApiError> {
+        Ok(AuditFilter {
+            action: self.action,
+            entity_type: self.entity_type,
+            entity_id: self.entity_id.map(|id| parse_filter_id(&id, "filter.entityId")).transpose()?,
+            actor_user_id: self
+                .actor_user_id
+                .map(|id| parse_filter_id(&id, "filter.actorUserId"))
+                .transpose()?,
+        })
+    }
 }
 
 #[derive(Default)]
@@ -69,63 +77,15 @@ impl AuditQuery {
     async fn audit_events(
         &self,
         ctx: &Context<'_>,
-        filter: Option<AuditFilter>,
-        #[graphql(default = 50)] first: i32,
+        filter: Option<AuditFilterInput>,
+        first: Option<i32>,
         after: Option<String>,
-    ) -> async_graphql::Result<AuditPage> {
-        let scope = TenantScope::require(ctx, Role::Admin).await?;
-        if !(1..=100).contains(&first) {
-            return Err(ApiError::field("first", "must be between 1 and 100").into());
-        }
-        let filter = filter.unwrap_or_default();
-        let uuid = |field: &str, id: &Option<ID>| -> Result<Option<Uuid>, ApiError> {
-            id.as_ref()
-                .map(|id| Uuid::parse_str(id).map_err(|_| ApiError::field(field, "is not an id")))
-                .transpose()
-        };
-        let mut query =
-            audit_events::Entity::find().filter(audit_events::Column::TenantId.eq(scope.tenant_id()));
-        if let Some(action) = filter.action {
-            query = query.filter(audit_events::Column::Action.eq(action));
-        }
-        if let Some(entity_type) = filter.entity_type {
-            query = query.filter(audit_events::Column::EntityType.eq(entity_type));
-        }
-        if let Some(entity_id) = uuid("filter.entityId", &filter.entity_id)? {
-            query = query.filter(audit_events::Column::EntityId.eq(entity_id));
-        }
-        if let Some(actor) = uuid("filter.actorUserId", &filter.actor_user_id)? {
-            query = query.filter(audit_events::Column::ActorUserId.eq(actor));
-        }
-        if let Some(cursor) = after {
-            let (at, id) =
-                decode_cursor(&cursor).ok_or_else(|| ApiError::field("after", "is not a cursor"))?;
-            query = query.filter(
-                Condition::any().add(audit_events::Column::CreatedAt.lt(at)).add(
-                    Condition::all()
-                        .add(audit_events::Column::CreatedAt.eq(at))
-                        .add(audit_events::Column::Id.lt(id)),
-                ),
-            );
-        }
+    ) -> Result<PageConnection<AuditEvent>, ApiError> {
+        let scope = scope(ctx).await?;
+        let page = PageRequest::parse(first, after.as_deref())?;
+        let filter = filter.unwrap_or_default().parse()?;
         let db = ctx.data_unchecked::<DatabaseConnection>();
-        let mut rows = query
-            .order_by_desc(audit_events::Column::CreatedAt)
-            .order_by_desc(audit_events::Column::Id)
-            .limit(first as u64 + 1)
-            .all(db)
-            .await
-            .map_err(ApiError::from)?;
-        let has_more = rows.len() > first as usize;
-        rows.truncate(first as usize);
-        let next_cursor = has_more
-            .then(|| rows.last().map(|e| format!("{}|{}", e.created_at.to_rfc3339(), e.id)))
-            .flatten();
-        Ok(AuditPage { events: rows.into_iter().map(AuditEvent::from).collect(), next_cursor })
+        let events = service::list(db, &scope, filter, page).await?;
+        Ok(connection(events, service::cursor, AuditEvent::from))
     }
-}
-
-fn decode_cursor(cursor: &str) -> Option<(DateTime<Utc>, Uuid)> {
-    let (at, id) = cursor.split_once('|')?;
-    Some((DateTime::parse_from_rfc3339(at).ok()?.with_timezone(&Utc), Uuid::parse_str(id).ok()?))
 }

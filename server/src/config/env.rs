@@ -26,6 +26,12 @@ impl EnvSource for HashMap<&str, &str> {
     }
 }
 
+impl EnvSource for HashMap<String, String> {
+    fn get(&self, name: &str) -> Option<String> {
+        HashMap::get(self, name).cloned()
+    }
+}
+
 /// A reader that collects every problem it meets.
 pub struct EnvReader<'a> {
     source: &'a dyn EnvSource,
@@ -57,7 +63,7 @@ impl<'a> EnvReader<'a> {
         }
     }
 
-    /// A duration written as seconds (`30`), or with a unit (`500ms`, `30s`, `5m`).
+    /// A duration written as seconds (`30`), or with units (`500ms`, `30s`, `5m`, `1h 30m`).
     pub fn duration_or(&mut self, name: &'static str, default: Duration) -> Duration {
         match self.raw(name) {
             None => default,
@@ -98,18 +104,13 @@ impl<'a> EnvReader<'a> {
     }
 }
 
+/// Bare seconds (`30`), or anything `humantime` reads (`500ms`, `30s`, `5m`, `1h 30m`).
 pub fn parse_duration(value: &str) -> Option<Duration> {
     let value = value.trim();
-    let split = value.find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len());
-    let (number, unit) = value.split_at(split);
-    let number: u64 = number.parse().ok()?;
-    match unit.trim() {
-        "" | "s" => Some(Duration::from_secs(number)),
-        "ms" => Some(Duration::from_millis(number)),
-        "m" => Some(Duration::from_secs(number * 60)),
-        "h" => Some(Duration::from_secs(number * 3600)),
-        _ => None,
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse().ok().map(Duration::from_secs);
     }
+    humantime::parse_duration(value).ok()
 }
 
 #[cfg(test)]
@@ -122,7 +123,9 @@ mod tests {
         assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
         assert_eq!(parse_duration("5m"), Some(Duration::from_secs(300)));
         assert_eq!(parse_duration("1h"), Some(Duration::from_secs(3600)));
-        for bad in ["", "s", "5 fortnights", "-1s", "1.5s"] {
+        assert_eq!(parse_duration("1h 30m"), Some(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("1.5s"), Some(Duration::from_millis(1500)));
+        for bad in ["", "s", "5 fortnights", "-1s", "30 parsecs"] {
             assert_eq!(parse_duration(bad), None, "{bad:?} should not parse");
         }
     }

@@ -4,8 +4,11 @@
 //! PostgreSQL: pool limits, timeouts, `statement_timeout`, TLS from `sslmode` in the URL) and then
 //! handed to sea-orm, so nothing depends on a driver default.
 
+mod constraint;
+pub mod paging;
 mod readiness;
 
+pub use constraint::{ResultExt, violated};
 pub use readiness::{CheckResult, Readiness, check_readiness};
 
 use std::str::FromStr;
@@ -35,6 +38,7 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<DatabaseConn
                 .with_context(|| format!("cannot create the SQLite directory {}", dir.display()))?;
         }
         let pool = SqlitePoolOptions::new()
+            .test_before_acquire(false)
             .max_connections(settings.max_connections)
             .min_connections(settings.min_connections)
             .acquire_timeout(settings.acquire_timeout)
@@ -51,7 +55,11 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<DatabaseConn
             .context("DATABASE_URL is not a valid PostgreSQL URL")?
             .application_name("beacon")
             .options([("statement_timeout", statement_timeout.as_str())]);
+        // No ping when a connection is taken from the pool: it cost a round trip per statement.
+        // A connection that broke while idle fails its next statement and is discarded; the
+        // caller's request fails once (readiness reports it) and the pool opens a fresh one.
         let pool = PgPoolOptions::new()
+            .test_before_acquire(false)
             .max_connections(settings.max_connections)
             .min_connections(settings.min_connections)
             .acquire_timeout(settings.acquire_timeout)

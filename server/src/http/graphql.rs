@@ -3,28 +3,34 @@
 //! (a cross-site form cannot post JSON without a CORS preflight), batches are capped, a mutation
 //! over GET is refused with 405, and every error carries a stable code.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse, Data, Request, Response, ServerError};
-use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Extension, RawQuery, State, WebSocketUpgrade};
+use axum::extract::{Extension, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response as HttpResponse};
 
+use async_graphql::parser::types::Selection;
 use sea_orm::EntityTrait;
 
 use super::{AppState, ClientIp, REQUEST_ID_HEADER};
-use crate::accounts::Principal;
-use crate::graphql::errors::{ErrorCode, finalize_response};
-use crate::graphql::{BeaconSchema, RequestContext};
+use crate::auth::Principal;
+use crate::auth::graphql::RequestAuth;
+use crate::auth::guards::AdminVisibility;
+use crate::auth::principal::{Credential, authenticate};
+use crate::graphql::{error_body, finalize_response};
+use crate::kernel::{ErrorCode, RequestMeta};
 
-/// A WebSocket must send `connection_init` within this time or it is closed.
-const WS_INIT_TIMEOUT: Duration = Duration::from_secs(10);
+/// What one HTTP request contributes to every operation it carries.
+#[derive(Clone)]
+pub(super) struct Caller {
+    pub principal: Principal,
+    pub meta: RequestMeta,
+    pub admin_visibility: AdminVisibility,
+}
 
 pub async fn graphql_post(
     State(state): State<AppState>,
@@ -32,17 +38,18 @@ pub async fn graphql_post(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> HttpResponse {
-    let Some(principal) = authenticate(&headers, &state).await else {
-        return unauthenticated();
+    let principal = match caller_principal(&headers, &state).await {
+        Ok(principal) => principal,
+        Err(response) => return *response,
     };
-    let mut context = request_context(&headers, client_ip, principal);
     let body = match body {
         Ok(body) => body,
         Err(rejection) => {
             return error_response(rejection.status(), ErrorCode::BadRequest, &rejection.body_text());
         }
     };
-    context.platform_admin = is_platform_admin(&state, &context.principal, &body).await;
+    let admin_visibility = admin_visibility(&state, &principal, &body).await;
+    let caller = Caller { principal, meta: request_meta(&headers, client_ip), admin_visibility };
     if !is_json(&headers) {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -62,7 +69,7 @@ pub async fn graphql_post(
     };
     match batch {
         BatchRequest::Single(request) => {
-            json(&BatchResponse::Single(execute(&state.schema, request, &context).await))
+            json(&BatchResponse::Single(execute(&state, request, &caller).await))
         }
         BatchRequest::Batch(requests) => {
             let max = state.settings.graphql.max_batch;
@@ -75,7 +82,7 @@ pub async fn graphql_post(
             }
             let mut responses = Vec::with_capacity(requests.len());
             for request in requests {
-                responses.push(execute(&state.schema, request, &context).await);
+                responses.push(execute(&state, request, &caller).await);
             }
             json(&BatchResponse::Batch(responses))
         }
@@ -89,12 +96,13 @@ pub async fn graphql_get(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> HttpResponse {
-    let Some(principal) = authenticate(&headers, &state).await else {
-        return unauthenticated();
+    let principal = match caller_principal(&headers, &state).await {
+        Ok(principal) => principal,
+        Err(response) => return *response,
     };
-    let mut context = request_context(&headers, client_ip, principal);
     let raw_query = query.as_deref().unwrap_or_default();
-    context.platform_admin = is_platform_admin(&state, &context.principal, raw_query.as_bytes()).await;
+    let admin_visibility = admin_visibility(&state, &principal, raw_query.as_bytes()).await;
+    let caller = Caller { principal, meta: request_meta(&headers, client_ip), admin_visibility };
     let mut request = match parse_get_request(raw_query) {
         Ok(request) => request,
         Err(message) => {
@@ -116,53 +124,26 @@ pub async fn graphql_get(
         response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("POST"));
         return response;
     }
-    json(&BatchResponse::Single(execute(&state.schema, request, &context).await))
+    json(&BatchResponse::Single(execute(&state, request, &caller).await))
 }
 
-/// graphql-transport-ws (and the legacy graphql-ws) on `/graphql/ws`. Browsers may connect only
-/// from this app's own origins; the connection must be initialised promptly.
-pub async fn graphql_ws(
-    State(state): State<AppState>,
-    Extension(client_ip): Extension<ClientIp>,
-    headers: HeaderMap,
-    protocol: GraphQLProtocol,
-    upgrade: WebSocketUpgrade,
-) -> HttpResponse {
-    if !origin_allowed(&headers, &state) {
-        return error_response(
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-            "this origin may not open a WebSocket",
-        );
+impl Caller {
+    /// One HTTP request's operation: the scope is resolved once and reused by its resolvers.
+    fn insert_into(self, data: &mut Data) {
+        data.insert(RequestAuth::default());
+        self.insert_connection_data(data);
     }
-    let context = request_context(&headers, client_ip, Principal::Anonymous);
-    let schema = state.schema.clone();
-    upgrade.protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS).on_upgrade(move |socket| async move {
-        let initialised = Arc::new(AtomicBool::new(false));
-        let flag = initialised.clone();
-        let serve = GraphQLWebSocket::new(socket, schema, protocol)
-            .on_connection_init(move |_payload| {
-                flag.store(true, Ordering::SeqCst);
-                let mut data = Data::default();
-                data.insert(context.principal.clone());
-                data.insert(context);
-                async move { Ok(data) }
-            })
-            .serve();
-        let deadline = async {
-            tokio::time::sleep(WS_INIT_TIMEOUT).await;
-            if initialised.load(Ordering::SeqCst) {
-                std::future::pending::<()>().await;
-            }
-        };
-        tokio::select! {
-            () = serve => {}
-            () = deadline => tracing::info!("closing a WebSocket that never sent connection_init"),
-        }
-    })
+
+    /// A WebSocket connection's data, shared by all its operations (no scope memo: a connection
+    /// outlives role changes).
+    pub(super) fn insert_connection_data(self, data: &mut Data) {
+        data.insert(self.principal);
+        data.insert(self.meta);
+        data.insert(self.admin_visibility);
+    }
 }
 
-async fn execute(schema: &BeaconSchema, mut request: Request, context: &RequestContext) -> Response {
+async fn execute(state: &AppState, mut request: Request, caller: &Caller) -> Response {
     let started = Instant::now();
     let kind = match request.parsed_query() {
         Ok(_) => operation_type(&mut request),
@@ -178,8 +159,12 @@ async fn execute(schema: &BeaconSchema, mut request: Request, context: &RequestC
             return response;
         }
     };
-    let response = schema.execute(request.data(context.principal.clone()).data(context.clone())).await;
-    let response = finalize_response(response, &context.request_id);
+    // GraphiQL's standard introspection query nests deeper than any operation needs; it runs on
+    // a schema whose only difference is a depth limit that fits it.
+    let schema = if introspection_only(&mut request) { &state.introspection_schema } else { &state.schema };
+    caller.clone().insert_into(&mut request.data);
+    let response = schema.execute(request).await;
+    let response = finalize_response(response, &caller.meta.request_id);
     let kind = kind.map_or("unknown", |k| match k {
         OperationType::Query => "query",
         OperationType::Mutation => "mutation",
@@ -190,6 +175,20 @@ async fn execute(schema: &BeaconSchema, mut request: Request, context: &RequestC
     metrics::histogram!("graphql_operation_duration_seconds", "type" => kind)
         .record(started.elapsed().as_secs_f64());
     response
+}
+
+/// Whether every operation of the document selects only introspection fields (`__schema`,
+/// `__type`, `__typename`) at its root. Fragment spreads at the root count as "not only".
+fn introspection_only(request: &mut Request) -> bool {
+    request.parsed_query().is_ok_and(|document| {
+        document.operations.iter().all(|(_, operation)| {
+            operation.node.ty == OperationType::Query
+                && operation.node.selection_set.node.items.iter().all(|selection| match &selection.node {
+                    Selection::Field(field) => field.node.name.node.starts_with("__"),
+                    _ => false,
+                })
+        })
+    })
 }
 
 /// The type of the operation that will run, when the document names it unambiguously.
@@ -246,40 +245,37 @@ fn has_non_query(request: &mut Request) -> bool {
 }
 
 /// The caller, from `Authorization: Bearer <access token or bk_ API key>`. No header:
-/// anonymous. A credential that does not verify: `None`, answered with 401 `UNAUTHENTICATED`
-/// (never silently anonymous).
-async fn authenticate(headers: &HeaderMap, state: &AppState) -> Option<Principal> {
-    let Some(value) = headers.get(header::AUTHORIZATION) else {
-        return Some(Principal::Anonymous);
+/// anonymous. A credential that does not verify is answered with 401 `UNAUTHENTICATED` (never
+/// silently anonymous).
+async fn caller_principal(headers: &HeaderMap, state: &AppState) -> Result<Principal, Box<HttpResponse>> {
+    let authorization = match headers.get(header::AUTHORIZATION) {
+        None => None,
+        Some(value) => Some(value.to_str().map_err(|_| Box::new(unauthenticated()))?),
     };
-    let token = value.to_str().ok()?;
-    let token = token.strip_prefix("Bearer ").or_else(|| token.strip_prefix("bearer "))?.trim();
-    if token.starts_with(crate::accounts::api_keys::KEY_PREFIX) {
-        return match crate::accounts::api_keys::authenticate(&state.db, token).await {
-            Ok(principal) => principal,
-            Err(err) => {
-                tracing::error!(error = %err, "API key lookup failed");
-                None
-            }
-        };
+    match authenticate(&state.db, &state.tokens, &state.key_usage, authorization).await {
+        Ok(Credential::Absent) => Ok(Principal::Anonymous),
+        Ok(Credential::Valid(principal)) => Ok(principal),
+        Ok(Credential::Invalid) => Err(Box::new(unauthenticated())),
+        Err(err) => {
+            tracing::error!(error = %err, "credential lookup failed");
+            Err(Box::new(unauthenticated()))
+        }
     }
-    let claims = state.tokens.verify_access(token).ok()?;
-    Some(Principal::User { user_id: claims.sub, tenant_id: claims.tid })
 }
 
 /// Whether to show admin fields in this request's introspection. Only requests that introspect
-/// (mention `__schema` or `__type`) pay for the lookup; the guards re-check on every admin field.
-async fn is_platform_admin(state: &AppState, principal: &Principal, request: &[u8]) -> bool {
-    let Principal::User { user_id, .. } = principal else { return false };
+/// (mention `__schema` or `__type`) pay for the lookup; every admin operation re-checks.
+async fn admin_visibility(state: &AppState, principal: &Principal, request: &[u8]) -> AdminVisibility {
+    let Principal::User { user_id, .. } = principal else { return AdminVisibility(false) };
     let introspects = |needle: &[u8]| request.windows(needle.len()).any(|window| window == needle);
     if !introspects(b"__schema") && !introspects(b"__type") {
-        return false;
+        return AdminVisibility(false);
     }
     match entity::users::Entity::find_by_id(*user_id).one(&state.db).await {
-        Ok(user) => user.is_some_and(|user| user.is_platform_admin),
+        Ok(user) => AdminVisibility(user.is_some_and(|user| user.is_platform_admin)),
         Err(err) => {
             tracing::warn!(error = %err, "could not read the admin flag; hiding admin fields");
-            false
+            AdminVisibility(false)
         }
     }
 }
@@ -288,22 +284,30 @@ fn unauthenticated() -> HttpResponse {
     error_response(StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated, "invalid or expired credentials")
 }
 
-fn request_context(headers: &HeaderMap, client_ip: ClientIp, principal: Principal) -> RequestContext {
+pub(super) fn request_meta(headers: &HeaderMap, client_ip: ClientIp) -> RequestMeta {
     let text =
         |name: header::HeaderName| headers.get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
     let request_id =
         text(header::HeaderName::from_static(REQUEST_ID_HEADER)).unwrap_or_else(|| "-".to_owned());
-    let host = text(header::HOST)
-        .map(|host| host.rsplit_once(':').map_or(host.clone(), |(h, _)| h.to_owned()).to_lowercase());
-    RequestContext {
+    RequestMeta {
         request_id,
         client_ip: client_ip.0,
-        principal,
         cookies: text(header::COOKIE),
         user_agent: text(header::USER_AGENT).map(|agent| agent.chars().take(200).collect()),
-        host,
-        platform_admin: false,
+        host: text(header::HOST).map(|host| normalize_host(&host)),
     }
+}
+
+/// `Acme.Example.COM.:8443` → `acme.example.com`: no port, lower case, no trailing dot, so one
+/// spelling of a host is compared everywhere.
+fn normalize_host(host: &str) -> String {
+    let host = host.trim();
+    // An IPv6 literal keeps its brackets; otherwise a trailing `:port` goes.
+    let name = match host.find(']') {
+        Some(end) => &host[..=end],
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.trim_end_matches('.').to_ascii_lowercase()
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -312,29 +316,6 @@ fn is_json(headers: &HeaderMap) -> bool {
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
         .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
-}
-
-/// No `Origin` (not a browser) is allowed; a browser origin must be this app's public URL, a
-/// configured CORS origin, or the very host it connects to (tenant subdomains, custom domains).
-fn origin_allowed(headers: &HeaderMap, state: &AppState) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok()) else {
-        return true;
-    };
-    let Ok(origin_url) = url::Url::parse(origin) else {
-        return false;
-    };
-    let origin = origin_url.origin().ascii_serialization();
-    if origin == state.settings.public_url.origin().ascii_serialization()
-        || state.settings.http.cors_allowed_origins.contains(&origin)
-    {
-        return true;
-    }
-    let host = headers.get(header::HOST).and_then(|value| value.to_str().ok());
-    let origin_host = origin_url.host_str().map(|h| match origin_url.port() {
-        Some(port) => format!("{h}:{port}"),
-        None => h.to_owned(),
-    });
-    host.is_some() && host.map(str::to_ascii_lowercase) == origin_host
 }
 
 fn json(body: &BatchResponse) -> HttpResponse {
@@ -364,7 +345,31 @@ fn json(body: &BatchResponse) -> HttpResponse {
 
 /// A GraphQL-shaped error for failures before execution.
 pub fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> HttpResponse {
-    let body =
-        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
+    let body = error_body(code, message, serde_json::Value::Null);
     (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_have_one_spelling() {
+        assert_eq!(normalize_host("Acme.Example.COM.:8443"), "acme.example.com");
+        assert_eq!(normalize_host("acme.example.com."), "acme.example.com");
+        assert_eq!(normalize_host("[::1]:8080"), "[::1]");
+        assert_eq!(normalize_host("127.0.0.1"), "127.0.0.1");
+    }
+
+    #[test]
+    fn only_pure_introspection_gets_the_introspection_schema() {
+        let mut pure = Request::new("query IntrospectionQuery { __schema { types { name } } }");
+        assert!(introspection_only(&mut pure));
+        let mut mixed = Request::new("{ __schema { types { name } } me { role } }");
+        assert!(!introspection_only(&mut mixed));
+        let mut spread = Request::new("{ ...F } fragment F on Query { __typename }");
+        assert!(!introspection_only(&mut spread));
+        let mut mutation = Request::new("mutation { __typename }");
+        assert!(!introspection_only(&mut mutation));
+    }
 }

@@ -11,6 +11,7 @@ mod rate_limit;
 mod request_log;
 mod security;
 mod spa;
+mod websocket;
 
 use std::sync::Arc;
 
@@ -26,13 +27,14 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 
-use crate::accounts::tokens::TokenKeys;
+use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
-use crate::graphql::BeaconSchema;
-use crate::mail::Mailer;
+use crate::jobs::Heartbeats;
+use crate::schema::BeaconSchema;
 use crate::tenancy::hostnames::HostnameRegistry;
 
 pub use client_ip::ClientIp;
+pub use rate_limit::{ApiRateLimit, config as rate_limit_config, trim as trim_rate_limit};
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
@@ -45,14 +47,21 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     pub hostnames: HostnameRegistry,
     pub tokens: TokenKeys,
-    pub mailer: Mailer,
+    pub key_usage: crate::auth::principal::KeyUsage,
+    /// Background loops readiness watches.
+    pub heartbeats: Heartbeats,
+    /// The per-client-IP limit on the API routes (its idle keys are trimmed by a background task).
+    pub api_rate_limit: ApiRateLimit,
+    /// The same schema with a depth limit that fits introspection, used only for documents that
+    /// select nothing but introspection fields.
+    pub introspection_schema: BeaconSchema,
 }
 
 pub fn public_router(state: AppState) -> Router {
     let settings = state.settings.clone();
     let request_id_header = axum::http::HeaderName::from_static(REQUEST_ID_HEADER);
     Router::new()
-        .merge(api_routes(&settings))
+        .merge(api_routes(state.api_rate_limit.clone()))
         .route("/health", get(health::liveness))
         .route("/health/ready", get(health::readiness))
         .merge(spa::routes(&settings.spa_dir))
@@ -74,19 +83,40 @@ pub fn public_router(state: AppState) -> Router {
                 .layer(security::headers(&settings))
                 .layer(security::cors(&settings))
                 .layer(CompressionLayer::new())
+                .layer(axum::middleware::from_fn_with_state(settings.http.body_limit_bytes, reject_oversized))
                 .layer(DefaultBodyLimit::max(settings.http.body_limit_bytes))
                 .layer(RequestBodyLimitLayer::new(settings.http.body_limit_bytes)),
         )
 }
 
 /// The API routes, rate limited per client IP (health checks and static files are not).
-fn api_routes(settings: &Settings) -> Router<AppState> {
-    let limit = rate_limit::config(&settings.http);
-    rate_limit::spawn_cleanup(limit.clone());
+fn api_routes(limit: ApiRateLimit) -> Router<AppState> {
     Router::new()
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
-        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/graphql/ws", get(websocket::graphql_ws))
         .route_layer(tower_governor::GovernorLayer::new(limit).error_handler(rate_limit::too_many_requests))
+}
+
+/// A body announced larger than the limit gets the GraphQL-shaped 413 at once (the limit layer
+/// below still cuts bodies that grow past it without announcing their size).
+async fn reject_oversized(
+    axum::extract::State(limit): axum::extract::State<usize>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let announced = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if announced.is_some_and(|length| length > limit as u64) {
+        return graphql::error_response(
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            crate::kernel::ErrorCode::BadRequest,
+            &format!("the request body is larger than {limit} bytes"),
+        );
+    }
+    next.run(request).await
 }
 
 pub fn internal_router(state: AppState) -> Router {

@@ -7,7 +7,6 @@
 
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
@@ -18,7 +17,8 @@ use tower_governor::key_extractor::KeyExtractor;
 
 use super::ClientIp;
 use crate::config::HttpSettings;
-use crate::graphql::ErrorCode;
+use crate::graphql::error_body;
+use crate::kernel::ErrorCode;
 
 /// Keys requests by the resolved client IP.
 #[derive(Debug, Clone, Copy)]
@@ -32,7 +32,11 @@ impl KeyExtractor for ClientIpKey {
     }
 
     fn extract<T>(&self, request: &Request<T>) -> Result<Self::Key, GovernorError> {
-        request.extensions().get::<ClientIp>().map(|ip| ip.0).ok_or(GovernorError::UnableToExtractKey)
+        request
+            .extensions()
+            .get::<ClientIp>()
+            .map(|ip| crate::auth::limits::network_of(ip.0))
+            .ok_or(GovernorError::UnableToExtractKey)
     }
 
     fn key_name(&self, key: &Self::Key) -> Option<String> {
@@ -53,18 +57,12 @@ pub fn config(settings: &HttpSettings) -> ApiRateLimit {
     Arc::new(config)
 }
 
-/// Forgets idle clients every minute so the limiter's memory stays bounded.
-pub fn spawn_cleanup(config: ApiRateLimit) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            tick.tick().await;
-            let limiter = config.limiter();
-            limiter.retain_recent();
-            limiter.shrink_to_fit();
-            metrics::gauge!("rate_limiter_tracked_clients").set(limiter.len() as f64);
-        }
-    });
+/// Forgets idle clients so the limiter's memory stays bounded; called every minute.
+pub fn trim(config: &ApiRateLimit) {
+    let limiter = config.limiter();
+    limiter.retain_recent();
+    limiter.shrink_to_fit();
+    metrics::gauge!("rate_limiter_tracked_clients").set(limiter.len() as f64);
 }
 
 /// 429 with `Retry-After` and a GraphQL-shaped `RATE_LIMITED` error.
@@ -82,12 +80,8 @@ pub fn too_many_requests(error: GovernorError) -> Response<Body> {
     } else {
         ErrorCode::InternalServerError
     };
-    let body = serde_json::json!({
-        "errors": [{
-            "message": format!("too many requests; retry in {retry_after} s"),
-            "extensions": { "code": code.as_str(), "retryAfter": retry_after },
-        }]
-    });
+    let message = format!("too many requests; retry in {retry_after} s");
+    let body = error_body(code, &message, serde_json::json!({ "retryAfter": retry_after }));
     let mut response = Response::new(Body::from(body.to_string()));
     *response.status_mut() = status;
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));

@@ -13,6 +13,8 @@ use axum::response::Response;
 use tracing::Instrument;
 
 use super::{ClientIp, REQUEST_ID_HEADER};
+use crate::graphql::error_body;
+use crate::kernel::ErrorCode;
 
 pub async fn log_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
@@ -64,7 +66,7 @@ pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
         .status(StatusCode::INTERNAL_SERVER_ERROR)
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(
-            r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}"#,
+            error_body(ErrorCode::InternalServerError, "internal error", serde_json::Value::Null).to_string(),
         ))
         .expect("static response")
 }

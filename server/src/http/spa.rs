@@ -4,12 +4,15 @@
 use std::path::Path;
 
 use axum::Router;
-use axum::http::Response;
-use axum::http::{HeaderValue, header};
-use tower::ServiceBuilder;
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use axum::response::IntoResponse;
+use tower::{Service, ServiceBuilder};
 use tower_http::services::{ServeDir, ServeFile};
 
 use super::AppState;
+use crate::graphql::error_body;
+use crate::kernel::ErrorCode;
 
 pub fn routes(spa_dir: &Path) -> Router<AppState> {
     if !spa_dir.join("index.html").is_file() {
@@ -20,10 +23,32 @@ pub fn routes(spa_dir: &Path) -> Router<AppState> {
     let pages = ServiceBuilder::new()
         .map_response(never_cache)
         .service(ServeDir::new(spa_dir).fallback(ServeFile::new(spa_dir.join("index.html"))));
+    // An API-looking path that no route matched is a 404, never the SPA: pointing Caddy's `ask`
+    // (or a client) at a mistyped API URL must not get a 200 page.
+    let pages = tower::service_fn(move |request: Request<Body>| {
+        let mut pages = pages.clone();
+        async move {
+            if is_api_path(request.uri().path()) {
+                let body = error_body(ErrorCode::NotFound, "no such API route", serde_json::Value::Null);
+                let response =
+                    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "application/json")], body.to_string());
+                return Ok::<_, std::convert::Infallible>(response.into_response());
+            }
+            pages.call(request).await.map(IntoResponse::into_response)
+        }
+    });
     let graphiql = ServiceBuilder::new()
         .map_response(never_cache)
         .service(ServeFile::new(spa_dir.join("graphiql.html")));
     Router::new().nest_service("/assets", assets).route_service("/graphiql", graphiql).fallback_service(pages)
+}
+
+/// Paths under Beacon's API and operations prefixes (whole segments: `/apiary` is a page).
+fn is_api_path(path: &str) -> bool {
+    const PREFIXES: &[&str] = &["/internal", "/metrics", "/graphql", "/ping", "/health", "/api"];
+    PREFIXES
+        .iter()
+        .any(|prefix| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
 }
 
 /// Hashed file names change with their content, so a found asset never needs revalidation; a
@@ -38,4 +63,21 @@ fn cache_hashed_asset<B>(mut response: Response<B>) -> Response<B> {
 fn never_cache<B>(mut response: Response<B>) -> Response<B> {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_api_path;
+
+    #[test]
+    fn api_paths_are_whole_segments() {
+        for api in
+            ["/internal/tls/ask", "/metrics", "/graphql/typo", "/ping/abc", "/health/x", "/api", "/api/v1"]
+        {
+            assert!(is_api_path(api), "{api}");
+        }
+        for page in ["/", "/app/team", "/apiary", "/healthy", "/login", "/graphiql"] {
+            assert!(!is_api_path(page), "{page}");
+        }
+    }
 }

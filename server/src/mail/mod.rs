@@ -1,11 +1,11 @@
 //! Email that never blocks a request and never loses a message (DESIGN §7).
 //!
-//! A change that causes an email calls [`outbox::enqueue`] inside its own transaction, commits,
-//! then [`Mailer::wake`]s the worker. The [`worker`] claims due rows with a lease (PostgreSQL:
-//! `FOR UPDATE SKIP LOCKED`, so several processes share the work), sends through the
-//! [`transport`] (SMTP via lettre, or `.eml` files in development), and retries with
-//! exponential backoff and jitter until the message is sent or `dead`.
+//! A change that causes an email calls [`Outbox::enqueue`] inside its own transaction, commits,
+//! then [`Outbox::wake`]s the worker. The [`worker`] is a `jobs` queue: it claims due rows with a
+//! lease, sends them through the [`transport`] (SMTP via lettre, or `.eml` files in
+//! development), and retries with backoff until the message is sent or `dead`.
 
+pub mod admin;
 pub mod graphql;
 pub mod outbox;
 pub mod templates;
@@ -14,16 +14,32 @@ pub mod worker;
 
 use std::sync::Arc;
 
+use sea_orm::{ConnectionTrait, DbErr};
 use tokio::sync::Notify;
 
-/// Cheap handle shared by request handlers and the worker.
-#[derive(Clone, Default)]
-pub struct Mailer {
+pub use outbox::{Enqueued, NewEmail};
+
+use crate::kernel::SharedClock;
+
+/// The handle services write mail through; cheap to clone.
+#[derive(Clone)]
+pub struct Outbox {
+    max_attempts: u32,
+    clock: SharedClock,
     wake: Arc<Notify>,
-    pub heartbeat: worker::Heartbeat,
 }
 
-impl Mailer {
+impl Outbox {
+    pub fn new(max_attempts: u32, clock: SharedClock) -> Self {
+        Self { max_attempts, clock, wake: Arc::default() }
+    }
+
+    /// Writes the message in the caller's transaction: a rollback sends nothing, a commit always
+    /// sends (eventually).
+    pub async fn enqueue(&self, db: &impl ConnectionTrait, email: NewEmail) -> Result<Enqueued, DbErr> {
+        outbox::insert(db, email, self.max_attempts, self.clock.now()).await
+    }
+
     /// Call after committing a transaction that enqueued mail, so it goes out at once rather
     /// than at the next poll.
     pub fn wake(&self) {

@@ -1,17 +1,26 @@
-//! The outbox table's operations. Everything here takes a connection or transaction, never a
-//! web type, so callers enqueue inside their own transaction.
-
-use std::time::Duration;
+//! The outbox table: inserting messages, reading them for admins and metrics. Claiming and
+//! recording outcomes is the `jobs` lease protocol ([`TABLE`]).
 
 use chrono::{DateTime, Utc};
 use entity::email_outbox::{self, EmailStatus};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set, Statement,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use uuid::Uuid;
 
 use super::templates::RenderedEmail;
+use crate::jobs::LeasedTable;
+use crate::kernel::paging::{Cursor, Page, PageRequest};
+
+/// The outbox as a leased job table.
+pub const TABLE: LeasedTable = LeasedTable {
+    table: "email_outbox",
+    queued: "queued",
+    running: "sending",
+    done: "sent",
+    dead: "dead",
+    done_at: Some("sent_at"),
+};
 
 /// One email to send.
 #[derive(Debug, Clone)]
@@ -32,14 +41,13 @@ pub enum Enqueued {
     Duplicate,
 }
 
-/// Writes the message in the caller's transaction: a rollback sends nothing, a commit always
-/// sends (eventually).
-pub async fn enqueue(
+/// Inserts the message (through [`super::Outbox::enqueue`]); a repeated `dedup_key` is ignored.
+pub(super) async fn insert(
     db: &impl ConnectionTrait,
     email: NewEmail,
     max_attempts: u32,
+    now: DateTime<Utc>,
 ) -> Result<Enqueued, DbErr> {
-    let now = Utc::now();
     let id = Uuid::now_v7();
     let row = email_outbox::ActiveModel {
         id: Set(id),
@@ -74,149 +82,19 @@ pub async fn enqueue(
     })
 }
 
-/// Claims up to `limit` due messages for `worker_id` until `now + lease`: queued ones whose time
-/// has come, and `sending` ones whose lease expired (their worker died mid-send: at-least-once).
-/// Each claim counts as an attempt.
-pub async fn claim_due(
+/// Dead messages, the most recently failed first.
+pub async fn list_dead(
     db: &impl ConnectionTrait,
-    worker_id: &str,
-    lease: Duration,
-    limit: u64,
-) -> Result<Vec<email_outbox::Model>, DbErr> {
-    let now = Utc::now();
-    let locked_until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(2));
-    let backend = db.get_database_backend();
-
-    // A lease that expired on the last allowed attempt cannot be retried: that message is dead.
-    email_outbox::Entity::update_many()
-        .col_expr(email_outbox::Column::Status, status_expr(EmailStatus::Dead))
-        .col_expr(email_outbox::Column::LockedUntil, Option::<DateTime<Utc>>::None.into())
-        .col_expr(email_outbox::Column::LockedBy, Option::<String>::None.into())
-        .col_expr(
-            email_outbox::Column::LastError,
-            Some("the worker stopped while sending the last attempt".to_owned()).into(),
-        )
-        .col_expr(email_outbox::Column::UpdatedAt, now.into())
-        .filter(email_outbox::Column::Status.eq(EmailStatus::Sending))
-        .filter(email_outbox::Column::LockedUntil.lt(now))
-        .filter({
-            use sea_orm::ExprTrait;
-            sea_orm::sea_query::Expr::col(email_outbox::Column::Attempts)
-                .gte(sea_orm::sea_query::Expr::col(email_outbox::Column::MaxAttempts))
-        })
-        .exec(db)
-        .await?;
-
-    let sql = match backend {
-        DatabaseBackend::Postgres => {
-            "UPDATE email_outbox SET status = 'sending', attempts = attempts + 1, locked_by = $1, \
-               locked_until = $2, updated_at = $3 \
-             WHERE id IN (SELECT id FROM email_outbox \
-               WHERE ((status = 'queued' AND next_attempt_at <= $3) OR (status = 'sending' AND locked_until < $3)) \
-                 AND attempts < max_attempts \
-               ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
-             RETURNING *"
-        }
-        // SQLite has one writer at a time: the UPDATE is atomic, so no row is claimed twice.
-        _ => {
-            "UPDATE email_outbox SET status = 'sending', attempts = attempts + 1, locked_by = ?1, \
-               locked_until = ?2, updated_at = ?3 \
-             WHERE id IN (SELECT id FROM email_outbox \
-               WHERE ((status = 'queued' AND next_attempt_at <= ?3) OR (status = 'sending' AND locked_until < ?3)) \
-                 AND attempts < max_attempts \
-               ORDER BY next_attempt_at LIMIT ?4) \
-             RETURNING *"
-        }
-    };
-    let statement = Statement::from_sql_and_values(
-        backend,
-        sql,
-        [worker_id.into(), locked_until.into(), now.into(), (limit as i64).into()],
-    );
-    email_outbox::Entity::find().from_raw_sql(statement).all(db).await
+    page: PageRequest,
+) -> Result<Page<email_outbox::Model>, DbErr> {
+    let dead = email_outbox::Entity::find().filter(email_outbox::Column::Status.eq(EmailStatus::Dead));
+    let order = (email_outbox::Column::UpdatedAt, email_outbox::Column::Id);
+    crate::db::paging::newest_first(db, dead, order, &page).await
 }
 
-/// Marks a claimed message sent; does nothing if this worker no longer holds its lease.
-pub async fn mark_sent(db: &impl ConnectionTrait, id: Uuid, worker_id: &str) -> Result<bool, DbErr> {
-    let now = Utc::now();
-    let result = email_outbox::Entity::update_many()
-        .col_expr(email_outbox::Column::Status, status_expr(EmailStatus::Sent))
-        .col_expr(email_outbox::Column::SentAt, Some(now).into())
-        .col_expr(email_outbox::Column::LockedUntil, Option::<DateTime<Utc>>::None.into())
-        .col_expr(email_outbox::Column::LockedBy, Option::<String>::None.into())
-        .col_expr(email_outbox::Column::UpdatedAt, now.into())
-        .filter(email_outbox::Column::Id.eq(id))
-        .filter(email_outbox::Column::Status.eq(EmailStatus::Sending))
-        .filter(email_outbox::Column::LockedBy.eq(worker_id))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
-}
-
-/// What became of a failed attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailureOutcome {
-    RetryAt(DateTime<Utc>),
-    Dead,
-}
-
-/// Records a failed attempt: back to `queued` at `retry_at`, or `dead` after the last attempt.
-pub async fn mark_failed(
-    db: &impl ConnectionTrait,
-    email: &email_outbox::Model,
-    worker_id: &str,
-    error: &str,
-    retry_at: DateTime<Utc>,
-) -> Result<FailureOutcome, DbErr> {
-    let now = Utc::now();
-    let dead = email.attempts >= email.max_attempts;
-    let (status, next_attempt_at, outcome) = if dead {
-        (EmailStatus::Dead, email.next_attempt_at, FailureOutcome::Dead)
-    } else {
-        (EmailStatus::Queued, retry_at, FailureOutcome::RetryAt(retry_at))
-    };
-    let error: String = error.chars().take(2000).collect();
-    email_outbox::Entity::update_many()
-        .col_expr(email_outbox::Column::Status, status_expr(status))
-        .col_expr(email_outbox::Column::NextAttemptAt, next_attempt_at.into())
-        .col_expr(email_outbox::Column::LastError, Some(error).into())
-        .col_expr(email_outbox::Column::LockedUntil, Option::<DateTime<Utc>>::None.into())
-        .col_expr(email_outbox::Column::LockedBy, Option::<String>::None.into())
-        .col_expr(email_outbox::Column::UpdatedAt, now.into())
-        .filter(email_outbox::Column::Id.eq(email.id))
-        .filter(email_outbox::Column::Status.eq(EmailStatus::Sending))
-        .filter(email_outbox::Column::LockedBy.eq(worker_id))
-        .exec(db)
-        .await?;
-    Ok(outcome)
-}
-
-/// Dead messages, newest first.
-pub async fn list_dead(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<email_outbox::Model>, DbErr> {
-    email_outbox::Entity::find()
-        .filter(email_outbox::Column::Status.eq(EmailStatus::Dead))
-        .order_by_desc(email_outbox::Column::UpdatedAt)
-        .limit(limit)
-        .all(db)
-        .await
-}
-
-/// Gives a dead message a fresh set of attempts. `None` when no dead message has this id.
-pub async fn requeue(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<email_outbox::Model>, DbErr> {
-    let now = Utc::now();
-    let result = email_outbox::Entity::update_many()
-        .col_expr(email_outbox::Column::Status, status_expr(EmailStatus::Queued))
-        .col_expr(email_outbox::Column::Attempts, 0.into())
-        .col_expr(email_outbox::Column::NextAttemptAt, now.into())
-        .col_expr(email_outbox::Column::UpdatedAt, now.into())
-        .filter(email_outbox::Column::Id.eq(id))
-        .filter(email_outbox::Column::Status.eq(EmailStatus::Dead))
-        .exec(db)
-        .await?;
-    if result.rows_affected == 0 {
-        return Ok(None);
-    }
-    email_outbox::Entity::find_by_id(id).one(db).await
+/// A dead message's position in [`list_dead`].
+pub fn dead_cursor(email: &email_outbox::Model) -> Cursor {
+    Cursor { at: email.updated_at, id: email.id }
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<email_outbox::Model>, DbErr> {
@@ -225,7 +103,6 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<email_ou
 
 /// Depth of the outbox for metrics: (pending = queued + sending, dead, oldest pending's creation).
 pub async fn stats(db: &impl ConnectionTrait) -> Result<(u64, u64, Option<DateTime<Utc>>), DbErr> {
-    use sea_orm::PaginatorTrait;
     let pending = email_outbox::Entity::find()
         .filter(email_outbox::Column::Status.is_in([EmailStatus::Queued, EmailStatus::Sending]))
         .count(db)
@@ -241,9 +118,4 @@ pub async fn stats(db: &impl ConnectionTrait) -> Result<(u64, u64, Option<DateTi
         .await?
         .map(|email| email.created_at);
     Ok((pending, dead, oldest))
-}
-
-fn status_expr(status: EmailStatus) -> sea_orm::sea_query::Expr {
-    use sea_orm::ActiveEnum;
-    sea_orm::sea_query::Expr::value(status.to_value())
 }

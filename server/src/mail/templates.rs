@@ -1,9 +1,8 @@
 //! Every email Beacon sends, in one place: a text part and an HTML part per message, rendered
 //! by askama (HTML-escaped in `.html` templates, compile-time checked) from `templates/mail/`.
-//! Links are absolute, built by [`Links`] from `PUBLIC_URL` and the tenant's host.
+//! Links are absolute, built by `crate::kernel::Links` from `PUBLIC_URL` and the tenant's host.
 
 use askama::Template;
-use url::Url;
 
 /// What the outbox stores and the transport sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,37 +128,6 @@ impl IncidentUpdate {
     }
 }
 
-/// Absolute links for emails.
-#[derive(Debug, Clone)]
-pub struct Links {
-    public_url: Url,
-    base_domain: String,
-}
-
-impl Links {
-    pub fn new(public_url: Url, base_domain: String) -> Self {
-        Self { public_url, base_domain }
-    }
-
-    pub fn base_domain(&self) -> &str {
-        &self.base_domain
-    }
-
-    /// A path on the main app host (`PUBLIC_URL`).
-    pub fn app(&self, path: &str) -> String {
-        self.public_url.join(path).map(String::from).unwrap_or_else(|_| self.public_url.to_string())
-    }
-
-    /// A path on a tenant's own host, `<slug>.<BASE_DOMAIN>`, with PUBLIC_URL's scheme and port.
-    pub fn tenant(&self, slug: &str, path: &str) -> String {
-        let mut url = self.public_url.clone();
-        if url.set_host(Some(&format!("{slug}.{}", self.base_domain))).is_err() {
-            return self.app(path);
-        }
-        url.join(path).map(String::from).unwrap_or_else(|_| url.to_string())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,12 +193,5 @@ mod tests {
                 email.html
             );
         }
-    }
-
-    #[test]
-    fn tenant_links_use_the_tenant_host_and_public_scheme_and_port() {
-        let links = Links::new(Url::parse("https://beacon.io:8443/").unwrap(), "beacon.io".into());
-        assert_eq!(links.tenant("acme", "/verify?t=1"), "https://acme.beacon.io:8443/verify?t=1");
-        assert_eq!(links.app("/graphiql"), "https://beacon.io:8443/graphiql");
     }
 }

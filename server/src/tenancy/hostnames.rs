@@ -1,75 +1,140 @@
 //! Which hostnames Beacon serves: the answer behind Caddy's on-demand TLS `ask` and host routing.
 //!
 //! A hostname is allowed when it is the subdomain of an active tenant or a verified custom domain
-//! of one. Answers (both ways) are cached briefly, because Caddy does not cache denials and every
-//! TLS handshake for an unknown name reaches us.
+//! of one. The registry keeps the *complete* set of allowed names in memory, so an allowed and an
+//! unknown name both answer with one hash lookup: Caddy does not cache denials, and a client
+//! spraying random SNI names must not reach the database. Memory is bounded by the tenants'
+//! hosts, never by the names asked about. The set is reloaded when this process changes a tenant
+//! or domain ([`HostnameRegistry::refresh`]) and, for changes made by other processes, when a
+//! cheap fingerprint of the two tables changes ([`HostnameRegistry::refresh_if_changed`], polled).
 
+use std::collections::HashSet;
 use std::net::IpAddr;
-use std::time::Duration;
+use std::sync::{Arc, RwLock};
 
-use entity::{tenant_domains, tenants};
-use moka::future::Cache;
+use entity::tenant_domains::{self, DomainKind};
+use entity::tenants::{self, TenantStatus};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, QuerySelect, RelationTrait,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait, JoinType, QueryFilter, QuerySelect,
+    RelationTrait,
 };
+use tokio::sync::Mutex;
 
-/// How long an answer is reused. Suspensions and new domains take effect within this time.
-const CACHE_TTL: Duration = Duration::from_secs(30);
-const CACHE_CAPACITY: u64 = 100_000;
+/// What the set was built from: row counts and latest change times of both tables, as text (the
+/// same on both backends, where an aggregate's type is not always a timestamp).
+type Fingerprint = (i64, Option<String>, i64, Option<String>, Option<String>);
 
 #[derive(Clone)]
 pub struct HostnameRegistry {
     db: DatabaseConnection,
-    cache: Cache<String, bool>,
+    allowed: Arc<RwLock<Option<Arc<HashSet<String>>>>>,
+    /// Serialises reloads and remembers what the current set was built from.
+    fingerprint: Arc<Mutex<Option<Fingerprint>>>,
 }
 
 impl HostnameRegistry {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db, cache: Cache::builder().max_capacity(CACHE_CAPACITY).time_to_live(CACHE_TTL).build() }
+        Self { db, allowed: Arc::default(), fingerprint: Arc::default() }
     }
 
-    /// `Ok(true)` when TLS may be issued for `raw`; `Err` when the database could not answer
-    /// (the caller denies, and nothing is cached).
-    pub async fn is_allowed(&self, raw: &str) -> Result<bool, sea_orm::DbErr> {
+    /// `Ok(true)` when TLS may be issued for `raw`; `Err` when the set was never loaded and the
+    /// database cannot answer (the caller denies).
+    pub async fn is_allowed(&self, raw: &str) -> Result<bool, DbErr> {
         let Some(hostname) = normalize(raw) else {
             return Ok(false);
         };
-        if let Some(answer) = self.cache.get(&hostname).await {
-            return Ok(answer);
+        let set = match self.current() {
+            Some(set) => set,
+            None => {
+                self.refresh().await?;
+                self.current().ok_or_else(|| DbErr::Custom("the hostname set is not loaded".into()))?
+            }
+        };
+        Ok(set.contains(&hostname))
+    }
+
+    /// Whether `host` (normalised) is allowed, from the loaded set only: never waits for the
+    /// database (a set not loaded yet answers `false`).
+    pub fn is_known(&self, host: &str) -> bool {
+        self.current().is_some_and(|set| set.contains(host))
+    }
+
+    /// How many names are allowed (for metrics).
+    pub fn len(&self) -> usize {
+        self.current().map_or(0, |set| set.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn current(&self) -> Option<Arc<HashSet<String>>> {
+        self.allowed.read().expect("hostname set lock").clone()
+    }
+
+    /// Reloads the set now: call after committing a change to a tenant's status or domains.
+    pub async fn refresh(&self) -> Result<(), DbErr> {
+        let mut fingerprint = self.fingerprint.lock().await;
+        let now = self.fingerprint_now().await?;
+        self.load().await?;
+        *fingerprint = Some(now);
+        Ok(())
+    }
+
+    /// Reloads the set if another process changed the tables since it was built.
+    pub async fn refresh_if_changed(&self) -> Result<bool, DbErr> {
+        let mut fingerprint = self.fingerprint.lock().await;
+        let now = self.fingerprint_now().await?;
+        if fingerprint.as_ref() == Some(&now) && self.current().is_some() {
+            return Ok(false);
         }
-        let answer = self.lookup(&hostname).await?;
-        self.cache.insert(hostname, answer).await;
-        Ok(answer)
+        self.load().await?;
+        *fingerprint = Some(now);
+        Ok(true)
     }
 
-    /// Forgets cached answers, e.g. after a tenant is suspended or a domain verified.
-    pub fn invalidate_all(&self) {
-        self.cache.invalidate_all();
-    }
-
-    async fn lookup(&self, hostname: &str) -> Result<bool, sea_orm::DbErr> {
-        let found = tenant_domains::Entity::find()
-            .join(sea_orm::JoinType::InnerJoin, tenant_domains::Relation::Tenant.def())
-            .filter(tenant_domains::Column::Hostname.eq(hostname))
-            .filter(tenants::Column::Status.eq(tenants::TenantStatus::Active))
+    async fn load(&self) -> Result<(), DbErr> {
+        let names: Vec<String> = tenant_domains::Entity::find()
+            .join(JoinType::InnerJoin, tenant_domains::Relation::Tenant.def())
+            .filter(tenants::Column::Status.eq(TenantStatus::Active))
             .filter(
                 tenant_domains::Column::Kind
-                    .eq(tenant_domains::DomainKind::Subdomain)
+                    .eq(DomainKind::Subdomain)
                     .or(tenant_domains::Column::VerifiedAt.is_not_null()),
             )
             .select_only()
-            .column(tenant_domains::Column::Id)
-            .into_tuple::<uuid::Uuid>()
-            .one(&self.db)
+            .column(tenant_domains::Column::Hostname)
+            .into_tuple()
+            .all(&self.db)
             .await?;
-        Ok(found.is_some())
+        let set: HashSet<String> = names.into_iter().collect();
+        metrics::gauge!("tls_allowed_hostnames").set(set.len() as f64);
+        *self.allowed.write().expect("hostname set lock") = Some(Arc::new(set));
+        Ok(())
     }
-}
 
-/// The tenant slug when `host` (no port) is `<slug>.<base_domain>`.
-pub fn tenant_slug(host: &str, base_domain: &str) -> Option<String> {
-    let slug = host.strip_suffix(base_domain)?.strip_suffix('.')?;
-    (!slug.is_empty() && !slug.contains('.')).then(|| slug.to_owned())
+    async fn fingerprint_now(&self) -> Result<Fingerprint, DbErr> {
+        let latest = |column: &str| Expr::cust(format!("CAST(MAX({column}) AS TEXT)"));
+        let (tenant_count, tenant_changed) = tenants::Entity::find()
+            .select_only()
+            .expr(Expr::col(tenants::Column::Id).count())
+            .expr(latest("updated_at"))
+            .into_tuple::<(i64, Option<String>)>()
+            .one(&self.db)
+            .await?
+            .unwrap_or_default();
+        let (domain_count, domain_created, domain_verified) = tenant_domains::Entity::find()
+            .select_only()
+            .expr(Expr::col(tenant_domains::Column::Id).count())
+            .expr(latest("created_at"))
+            .expr(latest("verified_at"))
+            .into_tuple::<(i64, Option<String>, Option<String>)>()
+            .one(&self.db)
+            .await?
+            .unwrap_or_default();
+        Ok((tenant_count, tenant_changed, domain_count, domain_created, domain_verified))
+    }
 }
 
 /// Lower-cases and strips a trailing dot; refuses IP literals and anything that is not a

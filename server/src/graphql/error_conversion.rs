@@ -1,105 +1,13 @@
-//! The API's error contract.
-//!
-//! Rule: expected failures are [`ApiError`] variants with a stable `extensions.code`; callers
-//! branch on them (`thiserror`). Anything unexpected is an `anyhow::Error` with `.context()`,
-//! wrapped in [`ApiError::Internal`]: it is logged in full where it happens (inside the request
-//! span, so the log line carries the request id) and reaches the client only as
-//! `INTERNAL_SERVER_ERROR` with the request id. async-graphql's `custom-error-conversion` feature
-//! removes the blanket `From<Display>` conversion, so no error text leaks by accident.
-//! [`finalize_response`] makes sure every error that leaves the server has a code.
+//! How the error contract (`crate::kernel::error`) reaches GraphQL clients: every error carries
+//! `extensions.code`; internal ones are logged here (inside the request span, so the line has
+//! the request id) and leave only as `INTERNAL_SERVER_ERROR` with the request id. async-graphql's
+//! `custom-error-conversion` feature removes the blanket `From<Display>` conversion, so no error
+//! text leaks by accident. [`error_body`] shapes the errors that happen before a request reaches
+//! the schema (rate limits, body limits, panics) the same way.
 
 use async_graphql::{ErrorExtensions, Response, Value};
 
-/// Stable values of `extensions.code`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorCode {
-    Unauthenticated,
-    Forbidden,
-    NotFound,
-    BadUserInput,
-    Conflict,
-    RateLimited,
-    InternalServerError,
-    /// The request itself is malformed: not JSON, too large a batch, a mutation over GET.
-    BadRequest,
-    /// The document does not parse.
-    GraphqlParseFailed,
-    /// The document parses but fails validation (unknown fields, depth or complexity limits).
-    GraphqlValidationFailed,
-}
-
-impl ErrorCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Unauthenticated => "UNAUTHENTICATED",
-            ErrorCode::Forbidden => "FORBIDDEN",
-            ErrorCode::NotFound => "NOT_FOUND",
-            ErrorCode::BadUserInput => "BAD_USER_INPUT",
-            ErrorCode::Conflict => "CONFLICT",
-            ErrorCode::RateLimited => "RATE_LIMITED",
-            ErrorCode::InternalServerError => "INTERNAL_SERVER_ERROR",
-            ErrorCode::BadRequest => "BAD_REQUEST",
-            ErrorCode::GraphqlParseFailed => "GRAPHQL_PARSE_FAILED",
-            ErrorCode::GraphqlValidationFailed => "GRAPHQL_VALIDATION_FAILED",
-        }
-    }
-}
-
-/// A field-level validation failure, reported under `extensions.fields`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ApiError {
-    #[error("authentication required")]
-    Unauthenticated,
-    #[error("not allowed")]
-    Forbidden,
-    /// A missing id and a foreign tenant's id look exactly the same.
-    #[error("{entity} not found")]
-    NotFound { entity: &'static str },
-    #[error("invalid input")]
-    BadUserInput { fields: Vec<FieldError> },
-    #[error("{message}")]
-    Conflict { field: String, message: String },
-    #[error("too many requests; retry in {retry_after_secs} s")]
-    RateLimited { retry_after_secs: u64 },
-    #[error("internal error")]
-    Internal(#[source] anyhow::Error),
-}
-
-impl ApiError {
-    pub fn code(&self) -> ErrorCode {
-        match self {
-            ApiError::Unauthenticated => ErrorCode::Unauthenticated,
-            ApiError::Forbidden => ErrorCode::Forbidden,
-            ApiError::NotFound { .. } => ErrorCode::NotFound,
-            ApiError::BadUserInput { .. } => ErrorCode::BadUserInput,
-            ApiError::Conflict { .. } => ErrorCode::Conflict,
-            ApiError::RateLimited { .. } => ErrorCode::RateLimited,
-            ApiError::Internal(_) => ErrorCode::InternalServerError,
-        }
-    }
-
-    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
-        ApiError::BadUserInput { fields: vec![FieldError { field: field.into(), message: message.into() }] }
-    }
-}
-
-impl From<anyhow::Error> for ApiError {
-    fn from(err: anyhow::Error) -> Self {
-        ApiError::Internal(err)
-    }
-}
-
-impl From<sea_orm::DbErr> for ApiError {
-    fn from(err: sea_orm::DbErr) -> Self {
-        ApiError::Internal(err.into())
-    }
-}
+use crate::kernel::{ApiError, ErrorCode};
 
 impl From<ApiError> for async_graphql::Error {
     fn from(err: ApiError) -> Self {
@@ -131,6 +39,16 @@ impl From<ApiError> for async_graphql::Error {
     }
 }
 
+/// A GraphQL-shaped error body (`{"errors":[{"message","extensions":{"code",…}}]}`) for
+/// failures outside the schema; `extra` adds extension fields such as `retryAfter`.
+pub fn error_body(code: ErrorCode, message: &str, extra: serde_json::Value) -> serde_json::Value {
+    let mut extensions = serde_json::json!({ "code": code.as_str() });
+    if let (Some(map), serde_json::Value::Object(extra)) = (extensions.as_object_mut(), extra) {
+        map.extend(extra);
+    }
+    serde_json::json!({ "errors": [{ "message": message, "extensions": extensions }] })
+}
+
 /// Gives every error of an executed response a code, and the request id to internal ones.
 ///
 /// Errors without a path and without a code come from validation (including depth and
@@ -142,6 +60,10 @@ pub fn finalize_response(mut response: Response, request_id: &str) -> Response {
         if !has_code {
             let code = if error.path.is_empty() {
                 ErrorCode::GraphqlValidationFailed
+            } else if is_input_coercion(&error.message) {
+                // An argument that does not fit its type (an Int beyond 32 bits, an unknown enum
+                // value): the caller's mistake, and the message only describes the input.
+                ErrorCode::BadUserInput
             } else {
                 tracing::error!(message = %error.message, "resolver error without a code");
                 error.message = "internal error".to_owned();
@@ -162,10 +84,29 @@ pub fn finalize_response(mut response: Response, request_id: &str) -> Response {
     response
 }
 
+/// async-graphql's messages for an argument value that does not coerce to its input type.
+fn is_input_coercion(message: &str) -> bool {
+    ["Failed to parse \"", "Expected input type \"", "Invalid value for argument"]
+        .iter()
+        .any(|prefix| message.starts_with(prefix))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use async_graphql::{PathSegment, ServerError};
+
+    #[test]
+    fn argument_coercion_failures_are_bad_user_input() {
+        let mut coercion = ServerError::new(
+            "Failed to parse \"Int\": Only integers from -2147483648 to 2147483647 are accepted.",
+            None,
+        );
+        coercion.path = vec![PathSegment::Field("tenants".into())];
+        let response = finalize_response(Response::from_errors(vec![coercion]), "r");
+        assert_eq!(code_of(&response.errors[0]), Some(Value::from("BAD_USER_INPUT")));
+        assert!(response.errors[0].message.contains("2147483647"));
+    }
 
     fn code_of(error: &ServerError) -> Option<Value> {
         error.extensions.as_ref().and_then(|ext| ext.get("code").cloned())
@@ -193,6 +134,14 @@ mod tests {
         assert_eq!(code_of(&response.errors[0]), Some(Value::from("GRAPHQL_VALIDATION_FAILED")));
         assert_eq!(code_of(&response.errors[1]), Some(Value::from("INTERNAL_SERVER_ERROR")));
         assert!(!response.errors[1].message.contains("relation users"));
+    }
+
+    #[test]
+    fn pre_schema_errors_have_the_same_shape() {
+        let body = error_body(ErrorCode::RateLimited, "slow down", serde_json::json!({ "retryAfter": 3 }));
+        assert_eq!(body["errors"][0]["extensions"]["code"], "RATE_LIMITED");
+        assert_eq!(body["errors"][0]["extensions"]["retryAfter"], 3);
+        assert_eq!(body["errors"][0]["message"], "slow down");
     }
 
     #[test]

@@ -74,7 +74,12 @@ impl TokenKeys {
         let data =
             decode::<AccessClaims>(token, &self.decoding, &self.validation).map_err(|_| InvalidToken)?;
         let claims = data.claims;
-        if claims.typ != ACCESS_TYPE || claims.iat > Utc::now().timestamp() + 60 {
+        // A token minted (with the key) for longer than Beacon ever issues is refused too.
+        let lifetime = claims.exp.saturating_sub(claims.iat);
+        if claims.typ != ACCESS_TYPE
+            || claims.iat > Utc::now().timestamp() + 60
+            || lifetime > ACCESS_TTL.as_secs() as i64
+        {
             return Err(InvalidToken);
         }
         Ok(claims)
@@ -105,5 +110,10 @@ mod tests {
         // alg=none: header {"alg":"none","typ":"JWT"} with the same claims and no signature.
         let payload = token.split('.').nth(1).unwrap();
         assert!(keys.verify_access(&format!("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.{payload}.")).is_err());
+        // Signed with the key, but valid for a day: refused.
+        let mut long = claims.clone();
+        long.exp = long.iat + 24 * 3600;
+        let long = encode(&Header::new(Algorithm::HS256), &long, &keys.encoding).unwrap();
+        assert!(keys.verify_access(&long).is_err());
     }
 }

@@ -1,0 +1,24 @@
+//! Every audit action name, in one place: the audit log's filters and the SPA's summaries rely
+//! on them staying stable.
+
+pub const TENANT_SIGNED_UP: &str = "tenant.signed_up";
+pub const TENANT_SUSPENDED: &str = "tenant.suspended";
+pub const TENANT_REACTIVATED: &str = "tenant.reactivated";
+
+pub const USER_EMAIL_VERIFIED: &str = "user.email_verified";
+pub const USER_PASSWORD_CHANGED: &str = "user.password_changed";
+pub const USER_PASSWORD_RESET: &str = "user.password_reset";
+
+pub const SESSION_CREATED: &str = "session.created";
+pub const SESSION_ENDED: &str = "session.ended";
+pub const SESSION_REVOKED: &str = "session.revoked";
+pub const SESSION_REVOKED_ALL: &str = "session.revoked_all";
+
+pub const API_KEY_CREATED: &str = "api_key.created";
+pub const API_KEY_REVOKED: &str = "api_key.revoked";
+
+pub const MEMBER_INVITED: &str = "member.invited";
+pub const MEMBER_INVITATION_REVOKED: &str = "member.invitation_revoked";
+pub const MEMBER_JOINED: &str = "member.joined";
+pub const MEMBER_ROLE_CHANGED: &str = "member.role_changed";
+pub const MEMBER_REMOVED: &str = "member.removed";

@@ -1,0 +1,51 @@
+//! The GraphQL schema, assembled from every feature's roots (composition root: may import
+//! everything). Data shared by all requests (database, settings, handles) is attached by
+//! `startup`; `export-schema` builds it without any.
+
+use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
+
+use crate::config::GraphqlLimits;
+use crate::graphql::server_info::ServerInfoQuery;
+use crate::{accounts, audit, mail, team, tenancy};
+
+#[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
+pub struct QueryRoot(
+    ServerInfoQuery,
+    accounts::graphql::AccountsQuery,
+    accounts::graphql::ApiKeysQuery,
+    tenancy::graphql::TenantQuery,
+    team::graphql::TeamQuery,
+    audit::graphql::AuditQuery,
+    mail::graphql::MailQuery,
+);
+
+#[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
+pub struct MutationRoot(
+    accounts::graphql::AccountsMutation,
+    accounts::graphql::ApiKeysMutation,
+    tenancy::graphql::TenantMutation,
+    team::graphql::TeamMutation,
+    mail::graphql::MailMutation,
+);
+
+pub type BeaconSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+/// The schema with Beacon's limits.
+pub fn build(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+    Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(64)
+        .limit_directives(20)
+        // "Did you mean …?" would name fields the caller cannot see (hidden admin operations).
+        .disable_suggestions()
+        .extension(crate::graphql::text_inputs::TextInputs)
+}
+
+/// The SDL committed as `schema.graphql`.
+pub fn export_sdl() -> String {
+    let limits = GraphqlLimits { max_depth: 1, max_complexity: 1, max_batch: 1 };
+    build(limits).finish().sdl()
+}

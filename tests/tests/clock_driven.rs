@@ -1,0 +1,81 @@
+//! Time-driven behaviour on a manual clock, in-process: nothing here sleeps for the durations
+//! under test. The outbox's retry backoff is an hour; the test moves the clock instead.
+
+use std::time::{Duration, Instant};
+
+use beacon_tests::fixtures::{access_token, insert_user};
+use beacon_tests::smtp::{SmtpSink, SmtpSinkOptions};
+use beacon_tests::{Backend, InProcessApp, backend_tests};
+use serde_json::{Value, json};
+
+backend_tests!(outbox_retries_wait_for_the_clock);
+
+const OUTBOX_EMAIL: &str = "query($id: ID!) { outboxEmail(id: $id) { status attempts nextAttemptAt } }";
+
+async fn email(app: &InProcessApp, token: &str, id: &str) -> Value {
+    app.graphql_as(token, OUTBOX_EMAIL, json!({ "id": id })).await["data"]["outboxEmail"].clone()
+}
+
+/// Polls (in real time, briefly: the worker polls every 50 ms) until `done` holds.
+async fn eventually(app: &InProcessApp, token: &str, id: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let email = email(app, token, id).await;
+        if done(&email) {
+            return email;
+        }
+        assert!(Instant::now() < deadline, "timed out; last seen {email}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn outbox_retries_wait_for_the_clock(backend: Backend) {
+    let port = SmtpSink::free_port();
+    let smtp_url = format!("smtp://127.0.0.1:{port}");
+    let app = InProcessApp::spawn(
+        backend,
+        &[
+            ("SMTP_URL", &smtp_url),
+            ("MAIL_RETRY_BASE", "1h"),
+            ("MAIL_RETRY_MAX", "1h"),
+            ("MAIL_POLL_INTERVAL", "50ms"),
+        ],
+    )
+    .await;
+    let db = app.database.connect().await;
+    let admin = insert_user(&db, "ops@customer-test.io", true).await;
+    let token = access_token(admin, uuid::Uuid::new_v4(), "owner");
+
+    // SMTP is down: the first attempt fails and the next one is planned an hour later (±20 %).
+    let body = app
+        .graphql_as(
+            &token,
+            "mutation { sendTestEmail(input: { to: \"a@customer-test.io\" }) { id } }",
+            Value::Null,
+        )
+        .await;
+    let id = body["data"]["sendTestEmail"]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
+    let failed = eventually(&app, &token, &id, |e| e["attempts"] == 1 && e["status"] == "QUEUED").await;
+    let next: chrono::DateTime<chrono::Utc> = failed["nextAttemptAt"].as_str().unwrap().parse().unwrap();
+    let wait = next - app.clock.now_utc();
+    assert!(wait > chrono::Duration::minutes(45) && wait < chrono::Duration::minutes(75), "{failed}");
+
+    // SMTP is back, but the hour has not passed on the clock: ten worker rounds later the
+    // message still waits.
+    let sink = SmtpSink::start_on_port(port, SmtpSinkOptions::default(), None);
+    app.clock.advance(chrono::Duration::minutes(30));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let waiting = email(&app, &token, &id).await;
+    assert_eq!(
+        (waiting["attempts"].as_i64(), waiting["status"].as_str()),
+        (Some(1), Some("QUEUED")),
+        "{waiting}"
+    );
+
+    // The clock passes the planned time: the next round sends it, exactly once.
+    app.clock.advance(chrono::Duration::minutes(50));
+    let sent = eventually(&app, &token, &id, |e| e["status"] == "SENT").await;
+    assert_eq!(sent["attempts"], 2, "{sent}");
+    assert_eq!(sink.wait_for_messages(1, Duration::from_secs(10)).await.len(), 1);
+    app.shutdown().await;
+}
