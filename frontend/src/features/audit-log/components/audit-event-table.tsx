@@ -4,7 +4,7 @@ import { formatDateTime } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { AUDIT_ACTIONS, summarizeEvent } from './summarize';
 
-type AuditEventRow = AuditEventsQuery['auditEvents']['events'][number];
+type AuditEventRow = AuditEventsQuery['auditEvents']['nodes'][number];
 
 /** `changes` is a JSON object as a string; pretty-print it (or show it as is if it is not JSON). */
 export function prettyChanges(changes: string): string | null {

@@ -25,7 +25,7 @@ export function AuditLog() {
         what="the audit log"
         skeletonLines={5}
         explainError={(e) => (errorCodeOf(e) === 'FORBIDDEN' ? FORBIDDEN_MESSAGE : undefined)}
-        isEmpty={(data) => data.pages.every((page) => page.events.length === 0)}
+        isEmpty={(data) => data.pages.every((page) => page.nodes.length === 0)}
         empty={
           <EmptyState title="No events match.">
             {filter ? 'Try other filters, or clear them to see every event.' : 'Changes in your organization will appear here.'}
@@ -35,7 +35,7 @@ export function AuditLog() {
         {(data) => (
           <>
             {isError ? <FormAlert>Could not load more events: {error?.message}</FormAlert> : null}
-            <AuditEventTable events={data.pages.flatMap((page) => page.events)} />
+            <AuditEventTable events={data.pages.flatMap((page) => page.nodes)} />
             {hasNextPage ? (
               <div className="audit__more">
                 <Button variant="secondary" pending={isFetchingNextPage} pendingLabel="Loading…" onClick={() => void fetchNextPage()}>

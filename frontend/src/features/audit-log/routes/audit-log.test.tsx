@@ -30,19 +30,19 @@ describe('AuditLogRoute', () => {
     const { calls } = mockGraphQL({
       AuditEvents: (vars) => {
         if (vars.after === 'cursor-2') {
-          return { data: { auditEvents: { nextCursor: null, events: [event('e3', 'api_key.created', 'api_key')] } } };
+          return { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [event('e3', 'api_key.created', 'api_key')] } } };
         }
         if (vars.filter) {
           return {
             data: {
               auditEvents: {
-                nextCursor: 'cursor-2',
-                events: [event('e2', 'api_key.created', 'api_key', '{"name":"CI","scope":"ReadWrite","prefix":"bk_x"}')],
+                pageInfo: { hasNextPage: true, endCursor: 'cursor-2' },
+                nodes: [event('e2', 'api_key.created', 'api_key', '{"name":"CI","scope":"ReadWrite","prefix":"bk_x"}')],
               },
             },
           };
         }
-        return { data: { auditEvents: { nextCursor: null, events: [event('e1', 'session.created', 'session')] } } };
+        return { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [event('e1', 'session.created', 'session')] } } };
       },
     });
     const { user } = renderPage();
@@ -75,8 +75,8 @@ describe('AuditLogRoute', () => {
     mockGraphQL({
       AuditEvents: (vars) =>
         vars.filter
-          ? { data: { auditEvents: { nextCursor: null, events: [] } } }
-          : { data: { auditEvents: { nextCursor: null, events: [{ ...event('e1', 'member.role_changed', 'user', '{"role":{"from":"Member","to":"Admin"}}'), actorUserId: '0192f0aa-1111-2222-3333-444455556666' }] } } },
+          ? { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } }
+          : { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ ...event('e1', 'member.role_changed', 'user', '{"role":{"from":"Member","to":"Admin"}}'), actorUserId: '0192f0aa-1111-2222-3333-444455556666' }] } } },
     });
     const { user } = renderPage();
 
