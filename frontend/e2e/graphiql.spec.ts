@@ -40,6 +40,15 @@ test('GraphiQL uses the signed-in session and loads the schema into Docs', async
   await expect(docs.getByText('Query', { exact: true }).first()).toBeVisible();
 });
 
+test('GraphiQL on a phone: no sideways scrolling, no serious axe violation', async ({ pageAs }, testInfo) => {
+  const page = await pageAs('OWNER');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/graphiql');
+  await expect(page.locator('.graphiql-container')).toBeVisible();
+  await expect(page.getByTestId('explorer-session')).toContainText('requests use your session');
+  await checkPage(page, testInfo, 'graphiql');
+});
+
 test('GraphiQL: a pasted Authorization header wins over the session', async ({ pageAs, problems }) => {
   const page = await pageAs('OWNER');
   // The server refuses the made-up key: that refusal is the point of this test.

@@ -79,7 +79,8 @@ function SessionBanner() {
 
 /**
  * CodeMirror 5 (GraphiQL's editors) types into an unlabelled hidden textarea; name each one
- * after the editor it belongs to, so screen readers (and axe) know which editor has focus.
+ * after the editor it belongs to, so screen readers (and axe) know which editor has focus, and
+ * make the editors' scroll areas reachable from the keyboard.
  */
 function labelEditors(root: HTMLElement) {
   const label = (textarea: HTMLTextAreaElement) => {
@@ -95,7 +96,12 @@ function labelEditors(root: HTMLElement) {
     }
     textarea.setAttribute('aria-label', name);
   };
-  const labelAll = () => root.querySelectorAll<HTMLTextAreaElement>('.CodeMirror textarea').forEach(label);
+  const labelAll = () => {
+    root.querySelectorAll<HTMLTextAreaElement>('.CodeMirror textarea').forEach(label);
+    // A long line makes an editor scroll sideways; keyboard users must be able to reach it
+    // (CodeMirror leaves its scroll area at tabindex -1).
+    root.querySelectorAll<HTMLElement>('.CodeMirror-scroll:not([tabindex="0"])').forEach((el) => el.setAttribute('tabindex', '0'));
+  };
   labelAll();
   const observer = new MutationObserver(labelAll);
   observer.observe(root, { childList: true, subtree: true });
