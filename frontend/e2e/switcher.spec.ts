@@ -22,8 +22,10 @@ test('a member of two organizations picks one at login, then switches to the oth
   await graphql(request, `mutation ($token: String!) { verifyEmail(token: $token) }`, { token: verify.searchParams.get('token') });
   const token = await logIn(request, owner, slug);
   const viewer = org.accounts.VIEWER;
+  // The viewer already has an invitation mail (from the fixture organization): wait for the new one.
+  const invitedAt = Date.now();
   await graphql(request, `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, { input: { email: viewer.email, role: 'MEMBER' } }, token);
-  const invitation = await waitForMailLink(viewer.email, '/accept-invitation');
+  const invitation = await waitForMailLink(viewer.email, '/accept-invitation', { since: invitedAt });
   await graphql(request, `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { role } }`, {
     input: { token: invitation.searchParams.get('token'), password: viewer.password },
   });

@@ -15,9 +15,11 @@ function toHeaderOf(text: string): string {
 
 /**
  * Waits for the newest .eml in BEACON_MAIL_DIR addressed (To:) to `recipient` that links to
- * `linkPath` (`/verify-email`, `/accept-invitation`, …) and returns that link as mailed.
+ * `linkPath` (`/verify-email`, `/accept-invitation`, …) and returns that link as mailed. With
+ * `since` (ms since the epoch), older messages are ignored: the mail is sent asynchronously, so
+ * a person's earlier message could otherwise be taken for the one just caused.
  */
-export async function waitForMailLink(recipient: string, linkPath: string, timeoutMs = 15_000): Promise<URL> {
+export async function waitForMailLink(recipient: string, linkPath: string, { since = 0, timeoutMs = 15_000 } = {}): Promise<URL> {
   const escaped = linkPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const linkPattern = new RegExp(`https?://[^\\s"<>]+?${escaped}\\?token=[A-Za-z0-9._~%-]+`);
   const deadline = Date.now() + timeoutMs;
@@ -27,6 +29,7 @@ export async function waitForMailLink(recipient: string, linkPath: string, timeo
       files = readdirSync(MAIL_DIR)
         .filter((name) => name.endsWith('.eml'))
         .map((name) => ({ file: path.join(MAIL_DIR, name), mtime: statSync(path.join(MAIL_DIR, name)).mtimeMs }))
+        .filter(({ mtime }) => mtime >= since)
         .sort((a, b) => b.mtime - a.mtime);
     } catch {
       // The directory appears with the first message.
