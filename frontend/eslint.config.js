@@ -33,6 +33,25 @@ const featureBoundaries = features.map((feature) => ({
   },
 }));
 
+// Shared code flows one way: src/lib, src/components and src/config are used by features and
+// the app, and never import them (nor the separate GraphiQL page).
+const sharedBoundary = {
+  files: ['src/lib/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/config/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['@/features', '@/features/*', '**/features', '**/features/*', '@/app', '@/app/*', '**/app/*', '@/graphiql', '@/graphiql/*'],
+            message: 'src/lib, src/components and src/config are shared code: they must not import features or the app.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'e2e-artifacts', 'src/gql'] },
   js.configs.recommended,
@@ -67,4 +86,5 @@ export default tseslint.config(
     },
   },
   ...featureBoundaries,
+  sharedBoundary,
 );

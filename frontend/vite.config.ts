@@ -13,9 +13,9 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${src('./src')}/` },
-      // react-remove-scroll (used by GraphiQL's Radix dialogs) injects <style> elements,
+      // react-remove-scroll (used by Radix dialogs, in the app and in GraphiQL) injects <style> elements,
       // which `style-src 'self'` refuses. Swap in a constructable-stylesheet version.
-      { find: /^react-style-singleton$/, replacement: src('./src/graphiql/csp-style-singleton.ts') },
+      { find: /^react-style-singleton$/, replacement: src('./src/lib/csp-style-singleton.ts') },
     ],
   },
   server: {

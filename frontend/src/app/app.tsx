@@ -1,6 +1,9 @@
+import '@/components/styles/tokens.css';
+import '@/components/styles/base.css';
+import '@/components/button.css';
+import '@/components/form.css';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
-import './styles/global.css';
 
 export function App() {
   return (

@@ -1,37 +1,75 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AccountRoute } from '@/features/account/routes/account';
-import { ApiKeysRoute } from '@/features/api-keys/routes/api-keys';
-import { AuditLogRoute } from '@/features/audit-log/routes/audit-log';
-import { ForgotPasswordRoute } from '@/features/auth/routes/forgot-password';
-import { LogInRoute } from '@/features/auth/routes/log-in';
-import { ResetPasswordRoute } from '@/features/auth/routes/reset-password';
-import { SignUpRoute } from '@/features/auth/routes/sign-up';
-import { VerifyEmailRoute } from '@/features/auth/routes/verify-email';
-import { AcceptInvitationRoute } from '@/features/invitations/routes/accept-invitation';
-import { TeamRoute } from '@/features/team/routes/team';
-import { Layout } from './routes/layout';
-import { HomeRoute } from './routes/home';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { currentHost } from '@/lib/hosts';
+import { PublicLayout } from './shell/public-layout';
+import { RootLayout } from './shell/root-layout';
+import { IndexRoute } from './routes/index-route';
 import { NotFoundRoute } from './routes/not-found';
+import { RequireSession } from './routes/require-session';
 
-const router = createBrowserRouter([
+// Feature pages load on demand, so the first page (landing or login) stays small.
+const auth = () => import('@/features/auth/routes');
+const routes: RouteObject[] = [
   {
-    element: <Layout />,
+    element: <RootLayout />,
+    HydrateFallback: () => null,
     children: [
-      { index: true, element: <HomeRoute /> },
-      { path: 'signup', element: <SignUpRoute /> },
-      { path: 'verify-email', element: <VerifyEmailRoute /> },
-      { path: 'login', element: <LogInRoute /> },
-      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
-      { path: 'reset-password', element: <ResetPasswordRoute /> },
-      { path: 'accept-invitation', element: <AcceptInvitationRoute /> },
-      { path: 'app/account', element: <AccountRoute /> },
-      { path: 'app/team', element: <TeamRoute /> },
-      { path: 'app/api-keys', element: <ApiKeysRoute /> },
-      { path: 'app/audit', element: <AuditLogRoute /> },
-      { path: '*', element: <NotFoundRoute /> },
+      {
+        element: <PublicLayout />,
+        children: [
+          { index: true, element: <IndexRoute />, handle: { title: currentHost().tenantSlug ? 'Log in' : 'Uptime monitoring and status pages' } },
+          { path: 'signup', lazy: () => auth().then((m) => ({ Component: m.SignUpRoute })), handle: { title: 'Sign up' } },
+          { path: 'verify-email', lazy: () => auth().then((m) => ({ Component: m.VerifyEmailRoute })), handle: { title: 'Verify your email' } },
+          { path: 'login', lazy: () => auth().then((m) => ({ Component: m.LogInRoute })), handle: { title: 'Log in' } },
+          { path: 'forgot-password', lazy: () => auth().then((m) => ({ Component: m.ForgotPasswordRoute })), handle: { title: 'Forgot password' } },
+          { path: 'reset-password', lazy: () => auth().then((m) => ({ Component: m.ResetPasswordRoute })), handle: { title: 'Choose a new password' } },
+          {
+            path: 'accept-invitation',
+            lazy: () => import('@/features/invitations/routes/accept-invitation').then((m) => ({ Component: m.AcceptInvitationRoute })),
+            handle: { title: 'Join an organization' },
+          },
+          { path: '*', element: <NotFoundRoute />, handle: { title: 'Page not found' } },
+        ],
+      },
+      {
+        path: 'app',
+        element: <RequireSession />,
+        children: [
+          {
+            // The signed-in shell (sidebar, menus, toasts) loads with the first /app page.
+            lazy: () => import('./shell/app-layout').then((m) => ({ Component: m.AppLayout })),
+            children: [
+              { index: true, lazy: () => import('./routes/app-home').then((m) => ({ Component: m.AppHomeRoute })), handle: { title: 'Home' } },
+              { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },
+              {
+                path: 'account',
+                lazy: () => import('@/features/account/routes/account').then((m) => ({ Component: m.AccountRoute })),
+                handle: { title: 'Account' },
+              },
+              {
+                element: <RequireSession minimumRole="ADMIN" />,
+                children: [
+                  {
+                    path: 'api-keys',
+                    lazy: () => import('@/features/api-keys/routes/api-keys').then((m) => ({ Component: m.ApiKeysRoute })),
+                    handle: { title: 'API keys' },
+                  },
+                  {
+                    path: 'audit',
+                    lazy: () => import('@/features/audit-log/routes/audit-log').then((m) => ({ Component: m.AuditLogRoute })),
+                    handle: { title: 'Audit log' },
+                  },
+                ],
+              },
+              { path: '*', element: <NotFoundRoute />, handle: { title: 'Page not found' } },
+            ],
+          },
+        ],
+      },
     ],
   },
-]);
+];
+
+const router = createBrowserRouter(routes);
 
 export function AppRouter() {
   return <RouterProvider router={router} />;

@@ -1,20 +1,21 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
-import { GraphQLRequestError } from '@/lib/graphql-client';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import './form.css';
+
+export { splitErrors, type SplitErrors } from './form-errors';
+export { useFormValidation, validators, type Validator } from './form-validation';
 
 /** Minimum password length the server enforces. */
 export const MIN_PASSWORD_LENGTH = 10;
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
+interface FieldFrameProps {
+  id: string;
   label: string;
-  /** Error shown under the input (and announced via `aria-describedby`). */
   error?: string | undefined;
   hint?: ReactNode;
+  children: (describedBy: string | undefined) => ReactNode;
 }
 
-/** A labelled input with its error message next to it. */
-export function TextField({ label, error, hint, ...input }: TextFieldProps) {
-  const id = useId();
+function FieldFrame({ id, label, error, hint, children }: FieldFrameProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
@@ -23,79 +24,98 @@ export function TextField({ label, error, hint, ...input }: TextFieldProps) {
       <label className="form__label" htmlFor={id}>
         {label}
       </label>
-      <input
-        id={id}
-        className={error ? 'form__input form__input--invalid' : 'form__input'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {children(describedBy)}
+      {error ? (
+        <p className="form__error" id={errorId}>
+          <span className="form__error-icon" aria-hidden="true">
+            ⚠
+          </span>
+          {error}
+        </p>
+      ) : null}
       {hint ? (
         <p className="form__hint" id={hintId}>
           {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="form__error" id={errorId}>
-          {error}
         </p>
       ) : null}
     </div>
   );
 }
 
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
+  label: string;
+  /** Error shown under the input (and announced via `aria-describedby`). */
+  error?: string | undefined;
+  hint?: ReactNode;
+  /** Text shown fixed after the input, e.g. `.beacon.example.com`. */
+  suffix?: string;
+}
+
+/** A labelled input with its error message next to it. */
+export function TextField({ label, error, hint, suffix, ...input }: TextFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(describedBy) => {
+        const field = (
+          <input
+            id={id}
+            className={error ? 'form__input form__input--invalid' : 'form__input'}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            {...input}
+          />
+        );
+        if (!suffix) return field;
+        return (
+          <div className={error ? 'form__affix form__affix--invalid' : 'form__affix'}>
+            {field}
+            <span className="form__suffix" aria-hidden="true">
+              {suffix}
+            </span>
+          </div>
+        );
+      }}
+    </FieldFrame>
+  );
+}
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}
+
+/** A labelled native select (the most robust choice on phones and with screen readers). */
+export function SelectField({ label, error, hint, options, ...select }: SelectFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(describedBy) => (
+        <select
+          id={id}
+          className={error ? 'form__input form__select form__input--invalid' : 'form__input form__select'}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...select}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
 /** A message above a form: an error (role="alert") or a success notice (role="status"). */
-export function FormAlert({ tone = 'error', children }: { tone?: 'error' | 'success'; children: ReactNode }) {
+export function FormAlert({ tone = 'error', children }: { tone?: 'error' | 'success' | 'warning' | 'info'; children: ReactNode }) {
   return (
     <div className={`alert alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       {children}
     </div>
   );
 }
-
-export interface SplitErrors {
-  /** Messages for fields the form shows. */
-  readonly fields: Readonly<Record<string, string>>;
-  /** A message for above the form, or null. */
-  readonly general: string | null;
-}
-
-/**
- * Splits a request error into messages next to the form's fields and one general message.
- * Errors naming a field the form does not have, and errors without fields, become general.
- */
-export function splitErrors(
-  error: unknown,
-  formFields: readonly string[],
-  generalByCode: Readonly<Record<string, string>> = {},
-): SplitErrors {
-  if (!error) return { fields: {}, general: null };
-  if (!(error instanceof GraphQLRequestError)) {
-    return { fields: {}, general: error instanceof Error ? error.message : 'Something went wrong.' };
-  }
-  const fields: Record<string, string> = {};
-  const others: string[] = [];
-  for (const [field, message] of Object.entries(error.fields)) {
-    if (formFields.includes(field)) fields[field] = sentence(message);
-    else others.push(sentence(message));
-  }
-  const byCode = error.code ? (generalByCode[error.code] ?? DEFAULT_MESSAGES[error.code]) : undefined;
-  let general: string | null = null;
-  if (byCode) general = byCode;
-  else if (others.length > 0) general = others.join(' ');
-  else if (Object.keys(fields).length === 0) general = sentence(error.message);
-  return { fields, general };
-}
-
-/** The server's messages are fragments ("is required"); show them as sentences. */
-function sentence(message: string): string {
-  const text = message.trim();
-  if (text === '') return text;
-  const capitalized = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
-}
-
-const DEFAULT_MESSAGES: Readonly<Record<string, string>> = {
-  RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
-  UNAUTHENTICATED: 'Your session has ended. Please log in again.',
-};

@@ -30,18 +30,10 @@ export type AcceptInvitationInput = {
   token: Scalars['String']['input'];
 };
 
-export type AcceptedInvitation = {
+export type AcceptInvitationPayload = {
   role: Role;
   /** The organization joined; log in to it. */
   tenantSlug: Scalars['String']['output'];
-};
-
-export type AdminTenant = {
-  createdAt: Scalars['DateTime']['output'];
-  id: Scalars['ID']['output'];
-  name: Scalars['String']['output'];
-  slug: Scalars['String']['output'];
-  status: TenantState;
 };
 
 export type ApiKey = {
@@ -73,17 +65,28 @@ export type AuditEvent = {
   requestId: Scalars['String']['output'];
 };
 
+export type AuditEventConnection = {
+  /** A list of edges. */
+  edges: Array<AuditEventEdge>;
+  /** A list of nodes. */
+  nodes: Array<AuditEvent>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type AuditEventEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: AuditEvent;
+};
+
 export type AuditFilter = {
   action?: InputMaybe<Scalars['String']['input']>;
   actorUserId?: InputMaybe<Scalars['ID']['input']>;
   entityId?: InputMaybe<Scalars['ID']['input']>;
   entityType?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type AuditPage = {
-  events: Array<AuditEvent>;
-  /** Pass as `after` for the next (older) page; `null` on the last page. */
-  nextCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type ChangePasswordInput = {
@@ -97,9 +100,24 @@ export type CreateApiKeyInput = {
 };
 
 /** A new key: `secret` is shown this once and never again. */
-export type CreatedApiKey = {
+export type CreateApiKeyPayload = {
   key: ApiKey;
   secret: Scalars['String']['output'];
+};
+
+export type EmailStatus =
+  | 'DEAD'
+  | 'QUEUED'
+  | 'SENDING'
+  | 'SENT';
+
+/** An invitation not yet accepted, revoked or expired. */
+export type Invitation = {
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  role: Role;
 };
 
 export type InviteMemberInput = {
@@ -133,7 +151,7 @@ export type Mutation = {
    * Accepts an invitation from its link: creates your account if you have none (the link
    * proves the email), or checks your password if you do. Then log in to the organization.
    */
-  acceptInvitation: AcceptedInvitation;
+  acceptInvitation: AcceptInvitationPayload;
   /**
    * Changes a member's role. Owners and admins; only owners grant or remove ownership; the
    * last owner keeps it. Someone outside the organization is `NOT_FOUND`.
@@ -142,9 +160,9 @@ export type Mutation = {
   /** Changes your password; your other sessions end. */
   changePassword: Scalars['Boolean']['output'];
   /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
-  createApiKey: CreatedApiKey;
+  createApiKey: CreateApiKeyPayload;
   /** Emails an invitation to join with a role. Owners and admins; only owners invite owners. */
-  inviteMember: PendingInvitation;
+  inviteMember: Invitation;
   /** Logs in; a member of several organizations first gets the choice. */
   logIn: LogInResult;
   /** Ends this browser's session. */
@@ -152,7 +170,7 @@ export type Mutation = {
   /** Ends every session of yours, in every organization. Returns how many were ended. */
   logOutEverywhere: Scalars['Int']['output'];
   /** Lifts a suspension. */
-  reactivateTenant: AdminTenant;
+  reactivateTenant: Tenant;
   /** Exchanges the refresh-token cookie for a new access token (and a new cookie). */
   refreshSession: SessionPayload;
   /**
@@ -183,7 +201,7 @@ export type Mutation = {
    */
   signUp: SignUpPayload;
   /** Suspends an organization: its users and keys get `FORBIDDEN`, its hosts lose TLS. */
-  suspendTenant: AdminTenant;
+  suspendTenant: Tenant;
   /** Confirms an email address with the token from the verification link (single use). */
   verifyEmail: Scalars['Boolean']['output'];
 };
@@ -290,54 +308,75 @@ export type OutboxEmail = {
   nextAttemptAt: Scalars['DateTime']['output'];
   recipient: Scalars['String']['output'];
   sentAt?: Maybe<Scalars['DateTime']['output']>;
-  /** `QUEUED`, `SENDING`, `SENT` or `DEAD`. */
-  status: Scalars['String']['output'];
+  status: EmailStatus;
   subject: Scalars['String']['output'];
 };
 
-export type PendingInvitation = {
-  createdAt: Scalars['DateTime']['output'];
-  email: Scalars['String']['output'];
-  expiresAt: Scalars['DateTime']['output'];
-  id: Scalars['ID']['output'];
-  role: Role;
+export type OutboxEmailConnection = {
+  /** A list of edges. */
+  edges: Array<OutboxEmailEdge>;
+  /** A list of nodes. */
+  nodes: Array<OutboxEmail>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type OutboxEmailEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: OutboxEmail;
+};
+
+/** Information about pagination in a connection */
+export type PageInfo = {
+  /** When paginating forwards, the cursor to continue. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** When paginating forwards, are there more items? */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** When paginating backwards, are there more items? */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** When paginating backwards, the cursor to continue. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type Query = {
   /** This organization's API keys, newest first. Owners and admins. */
   apiKeys: Array<ApiKey>;
   /** The organization's audit trail, newest first, `first` ≤ 100 per page. Owners and admins. */
-  auditEvents: AuditPage;
+  auditEvents: AuditEventConnection;
   /** The organization the caller (a user or an API key) acts in. */
   currentTenant: Tenant;
-  /** Messages that failed their last attempt, newest first. Platform admins only. */
-  deadEmails: Array<OutboxEmail>;
+  /** Messages that failed their last attempt, the most recent first. Platform admins only. */
+  deadEmails: OutboxEmailConnection;
   /** Invitations not yet accepted, revoked or expired. Owners and admins. */
-  invitations: Array<PendingInvitation>;
+  invitations: Array<Invitation>;
   /** The caller, their organization and role. */
   me: Me;
   /** The organization's members. Everyone in the organization. */
   members: Array<Member>;
   /** Your signed-in sessions in every organization, newest first. */
-  mySessions: Array<SessionInfo>;
+  mySessions: Array<Session>;
   /** One outbox message by id. Platform admins only. */
   outboxEmail: OutboxEmail;
   /** Version information; needs no authentication. */
   serverInfo: ServerInfo;
   /** Every organization, newest first, optionally by status. Platform admins only. */
-  tenants: Array<AdminTenant>;
+  tenants: TenantConnection;
 };
 
 
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditFilter>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryDeadEmailsArgs = {
-  first?: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -347,8 +386,9 @@ export type QueryOutboxEmailArgs = {
 
 
 export type QueryTenantsArgs = {
-  first?: Scalars['Int']['input'];
-  status?: InputMaybe<TenantState>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<TenantStatus>;
 };
 
 export type ResetPasswordInput = {
@@ -356,6 +396,7 @@ export type ResetPasswordInput = {
   token: Scalars['String']['input'];
 };
 
+/** A member's role: owner > admin > member > viewer. */
 export type Role =
   | 'ADMIN'
   | 'MEMBER'
@@ -376,7 +417,7 @@ export type ServerInfo = {
 };
 
 /** A signed-in browser or device. */
-export type SessionInfo = {
+export type Session = {
   /** The session of this very browser. */
   current: Scalars['Boolean']['output'];
   /** The session (refresh-token family) id. */
@@ -413,17 +454,37 @@ export type SignUpPayload = {
   tenantHost: Scalars['String']['output'];
 };
 
+/** An organization. */
 export type Tenant = {
+  createdAt: Scalars['DateTime']['output'];
   /** `<slug>.<BASE_DOMAIN>`. */
   host: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   slug: Scalars['String']['output'];
+  status: TenantStatus;
 };
 
 /** The user belongs to several organizations: log in again with one of these `tenantSlug`s. */
 export type TenantChoicePayload = {
   tenants: Array<TenantOption>;
+};
+
+export type TenantConnection = {
+  /** A list of edges. */
+  edges: Array<TenantEdge>;
+  /** A list of nodes. */
+  nodes: Array<Tenant>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type TenantEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Tenant;
 };
 
 export type TenantOption = {
@@ -432,7 +493,7 @@ export type TenantOption = {
   slug: Scalars['String']['output'];
 };
 
-export type TenantState =
+export type TenantStatus =
   | 'ACTIVE'
   | 'SUSPENDED';
 
@@ -498,7 +559,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { nextCursor?: string | null, events: Array<{ id: string, action: string, entityType: string, entityId?: string | null, actorUserId?: string | null, actorApiKeyId?: string | null, requestId: string, clientIp: string, changes: string, createdAt: any }> } };
+export type AuditEventsQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ id: string, action: string, entityType: string, entityId?: string | null, actorUserId?: string | null, actorApiKeyId?: string | null, requestId: string, clientIp: string, changes: string, createdAt: any }> } };
 
 export type LogInMutationVariables = Exact<{
   input: LogInInput;
@@ -695,8 +756,11 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
 export const AuditEventsDocument = new TypedDocumentString(`
     query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
-    nextCursor
-    events {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
       id
       action
       entityType

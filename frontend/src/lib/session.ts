@@ -33,3 +33,10 @@ export function useSession(): SessionContextValue {
   if (!value) throw new Error('useSession must be used inside <AuthProvider>');
   return value;
 }
+
+const ROLE_RANK: Readonly<Record<SessionRole, number>> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
+
+/** Whether `role` is at least `minimum` (owner > admin > member > viewer). */
+export function hasRole(role: SessionRole | undefined, minimum: SessionRole): boolean {
+  return role !== undefined && ROLE_RANK[role] >= ROLE_RANK[minimum];
+}

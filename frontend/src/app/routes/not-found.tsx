@@ -1,16 +1,25 @@
 import { Link, useLocation } from 'react-router';
+import { buttonClass } from '@/components/button';
+import { Page } from '@/components/page';
+import { useSession } from '@/lib/session';
 
 export function NotFoundRoute() {
   const { pathname } = useLocation();
+  const { session } = useSession();
   return (
-    <section className="page">
-      <h1 className="page__title">Page not found</h1>
-      <p className="page__lead">
-        Nothing lives at <code>{pathname}</code>.
+    <Page
+      title="Page not found"
+      lead={
+        <>
+          Nothing lives at <code>{pathname}</code>. The link may be old, or the address mistyped.
+        </>
+      }
+    >
+      <p>
+        <Link className={buttonClass('primary')} to={session ? '/app' : '/'}>
+          {session ? 'Go to your dashboard' : 'Go to the start page'}
+        </Link>
       </p>
-      <Link className="button" to="/">
-        Back to the overview
-      </Link>
-    </section>
+    </Page>
   );
 }

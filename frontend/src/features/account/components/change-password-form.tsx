@@ -1,26 +1,36 @@
-import { useState, type FormEvent } from 'react';
-import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors } from '@/components/form';
+import { useState } from 'react';
+import { Button } from '@/components/button';
+import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors, useFormValidation, validators } from '@/components/form';
+import { useToast } from '@/components/toast';
 import { useChangePassword } from '../api/change-password';
+
+type Field = 'currentPassword' | 'newPassword';
+
+const RULES = {
+  currentPassword: validators.required('your current password'),
+  newPassword: validators.minLength('your new password', MIN_PASSWORD_LENGTH),
+} as const;
 
 /** Changes the password of the logged-in user (their other sessions end). */
 export function ChangePasswordForm() {
   const changePassword = useChangePassword();
+  const toast = useToast();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
+  const { errors, handleSubmit, clearError } = useFormValidation<Field>(RULES);
   const { fields, general } = splitErrors(changePassword.error, ['currentPassword', 'newPassword']);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onValid = () =>
     changePassword.mutate(
       { currentPassword, newPassword },
       {
         onSuccess: () => {
           setCurrentPassword('');
           setNewPassword('');
+          toast({ title: 'Password changed', description: 'Your other sessions have been logged out.' });
         },
       },
     );
-  };
 
   return (
     <>
@@ -28,15 +38,18 @@ export function ChangePasswordForm() {
       {changePassword.isSuccess ? (
         <FormAlert tone="success">Your password has been changed. Your other sessions have been logged out.</FormAlert>
       ) : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Change password">
+      <form className="form" onSubmit={handleSubmit({ currentPassword, newPassword }, onValid)} noValidate aria-label="Change password">
         <TextField
           label="Current password"
           name="currentPassword"
           type="password"
           autoComplete="current-password"
           value={currentPassword}
-          onChange={(e) => setCurrentPassword(e.target.value)}
-          error={fields.currentPassword}
+          onChange={(e) => {
+            clearError('currentPassword');
+            setCurrentPassword(e.target.value);
+          }}
+          error={errors.currentPassword ?? fields.currentPassword}
           required
         />
         <TextField
@@ -45,15 +58,18 @@ export function ChangePasswordForm() {
           type="password"
           autoComplete="new-password"
           value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          error={fields.newPassword}
+          onChange={(e) => {
+            clearError('newPassword');
+            setNewPassword(e.target.value);
+          }}
+          error={errors.newPassword ?? fields.newPassword}
           hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
           required
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={changePassword.isPending}>
-            {changePassword.isPending ? 'Saving…' : 'Change password'}
-          </button>
+          <Button type="submit" pending={changePassword.isPending} pendingLabel="Saving…">
+            Change password
+          </Button>
         </div>
       </form>
     </>

@@ -1,35 +1,28 @@
-import { useState } from 'react';
+import { Button } from '@/components/button';
+import { ConfirmButton } from '@/components/confirm-dialog';
+import { EmptyState } from '@/components/empty-state';
 import { FormAlert } from '@/components/form';
+import { QueryState } from '@/components/query-state';
+import { useToast } from '@/components/toast';
 import { useMySessions } from '../api/get-my-sessions';
 import { useRevokeSession } from '../api/revoke-session';
 import { describeUserAgent, formatDateTime } from './user-agent';
 
+type SessionRow = NonNullable<ReturnType<typeof useMySessions>['data']>[number];
+
 /** The caller's sessions (browsers/devices) in every organization, with "End session" for the others. */
 export function SessionList() {
-  const { data, error, isPending, isError, refetch, isFetching } = useMySessions();
-  const revoke = useRevokeSession();
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const sessions = useMySessions();
+  return (
+    <QueryState query={sessions} what="your sessions" isEmpty={(data) => data.length === 0} empty={<EmptyState title="No active sessions." />}>
+      {(data) => <SessionRows data={data} />}
+    </QueryState>
+  );
+}
 
-  if (isPending) {
-    return (
-      <p className="account__status" role="status">
-        Loading your sessions…
-      </p>
-    );
-  }
-  if (isError) {
-    return (
-      <div className="alert alert--error" role="alert">
-        <p>Could not load your sessions: {error.message}</p>
-        <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  if (data.length === 0) {
-    return <p className="account__status">No active sessions.</p>;
-  }
+function SessionRows({ data }: { data: readonly SessionRow[] }) {
+  const revoke = useRevokeSession();
+  const toast = useToast();
 
   return (
     <>
@@ -43,37 +36,26 @@ export function SessionList() {
                 <span className="account__session-device" title={s.userAgent ?? undefined}>
                   {device}
                 </span>
-                {s.current ? <span className="account__badge">This browser</span> : null}
-                <span className="account__muted account__session-meta">
+                {s.current ? <span className="badge badge--accent">This browser</span> : null}
+                <span className="muted account__session-meta">
                   {s.tenantSlug} · last active {formatDateTime(s.lastActiveAt)}
                 </span>
               </div>
-              {s.current ? null : confirming === s.id ? (
-                <span className="account__confirm">
-                  <button
-                    type="button"
-                    className="button account__danger account__small"
-                    disabled={revoke.isPending}
-                    onClick={() => revoke.mutate(s.id, { onSettled: () => setConfirming(null) })}
-                  >
-                    {revoke.isPending ? 'Ending…' : 'Confirm end session'}
-                  </button>
-                  <button type="button" className="button--link" onClick={() => setConfirming(null)}>
-                    Cancel
-                  </button>
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  className="button button--secondary account__small"
-                  aria-label={`End session ${device} in ${s.tenantSlug}`}
-                  onClick={() => {
+              {s.current ? null : (
+                <ConfirmButton
+                  trigger={
+                    <Button variant="secondary" size="sm" aria-label={`End session ${device} in ${s.tenantSlug}`}>
+                      End session
+                    </Button>
+                  }
+                  title={`End the session on ${device}?`}
+                  description={`That browser or device is logged out of ${s.tenantSlug} at once; it can log in again with the password.`}
+                  confirmLabel="End session"
+                  onConfirm={() => {
                     revoke.reset();
-                    setConfirming(s.id);
+                    revoke.mutate(s.id, { onSuccess: () => toast({ title: 'Session ended', description: `${device} in ${s.tenantSlug}.` }) });
                   }}
-                >
-                  End session
-                </button>
+                />
               )}
             </li>
           );

@@ -1,25 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SessionContext, type SessionContextValue } from '@/lib/session';
+
 import { mockGraphQL } from '@/test/graphql-mock';
 import { describeUserAgent } from '../components/user-agent';
 import { AccountRoute } from './account';
-
-const sessionValue: SessionContextValue = {
-  status: 'authenticated',
-  session: {
-    accessToken: 'access-token',
-    expiresIn: 900,
-    user: { id: 'u1', email: 'ada@example.com', name: 'Ada', emailVerified: true },
-    tenant: { id: 't1', slug: 'acme', name: 'Acme', host: 'acme.beacon.test' },
-    role: 'OWNER',
-  },
-  signIn: vi.fn(),
-  logOut: vi.fn(() => Promise.resolve()),
-  clear: vi.fn(),
-};
+import { renderApp } from '@/test/render';
 
 const me = {
   user: { email: 'ada@example.com', name: 'Ada' },
@@ -32,17 +17,9 @@ const thisBrowser = { id: 's1', lastActiveAt: '2026-03-02T10:00:00Z', userAgent:
 const otherDevice = { id: 's2', lastActiveAt: '2026-03-01T09:00:00Z', userAgent: FIREFOX_WINDOWS, tenantSlug: 'globex', current: false };
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <SessionContext.Provider value={sessionValue}>
-        <MemoryRouter>
-          <AccountRoute />
-        </MemoryRouter>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
+  return renderApp(<AccountRoute />, { session: 'OWNER' });
 }
+
 
 describe('AccountRoute sessions', () => {
   it('lists the sessions with a badge for this browser', async () => {
@@ -77,7 +54,7 @@ describe('AccountRoute sessions', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: 'End session Firefox on Windows in globex' }));
     expect(calls.some((c) => c.operationName === 'RevokeSession')).toBe(false);
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm end session' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'End session' }));
 
     await vi.waitFor(() => expect(screen.queryByText('Firefox on Windows')).not.toBeInTheDocument());
     const revoke = calls.find((c) => c.operationName === 'RevokeSession');

@@ -1,36 +1,22 @@
-import { Navigate, useLocation } from 'react-router';
-import { useSession } from '@/lib/session';
+import { Page, Section } from '@/components/page';
 import { AccountDetails } from '../components/account-details';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { SessionActions } from '../components/session-actions';
 import { SessionList } from '../components/session-list';
+import '../components/account.css';
 
-/** `/app/account`: needs a session, otherwise sends the user to /login (and back afterwards). */
+/** `/app/account` (behind the app's session guard). */
 export function AccountRoute() {
-  const { status } = useSession();
-  const location = useLocation();
-
-  if (status === 'restoring') {
-    return (
-      <p className="account__status" role="status">
-        Restoring your session…
-      </p>
-    );
-  }
-  if (status === 'anonymous') {
-    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  }
-
   return (
-    <section className="page">
-      <h1 className="page__title">Account</h1>
-      <p className="page__lead">Your profile, organization and sessions.</p>
+    <Page title="Account" lead="Your profile, password and signed-in devices.">
       <AccountDetails />
-      <h2 className="account__section-title">Change password</h2>
-      <ChangePasswordForm />
-      <h2 className="account__section-title">Sessions</h2>
-      <SessionList />
-      <SessionActions />
-    </section>
+      <Section title="Change password" lead="Your other sessions are logged out when you change it.">
+        <ChangePasswordForm />
+      </Section>
+      <Section title="Sessions" lead="Browsers and devices signed in to your account, in every organization.">
+        <SessionList />
+        <SessionActions />
+      </Section>
+    </Page>
   );
 }

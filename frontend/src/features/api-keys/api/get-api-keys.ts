@@ -23,14 +23,14 @@ export function apiKeysQueryKey(tenantId: string | undefined) {
 }
 
 /** The organization's API keys (owners and admins; others get `FORBIDDEN`). */
-export function useApiKeys() {
+export function useApiKeys({ enabled = true }: { enabled?: boolean } = {}) {
   const { session } = useSession();
   const accessToken = session?.accessToken ?? null;
   return useQuery({
     queryKey: apiKeysQueryKey(session?.tenant.id),
     queryFn: ({ signal }) => request(ApiKeysQuery, {}, { signal, accessToken }),
     select: (data) => data.apiKeys,
-    enabled: accessToken !== null,
+    enabled: enabled && accessToken !== null,
     // Retrying does not turn a missing permission into one.
     retry: (failures, error) => errorCodeOf(error) !== 'FORBIDDEN' && failures < 1,
   });

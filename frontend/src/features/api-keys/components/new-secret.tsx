@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '@/components/button';
 
 /** The secret of a key just created, shown once with a copy button. */
 export function NewSecret({ name, secret, onDismiss }: { name: string; secret: string; onDismiss: () => void }) {
@@ -23,17 +24,17 @@ export function NewSecret({ name, secret, onDismiss }: { name: string; secret: s
         <code className="api-keys__secret-value" data-testid="api-key-secret">
           {secret}
         </code>
-        <button type="button" className="button api-keys__small" onClick={onCopy}>
+        <Button size="sm" onClick={onCopy}>
           {copy === 'copied' ? 'Copied' : 'Copy'}
-        </button>
+        </Button>
       </div>
       <p className="api-keys__secret-note" role="status">
         {copy === 'failed' ? 'Could not copy automatically — select the key and copy it by hand. ' : null}
         Copy this secret now: it will not be shown again.
       </p>
-      <button type="button" className="button button--secondary api-keys__small" onClick={onDismiss}>
+      <Button variant="secondary" size="sm" onClick={onDismiss}>
         I have saved it
-      </button>
+      </Button>
     </section>
   );
 }

@@ -1,24 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SessionContext, type SessionContextValue } from '@/lib/session';
+
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { ApiKeysRoute } from './api-keys';
-
-const sessionValue: SessionContextValue = {
-  status: 'authenticated',
-  session: {
-    accessToken: 'access-token',
-    expiresIn: 900,
-    user: { id: 'u1', email: 'ada@example.com', name: 'Ada', emailVerified: true },
-    tenant: { id: 't1', slug: 'acme', name: 'Acme', host: 'acme.beacon.test' },
-    role: 'OWNER',
-  },
-  signIn: vi.fn(),
-  logOut: vi.fn(() => Promise.resolve()),
-  clear: vi.fn(),
-};
+import { renderApp } from '@/test/render';
 
 const existingKey = {
   id: 'k1',
@@ -33,17 +18,9 @@ const newKey = { id: 'k2', name: 'CI deploys', prefix: 'bk_new2', scope: 'READ_W
 const SECRET = 'bk_new2_s3cr3t-value';
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <SessionContext.Provider value={sessionValue}>
-        <MemoryRouter>
-          <ApiKeysRoute />
-        </MemoryRouter>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
+  return renderApp(<ApiKeysRoute />, { session: 'OWNER' });
 }
+
 
 describe('ApiKeysRoute', () => {
   it('creates a key and shows its secret once', async () => {
@@ -92,12 +69,61 @@ describe('ApiKeysRoute', () => {
     renderPage();
 
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke Old key' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Revoke “Old key”?' });
     expect(calls.some((c) => c.operationName === 'RevokeApiKey')).toBe(false);
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm revoke' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke key' }));
 
     expect(await screen.findByText('Revoked')).toBeInTheDocument();
+    expect(await screen.findByText('API key revoked')).toBeInTheDocument();
     expect(calls.find((c) => c.operationName === 'RevokeApiKey')?.variables).toEqual({ id: 'k1' });
     expect(screen.queryByRole('button', { name: /revoke/i })).not.toBeInTheDocument();
+  });
+
+  it('resets the form after creating, and asks before leaving while the secret is unsaved', async () => {
+    mockGraphQL({
+      ApiKeys: () => ({ data: { apiKeys: [existingKey] } }),
+      CreateApiKey: () => ({ data: { createApiKey: { secret: SECRET, key: newKey } } }),
+    });
+    const { user, router } = renderApp(<ApiKeysRoute />, { session: 'OWNER', route: '/app/api-keys', path: '/app/api-keys' });
+
+    await user.type(await screen.findByLabelText('Key name'), 'CI deploys');
+    await user.selectOptions(screen.getByLabelText('Scope'), 'READ_WRITE');
+    await user.click(screen.getByRole('button', { name: 'Create API key' }));
+    await screen.findByTestId('api-key-secret');
+    expect(screen.getByLabelText('Key name')).toHaveValue('');
+    expect(screen.getByLabelText('Scope')).toHaveValue('READ');
+
+    // Leaving in the app is blocked until confirmed; a reload or close gets the browser's prompt.
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(true);
+    await act(() => router.navigate('/app/team'));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Leave without saving the key?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stay on this page' }));
+    expect(router.state.location.pathname).toBe('/app/api-keys');
+    expect(screen.getByTestId('api-key-secret')).toBeInTheDocument();
+
+    await act(() => router.navigate('/app/team'));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Leave anyway' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/app/team'));
+  });
+
+  it('lets you leave freely once the secret is saved', async () => {
+    mockGraphQL({
+      ApiKeys: () => ({ data: { apiKeys: [existingKey] } }),
+      CreateApiKey: () => ({ data: { createApiKey: { secret: SECRET, key: newKey } } }),
+    });
+    const { user, router } = renderApp(<ApiKeysRoute />, { session: 'OWNER', route: '/app/api-keys', path: '/app/api-keys' });
+
+    await user.type(await screen.findByLabelText('Key name'), 'CI deploys');
+    await user.click(screen.getByRole('button', { name: 'Create API key' }));
+    await user.click(await screen.findByRole('button', { name: 'I have saved it' }));
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(false);
+    await act(() => router.navigate('/app/team'));
+    expect(router.state.location.pathname).toBe('/app/team');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
   it('explains FORBIDDEN in plain words', async () => {

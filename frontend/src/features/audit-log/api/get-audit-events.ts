@@ -7,8 +7,11 @@ import { useSession } from '@/lib/session';
 export const AuditEventsQuery = graphql(`
   query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
-      nextCursor
-      events {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
         id
         action
         entityType
@@ -29,7 +32,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /**
  * The organization's audit trail, newest first, one page at a time (owners and admins;
- * others get `FORBIDDEN`). `fetchNextPage` asks for the page after the last `nextCursor`.
+ * others get `FORBIDDEN`). `fetchNextPage` asks for the page after the last page's `endCursor`.
  */
 export function useAuditEvents(filter: AuditFilter | null) {
   const { session } = useSession();
@@ -41,7 +44,7 @@ export function useAuditEvents(filter: AuditFilter | null) {
         (data) => data.auditEvents,
       ),
     initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    getNextPageParam: (lastPage) => (lastPage.pageInfo.hasNextPage ? (lastPage.pageInfo.endCursor ?? undefined) : undefined),
     enabled: accessToken !== null,
     retry: (failures, error) => errorCodeOf(error) !== 'FORBIDDEN' && failures < 1,
   });

@@ -1,7 +1,10 @@
+import { DataTable, type Column } from '@/components/data-table';
 import type { AuditEventsQuery } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
+import { useSession } from '@/lib/session';
+import { AUDIT_ACTIONS, summarizeEvent } from './summarize';
 
-type AuditEventRow = AuditEventsQuery['auditEvents']['events'][number];
+type AuditEventRow = AuditEventsQuery['auditEvents']['nodes'][number];
 
 /** `changes` is a JSON object as a string; pretty-print it (or show it as is if it is not JSON). */
 export function prettyChanges(changes: string): string | null {
@@ -14,80 +17,50 @@ export function prettyChanges(changes: string): string | null {
   }
 }
 
-/** A long id, shortened for the table; the full id is in the tooltip. */
-function ShortId({ id }: { id: string }) {
-  const short = id.length > 12 ? `${id.slice(0, 8)}…` : id;
-  return (
-    <span className="audit__id" title={id}>
-      {short}
-    </span>
-  );
-}
-
-function Actor({ event }: { event: AuditEventRow }) {
-  if (event.actorUserId) {
-    return (
-      <>
-        <span className="audit__muted">User </span>
-        <ShortId id={event.actorUserId} />
-      </>
-    );
-  }
-  if (event.actorApiKeyId) {
-    return (
-      <>
-        <span className="audit__muted">API key </span>
-        <ShortId id={event.actorApiKeyId} />
-      </>
-    );
-  }
-  return <span className="audit__muted">System</span>;
-}
-
-/** Audit events, newest first. */
+/** Audit events, newest first: a plain-language summary, with the raw details one click away. */
 export function AuditEventTable({ events }: { events: readonly AuditEventRow[] }) {
-  return (
-    <div className="audit__table-wrap">
-      <table className="audit__table" aria-label="Audit events">
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Action</th>
-            <th scope="col">Entity</th>
-            <th scope="col">Actor</th>
-            <th scope="col">IP</th>
-            <th scope="col">Changes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => {
-            const changes = prettyChanges(event.changes);
-            return (
-              <tr key={event.id} data-testid="audit-event-row">
-                <td className="audit__nowrap">
-                  <time dateTime={String(event.createdAt)}>{formatDateTime(event.createdAt)}</time>
-                </td>
-                <td className="audit__nowrap">
-                  <code>{event.action}</code>
-                </td>
-                <td>
-                  {event.entityType}
-                  {event.entityId ? (
-                    <div>
-                      <ShortId id={event.entityId} />
-                    </div>
-                  ) : null}
-                </td>
-                <td>
-                  <Actor event={event} />
-                </td>
-                <td className="audit__nowrap">{event.clientIp || <span className="audit__muted">—</span>}</td>
-                <td>{changes ? <pre className="audit__changes">{changes}</pre> : <span className="audit__muted">—</span>}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const { session } = useSession();
+  const columns: Column<AuditEventRow>[] = [
+    {
+      header: 'What happened',
+      primary: true,
+      cell: (e) => (
+        <span className="audit__summary">
+          <span data-testid="audit-summary">{summarizeEvent(e, session?.user.id)}</span>
+          <code className="audit__action" data-testid="audit-action" title={AUDIT_ACTIONS[e.action]}>
+            {e.action}
+          </code>
+        </span>
+      ),
+    },
+    {
+      header: 'When',
+      cell: (e) => <time dateTime={String(e.createdAt)}>{formatDateTime(e.createdAt)}</time>,
+    },
+    { header: 'IP address', cell: (e) => e.clientIp || <span className="muted">—</span> },
+    {
+      header: 'Details',
+      cell: (e) => {
+        const changes = prettyChanges(e.changes);
+        return (
+          <details className="audit__details">
+            <summary>Show</summary>
+            <dl className="audit__meta">
+              <dt>Entity</dt>
+              <dd>
+                {e.entityType}
+                {e.entityId ? <span className="mono"> {e.entityId}</span> : null}
+              </dd>
+              <dt>Actor</dt>
+              <dd className="mono">{e.actorUserId ?? e.actorApiKeyId ?? 'system'}</dd>
+              <dt>Request</dt>
+              <dd className="mono">{e.requestId}</dd>
+            </dl>
+            {changes ? <pre className="audit__changes">{changes}</pre> : null}
+          </details>
+        );
+      },
+    },
+  ];
+  return <DataTable label="Audit events" columns={columns} rows={events} rowKey={(e) => e.id} rowTestId="audit-event-row" />;
 }

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { TextField } from '@/components/form';
+import { Button } from '@/components/button';
+import { SelectField } from '@/components/form';
 import type { AuditFilter } from '@/gql/graphql';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from './summarize';
 
-/** Non-empty, trimmed filter fields, or null when none is set. */
+/** Non-empty filter fields, or null when none is set. */
 export function toAuditFilter(action: string, entityType: string): AuditFilter | null {
   const filter: AuditFilter = {};
   if (action.trim()) filter.action = action.trim();
@@ -10,47 +11,21 @@ export function toAuditFilter(action: string, entityType: string): AuditFilter |
   return Object.keys(filter).length > 0 ? filter : null;
 }
 
-/** Filters the audit log by action and entity type; applies on submit. */
-export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter | null) => void }) {
-  const [action, setAction] = useState('');
-  const [entityType, setEntityType] = useState('');
+const ACTION_OPTIONS = [{ value: '', label: 'Any action' }, ...Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))];
+const ENTITY_OPTIONS = [{ value: '', label: 'Anything' }, ...Object.entries(AUDIT_ENTITY_TYPES).map(([value, label]) => ({ value, label }))];
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(toAuditFilter(action, entityType));
-  };
-
+/** Action and entity menus; a change applies at once. */
+export function AuditFilters({ filter, onChange }: { filter: AuditFilter | null; onChange: (filter: AuditFilter | null) => void }) {
+  const action = filter?.action ?? '';
+  const entityType = filter?.entityType ?? '';
   return (
-    <form className="form audit__filters" onSubmit={onSubmit} aria-label="Filter audit events">
-      <TextField
-        label="Action"
-        name="action"
-        placeholder="e.g. api_key.created"
-        value={action}
-        onChange={(e) => setAction(e.target.value)}
-      />
-      <TextField
-        label="Entity type"
-        name="entityType"
-        placeholder="e.g. api_key"
-        value={entityType}
-        onChange={(e) => setEntityType(e.target.value)}
-      />
-      <div className="form__actions">
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-        <button
-          type="button"
-          className="button--link"
-          onClick={() => {
-            setAction('');
-            setEntityType('');
-            onApply(null);
-          }}
-        >
-          Clear
-        </button>
+    <form className="form form--inline audit__filters" aria-label="Filter audit events" onSubmit={(e) => e.preventDefault()}>
+      <SelectField label="Action" name="action" value={action} options={ACTION_OPTIONS} onChange={(e) => onChange(toAuditFilter(e.target.value, entityType))} />
+      <SelectField label="About" name="entityType" value={entityType} options={ENTITY_OPTIONS} onChange={(e) => onChange(toAuditFilter(action, e.target.value))} />
+      <div className="audit__clear">
+        <Button variant="ghost" disabled={!filter} onClick={() => onChange(null)}>
+          Clear filters
+        </Button>
       </div>
     </form>
   );

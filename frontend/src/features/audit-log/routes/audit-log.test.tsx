@@ -1,24 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SessionContext, type SessionContextValue } from '@/lib/session';
+
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { AuditLogRoute } from './audit-log';
-
-const sessionValue: SessionContextValue = {
-  status: 'authenticated',
-  session: {
-    accessToken: 'access-token',
-    expiresIn: 900,
-    user: { id: 'u1', email: 'ada@example.com', name: 'Ada', emailVerified: true },
-    tenant: { id: 't1', slug: 'acme', name: 'Acme', host: 'acme.beacon.test' },
-    role: 'ADMIN',
-  },
-  signIn: vi.fn(),
-  logOut: vi.fn(() => Promise.resolve()),
-  clear: vi.fn(),
-};
+import { renderApp } from '@/test/render';
 
 function event(id: string, action: string, entityType: string, changes = '{}') {
   return {
@@ -36,64 +21,68 @@ function event(id: string, action: string, entityType: string, changes = '{}') {
 }
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <SessionContext.Provider value={sessionValue}>
-        <MemoryRouter>
-          <AuditLogRoute />
-        </MemoryRouter>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
+  return renderApp(<AuditLogRoute />, { session: 'ADMIN' });
 }
 
+
 describe('AuditLogRoute', () => {
-  it('sends the filter variables and passes the cursor for "Load more"', async () => {
+  it('filters by action and entity from menus, and passes the cursor for "Load more"', async () => {
     const { calls } = mockGraphQL({
       AuditEvents: (vars) => {
         if (vars.after === 'cursor-2') {
-          return { data: { auditEvents: { nextCursor: null, events: [event('e3', 'api_key.created', 'api_key')] } } };
+          return { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [event('e3', 'api_key.created', 'api_key')] } } };
         }
         if (vars.filter) {
           return {
             data: {
               auditEvents: {
-                nextCursor: 'cursor-2',
-                events: [event('e2', 'api_key.created', 'api_key', '{"name":"CI","scope":"READ"}')],
+                pageInfo: { hasNextPage: true, endCursor: 'cursor-2' },
+                nodes: [event('e2', 'api_key.created', 'api_key', '{"name":"CI","scope":"ReadWrite","prefix":"bk_x"}')],
               },
             },
           };
         }
-        return { data: { auditEvents: { nextCursor: null, events: [event('e1', 'session.created', 'session')] } } };
+        return { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [event('e1', 'session.created', 'session')] } } };
       },
     });
-    renderPage();
+    const { user } = renderPage();
 
     expect(await screen.findByText('session.created')).toBeInTheDocument();
     expect(calls[0]?.variables).toEqual({ filter: null, first: 50, after: null });
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
 
-    fireEvent.change(screen.getByLabelText('Action'), { target: { value: 'api_key.created' } });
-    fireEvent.change(screen.getByLabelText('Entity type'), { target: { value: ' api_key ' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await user.selectOptions(screen.getByLabelText('Action'), 'API key created');
+    await user.selectOptions(screen.getByLabelText('About'), 'API keys');
 
     const table = await screen.findByRole('table', { name: 'Audit events' });
-    await within(table).findByText(/"scope": "READ"/);
-    expect(calls[1]?.variables).toEqual({ filter: { action: 'api_key.created', entityType: 'api_key' }, first: 50, after: null });
+    expect(await within(table).findByText('You created the API key “CI” (read & write).')).toBeInTheDocument();
+    expect(calls.at(-1)?.variables).toEqual({ filter: { action: 'api_key.created', entityType: 'api_key' }, first: 50, after: null });
     expect(within(table).getByText('203.0.113.7')).toBeInTheDocument();
-    // Changes are pretty-printed JSON.
-    expect(table.querySelector('pre')?.textContent).toBe('{\n  "name": "CI",\n  "scope": "READ"\n}');
+    // The raw change is one click away, pretty-printed.
+    expect(table.querySelector('pre')?.textContent).toBe('{\n  "name": "CI",\n  "scope": "ReadWrite",\n  "prefix": "bk_x"\n}');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
     await vi.waitFor(() => expect(screen.getAllByTestId('audit-event-row')).toHaveLength(2));
-    expect(calls[2]?.variables).toEqual({
-      filter: { action: 'api_key.created', entityType: 'api_key' },
-      first: 50,
-      after: 'cursor-2',
-    });
-    expect(calls[2]?.headers.Authorization).toBe('Bearer access-token');
+    expect(calls.at(-1)?.variables).toEqual({ filter: { action: 'api_key.created', entityType: 'api_key' }, first: 50, after: 'cursor-2' });
+    expect(calls.at(-1)?.headers.Authorization).toBe('Bearer access-token');
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByText('You logged in.')).toBeInTheDocument();
+  });
+
+  it('names other actors by id and offers an empty state', async () => {
+    mockGraphQL({
+      AuditEvents: (vars) =>
+        vars.filter
+          ? { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } }
+          : { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ ...event('e1', 'member.role_changed', 'user', '{"role":{"from":"Member","to":"Admin"}}'), actorUserId: '0192f0aa-1111-2222-3333-444455556666' }] } } },
+    });
+    const { user } = renderPage();
+
+    expect(await screen.findByText('User 0192f0aa… changed a member’s role from member to admin.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Action'), 'Member removed');
+    expect(await screen.findByText('No events match.')).toBeInTheDocument();
   });
 
   it('explains FORBIDDEN in plain words', async () => {

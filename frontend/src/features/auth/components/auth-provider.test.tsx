@@ -1,9 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '@/lib/session';
-import { gqlError, mockGraphQL } from '@/test/graphql-mock';
+import { gqlError } from '@/test/graphql-mock';
+import { renderApp } from '@/test/render';
 import { AuthProvider } from './auth-provider';
 
 const payload = {
@@ -23,18 +22,6 @@ function Probe() {
   );
 }
 
-function renderProvider() {
-  render(
-    <StrictMode>
-      <QueryClientProvider client={new QueryClient()}>
-        <AuthProvider>
-          <Probe />
-        </AuthProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
-}
-
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -42,10 +29,16 @@ afterEach(() => {
 describe('AuthProvider', () => {
   it('restores the session from the refresh cookie once, and refreshes before expiry', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const { calls } = mockGraphQL({
-      RefreshSession: (_vars, call) => ({ data: { refreshSession: { ...payload, accessToken: `token-${call + 1}` } } }),
-    });
-    renderProvider();
+    const { calls } = renderApp(
+      <AuthProvider>
+        <Probe />
+      </AuthProvider>,
+      {
+        session: 'none',
+        strict: true,
+        graphql: { RefreshSession: (_vars, call) => ({ data: { refreshSession: { ...payload, accessToken: `token-${call + 1}` } } }) },
+      },
+    );
 
     expect(screen.getByTestId('probe')).toHaveTextContent('restoring:-');
     expect(await screen.findByText('authenticated:token-1')).toBeInTheDocument();
@@ -60,8 +53,12 @@ describe('AuthProvider', () => {
   });
 
   it('is anonymous when there is no session to restore', async () => {
-    mockGraphQL({ RefreshSession: () => gqlError('invalid or expired credentials', { code: 'UNAUTHENTICATED' }) });
-    renderProvider();
+    renderApp(
+      <AuthProvider>
+        <Probe />
+      </AuthProvider>,
+      { session: 'none', strict: true, graphql: { RefreshSession: () => gqlError('invalid or expired credentials', { code: 'UNAUTHENTICATED' }) } },
+    );
 
     expect(await screen.findByText('anonymous:-')).toBeInTheDocument();
   });

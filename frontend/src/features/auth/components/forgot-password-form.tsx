@@ -1,22 +1,22 @@
-import { useState, type FormEvent } from 'react';
-import { FormAlert, TextField, splitErrors } from '@/components/form';
+import { useState } from 'react';
+import { Button } from '@/components/button';
+import { FormAlert, TextField, splitErrors, useFormValidation, validators } from '@/components/form';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
-/** Asks for a password-reset link by email. */
+const RULES = { email: validators.email('the email address of your account') } as const;
+
+/** Asks for a password-reset link by email (checked client-side before anything is sent). */
 export function ForgotPasswordForm() {
   const requestReset = useRequestPasswordReset();
   const [email, setEmail] = useState('');
+  const { errors, handleSubmit, clearError } = useFormValidation<'email'>(RULES);
   const { fields, general } = splitErrors(requestReset.error, ['email']);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    requestReset.mutate(email);
-  };
 
   if (requestReset.isSuccess) {
     return (
       <FormAlert tone="success">
-        If <strong>{email}</strong> has an account, we have emailed it a link to reset the password.
+        If <strong>{email.trim()}</strong> has a Beacon account, we have emailed it a link to reset the password. The link works
+        for 24 hours.
       </FormAlert>
     );
   }
@@ -24,12 +24,29 @@ export function ForgotPasswordForm() {
   return (
     <>
       {general ? <FormAlert>{general}</FormAlert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Reset password">
-        <TextField label="Email" name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} required />
+      <form
+        className="form"
+        onSubmit={handleSubmit({ email }, () => requestReset.mutate(email.trim()))}
+        noValidate
+        aria-label="Reset password"
+      >
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => {
+            clearError('email');
+            setEmail(e.target.value);
+          }}
+          error={errors.email ?? fields.email}
+          required
+        />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={requestReset.isPending}>
-            {requestReset.isPending ? 'Sending…' : 'Email me a reset link'}
-          </button>
+          <Button type="submit" pending={requestReset.isPending} pendingLabel="Sending…">
+            Email me a reset link
+          </Button>
         </div>
       </form>
     </>

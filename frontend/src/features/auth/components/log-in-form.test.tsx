@@ -1,10 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from '@/lib/session';
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { LogInForm } from './log-in-form';
+import { renderApp } from '@/test/render';
 
 const session = {
   accessToken: 'access-token',
@@ -16,16 +15,10 @@ const session = {
 
 function renderForm() {
   const onLoggedIn = vi.fn<(session: Session) => void>();
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter>
-        <LogInForm onLoggedIn={onLoggedIn} />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderApp(<LogInForm onLoggedIn={onLoggedIn} />, { session: null });
   return { onLoggedIn };
 }
+
 
 function fillAndSubmit(email: string, password: string) {
   fireEvent.change(screen.getByLabelText('Email'), { target: { value: email } });
@@ -80,7 +73,10 @@ describe('LogInForm', () => {
 
     const picker = await screen.findByRole('region', { name: 'Choose an organization' });
     const options = within(picker).getAllByRole('button', { name: /acme|globex/i });
-    expect(options.map((o) => o.textContent)).toEqual(['Acmeacme · Owner', 'Globexglobex · Admin']);
+    expect(options.map((o) => o.textContent)).toEqual(['AAcmeacme.localhost · Owner›', 'GGlobexglobex.localhost · Admin›']);
+    // The choice gets focus, and is remembered for the organization switcher.
+    expect(options[0]).toHaveFocus();
+    expect(sessionStorage.getItem('beacon.known-organizations')).toContain('globex');
 
     fireEvent.click(within(picker).getByRole('button', { name: /globex/i }));
 

@@ -1,35 +1,47 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { FormAlert, TextField, splitErrors } from '@/components/form';
+import { Button } from '@/components/button';
+import { FormAlert, TextField, splitErrors, useFormValidation, validators } from '@/components/form';
+import { currentHost } from '@/lib/hosts';
+import { rememberOrganizations } from '@/lib/known-organizations';
 import type { Session } from '@/lib/session';
 import { useLogIn } from '../api/log-in';
+import { TenantPicker, type TenantChoice } from './tenant-picker';
 
 const FIELDS = ['email', 'password'] as const;
+type Field = (typeof FIELDS)[number];
+
+const RULES = { email: validators.email('your email address'), password: validators.required('your password') } as const;
 
 const GENERAL_MESSAGES = { FORBIDDEN: 'Verify your email first: follow the link we emailed you.' };
 
-interface TenantChoice {
-  slug: string;
-  name: string;
-  role: string;
-}
-
-const ROLE_LABELS: Record<string, string> = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member', VIEWER: 'Viewer' };
-
-/** Email + password; a member of several organizations then picks one. */
-export function LogInForm({ onLoggedIn }: { onLoggedIn: (session: Session) => void }) {
+/**
+ * Email + password; a member of several organizations then picks one. On a tenant host
+ * (`tenantSlug`) the organization is given, so there is no choice to make.
+ */
+export function LogInForm({
+  onLoggedIn,
+  initialEmail = '',
+  tenantSlug = null,
+}: {
+  onLoggedIn: (session: Session) => void;
+  initialEmail?: string;
+  tenantSlug?: string | null;
+}) {
   const logIn = useLogIn();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [choices, setChoices] = useState<TenantChoice[] | null>(null);
+  const { errors, handleSubmit, clearError } = useFormValidation<Field>(RULES);
   const { fields, general } = splitErrors(logIn.error, FIELDS, GENERAL_MESSAGES);
 
-  const submit = (tenantSlug: string | null) => {
+  const submit = (slug: string | null) => {
     logIn.mutate(
-      { email, password, tenantSlug },
+      { email: email.trim(), password, tenantSlug: slug },
       {
         onSuccess: (result) => {
           if (result.__typename === 'TenantChoicePayload') {
+            rememberOrganizations(email.trim(), result.tenants);
             setChoices(result.tenants);
           } else {
             onLoggedIn(result);
@@ -39,47 +51,20 @@ export function LogInForm({ onLoggedIn }: { onLoggedIn: (session: Session) => vo
     );
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setChoices(null);
-    submit(null);
-  };
-
   if (choices) {
     return (
       <>
-        {general || fields.password || fields.email ? (
-          <FormAlert>{general ?? fields.password ?? fields.email}</FormAlert>
-        ) : null}
-        <section className="form" aria-labelledby="tenant-choice-title">
-          <h2 id="tenant-choice-title" className="form__label">
-            Choose an organization
-          </h2>
-          <ul className="choice-list">
-            {choices.map((tenant) => (
-              <li key={tenant.slug}>
-                <button type="button" className="choice-list__button" disabled={logIn.isPending} onClick={() => submit(tenant.slug)}>
-                  <span>{tenant.name}</span>
-                  <span className="choice-list__meta">
-                    {tenant.slug} · {ROLE_LABELS[tenant.role] ?? tenant.role}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setChoices(null);
-                logIn.reset();
-              }}
-            >
-              Back
-            </button>
-          </div>
-        </section>
+        {general || fields.password || fields.email ? <FormAlert>{general ?? fields.password ?? fields.email}</FormAlert> : null}
+        <TenantPicker
+          choices={choices}
+          baseDomain={currentHost().baseDomain}
+          pending={logIn.isPending}
+          onPick={submit}
+          onBack={() => {
+            setChoices(null);
+            logIn.reset();
+          }}
+        />
       </>
     );
   }
@@ -87,22 +72,45 @@ export function LogInForm({ onLoggedIn }: { onLoggedIn: (session: Session) => vo
   return (
     <>
       {general ? <FormAlert>{general}</FormAlert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Log in">
-        <TextField label="Email" name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} required />
+      <form
+        className="form"
+        onSubmit={handleSubmit({ email, password }, () => {
+          setChoices(null);
+          submit(tenantSlug);
+        })}
+        noValidate
+        aria-label="Log in"
+      >
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => {
+            clearError('email');
+            setEmail(e.target.value);
+          }}
+          error={errors.email ?? fields.email}
+          required
+        />
         <TextField
           label="Password"
           name="password"
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={fields.password}
+          onChange={(e) => {
+            clearError('password');
+            setPassword(e.target.value);
+          }}
+          error={errors.password ?? fields.password}
           required
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={logIn.isPending}>
-            {logIn.isPending ? 'Logging in…' : 'Log in'}
-          </button>
+          <Button type="submit" pending={logIn.isPending} pendingLabel="Logging in…">
+            Log in
+          </Button>
           <Link to="/forgot-password">Forgot your password?</Link>
         </div>
       </form>

@@ -1,18 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors } from '@/components/form';
+import { Button } from '@/components/button';
+import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors, useFormValidation, validators } from '@/components/form';
 import { useResetPassword } from '../api/reset-password';
+
+const RULES = { newPassword: validators.minLength('your new password', MIN_PASSWORD_LENGTH) } as const;
 
 /** Sets a new password with the token from a reset link. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const resetPassword = useResetPassword();
   const [newPassword, setNewPassword] = useState('');
+  const { errors, handleSubmit, clearError } = useFormValidation<'newPassword'>(RULES);
   const { fields, general } = splitErrors(resetPassword.error, ['newPassword', 'token']);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    resetPassword.mutate({ token, newPassword });
-  };
 
   if (resetPassword.isSuccess) {
     return (
@@ -36,22 +35,30 @@ export function ResetPasswordForm({ token }: { token: string }) {
           </p>
         </FormAlert>
       ) : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
+      <form
+        className="form"
+        onSubmit={handleSubmit({ newPassword }, () => resetPassword.mutate({ token, newPassword }))}
+        noValidate
+        aria-label="Choose a new password"
+      >
         <TextField
           label="New password"
           name="newPassword"
           type="password"
           autoComplete="new-password"
           value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          error={fields.newPassword}
+          onChange={(e) => {
+            clearError('newPassword');
+            setNewPassword(e.target.value);
+          }}
+          error={errors.newPassword ?? fields.newPassword}
           hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
           required
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={resetPassword.isPending}>
-            {resetPassword.isPending ? 'Saving…' : 'Set new password'}
-          </button>
+          <Button type="submit" pending={resetPassword.isPending} pendingLabel="Saving…">
+            Set new password
+          </Button>
         </div>
       </form>
     </>

@@ -1,86 +1,103 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { gqlError, mockGraphQL } from '@/test/graphql-mock';
+import { gqlError } from '@/test/graphql-mock';
+import { renderApp } from '@/test/render';
 import { SignUpForm } from './sign-up-form';
-
-function renderForm() {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter>
-        <SignUpForm />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-}
-
-function fill(values: Record<string, string>) {
-  for (const [label, value] of Object.entries(values)) {
-    fireEvent.change(screen.getByLabelText(label), { target: { value } });
-  }
-}
 
 const valid = {
   'Your name': 'Ada Lovelace',
   Email: 'ada@example.com',
   Password: 'correct horse battery',
-  'Organization name': 'Acme',
-  'Organization address': 'acme',
+  'Organization name': 'Acme Corp',
 };
 
+async function fill(user: ReturnType<typeof renderApp>['user'], values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) {
+    const field = screen.getByLabelText(label);
+    await user.clear(field);
+    if (value) await user.type(field, value);
+  }
+}
+
 describe('SignUpForm', () => {
-  it('shows each BAD_USER_INPUT message next to its field', async () => {
-    const { calls } = mockGraphQL({
-      SignUp: () =>
-        gqlError('invalid input', {
-          code: 'BAD_USER_INPUT',
-          fields: [
-            { field: 'email', message: 'Enter a valid email address.' },
-            { field: 'password', message: 'Use at least 10 characters.' },
-          ],
-        }),
-    });
-    renderForm();
+  it('suggests the organization address from its name, with the BASE_DOMAIN suffix', async () => {
+    const { user } = renderApp(<SignUpForm />, { session: null });
 
-    fill({ ...valid, Email: 'not-an-email', Password: 'short' });
-    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await user.type(screen.getByLabelText('Organization name'), 'Acme Corp');
 
-    expect(await screen.findByText('Enter a valid email address.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter a valid email address.');
-    expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(/Use at least 10 characters\./);
+    expect(screen.getByLabelText('Organization address')).toHaveValue('acme-corp');
+    expect(screen.getByText('.localhost')).toBeInTheDocument();
+    expect(screen.getByLabelText('Organization address')).toHaveAccessibleDescription(/will live at acme-corp\.localhost/);
+    // Once edited by hand, the address no longer follows the name.
+    await user.clear(screen.getByLabelText('Organization address'));
+    await user.type(screen.getByLabelText('Organization address'), 'acme');
+    await user.type(screen.getByLabelText('Organization name'), ' Europe');
+    expect(screen.getByLabelText('Organization address')).toHaveValue('acme');
+  });
+
+  it('checks the fields before sending, names each field, and focuses the first problem', async () => {
+    const { user, calls } = renderApp(<SignUpForm />, { session: null, graphql: {} });
+
+    await fill(user, { ...valid, Email: 'not-an-email', Password: 'short' });
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    const email = screen.getByLabelText('Email');
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('Enter your email address in the form name@example.com.');
+    expect(email).toHaveFocus();
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(/Your password must be at least 10 characters long\./);
     expect(screen.getByLabelText('Your name')).not.toHaveAttribute('aria-invalid');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('shows each BAD_USER_INPUT message from the server next to its field, as a sentence naming it', async () => {
+    const { user, calls } = renderApp(<SignUpForm />, {
+      session: null,
+      graphql: {
+        SignUp: () =>
+          gqlError('invalid input', {
+            code: 'BAD_USER_INPUT',
+            fields: [{ field: 'password', message: 'is too common' }],
+          }),
+      },
+    });
+
+    await fill(user, valid);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(await screen.findByText('Password: is too common.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(calls[0]?.variables).toEqual({
-      input: { name: 'Ada Lovelace', email: 'not-an-email', password: 'short', tenantName: 'Acme', tenantSlug: 'acme' },
+      input: { name: 'Ada Lovelace', email: 'ada@example.com', password: 'correct horse battery', tenantName: 'Acme Corp', tenantSlug: 'acme-corp' },
     });
   });
 
   it('shows a taken organization address (CONFLICT) next to that field', async () => {
-    mockGraphQL({ SignUp: () => gqlError('this address is taken', { code: 'CONFLICT', field: 'tenantSlug' }) });
-    renderForm();
+    const { user } = renderApp(<SignUpForm />, {
+      session: null,
+      graphql: { SignUp: () => gqlError('this address is taken', { code: 'CONFLICT', field: 'tenantSlug' }) },
+    });
 
-    fill(valid);
-    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await fill(user, valid);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    expect(await screen.findByText('This address is taken.')).toBeInTheDocument();
+    expect(await screen.findByText('Organization address: this address is taken.')).toBeInTheDocument();
     expect(screen.getByLabelText('Organization address')).toHaveAttribute('aria-invalid', 'true');
   });
 
-  it('shows the message and the organization’s host on success', async () => {
-    mockGraphQL({
-      SignUp: () => ({ data: { signUp: { message: 'Check your inbox to verify your email.', tenantHost: 'acme.beacon.test' } } }),
+  it('repeats the organization’s address on success', async () => {
+    const { user } = renderApp(<SignUpForm />, {
+      session: null,
+      graphql: { SignUp: () => ({ data: { signUp: { message: 'We have emailed you a link to verify your address.', tenantHost: 'acme-corp.beacon.test' } } }) },
     });
-    renderForm();
 
-    fill(valid);
-    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await fill(user, valid);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
 
     const status = await screen.findByRole('status');
-    expect(status).toHaveTextContent('Check your inbox to verify your email.');
-    expect(status).toHaveTextContent('acme.beacon.test');
+    expect(status).toHaveTextContent('We have emailed you a link to verify your address.');
+    expect(screen.getByTestId('tenant-host')).toHaveTextContent('acme-corp.beacon.test');
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
   });
 });

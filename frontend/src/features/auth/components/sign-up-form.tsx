@@ -1,30 +1,65 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors } from '@/components/form';
+import { Button } from '@/components/button';
+import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors, useFormValidation, validators } from '@/components/form';
+import { currentHost, slugify } from '@/lib/hosts';
 import { useSignUp } from '../api/sign-up';
 
-const FIELDS = ['email', 'password', 'name', 'tenantName', 'tenantSlug'] as const;
+const FIELDS = ['name', 'email', 'password', 'tenantName', 'tenantSlug'] as const;
+type Field = (typeof FIELDS)[number];
+
+const RULES = {
+  name: validators.required('your name'),
+  email: validators.email('your email address'),
+  password: validators.minLength('your password', MIN_PASSWORD_LENGTH),
+  tenantName: validators.required('the name of your organization'),
+  tenantSlug: validators.slug('the organization address'),
+} as const;
+
+/** The server's field messages, as sentences that say which field they are about. */
+const SERVER_FIELD_MESSAGES: Record<string, (message: string) => string> = {
+  name: (m) => `Your name: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
+  email: (m) => `Email address: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
+  password: (m) => `Password: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
+  tenantName: (m) => `Organization name: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
+  tenantSlug: (m) => `Organization address: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
+};
 
 /** Creates an account and organization, then tells the user to check their inbox. */
 export function SignUpForm() {
   const signUp = useSignUp();
-  const [values, setValues] = useState({ email: '', password: '', name: '', tenantName: '', tenantSlug: '' });
-  const { fields, general } = splitErrors(signUp.error, FIELDS);
+  const baseDomain = currentHost().baseDomain;
+  const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '', name: '', tenantName: '', tenantSlug: '' });
+  // The address follows the organization name until the user edits it.
+  const [slugEdited, setSlugEdited] = useState(false);
+  const { errors, handleSubmit, clearError } = useFormValidation<Field>(RULES);
+  const server = splitErrors(signUp.error, FIELDS, {}, SERVER_FIELD_MESSAGES);
 
-  const update = (field: (typeof FIELDS)[number]) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.value }));
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    signUp.mutate(values);
+  const update = (field: Field) => (event: { target: { value: string } }) => {
+    const value = event.target.value;
+    clearError(field);
+    setValues((v) => {
+      const next = { ...v, [field]: value };
+      if (field === 'tenantName' && !slugEdited) next.tenantSlug = slugify(value);
+      return next;
+    });
+    if (field === 'tenantSlug') setSlugEdited(true);
   };
+
+  const errorOf = (field: Field) => errors[field] ?? server.fields[field];
 
   if (signUp.isSuccess) {
     return (
       <FormAlert tone="success">
-        <p>{signUp.data.message}</p>
         <p>
-          Your organization’s address: <strong data-testid="tenant-host">{signUp.data.tenantHost}</strong>
+          <strong>Check your inbox.</strong> {signUp.data.message}
+        </p>
+        <p>
+          Your organization’s address is <strong data-testid="tenant-host">{signUp.data.tenantHost}</strong>. Once your email is
+          verified, log in there or from this page.
+        </p>
+        <p>
+          <Link to={`/login?email=${encodeURIComponent(values.email)}`}>Go to log in</Link>
         </p>
       </FormAlert>
     );
@@ -32,10 +67,19 @@ export function SignUpForm() {
 
   return (
     <>
-      {general ? <FormAlert>{general}</FormAlert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign up">
-        <TextField label="Your name" name="name" autoComplete="name" value={values.name} onChange={update('name')} error={fields.name} required />
-        <TextField label="Email" name="email" type="email" autoComplete="email" value={values.email} onChange={update('email')} error={fields.email} required />
+      {server.general ? <FormAlert>{server.general}</FormAlert> : null}
+      <form className="form" onSubmit={handleSubmit(values, () => signUp.mutate(values))} noValidate aria-label="Sign up">
+        <TextField label="Your name" name="name" autoComplete="name" value={values.name} onChange={update('name')} error={errorOf('name')} required />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={update('email')}
+          error={errorOf('email')}
+          required
+        />
         <TextField
           label="Password"
           name="password"
@@ -43,7 +87,7 @@ export function SignUpForm() {
           autoComplete="new-password"
           value={values.password}
           onChange={update('password')}
-          error={fields.password}
+          error={errorOf('password')}
           hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
           required
         />
@@ -53,24 +97,36 @@ export function SignUpForm() {
           autoComplete="organization"
           value={values.tenantName}
           onChange={update('tenantName')}
-          error={fields.tenantName}
+          error={errorOf('tenantName')}
+          hint="Your company or team, e.g. Acme Inc."
           required
         />
         <TextField
           label="Organization address"
           name="tenantSlug"
           autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
           value={values.tenantSlug}
           onChange={update('tenantSlug')}
-          error={fields.tenantSlug}
-          hint="Lowercase letters, digits and dashes, e.g. acme."
+          error={errorOf('tenantSlug')}
+          suffix={`.${baseDomain}`}
+          hint={
+            values.tenantSlug ? (
+              <>
+                Your dashboard and status page will live at <strong>{`${values.tenantSlug}.${baseDomain}`}</strong>.
+              </>
+            ) : (
+              'Lowercase letters, digits and dashes; suggested from the organization name.'
+            )
+          }
           required
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={signUp.isPending}>
-            {signUp.isPending ? 'Creating account…' : 'Create account'}
-          </button>
-          <span>
+          <Button type="submit" pending={signUp.isPending} pendingLabel="Creating account…">
+            Create account
+          </Button>
+          <span className="muted">
             Already have an account? <Link to="/login">Log in</Link>
           </span>
         </div>

@@ -1,15 +1,14 @@
 import { Link } from 'react-router';
+import { Page } from '@/components/page';
 import { ForgotPasswordForm } from '../components/forgot-password-form';
 
 export function ForgotPasswordRoute() {
   return (
-    <section className="page">
-      <h1 className="page__title">Forgot your password?</h1>
-      <p className="page__lead">We will email you a link to choose a new one.</p>
+    <Page title="Forgot your password?" lead="We will email you a link to choose a new one.">
       <ForgotPasswordForm />
       <p className="form__links">
         Remembered it? <Link to="/login">Log in</Link>
       </p>
-    </section>
+    </Page>
   );
 }

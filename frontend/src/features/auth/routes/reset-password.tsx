@@ -1,13 +1,13 @@
 import { Link, useSearchParams } from 'react-router';
 import { FormAlert } from '@/components/form';
+import { Page } from '@/components/page';
 import { ResetPasswordForm } from '../components/reset-password-form';
 
 export function ResetPasswordRoute() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   return (
-    <section className="page">
-      <h1 className="page__title">Choose a new password</h1>
+    <Page title="Choose a new password">
       {token ? (
         <ResetPasswordForm token={token} />
       ) : (
@@ -18,6 +18,6 @@ export function ResetPasswordRoute() {
           </p>
         </FormAlert>
       )}
-    </section>
+    </Page>
   );
 }

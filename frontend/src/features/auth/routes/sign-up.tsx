@@ -1,11 +1,10 @@
+import { Page } from '@/components/page';
 import { SignUpForm } from '../components/sign-up-form';
 
 export function SignUpRoute() {
   return (
-    <section className="page">
-      <h1 className="page__title">Sign up</h1>
-      <p className="page__lead">Create your account and your organization.</p>
+    <Page title="Create your organization" lead="An account for you, and an organization for your team. Free and self-hosted.">
       <SignUpForm />
-    </section>
+    </Page>
   );
 }

@@ -1,21 +1,35 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors } from '@/components/form';
+import { Button } from '@/components/button';
+import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors, useFormValidation, validators, type Validator } from '@/components/form';
+import { roleLabel } from '@/lib/roles';
 import { useAcceptInvitation } from '../api/accept-invitation';
 
-const ROLE_LABELS: Readonly<Record<string, string>> = { OWNER: 'owner', ADMIN: 'admin', MEMBER: 'member', VIEWER: 'viewer' };
+type Flow = 'new' | 'existing';
+type Field = 'name' | 'password';
 
-/** Accepts an invitation: a new account (name + new password) or an existing one (its password). */
+const NEW_RULES: Partial<Record<Field, Validator>> = {
+  name: validators.required('your name'),
+  password: validators.minLength('your new password', MIN_PASSWORD_LENGTH),
+};
+const EXISTING_RULES: Partial<Record<Field, Validator>> = { password: validators.required('your Beacon password') };
+
+/**
+ * Accepts an invitation in one of two clearly separate ways: as someone new to Beacon (name and
+ * a new password: the emailed link proves the address) or with an existing account (its password).
+ */
 export function AcceptInvitationForm({ token }: { token: string }) {
   const acceptInvitation = useAcceptInvitation();
+  const [flow, setFlow] = useState<Flow>('new');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const { errors, handleSubmit, clearError, setErrors } = useFormValidation<Field>(flow === 'new' ? NEW_RULES : EXISTING_RULES);
   const { fields, general } = splitErrors(acceptInvitation.error, ['name', 'password', 'token']);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
-    acceptInvitation.mutate({ token, password, ...(trimmed ? { name: trimmed } : {}) });
+  const choose = (next: Flow) => {
+    setFlow(next);
+    setErrors({});
+    acceptInvitation.reset();
   };
 
   if (acceptInvitation.isSuccess) {
@@ -23,14 +37,17 @@ export function AcceptInvitationForm({ token }: { token: string }) {
     return (
       <FormAlert tone="success">
         <p data-testid="invitation-accepted">
-          You joined {tenantSlug} as {ROLE_LABELS[role] ?? role}.
+          You joined {tenantSlug} as {roleLabel(role).toLowerCase()}.
         </p>
         <p>
-          <Link to="/login">Log in</Link>
+          <Link to="/login">Log in</Link> to get started.
         </p>
       </FormAlert>
     );
   }
+
+  const onValid = () =>
+    acceptInvitation.mutate(flow === 'new' ? { token, password, name: name.trim() } : { token, password });
 
   return (
     <>
@@ -41,31 +58,62 @@ export function AcceptInvitationForm({ token }: { token: string }) {
           <p>Ask whoever invited you to send a new invitation.</p>
         </FormAlert>
       ) : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Accept invitation">
+      <fieldset className="segmented">
+        <legend className="visually-hidden">Do you have a Beacon account?</legend>
+        <label className="segmented__option">
+          <input type="radio" name="flow" value="new" checked={flow === 'new'} onChange={() => choose('new')} />
+          <span>
+            <span className="segmented__title">I’m new to Beacon</span>
+            <span className="segmented__desc">Create your account with the invited address.</span>
+          </span>
+        </label>
+        <label className="segmented__option">
+          <input type="radio" name="flow" value="existing" checked={flow === 'existing'} onChange={() => choose('existing')} />
+          <span>
+            <span className="segmented__title">I already have an account</span>
+            <span className="segmented__desc">Confirm with your Beacon password.</span>
+          </span>
+        </label>
+      </fieldset>
+      <form
+        className="form"
+        onSubmit={handleSubmit({ name, password }, onValid)}
+        noValidate
+        aria-label={flow === 'new' ? 'Create your account and join' : 'Join with your account'}
+      >
+        {flow === 'new' ? (
+          <TextField
+            label="Your name"
+            name="name"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => {
+              clearError('name');
+              setName(e.target.value);
+            }}
+            error={errors.name ?? fields.name}
+            required
+          />
+        ) : null}
         <TextField
-          label="Your name"
-          name="name"
-          autoComplete="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={fields.name}
-          hint="Only if you are new to Beacon."
-        />
-        <TextField
-          label="Password"
+          label={flow === 'new' ? 'Choose a password' : 'Your Beacon password'}
           name="password"
           type="password"
-          autoComplete="current-password"
+          autoComplete={flow === 'new' ? 'new-password' : 'current-password'}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={fields.password}
-          hint={`Your Beacon password if you already have an account; otherwise choose one (at least ${MIN_PASSWORD_LENGTH} characters).`}
+          onChange={(e) => {
+            clearError('password');
+            setPassword(e.target.value);
+          }}
+          error={errors.password ?? fields.password}
+          hint={flow === 'new' ? `At least ${MIN_PASSWORD_LENGTH} characters.` : 'The password you log in to Beacon with.'}
           required
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={acceptInvitation.isPending}>
-            {acceptInvitation.isPending ? 'Joining…' : 'Accept invitation'}
-          </button>
+          <Button type="submit" pending={acceptInvitation.isPending} pendingLabel="Joining…">
+            {flow === 'new' ? 'Create account and join' : 'Join organization'}
+          </Button>
+          {flow === 'existing' ? <Link to="/forgot-password">Forgot your password?</Link> : null}
         </div>
       </form>
     </>

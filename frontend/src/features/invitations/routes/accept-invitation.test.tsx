@@ -1,32 +1,25 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { AcceptInvitationRoute } from './accept-invitation';
+import { renderApp } from '@/test/render';
 
-function renderPage(path = '/accept-invitation?token=tok-123') {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <AcceptInvitationRoute />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+function renderPage(route = '/accept-invitation?token=tok-123') {
+  return renderApp(<AcceptInvitationRoute />, { session: null, route });
 }
 
+
 describe('AcceptInvitationRoute', () => {
-  it('creates the account and says which organization was joined', async () => {
+  it('creates the account (new to Beacon) and says which organization was joined', async () => {
     const { calls } = mockGraphQL({
       AcceptInvitation: () => ({ data: { acceptInvitation: { tenantSlug: 'acme', role: 'MEMBER' } } }),
     });
-    renderPage();
+    const { user } = renderPage();
 
-    expect(screen.getByText(/only if you are new to beacon/i)).toBeInTheDocument();
-    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: ' Grace Hopper ' } });
-    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'a-long-password' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
+    expect(screen.getByRole('radio', { name: /I’m new to Beacon/ })).toBeChecked();
+    await user.type(screen.getByLabelText('Your name'), ' Grace Hopper ');
+    await user.type(screen.getByLabelText('Choose a password'), 'a-long-password');
+    await user.click(screen.getByRole('button', { name: 'Create account and join' }));
 
     const status = await screen.findByRole('status');
     expect(status).toHaveTextContent('You joined acme as member');
@@ -36,17 +29,32 @@ describe('AcceptInvitationRoute', () => {
     expect(calls[0]?.headers.Authorization).toBeUndefined();
   });
 
-  it('leaves out an empty name (existing account)', async () => {
+  it('checks the new-account fields before sending', async () => {
+    const { calls } = mockGraphQL({});
+    const { user } = renderPage();
+
+    await user.type(screen.getByLabelText('Choose a password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Create account and join' }));
+
+    expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription('Enter your name.');
+    expect(screen.getByLabelText('Your name')).toHaveFocus();
+    expect(screen.getByLabelText('Choose a password')).toHaveAccessibleDescription(/at least 10 characters long/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('joins with an existing account: password only, no name', async () => {
     const { calls } = mockGraphQL({
       AcceptInvitation: () => gqlError('wrong password', { code: 'BAD_USER_INPUT', fields: [{ field: 'password', message: 'wrong password' }] }),
     });
-    renderPage();
+    const { user } = renderPage();
 
-    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'not-my-password' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
+    await user.click(screen.getByRole('radio', { name: /I already have an account/ }));
+    expect(screen.queryByLabelText('Your name')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Your Beacon password'), 'not-my-password');
+    await user.click(screen.getByRole('button', { name: 'Join organization' }));
 
     expect(await screen.findByText('Wrong password.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Your Beacon password')).toHaveAttribute('aria-invalid', 'true');
     expect(calls[0]?.variables).toEqual({ input: { token: 'tok-123', password: 'not-my-password' } });
   });
 
@@ -55,10 +63,11 @@ describe('AcceptInvitationRoute', () => {
       AcceptInvitation: () =>
         gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'token', message: 'this invitation is invalid or has expired' }] }),
     });
-    renderPage();
+    const { user } = renderPage();
 
-    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'a-long-password' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
+    await user.click(screen.getByRole('radio', { name: /I already have an account/ }));
+    await user.type(screen.getByLabelText('Your Beacon password'), 'a-long-password');
+    await user.click(screen.getByRole('button', { name: 'Join organization' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This invitation is invalid or has expired.');
   });

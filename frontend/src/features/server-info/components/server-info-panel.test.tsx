@@ -1,16 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ServerInfoPanel } from './server-info-panel';
+import { renderApp } from '@/test/render';
 
 function renderPanel() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <ServerInfoPanel />
-    </QueryClientProvider>,
-  );
+  return renderApp(<ServerInfoPanel />, { session: null });
 }
+
 
 /** Matches the element whose full text (across child elements) is `text`, as a reader sees it. */
 function textContent(text: string) {

@@ -1,12 +1,7 @@
 import type { Role } from '@/gql/graphql';
 
 export { formatDateTime } from '@/lib/format';
-
-export const ROLE_LABELS: Readonly<Record<string, string>> = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member', VIEWER: 'Viewer' };
-
-export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? role;
-}
+export { ROLE_LABELS, ROLE_SUMMARIES, roleLabel } from '@/lib/roles';
 
 /** Roles someone with `viewerRole` may hand out: only owners grant ownership. */
 export function assignableRoles(viewerRole: string | undefined): readonly Role[] {
@@ -23,4 +18,14 @@ export function canManageMember(viewerRole: string | undefined, memberRole: stri
 
 export function canManageTeam(viewerRole: string | undefined): boolean {
   return viewerRole === 'OWNER' || viewerRole === 'ADMIN';
+}
+
+/**
+ * Why a member's row cannot be changed by the viewer, or null when it can: your own row, and
+ * the organization's only owner, are locked (an organization must keep an owner).
+ */
+export function lockedReason(member: { role: string; isSelf: boolean }, ownerCount: number): string | null {
+  if (member.isSelf) return 'This is you: another owner or admin can change your role.';
+  if (member.role === 'OWNER' && ownerCount <= 1) return 'The only owner: make someone else owner first.';
+  return null;
 }

@@ -1,0 +1,142 @@
+import { BEACON_URL, VIEWPORTS, type ViewportName } from './support/env.ts';
+import { expect, test } from './support/fixtures.ts';
+import { checkPage } from './support/page-checks.ts';
+
+/**
+ * Every page at desktop (1280×800) and phone (390×844) width: a screenshot, no horizontal
+ * overflow, and no serious or critical axe-core violation — as a visitor, an owner and a member.
+ */
+const port = new URL(BEACON_URL).port;
+
+for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+  test.describe(`${viewport} ${VIEWPORTS[viewport].width}px`, () => {
+    test('public pages', async ({ anonymousPage: page }, testInfo) => {
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      const pages: [string, string, string | RegExp][] = [
+        ['landing', '/', /Know your services are down/],
+        ['signup', '/signup', 'Create your organization'],
+        ['login', '/login', 'Log in'],
+        ['forgot-password', '/forgot-password', 'Forgot your password?'],
+        ['reset-password', '/reset-password?token=not-a-real-token', 'Choose a new password'],
+        ['verify-email-no-token', '/verify-email', 'Verify your email'],
+        ['accept-invitation', '/accept-invitation?token=not-a-real-token', 'Join an organization'],
+        ['not-found', '/no/such/page', 'Page not found'],
+      ];
+      for (const [name, path, heading] of pages) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+        await checkPage(page, testInfo, name);
+      }
+      // The sign-up form's own validation, with its messages showing.
+      await page.goto('/signup');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expect(page.getByLabel('Your name')).toBeFocused();
+      await checkPage(page, testInfo, 'signup-errors');
+    });
+
+    test('an organization’s own host shows its login', async ({ anonymousPage: page, org }, testInfo) => {
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      await page.goto(`http://${org.slug}.localhost:${port}/`);
+      await expect(page).toHaveURL(`http://${org.slug}.localhost:${port}/login`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Log in to ${org.slug}`);
+      await checkPage(page, testInfo, 'tenant-login');
+    });
+
+    test('signed-in pages as an owner', async ({ pageAs }, testInfo) => {
+      const page = await pageAs('OWNER');
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      const pages: [string, string, string | RegExp][] = [
+        ['home', '/app', /^Welcome, /],
+        ['team', '/app/team', 'Team'],
+        ['api-keys', '/app/api-keys', 'API keys'],
+        ['audit', '/app/audit', 'Audit log'],
+        ['account', '/app/account', 'Account'],
+        ['app-not-found', '/app/nowhere', 'Page not found'],
+      ];
+      for (const [name, path, heading] of pages) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+        await checkPage(page, testInfo, name);
+      }
+      // A confirmation dialog over the team page.
+      await page.goto('/app/team');
+      await page.getByRole('button', { name: /^Remove .*admin/i }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await checkPage(page, testInfo, 'team-confirm-remove');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('alertdialog')).toBeHidden();
+    });
+
+    test('signed-in pages as a member', async ({ pageAs }, testInfo) => {
+      const page = await pageAs('MEMBER');
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      await page.goto('/app');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome, /);
+      await checkPage(page, testInfo, 'member-home');
+      await page.goto('/app/team');
+      await expect(page.getByText('Only owners and admins can invite people and change roles.')).toBeVisible();
+      await checkPage(page, testInfo, 'member-team');
+      await page.goto('/app/audit');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('You don’t have access to this page');
+      await checkPage(page, testInfo, 'member-no-access');
+    });
+  });
+}
+
+test('phone: the navigation is a menu that opens, shows where you are and closes', async ({ pageAs }, testInfo) => {
+  const page = await pageAs('ADMIN');
+  await page.setViewportSize(VIEWPORTS.phone);
+  await page.goto('/app/team');
+  await expect(page.getByRole('complementary', { name: 'Sidebar' })).toBeHidden();
+  const open = page.getByRole('button', { name: 'Open menu' });
+  await open.click();
+  const menu = page.getByRole('dialog', { name: 'Menu' });
+  await expect(menu.getByRole('link', { name: 'Team' })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('link', { name: 'API keys' })).toBeVisible();
+  await checkPage(page, testInfo, 'phone-menu');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(open).toBeFocused();
+  await open.click();
+  await menu.getByRole('link', { name: 'Audit log' }).click();
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeFocused();
+});
+
+test('desktop: the organization switcher offers logging in to another organization', async ({ pageAs, org }) => {
+  const page = await pageAs('VIEWER');
+  await page.goto('/app');
+  const trigger = page.getByRole('complementary', { name: 'Sidebar' }).getByRole('button', { name: new RegExp(`Organization: ${org.name}\\s*Viewer\\s*, switch organization`) });
+  await trigger.click();
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: /current/ })).toContainText(org.name);
+  await expect(menu.getByRole('menuitem', { name: 'Log in to another organization…' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(trigger).toBeFocused();
+  const nav = page.getByRole('complementary', { name: 'Sidebar' }).getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'API keys' })).toHaveCount(0);
+});
+
+test('dark mode (prefers-color-scheme) keeps contrast and layout', async ({ pageAs, anonymousPage }, testInfo) => {
+  await anonymousPage.emulateMedia({ colorScheme: 'dark' });
+  await anonymousPage.goto('/');
+  await checkPage(anonymousPage, testInfo, 'dark-landing');
+  await anonymousPage.goto('/signup');
+  await anonymousPage.getByRole('button', { name: 'Create account' }).click();
+  await checkPage(anonymousPage, testInfo, 'dark-signup-errors');
+
+  const page = await pageAs('OWNER');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const [name, path] of [
+    ['dark-home', '/app'],
+    ['dark-team', '/app/team'],
+    ['dark-audit', '/app/audit'],
+  ] as const) {
+    await page.goto(path);
+    await checkPage(page, testInfo, name);
+  }
+  await page.setViewportSize(VIEWPORTS.phone);
+  await page.goto('/app/api-keys');
+  await checkPage(page, testInfo, 'dark-api-keys');
+  await page.emulateMedia({ colorScheme: 'light' });
+});
