@@ -17,7 +17,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("jobs", &["kernel", "db"]),
     ("mail", &["kernel", "config", "db", "auth", "graphql", "jobs"]),
     ("tenancy", &["kernel", "db", "auth", "graphql", "audit"]),
-    ("accounts", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy"]),
+    ("accounts", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "tenancy"]),
     ("team", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "accounts"]),
 ];
 

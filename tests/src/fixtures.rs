@@ -58,6 +58,24 @@ pub async fn insert_domain(
     .expect("insert domain");
 }
 
+/// An owner with a verified address for `tenant_id` (a tenant's subdomain gets TLS only then).
+pub async fn insert_verified_owner(db: &DatabaseConnection, tenant_id: Uuid, email: &str) -> Uuid {
+    let user_id = insert_user(db, email, false).await;
+    let now = Utc::now();
+    entity::memberships::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        tenant_id: Set(tenant_id),
+        user_id: Set(user_id),
+        role: Set(Role::Owner),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .expect("insert owner");
+    user_id
+}
+
 /// The JWT secret test servers are given (so tests can mint tokens as the login flow will).
 pub const TEST_JWT_SECRET: &str = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 

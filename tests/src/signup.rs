@@ -29,17 +29,27 @@ impl TestApp {
         assert_eq!(body["data"]["verifyEmail"], true, "{body}");
     }
 
-    /// The newest email of `kind` to `recipient`, read from the outbox.
+    /// The newest email of `kind` to `recipient`, read from the outbox; waits up to 10 s for it
+    /// (some mail, like a password reset, is written by a background worker).
     pub async fn last_email(&self, recipient: &str, kind: &str) -> email_outbox::Model {
         let db = self.database.connect().await;
-        email_outbox::Entity::find()
-            .filter(email_outbox::Column::Recipient.eq(recipient))
-            .filter(email_outbox::Column::Kind.eq(kind))
-            .order_by_desc(email_outbox::Column::CreatedAt)
-            .one(&db)
-            .await
-            .unwrap()
-            .unwrap_or_else(|| panic!("no {kind} mail to {recipient}"))
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let found = email_outbox::Entity::find()
+                .filter(email_outbox::Column::Recipient.eq(recipient))
+                .filter(email_outbox::Column::Kind.eq(kind))
+                .order_by_desc(email_outbox::Column::CreatedAt)
+                .one(&db)
+                .await
+                .unwrap();
+            match found {
+                Some(mail) => return mail,
+                None if std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await
+                }
+                None => panic!("no {kind} mail to {recipient}"),
+            }
+        }
     }
 
     /// The token of the newest link of `kind` mailed to `recipient`.

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use beacon_tests::fixtures::{insert_domain, insert_tenant};
+use beacon_tests::fixtures::{insert_domain, insert_tenant, insert_verified_owner};
 use beacon_tests::{Backend, TempDir, TestApp, backend_tests, repo_root};
 use entity::tenant_domains::DomainKind;
 use entity::tenants::TenantStatus;
@@ -85,6 +85,7 @@ async fn caddy_issues_certificates_only_for_served_hosts(backend: Backend) {
     let app = TestApp::builder(backend).env("TRUSTED_PROXIES", "127.0.0.1/32").spawn().await;
     let db = app.database.connect().await;
     let acme = insert_tenant(&db, "acme", TenantStatus::Active).await;
+    insert_verified_owner(&db, acme, "owner@acme-corp.test").await;
     insert_domain(&db, acme, "acme.beacon.test", DomainKind::Subdomain, false).await;
     insert_domain(&db, acme, "status.acme-corp.test", DomainKind::Custom, true).await;
     let caddy = Caddy::start(&app);

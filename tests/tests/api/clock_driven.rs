@@ -6,9 +6,13 @@ use std::time::{Duration, Instant};
 use beacon_tests::fixtures::{access_token, insert_tenant, insert_user};
 use beacon_tests::smtp::{SmtpSink, SmtpSinkOptions};
 use beacon_tests::{Backend, InProcessApp, backend_tests};
+use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 
-backend_tests!(outbox_retries_wait_for_the_clock);
+backend_tests!(
+    outbox_retries_wait_for_the_clock,
+    unverified_sign_ups_release_their_slug_after_the_link_expires
+);
 
 const OUTBOX_EMAIL: &str = "query($id: ID!) { outboxEmail(id: $id) { status attempts nextAttemptAt } }";
 
@@ -78,5 +82,45 @@ async fn outbox_retries_wait_for_the_clock(backend: Backend) {
     let sent = eventually(&app, &token, &id, |e| e["status"] == "SENT").await;
     assert_eq!(sent["attempts"], 2, "{sent}");
     assert_eq!(sink.wait_for_messages(1, Duration::from_secs(10)).await.len(), 1);
+    app.shutdown().await;
+}
+
+async fn unverified_sign_ups_release_their_slug_after_the_link_expires(backend: Backend) {
+    let app = InProcessApp::spawn(backend, &[]).await;
+    let sign_up = |email: &'static str, slug: &'static str| {
+        let app = &app;
+        async move {
+            let input = json!({ "email": email, "password": "long enough passphrase", "name": "Ann",
+                "tenantName": "Org", "tenantSlug": slug });
+            app.graphql(beacon_tests::SIGN_UP, json!({ "input": input })).await
+        }
+    };
+    // A registered address, then two sign-ups nobody verifies: one new, one for the registered one.
+    let body = sign_up("ann@acme-corp.io", "acme").await;
+    assert!(body["errors"].is_null(), "{body}");
+    let db = app.database.connect().await;
+    let ann = entity::users::Entity::find().one(&db).await.unwrap().unwrap();
+    let mut verified: entity::users::ActiveModel = ann.into();
+    verified.email_verified_at = sea_orm::Set(Some(chrono::Utc::now()));
+    sea_orm::ActiveModelTrait::update(verified, &db).await.unwrap();
+    assert!(sign_up("ghost@globex.io", "ghost").await["errors"].is_null());
+    assert!(sign_up("ann@acme-corp.io", "shadow").await["errors"].is_null());
+
+    // Within the link's 48 hours both slugs are taken ...
+    app.clock.advance(chrono::Duration::hours(47));
+    server::accounts::cleanup::sweep(&db, app.clock.now_utc()).await.unwrap();
+    for slug in ["ghost", "shadow"] {
+        assert_eq!(beacon_tests::error_code(&sign_up("late@initech.io", slug).await), "CONFLICT", "{slug}");
+    }
+    // ... after them, the unverified sign-up is gone and both slugs are free again; the verified
+    // organization stays.
+    app.clock.advance(chrono::Duration::hours(2));
+    let swept = server::accounts::cleanup::sweep(&db, app.clock.now_utc()).await.unwrap();
+    assert_eq!((swept.tenants, swept.users, swept.reservations), (1, 1, 1), "{swept:?}");
+    let body = sign_up("late@initech.io", "ghost").await;
+    assert!(body["errors"].is_null(), "{body}");
+    let body = sign_up("later@initech.io", "shadow").await;
+    assert!(body["errors"].is_null(), "{body}");
+    assert_eq!(beacon_tests::error_code(&sign_up("late2@initech.io", "acme").await), "CONFLICT");
     app.shutdown().await;
 }

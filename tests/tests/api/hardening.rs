@@ -18,6 +18,7 @@ backend_tests!(
     api_paths_are_never_the_spa,
     hosts_have_one_spelling,
     oversized_bodies_get_a_graphql_413,
+    sign_up_answers_the_same_for_registered_addresses,
     create_admin_never_joins_someone_elses_organization
 );
 
@@ -216,4 +217,18 @@ async fn create_admin_never_joins_someone_elses_organization(backend: Backend) {
     assert_eq!(body["data"]["logIn"]["tenant"]["slug"], "ops", "{body}");
     let (_, body) = app.graphql(query, log_in("platform")).await;
     assert_eq!(error_fields(&body), ["tenantSlug"], "the admin never joined mallory's organization: {body}");
+}
+
+async fn sign_up_answers_the_same_for_registered_addresses(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.verified_user("ann@acme-corp.io", "acme").await;
+    let new = app.sign_up("newcomer@globex.io", "alpha").await;
+    let registered = app.sign_up("ann@acme-corp.io", "beta").await;
+    let shape = |body: &Value| (body["data"]["signUp"]["message"].clone(), body["errors"].clone());
+    assert_eq!(shape(&new), shape(&registered), "{new} vs {registered}");
+    // Both slugs are now held: a second sign-up with either gets the same CONFLICT.
+    for slug in ["alpha", "beta"] {
+        let body = app.sign_up(&format!("someone-else@{slug}-corp.io"), slug).await;
+        assert_eq!(error_code(&body), "CONFLICT", "{slug}: {body}");
+    }
 }

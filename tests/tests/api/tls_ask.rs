@@ -1,7 +1,7 @@
 //! Caddy's on-demand TLS `ask`: 200 only for active tenant subdomains and verified custom
 //! domains, 404 for everything else; and the lookup uses its index on a realistically sized table.
 
-use beacon_tests::fixtures::{insert_domain, insert_tenant};
+use beacon_tests::fixtures::{insert_domain, insert_tenant, insert_verified_owner};
 use beacon_tests::{Backend, TestApp, backend_tests};
 use entity::tenant_domains::DomainKind;
 use entity::tenants::TenantStatus;
@@ -13,11 +13,17 @@ async fn ask_allows_only_served_hostnames(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let db = app.database.connect().await;
     let acme = insert_tenant(&db, "acme", TenantStatus::Active).await;
+    insert_verified_owner(&db, acme, "owner@acme-corp.com").await;
     insert_domain(&db, acme, "acme.localhost", DomainKind::Subdomain, false).await;
     insert_domain(&db, acme, "status.acme-corp.com", DomainKind::Custom, true).await;
     insert_domain(&db, acme, "pending.acme-corp.com", DomainKind::Custom, false).await;
     let gone = insert_tenant(&db, "gone", TenantStatus::Suspended).await;
+    insert_verified_owner(&db, gone, "owner@gone-corp.com").await;
     insert_domain(&db, gone, "gone.localhost", DomainKind::Subdomain, false).await;
+    // Signed up, never verified: no certificate for its subdomain (mass sign-ups cannot burn the
+    // ACME quota).
+    let fresh = insert_tenant(&db, "fresh", TenantStatus::Active).await;
+    insert_domain(&db, fresh, "fresh.localhost", DomainKind::Subdomain, false).await;
 
     let cases = [
         ("acme.localhost", 200, "active tenant subdomain"),
@@ -25,6 +31,7 @@ async fn ask_allows_only_served_hostnames(backend: Backend) {
         ("status.acme-corp.com", 200, "verified custom domain"),
         ("pending.acme-corp.com", 404, "unverified custom domain"),
         ("gone.localhost", 404, "suspended tenant"),
+        ("fresh.localhost", 404, "no owner has verified their email"),
         ("nobody.localhost", 404, "unknown name"),
         ("127.0.0.1", 404, "IP literal"),
         ("::1", 404, "IPv6 literal"),
