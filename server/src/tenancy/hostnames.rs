@@ -35,12 +35,13 @@ type Fingerprint = (
 pub const DAILY_APPROVALS_PER_TENANT: usize = 20;
 
 type Approvals = HashMap<Uuid, (NaiveDate, HashSet<String>)>;
+/// Allowed name → its tenant; `None` until first loaded.
+type AllowedNames = Arc<RwLock<Option<Arc<HashMap<String, Uuid>>>>>;
 
 #[derive(Clone)]
 pub struct HostnameRegistry {
     db: DatabaseConnection,
-    /// Allowed name → its tenant.
-    allowed: Arc<RwLock<Option<Arc<HashMap<String, Uuid>>>>>,
+    allowed: AllowedNames,
     approvals: Arc<std::sync::Mutex<Approvals>>,
     /// Serialises reloads and remembers what the current set was built from.
     fingerprint: Arc<Mutex<Option<Fingerprint>>>,
