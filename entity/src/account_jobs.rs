@@ -10,6 +10,8 @@ use crate::index::DeclaredIndex;
 pub enum AccountJobKind {
     #[sea_orm(string_value = "password_reset")]
     PasswordReset,
+    #[sea_orm(string_value = "verification_resend")]
+    VerificationResend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]

@@ -43,7 +43,10 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(AccountJobs::LastError).text().null())
                     .col(timestamp(AccountJobs::CreatedAt))
                     .col(timestamp(AccountJobs::UpdatedAt))
-                    .check(check("account_jobs_kind_check", "kind IN ('password_reset')"))
+                    .check(check(
+                        "account_jobs_kind_check",
+                        "kind IN ('password_reset', 'verification_resend')",
+                    ))
                     .check(check(
                         "account_jobs_status_check",
                         "status IN ('queued', 'running', 'done', 'dead')",

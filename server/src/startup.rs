@@ -128,6 +128,7 @@ impl Application {
                 .data(clock.clone())
                 .data(account_jobs.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
+                .data(DataLoader::new(crate::audit::graphql::ActorNames(db.clone()), tokio::spawn))
                 .finish()
         };
         let schema = with_data(schema::build(settings.graphql));

@@ -11,16 +11,19 @@ pub struct Browser<'a> {
     pub cookie: Option<String>,
     /// A tenant host to send as `Host`, or none for the apex.
     pub host: Option<String>,
+    /// Its `User-Agent`: a refresh-token repeat within the grace window is accepted only from the
+    /// same client.
+    pub user_agent: String,
 }
 
 impl<'a> Browser<'a> {
     pub fn new(app: &'a TestApp) -> Self {
-        Self { app, cookie: None, host: None }
+        Self { app, cookie: None, host: None, user_agent: "Beacon test browser".to_owned() }
     }
 
     /// A browser on a tenant's host (`acme.localhost`).
     pub fn on_host(app: &'a TestApp, host: &str) -> Self {
-        Self { app, cookie: None, host: Some(host.to_owned()) }
+        Self { app, cookie: None, host: Some(host.to_owned()), user_agent: "Beacon test browser".to_owned() }
     }
 
     /// POSTs one GraphQL operation like a browser: with its cookie, optionally a bearer token.
@@ -29,6 +32,7 @@ impl<'a> Browser<'a> {
             .app
             .client
             .post(self.app.url("/graphql"))
+            .header("user-agent", &self.user_agent)
             .json(&json!({ "query": query, "variables": variables }));
         if let Some(token) = token {
             request = request.bearer_auth(token);

@@ -24,9 +24,10 @@ impl TestApp {
         let body = self.sign_up(email, slug).await;
         assert!(body["errors"].is_null(), "{body}");
         let token = self.mailed_token(email, "verification").await;
-        let (_, body) =
-            self.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": token })).await;
-        assert_eq!(body["data"]["verifyEmail"], true, "{body}");
+        let (_, body) = self
+            .graphql("mutation($t: String!) { verifyEmail(token: $t) { verified } }", json!({ "t": token }))
+            .await;
+        assert_eq!(body["data"]["verifyEmail"]["verified"], true, "{body}");
     }
 
     /// The newest email of `kind` to `recipient`, read from the outbox; waits up to 10 s for it

@@ -104,12 +104,14 @@ pub async fn tenant_choices(db: &impl ConnectionTrait, user_id: Uuid) -> Result<
 /// Rotates the refresh token into a new session of the same tenant.
 pub async fn refresh(
     db: &DatabaseConnection,
+    successor_key: &[u8; 32],
+    now: chrono::DateTime<chrono::Utc>,
     refresh_token: Option<&str>,
     user_agent: Option<String>,
 ) -> Result<Session, ApiError> {
     let token = refresh_token.ok_or(ApiError::Unauthenticated)?;
     let txn = crate::db::begin_write(db).await?;
-    let (session, next) = match sessions::rotate(&txn, token, user_agent).await? {
+    let (session, next) = match sessions::rotate(&txn, successor_key, token, user_agent, now).await? {
         Rotation::Rotated { session, next } => (session, next),
         Rotation::ReuseDetected => {
             txn.commit().await?; // keep the family revoked
@@ -123,7 +125,7 @@ pub async fn refresh(
         crate::tenancy::tenants::by_id(&txn, session.tenant_id).await?.ok_or(ApiError::Unauthenticated)?;
     let membership = memberships::find(&txn, tenant.id, user.id).await?;
     let Some(membership) = membership.filter(|_| tenant.status == TenantStatus::Active) else {
-        sessions::revoke_family(&txn, session.family_id).await?;
+        sessions::revoke_family(&txn, session.family_id, now).await?;
         txn.commit().await?;
         return Err(ApiError::Unauthenticated);
     };
@@ -140,7 +142,7 @@ pub async fn log_out(
     let Some(token) = refresh_token else { return Ok(()) };
     let txn = crate::db::begin_write(db).await?;
     if let Some(session) = sessions::find_by_token(&txn, token).await? {
-        sessions::revoke_family(&txn, session.family_id).await?;
+        sessions::revoke_family(&txn, session.family_id, chrono::Utc::now()).await?;
         let event = AuditEvent {
             tenant_id: session.tenant_id,
             actor: Actor::User(session.user_id),
@@ -211,4 +213,14 @@ pub async fn whoami(
     let user = super::users::profile(db, scope.user()?).await?;
     let tenant = crate::tenancy::tenants::current(db, scope).await?;
     user.map(|user| (user, tenant)).ok_or(ApiError::Unauthenticated)
+}
+
+/// The caller's active organizations.
+pub async fn my_organizations(
+    db: &DatabaseConnection,
+    scope: &TenantScope,
+) -> Result<Vec<TenantChoice>, ApiError> {
+    let mut choices = tenant_choices(db, scope.user()?).await?;
+    choices.retain(|choice| choice.tenant.status == TenantStatus::Active);
+    Ok(choices)
 }

@@ -68,3 +68,18 @@ pub async fn consume(
     }
     Ok(row.user_id)
 }
+
+/// The user of a token that was already used (a link opened twice), if it is one of ours.
+pub async fn used_by(
+    db: &impl ConnectionTrait,
+    token: &str,
+    purpose: TokenPurpose,
+) -> Result<Option<Uuid>, ApiError> {
+    Ok(one_time_tokens::Entity::find()
+        .filter(one_time_tokens::Column::TokenHash.eq(sha256_hex(token.trim())))
+        .filter(one_time_tokens::Column::Purpose.eq(purpose))
+        .filter(one_time_tokens::Column::UsedAt.is_not_null())
+        .one(db)
+        .await?
+        .map(|row| row.user_id))
+}

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use cookie::time::Duration as CookieDuration;
 use cookie::{Cookie, SameSite};
 
-use crate::auth::crypto::{random_token, sha256_hex};
+use crate::auth::crypto::{random_token, sha256_hex, successor_token};
 
 pub const COOKIE_NAME: &str = "beacon_refresh";
 pub const REFRESH_TTL_DAYS: i64 = 30;
@@ -20,6 +20,7 @@ pub struct IssuedRefresh {
     pub family_id: Uuid,
 }
 
+/// A new session (a new family) with a random token.
 pub async fn create(
     db: &impl ConnectionTrait,
     tenant_id: Uuid,
@@ -27,8 +28,18 @@ pub async fn create(
     family_id: Option<Uuid>,
     user_agent: Option<String>,
 ) -> Result<IssuedRefresh, DbErr> {
-    let token = random_token();
-    let now = Utc::now();
+    insert(db, random_token(), tenant_id, user_id, family_id, user_agent, Utc::now()).await
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    token: String,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    family_id: Option<Uuid>,
+    user_agent: Option<String>,
+    now: chrono::DateTime<Utc>,
+) -> Result<IssuedRefresh, DbErr> {
     let family_id = family_id.unwrap_or_else(Uuid::now_v7);
     refresh_tokens::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -58,22 +69,33 @@ pub enum Rotation {
     ReuseDetected,
 }
 
-/// Exchanges a refresh token for a new one in the same family.
+/// How long a just-rotated token still yields its successor to the same client: two tabs (or
+/// the app and GraphiQL) refreshing at the same moment share one cookie and must not be taken
+/// for a thief. Reuse after this, or by another client, revokes the family.
+pub const REUSE_GRACE: Duration = Duration::seconds(30);
+
+/// Exchanges a refresh token for the next one in the same family. The successor is derived
+/// from the token (`successor_token`), so a repeat within [`REUSE_GRACE`] gets the same one.
 pub async fn rotate(
     db: &impl ConnectionTrait,
+    successor_key: &[u8; 32],
     token: &str,
     user_agent: Option<String>,
+    now: chrono::DateTime<Utc>,
 ) -> Result<Rotation, DbErr> {
-    let now = Utc::now();
-    let Some(session) = refresh_tokens::Entity::find()
-        .filter(refresh_tokens::Column::TokenHash.eq(sha256_hex(token)))
-        .one(db)
-        .await?
-    else {
+    let find = || {
+        refresh_tokens::Entity::find().filter(refresh_tokens::Column::TokenHash.eq(sha256_hex(token))).one(db)
+    };
+    let Some(session) = find().await? else {
         return Ok(Rotation::Invalid);
     };
+    let successor =
+        || IssuedRefresh { token: successor_token(successor_key, token), family_id: session.family_id };
     if session.rotated_at.is_some() {
-        revoke_family(db, session.family_id).await?;
+        if within_grace(&session, now, user_agent.as_deref()) {
+            return Ok(Rotation::Rotated { next: successor(), session });
+        }
+        revoke_family(db, session.family_id, now).await?;
         return Ok(Rotation::ReuseDetected);
     }
     if session.revoked_at.is_some() || session.expires_at <= now {
@@ -87,16 +109,39 @@ pub async fn rotate(
         .exec(db)
         .await?;
     if claimed.rows_affected != 1 {
-        revoke_family(db, session.family_id).await?;
+        // A concurrent refresh rotated it a moment ago: the same client gets the same successor.
+        if let Some(rotated) = find().await?
+            && within_grace(&rotated, now, user_agent.as_deref())
+        {
+            return Ok(Rotation::Rotated { next: successor(), session: rotated });
+        }
+        revoke_family(db, session.family_id, now).await?;
         return Ok(Rotation::ReuseDetected);
     }
-    let next = create(db, session.tenant_id, session.user_id, Some(session.family_id), user_agent).await?;
+    let next_token = successor_token(successor_key, token);
+    let next =
+        insert(db, next_token, session.tenant_id, session.user_id, Some(session.family_id), user_agent, now)
+            .await?;
     Ok(Rotation::Rotated { session, next })
 }
 
-pub async fn revoke_family(db: &impl ConnectionTrait, family_id: Uuid) -> Result<(), DbErr> {
+fn within_grace(
+    session: &refresh_tokens::Model,
+    now: chrono::DateTime<Utc>,
+    user_agent: Option<&str>,
+) -> bool {
+    session.revoked_at.is_none()
+        && session.rotated_at.is_some_and(|at| now - at <= REUSE_GRACE)
+        && session.user_agent.as_deref() == user_agent
+}
+
+pub async fn revoke_family(
+    db: &impl ConnectionTrait,
+    family_id: Uuid,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), DbErr> {
     refresh_tokens::Entity::update_many()
-        .col_expr(refresh_tokens::Column::RevokedAt, Some(Utc::now()).into())
+        .col_expr(refresh_tokens::Column::RevokedAt, Some(now).into())
         .filter(refresh_tokens::Column::FamilyId.eq(family_id))
         .filter(refresh_tokens::Column::RevokedAt.is_null())
         .exec(db)

@@ -108,16 +108,54 @@ pub async fn sign_up(
     Ok(host)
 }
 
-/// Marks the token's user verified. Single use; expired or unknown tokens are `BAD_USER_INPUT`.
+/// What a verification link did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verified {
+    Now,
+    /// The link was used before and the address is verified: a second click is not an error.
+    Already,
+}
+
+/// Marks the token's user verified. Single use; expired or unknown tokens are `BAD_USER_INPUT`,
+/// and so is a used one unless its address is verified by now.
 pub async fn verify_email(
     db: &DatabaseConnection,
     audit: &AuditContext,
     token: &str,
-) -> Result<(), ApiError> {
+) -> Result<Verified, ApiError> {
     let txn = crate::db::begin_write(db).await?;
-    let user_id = one_time::consume(&txn, token, TokenPurpose::EmailVerification).await?;
+    let user_id = match one_time::consume(&txn, token, TokenPurpose::EmailVerification).await {
+        Ok(user_id) => user_id,
+        Err(invalid) => {
+            let used_by = one_time::used_by(&txn, token, TokenPurpose::EmailVerification).await?;
+            let verified = match used_by {
+                Some(user_id) => {
+                    users::profile(&txn, user_id).await?.is_some_and(|u| u.email_verified_at.is_some())
+                }
+                None => false,
+            };
+            return if verified { Ok(Verified::Already) } else { Err(invalid) };
+        }
+    };
     users::mark_verified(&txn, user_id, Utc::now()).await?;
     audit_in_every_tenant(&txn, audit, user_id, actions::USER_EMAIL_VERIFIED).await?;
     txn.commit().await?;
+    Ok(Verified::Now)
+}
+
+/// Queues another verification link for an unverified account. Always succeeds and does the
+/// same work whatever the address (the account worker does the rest).
+pub async fn resend_verification(
+    db: &DatabaseConnection,
+    clock: &crate::kernel::SharedClock,
+    worker: &super::worker::AccountJobs,
+    email: &str,
+) -> Result<(), ApiError> {
+    let email = email.trim().to_lowercase();
+    let txn = crate::db::begin_write(db).await?;
+    super::worker::enqueue(&txn, clock, entity::account_jobs::AccountJobKind::VerificationResend, &email)
+        .await?;
+    txn.commit().await?;
+    worker.wake();
     Ok(())
 }

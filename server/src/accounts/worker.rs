@@ -10,10 +10,11 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, Set}
 use uuid::Uuid;
 
 use super::password::RESET_HOURS;
+use super::signup::VERIFICATION_HOURS;
 use super::{one_time, users};
 use crate::jobs::{JobError, LeasedTable, Queue};
 use crate::kernel::{Links, SharedClock};
-use crate::mail::templates::PasswordReset;
+use crate::mail::templates::{PasswordReset, Verification};
 use crate::mail::{NewEmail, Outbox};
 
 pub const TABLE: LeasedTable = LeasedTable {
@@ -93,11 +94,43 @@ impl Queue for AccountQueue {
             |err: crate::kernel::ApiError| JobError { message: format!("{err:#}"), permanent: false };
         match job.kind {
             AccountJobKind::PasswordReset => self.password_reset(&job.email).await.map_err(failed),
+            AccountJobKind::VerificationResend => self.resend_verification(&job.email).await.map_err(failed),
         }
     }
 }
 
 impl AccountQueue {
+    /// An unverified account gets a fresh verification link (earlier ones stop working); a
+    /// verified or unknown address gets nothing.
+    async fn resend_verification(&self, email: &str) -> Result<(), crate::kernel::ApiError> {
+        let txn = crate::db::begin_write(&self.db).await?;
+        let Some(user) = users::find_by_email(&txn, email).await? else { return Ok(()) };
+        if user.email_verified_at.is_some() {
+            return Ok(());
+        }
+        let tenant =
+            crate::tenancy::memberships::of_user(&txn, user.id).await?.into_iter().next().map(|(_, t)| t);
+        let token =
+            one_time::issue(&txn, user.id, TokenPurpose::EmailVerification, VERIFICATION_HOURS).await?;
+        let content = Verification {
+            name: user.display_name,
+            tenant_name: tenant.as_ref().map(|t| t.name.clone()).unwrap_or_else(|| "Beacon".to_owned()),
+            link: self.links.app(&format!("/verify-email?token={token}")),
+            valid_hours: VERIFICATION_HOURS,
+        };
+        let mail = NewEmail {
+            tenant_id: tenant.map(|t| t.id),
+            kind: "verification",
+            recipient: user.email,
+            content: content.email(),
+            dedup_key: None,
+        };
+        self.outbox.enqueue(&txn, mail).await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(())
+    }
+
     /// A known address gets a single-use link valid [`RESET_HOURS`]; an unknown one nothing.
     async fn password_reset(&self, email: &str) -> Result<(), crate::kernel::ApiError> {
         let txn = crate::db::begin_write(&self.db).await?;

@@ -1,6 +1,9 @@
 //! `auditEvents`: the organization's trail as a connection, newest first.
 
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use std::collections::HashMap;
+
+use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::{ComplexObject, Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::audit_events;
 use sea_orm::DatabaseConnection;
@@ -13,6 +16,7 @@ use crate::kernel::ids::parse_filter_id;
 use crate::kernel::paging::PageRequest;
 
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct AuditEvent {
     pub id: ID,
     pub action: String,
@@ -25,6 +29,65 @@ pub struct AuditEvent {
     /// Changed fields as a JSON object.
     pub changes: String,
     pub created_at: DateTime<Utc>,
+}
+
+/// Who acted, in words: a user's name, an API key's name, or Beacon itself.
+#[ComplexObject]
+impl AuditEvent {
+    async fn actor_name(&self, ctx: &Context<'_>) -> Result<String, ApiError> {
+        let loaded = |err: std::sync::Arc<sea_orm::DbErr>| ApiError::internal(err.to_string());
+        if let Some(user) = &self.actor_user_id {
+            let id = uuid::Uuid::parse_str(user).map_err(|_| ApiError::internal("a stored actor id"))?;
+            let name = ctx
+                .data_unchecked::<DataLoader<ActorNames>>()
+                .load_one(ActorId::User(id))
+                .await
+                .map_err(loaded)?;
+            return Ok(name.unwrap_or_else(|| "A former member".to_owned()));
+        }
+        if let Some(key) = &self.actor_api_key_id {
+            let id = uuid::Uuid::parse_str(key).map_err(|_| ApiError::internal("a stored actor id"))?;
+            let name = ctx
+                .data_unchecked::<DataLoader<ActorNames>>()
+                .load_one(ActorId::ApiKey(id))
+                .await
+                .map_err(loaded)?;
+            return Ok(name.map_or_else(|| "An API key".to_owned(), |name| format!("API key “{name}”")));
+        }
+        Ok("Beacon".to_owned())
+    }
+}
+
+/// An actor to name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorId {
+    User(uuid::Uuid),
+    ApiKey(uuid::Uuid),
+}
+
+/// Batches the actor names of a page of events into two queries.
+pub struct ActorNames(pub DatabaseConnection);
+
+impl Loader<ActorId> for ActorNames {
+    type Value = String;
+    type Error = std::sync::Arc<sea_orm::DbErr>;
+
+    async fn load(&self, keys: &[ActorId]) -> Result<HashMap<ActorId, String>, Self::Error> {
+        let users: Vec<_> =
+            keys.iter().filter_map(|k| if let ActorId::User(id) = k { Some(*id) } else { None }).collect();
+        let api_keys: Vec<_> =
+            keys.iter().filter_map(|k| if let ActorId::ApiKey(id) = k { Some(*id) } else { None }).collect();
+        let mut names = HashMap::new();
+        if !users.is_empty() {
+            let rows = service::user_names(&self.0, &users).await.map_err(std::sync::Arc::new)?;
+            names.extend(rows.into_iter().map(|(id, name)| (ActorId::User(id), name)));
+        }
+        if !api_keys.is_empty() {
+            let rows = service::key_names(&self.0, &api_keys).await.map_err(std::sync::Arc::new)?;
+            names.extend(rows.into_iter().map(|(id, name)| (ActorId::ApiKey(id), name)));
+        }
+        Ok(names)
+    }
 }
 
 impl From<audit_events::Model> for AuditEvent {

@@ -46,3 +46,35 @@ pub async fn list(
 pub fn cursor(event: &audit_events::Model) -> Cursor {
     Cursor { at: event.created_at, id: event.id }
 }
+
+/// Display names of the users among `ids` (for naming actors; nothing else of them).
+pub async fn user_names(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<Vec<(Uuid, String)>, sea_orm::DbErr> {
+    use sea_orm::{EntityTrait, QuerySelect};
+    entity::users::Entity::find()
+        .select_only()
+        .column(entity::users::Column::Id)
+        .column(entity::users::Column::DisplayName)
+        .filter(entity::users::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Names of the API keys among `ids`.
+pub async fn key_names(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<Vec<(Uuid, String)>, sea_orm::DbErr> {
+    use sea_orm::{EntityTrait, QuerySelect};
+    entity::api_keys::Entity::find()
+        .select_only()
+        .column(entity::api_keys::Column::Id)
+        .column(entity::api_keys::Column::Name)
+        .filter(entity::api_keys::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await
+}

@@ -45,6 +45,17 @@ pub fn random_token() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The refresh token that succeeds `parent`: derived (HMAC-SHA256 under a server key), not
+/// random, so a client presenting the same parent twice within the grace window receives the same
+/// successor instead of tripping reuse detection. Unguessable without both the parent and the key.
+pub fn successor_token(key: &[u8; 32], parent: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
+    mac.update(b"beacon refresh successor\0");
+    mac.update(parent.as_bytes());
+    URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+}
+
 pub fn sha256_hex(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
@@ -68,5 +79,14 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a.len(), 43);
         assert_eq!(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let key = [7u8; 32];
+        assert_eq!(
+            successor_token(&key, &a),
+            successor_token(&key, &a),
+            "the same parent, the same successor"
+        );
+        assert_ne!(successor_token(&key, &a), successor_token(&key, &b));
+        assert_ne!(successor_token(&key, &a), successor_token(&[8u8; 32], &a), "keyed");
+        assert_eq!(successor_token(&key, &a).len(), 43);
     }
 }

@@ -6,6 +6,7 @@ use chrono::Utc;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 use uuid::Uuid;
 
 pub const ISSUER: &str = "beacon";
@@ -34,6 +35,8 @@ pub struct TokenKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    /// Derives refresh-token successors (`crypto::successor_token`); from the same secret.
+    successor_key: [u8; 32],
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,11 +52,20 @@ impl TokenKeys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iat", "sub", "iss", "aud"]);
         validation.leeway = 5;
+        let successor_key = sha2::Sha256::new_with_prefix(b"beacon refresh successor key\0")
+            .chain_update(bytes)
+            .finalize()
+            .into();
         Self {
             encoding: EncodingKey::from_secret(bytes),
             decoding: DecodingKey::from_secret(bytes),
             validation,
+            successor_key,
         }
+    }
+
+    pub fn successor_key(&self) -> &[u8; 32] {
+        &self.successor_key
     }
 
     pub fn issue_access(&self, user_id: Uuid, tenant_id: Uuid, session_id: Uuid, role: &str) -> String {

@@ -81,6 +81,20 @@ fn audit(ctx: &Context<'_>) -> AuditContext {
     AuditContext::from(ctx.data_unchecked::<RequestMeta>())
 }
 
+/// An invitation as its link shows it, before accepting.
+#[derive(SimpleObject)]
+pub struct InvitationPreview {
+    pub email: String,
+    pub role: Role,
+    pub tenant_name: String,
+    pub tenant_slug: String,
+    /// Who sent it, if they are still known.
+    pub inviter_name: Option<String>,
+    /// The address has an account: accept with its password. Otherwise choose a name and one.
+    pub existing_account: bool,
+    pub expires_at: DateTime<Utc>,
+}
+
 #[derive(Default)]
 pub struct TeamQuery;
 
@@ -90,6 +104,23 @@ impl TeamQuery {
     async fn members(&self, ctx: &Context<'_>) -> Result<Vec<Member>, ApiError> {
         let scope = scope(ctx).await?;
         Ok(service::members(db(ctx), &scope).await?.into_iter().map(Member::from).collect())
+    }
+
+    /// The invitation behind a link's token, to show before accepting. Needs no login; an
+    /// unknown, used or expired token is `BAD_USER_INPUT` on `token`.
+    async fn invitation(&self, ctx: &Context<'_>, token: String) -> Result<InvitationPreview, ApiError> {
+        let request = ctx.data_unchecked::<RequestMeta>();
+        ctx.data_unchecked::<AuthLimits>().check(Action::Verification, request.client_ip, None)?;
+        let preview = service::preview(db(ctx), &token).await?;
+        Ok(InvitationPreview {
+            email: preview.invitation.email,
+            role: preview.invitation.role.into(),
+            tenant_name: preview.tenant_name,
+            tenant_slug: preview.tenant_slug,
+            inviter_name: preview.inviter_name,
+            existing_account: preview.existing_account,
+            expires_at: preview.invitation.expires_at,
+        })
     }
 
     /// Invitations not yet accepted, revoked or expired. Owners and admins.

@@ -230,6 +230,36 @@ pub async fn accept_invitation(
     Ok(Accepted { tenant_slug: tenant.map(|t| t.slug).unwrap_or_default(), role: invitation.role })
 }
 
+/// What an invitation link shows before it is accepted.
+pub struct Preview {
+    pub invitation: invitations::Model,
+    pub tenant_name: String,
+    pub tenant_slug: String,
+    pub inviter_name: Option<String>,
+    /// Whether the invited address already has an account (then the invitee signs in).
+    pub existing_account: bool,
+}
+
+/// The invitation behind a link; unknown, used, revoked and expired links are the same
+/// `BAD_USER_INPUT`. Only the link's holder learns its details.
+pub async fn preview(db: &DatabaseConnection, token: &str) -> Result<Preview, ApiError> {
+    let invitation = open_invitation(db, token, Utc::now()).await?;
+    let tenant =
+        crate::tenancy::tenants::by_id(db, invitation.tenant_id).await?.ok_or_else(invalid_invitation)?;
+    let inviter_name = match invitation.invited_by {
+        Some(inviter) => users::profile(db, inviter).await?.map(|user| user.display_name),
+        None => None,
+    };
+    let existing_account = users::find_by_email(db, &invitation.email).await?.is_some();
+    Ok(Preview {
+        tenant_name: tenant.name,
+        tenant_slug: tenant.slug,
+        inviter_name,
+        existing_account,
+        invitation,
+    })
+}
+
 /// Changes a member's role. Owners and admins; only owners grant or remove ownership; the last
 /// owner keeps it. Someone outside the organization is `NOT_FOUND`.
 pub async fn change_role(

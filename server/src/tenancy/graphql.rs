@@ -57,6 +57,13 @@ impl Tenant {
     }
 }
 
+/// What anyone may know of the organization whose host they are on (its login page names it).
+#[derive(SimpleObject)]
+pub struct PublicTenant {
+    pub slug: String,
+    pub name: String,
+}
+
 #[derive(Default)]
 pub struct TenantQuery;
 
@@ -67,6 +74,16 @@ impl TenantQuery {
         let scope = scope(ctx).await?;
         let tenant = super::tenants::current(ctx.data_unchecked::<DatabaseConnection>(), &scope).await?;
         Ok(Tenant::new(tenant, ctx.data_unchecked::<Links>()))
+    }
+
+    /// The active organization whose host (`<slug>.<BASE_DOMAIN>`) this request came to, if any.
+    /// Needs no login.
+    async fn host_tenant(&self, ctx: &Context<'_>) -> Result<Option<PublicTenant>, ApiError> {
+        let Some(slug) = crate::auth::graphql::host_slug(ctx) else { return Ok(None) };
+        let tenant = super::tenants::find_by_slug(ctx.data_unchecked::<DatabaseConnection>(), &slug).await?;
+        Ok(tenant
+            .filter(|tenant| tenant.status == entity::tenants::TenantStatus::Active)
+            .map(|tenant| PublicTenant { slug: tenant.slug, name: tenant.name }))
     }
 
     /// Every organization, newest first, optionally by status. Platform admins only.

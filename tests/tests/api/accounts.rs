@@ -39,11 +39,14 @@ async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
     assert_eq!(error_code(&body), "FORBIDDEN", "{body}");
 
     let token = app.mailed_token("ann@acme-corp.io", "verification").await;
-    let verify = "mutation($t: String!) { verifyEmail(token: $t) }";
+    let verify = "mutation($t: String!) { verifyEmail(token: $t) { verified alreadyVerified } }";
     let (_, body) = app.graphql(verify, json!({ "t": token })).await;
-    assert_eq!(body["data"]["verifyEmail"], true, "{body}");
+    assert_eq!(body["data"]["verifyEmail"], json!({ "verified": true, "alreadyVerified": false }), "{body}");
+    // Single use: a second click does nothing again, and says the address is verified already.
     let (_, again) = app.graphql(verify, json!({ "t": token })).await;
-    assert_eq!(error_code(&again), "BAD_USER_INPUT", "single use: {again}");
+    assert_eq!(again["data"]["verifyEmail"], json!({ "verified": true, "alreadyVerified": true }), "{again}");
+    let (_, forged) = app.graphql(verify, json!({ "t": "not-a-token" })).await;
+    assert_eq!(error_code(&forged), "BAD_USER_INPUT", "{forged}");
 
     let (_, body) = browser.post(None, LOG_IN, login).await;
     let session = &body["data"]["logIn"];
@@ -58,7 +61,7 @@ async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
         json!({ "user": { "email": "ann@acme-corp.io" }, "tenant": { "slug": "acme" }, "role": "OWNER" })
     );
 
-    // Refresh rotates the cookie; presenting the old one again revokes the whole family.
+    // Refresh rotates the cookie; another client presenting the old one revokes the whole family.
     let refresh = "mutation { refreshSession { accessToken } }";
     let (_, body) = browser.post(None, refresh, Value::Null).await;
     assert!(body["data"]["refreshSession"]["accessToken"].is_string(), "{body}");
@@ -66,6 +69,7 @@ async fn sign_up_verify_log_in_refresh_log_out(backend: Backend) {
     assert_ne!(first_cookie, second_cookie);
     let mut thief = Browser::new(&app);
     thief.cookie = Some(first_cookie);
+    thief.user_agent = "a thief's browser".to_owned();
     let (_, body) = thief.post(None, refresh, Value::Null).await;
     assert_eq!(error_code(&body), "UNAUTHENTICATED", "reuse: {body}");
     let (_, body) = browser.post(None, refresh, Value::Null).await;

@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 
 backend_tests!(
     outbox_retries_wait_for_the_clock,
-    unverified_sign_ups_release_their_slug_after_the_link_expires
+    unverified_sign_ups_release_their_slug_after_the_link_expires,
+    refresh_repeats_within_the_grace_window_get_the_same_successor
 );
 
 const OUTBOX_EMAIL: &str = "query($id: ID!) { outboxEmail(id: $id) { status attempts nextAttemptAt } }";
@@ -122,5 +123,64 @@ async fn unverified_sign_ups_release_their_slug_after_the_link_expires(backend: 
     let body = sign_up("later@initech.io", "shadow").await;
     assert!(body["errors"].is_null(), "{body}");
     assert_eq!(beacon_tests::error_code(&sign_up("late2@initech.io", "acme").await), "CONFLICT");
+    app.shutdown().await;
+}
+
+/// Two tabs refreshing at once share one cookie: the repeat within the grace window gets the
+/// same successor; after the window a repeat revokes the family (on the manual clock).
+async fn refresh_repeats_within_the_grace_window_get_the_same_successor(backend: Backend) {
+    let app = InProcessApp::spawn(backend, &[]).await;
+    let input = json!({ "email": "ann@acme-corp.io", "password": "long enough passphrase", "name": "Ann",
+        "tenantName": "Acme", "tenantSlug": "acme" });
+    app.graphql(beacon_tests::SIGN_UP, json!({ "input": input })).await;
+    let db = app.database.connect().await;
+    let ann = entity::users::Entity::find().one(&db).await.unwrap().unwrap();
+    let mut verified: entity::users::ActiveModel = ann.into();
+    verified.email_verified_at = sea_orm::Set(Some(chrono::Utc::now()));
+    sea_orm::ActiveModelTrait::update(verified, &db).await.unwrap();
+
+    let client = reqwest::Client::new();
+    let post = |cookie: Option<String>, query: &'static str, variables: Value| {
+        let request = client
+            .post(app.url("/graphql"))
+            .header("user-agent", "tab")
+            .json(&json!({ "query": query, "variables": variables }));
+        let request = match cookie {
+            Some(cookie) => request.header("cookie", cookie),
+            None => request,
+        };
+        async move {
+            let response = request.send().await.unwrap();
+            let cookie = response
+                .headers()
+                .get("set-cookie")
+                .map(|value| value.to_str().unwrap().split(';').next().unwrap().to_owned());
+            (cookie, response.json::<Value>().await.unwrap())
+        }
+    };
+    let log_in = "mutation($i: LogInInput!) { logIn(input: $i) { __typename } }";
+    let (first, _) = post(
+        None,
+        log_in,
+        json!({ "i": { "email": "ann@acme-corp.io", "password": "long enough passphrase" } }),
+    )
+    .await;
+    let refresh = "mutation { refreshSession { accessToken } }";
+    // (Logging in stamps the wall-clock time; keep the manual clock ahead of it.)
+    app.clock.advance(chrono::Duration::minutes(1));
+    // Tab one rotates; tab two presents the same cookie a moment later: both get the same next one.
+    let (second_a, body) = post(first.clone(), refresh, Value::Null).await;
+    assert!(body["errors"].is_null(), "{body}");
+    let (second_b, body) = post(first.clone(), refresh, Value::Null).await;
+    assert!(body["errors"].is_null(), "the repeat within the window is not reuse: {body}");
+    assert_eq!(second_a, second_b, "the same successor");
+    let (third, body) = post(second_a.clone(), refresh, Value::Null).await;
+    assert!(body["errors"].is_null() && third.is_some(), "{body}");
+    // Past the window, presenting an old token again is reuse: the family is revoked.
+    app.clock.advance(chrono::Duration::seconds(31));
+    let (_, body) = post(first, refresh, Value::Null).await;
+    assert_eq!(beacon_tests::error_code(&body), "UNAUTHENTICATED", "{body}");
+    let (_, body) = post(third, refresh, Value::Null).await;
+    assert_eq!(beacon_tests::error_code(&body), "UNAUTHENTICATED", "the whole family is revoked: {body}");
     app.shutdown().await;
 }

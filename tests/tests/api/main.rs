@@ -25,6 +25,7 @@ mod rate_limits;
 mod readiness_outage;
 mod schema_drift;
 mod session_end;
+mod shell_api;
 mod spa;
 mod team;
 mod tenant_access;

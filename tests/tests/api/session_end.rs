@@ -66,11 +66,12 @@ async fn ending_a_session_ends_its_access_tokens(backend: Backend) {
     refused_soon(&app, &laptop_token, "after revokeSession").await;
     works(&app, &phone_token).await;
 
-    // Refresh-token reuse revokes the family: its latest access token stops too.
+    // Refresh-token reuse by another client revokes the family: its latest access token stops too.
     let old_cookie = phone.cookie.clone();
     let refreshed = phone.refresh().await;
     let new_token = refreshed["data"]["refreshSession"]["accessToken"].as_str().unwrap().to_owned();
     phone.cookie = old_cookie;
+    phone.user_agent = "somebody else's browser".to_owned();
     let reuse = phone.refresh().await;
     assert_eq!(reuse["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "{reuse}");
     refused_soon(&app, &new_token, "after refresh-token reuse").await;

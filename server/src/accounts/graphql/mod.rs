@@ -9,7 +9,7 @@ use sea_orm::{ActiveEnum, DatabaseConnection};
 pub use api_keys::{ApiKeysMutation, ApiKeysQuery};
 use types::{
     ChangePasswordInput, LogInInput, LogInResult, Me, ResetPasswordInput, Session, SessionPayload,
-    SignUpInput, SignUpPayload, TenantChoicePayload, TenantOption,
+    SignUpInput, SignUpPayload, TenantChoicePayload, TenantOption, VerifyEmailPayload,
 };
 
 use super::domain::{EmailAddress, Password};
@@ -71,6 +71,15 @@ fn session_payload(ctx: &Context<'_>, session: login::Session) -> SessionPayload
     }
 }
 
+fn tenant_option(ctx: &Context<'_>, choice: login::TenantChoice) -> TenantOption {
+    TenantOption {
+        host: ctx.data_unchecked::<Links>().tenant_host(&choice.tenant.slug),
+        slug: choice.tenant.slug,
+        name: choice.tenant.name,
+        role: choice.role.into(),
+    }
+}
+
 fn parse_password(field: &str, raw: &str) -> Result<Password, ApiError> {
     Password::parse(raw).map_err(|message| ApiError::field(field, message))
 }
@@ -105,6 +114,13 @@ impl AccountsQuery {
         Ok(Me { user: user.into(), tenant, role: scope.role().into() })
     }
 
+    /// The active organizations you belong to (for switching between them), oldest first.
+    async fn my_organizations(&self, ctx: &Context<'_>) -> Result<Vec<TenantOption>, ApiError> {
+        let scope = scope(ctx).await?;
+        let choices = login::my_organizations(db(ctx), &scope).await?;
+        Ok(choices.into_iter().map(|choice| tenant_option(ctx, choice)).collect())
+    }
+
     /// Your signed-in sessions in every organization, newest first.
     async fn my_sessions(&self, ctx: &Context<'_>) -> Result<Vec<Session>, ApiError> {
         let scope = scope(ctx).await?;
@@ -131,10 +147,20 @@ impl AccountsMutation {
         })
     }
 
-    /// Confirms an email address with the token from the verification link (single use).
-    async fn verify_email(&self, ctx: &Context<'_>, token: String) -> Result<bool, ApiError> {
+    /// Confirms an email address with the token from the verification link. A link opened a
+    /// second time answers `alreadyVerified` when the address is verified.
+    async fn verify_email(&self, ctx: &Context<'_>, token: String) -> Result<VerifyEmailPayload, ApiError> {
         limit(ctx, Action::Verification, None)?;
-        signup::verify_email(db(ctx), &audit(ctx), &token).await?;
+        let verified = signup::verify_email(db(ctx), &audit(ctx), &token).await?;
+        Ok(VerifyEmailPayload { verified: true, already_verified: verified == signup::Verified::Already })
+    }
+
+    /// Emails a fresh verification link if the address has an unverified account. Always answers
+    /// `true`, the same way whether or not it has one.
+    async fn resend_verification_email(&self, ctx: &Context<'_>, email: String) -> Result<bool, ApiError> {
+        limit(ctx, Action::Verification, Some(&email))?;
+        let (clock, worker) = (ctx.data_unchecked::<SharedClock>(), ctx.data_unchecked::<AccountJobs>());
+        signup::resend_verification(db(ctx), clock, worker, &email).await?;
         Ok(true)
     }
 
@@ -150,10 +176,7 @@ impl AccountsMutation {
         Ok(match login::log_in(db(ctx), &audit(ctx), credentials).await? {
             LogIn::Session(session) => LogInResult::Session(session_payload(ctx, *session)),
             LogIn::Choose(choices) => LogInResult::ChooseTenant(TenantChoicePayload {
-                tenants: choices
-                    .into_iter()
-                    .map(|c| TenantOption { slug: c.tenant.slug, name: c.tenant.name, role: c.role.into() })
-                    .collect(),
+                tenants: choices.into_iter().map(|choice| tenant_option(ctx, choice)).collect(),
             }),
         })
     }
@@ -161,7 +184,10 @@ impl AccountsMutation {
     /// Exchanges the refresh-token cookie for a new access token (and a new cookie).
     async fn refresh_session(&self, ctx: &Context<'_>) -> Result<SessionPayload, ApiError> {
         let user_agent = request(ctx).user_agent.clone();
-        match login::refresh(db(ctx), refresh_token(ctx).as_deref(), user_agent).await {
+        let (keys, now) = (ctx.data_unchecked::<TokenKeys>(), ctx.data_unchecked::<SharedClock>().now());
+        match login::refresh(db(ctx), keys.successor_key(), now, refresh_token(ctx).as_deref(), user_agent)
+            .await
+        {
             Ok(session) => Ok(session_payload(ctx, session)),
             Err(err) => {
                 ctx.append_http_header("set-cookie", sessions::clear_cookie());

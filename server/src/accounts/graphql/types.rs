@@ -42,11 +42,22 @@ pub struct SessionPayload {
     pub role: Role,
 }
 
+/// An organization a user belongs to.
 #[derive(SimpleObject)]
 pub struct TenantOption {
     pub slug: String,
     pub name: String,
     pub role: Role,
+    /// `<slug>.<BASE_DOMAIN>`, where its members log in.
+    pub host: String,
+}
+
+#[derive(SimpleObject)]
+pub struct VerifyEmailPayload {
+    /// The address is verified.
+    pub verified: bool,
+    /// It already was: the link had been used before.
+    pub already_verified: bool,
 }
 
 /// The user belongs to several organizations: log in again with one of these `tenantSlug`s.
