@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,7 +54,7 @@ class Postgres:
 class Server:
     """The real server binary on random loopback ports."""
 
-    def __init__(self, database_url, extra_env=None, log_level="warn"):
+    def __init__(self, database_url, extra_env=None, log_level="warn", capture_stderr=False):
         self.dir = tempfile.mkdtemp(prefix="beacon-bench-")
         env = {
             "PATH": os.environ["PATH"],
@@ -72,8 +73,10 @@ class Server:
             "RATE_LIMIT_INTERVAL": "1ms",
         }
         env.update(extra_env or {})
+        self.stderr_path = Path(self.dir) / "stderr.log"
+        stderr = open(self.stderr_path, "w") if capture_stderr else subprocess.DEVNULL
         self.proc = subprocess.Popen(
-            [str(server_binary())], cwd=self.dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+            [str(server_binary())], cwd=self.dir, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True
         )
         self.public = self.internal = None
         deadline = time.time() + 120
@@ -86,6 +89,11 @@ class Server:
         if self.public is None:
             self.stop()
             sys.exit("the server did not start")
+
+    def request_line_bytes(self):
+        """The median size of the server's per-request log lines (needs capture_stderr)."""
+        lines = [l for l in self.stderr_path.read_text().splitlines() if '"request finished"' in l]
+        return int(statistics.median(len(l.encode()) + 1 for l in lines)) if lines else 0
 
     def rss_kib(self):
         for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():

@@ -5,11 +5,13 @@
 //! [`ConfigProblems`] so an operator fixes them all in one go. Secrets are [`SecretString`]s and
 //! never print; `check-config` shows them as `[redacted]`.
 
+mod describe;
 mod dev_secrets;
 mod env;
 mod production;
 mod settings;
 
+pub use describe::redact_url;
 pub use env::{EnvSource, ProcessEnv};
 pub use settings::{
     AppEnv, DatabaseSettings, GraphqlLimits, HttpSettings, LogFormat, MailSettings, Settings,
