@@ -30,14 +30,18 @@ export function ResendVerification({ email, lead }: { email: string; lead?: stri
   return (
     <div className="resend-verification">
       {lead ? <p className="resend-verification__lead">{lead}</p> : null}
+      {/* Not `disabled` while sending: a disabled button loses focus, and focus should stay here. */}
       <Button
         variant="secondary"
         size="sm"
-        pending={resend.isPending}
-        pendingLabel="Sending…"
+        aria-disabled={resend.isPending || undefined}
+        aria-busy={resend.isPending || undefined}
         disabled={email.trim() === ''}
-        onClick={() => resend.mutate(email.trim())}
+        onClick={() => {
+          if (!resend.isPending) resend.mutate(email.trim());
+        }}
       >
+        {resend.isPending ? <span className="button__spinner" aria-hidden="true" /> : null}
         Resend verification email
       </Button>
       <p className="resend-verification__outcome" role="status" data-testid="resend-verification-outcome">

@@ -70,7 +70,15 @@ export function AcceptInvitationForm({ token, invitation }: { token: string; inv
         aria-label={existing ? 'Join with your account' : 'Create your account and join'}
       >
         {/* The invited address, read-only: it cannot change, and password managers file the password under it. */}
-        <TextField label="Email" name="email" type="email" autoComplete="username" value={invitation.email} readOnly />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={invitation.email}
+          hint="The address the invitation was sent to."
+          readOnly
+        />
         {existing ? null : (
           <TextField
             label="Your name"
