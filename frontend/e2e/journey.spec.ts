@@ -6,8 +6,8 @@ import { waitForMailLink } from './support/mail.ts';
 import { SCREENSHOTS } from './support/page-checks.ts';
 
 /**
- * The main journey, one step after another in one browser: sign up → verify from the mailed link
- * → log in → reload → API key → audit log → invite a member, who accepts on the organization's
+ * The main journey, one step after another in one browser: sign up → log in too early, ask for a
+ * new verification link → verify from it (twice: the second time says already verified) → log in → reload → API key → audit log → invite a member, who accepts on the organization's
  * own host in another browser → sessions → change password → log out → the new password works.
  */
 test.describe.configure({ mode: 'serial' });
@@ -72,21 +72,40 @@ test('sign up: the organization address is suggested and repeated', async () => 
   await page.getByLabel('Organization address').fill(owner.tenantSlug);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByTestId('tenant-host')).toHaveText(`${owner.tenantSlug}.localhost`);
+  // The success screen offers a new link too (not used here: the login page's is, below).
+  await expect(page.getByRole('button', { name: 'Resend verification email' })).toBeVisible();
   await shot('1-signed-up');
 });
 
-test('logging in before verifying asks to verify the email', async () => {
+let firstVerifyLink: URL;
+let resentVerifyLink: URL;
+
+test('logging in before verifying asks to verify the email, and offers a new link', async () => {
+  firstVerifyLink = await waitForMailLink(owner.email, '/verify-email');
   await page.goto('/login');
   await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password', { exact: true }).fill(owner.password);
   await page.getByRole('main').getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(page.getByRole('main').getByRole('alert')).toContainText(/verify your email first/i);
+
+  const resentAt = Date.now();
+  const resend = page.getByRole('button', { name: 'Resend verification email' });
+  await resend.click();
+  await expect(page.getByTestId('resend-verification-outcome')).toContainText(`If an unverified account exists for ${owner.email}, we sent a new link.`);
+  await expect(resend).toBeFocused();
+  await shot('1-resend-verification');
+  // The new link arrives by mail (sent by a background worker) and differs from the first.
+  resentVerifyLink = await waitForMailLink(owner.email, '/verify-email', { since: resentAt });
+  expect(resentVerifyLink.searchParams.get('token')).not.toBe(firstVerifyLink.searchParams.get('token'));
 });
 
-test('verify the email from the mailed link', async () => {
-  const link = await waitForMailLink(owner.email, '/verify-email');
-  await page.goto(`${link.pathname}${link.search}`);
-  await expect(page.getByText('Your email address is verified.')).toBeVisible();
+test('verify the email from the new link; opened again, it says already verified', async () => {
+  await page.goto(`${resentVerifyLink.pathname}${resentVerifyLink.search}`);
+  await expect(page.getByTestId('verify-outcome')).toHaveText('Your address is verified.');
+
+  await page.goto(`${resentVerifyLink.pathname}${resentVerifyLink.search}`);
+  await expect(page.getByTestId('verify-outcome')).toHaveText('This address is already verified — log in.');
+  await shot('1-already-verified');
   await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
   await expect(page).toHaveURL(/\/login$/);
 });
@@ -203,18 +222,29 @@ test('the invitee accepts on the organization’s host in another browser, and l
   const guest = await context.newPage();
   problems.watchPage(guest, isServerUrl);
   await guest.goto(link.toString());
-  await expect(guest.getByRole('heading', { level: 1, name: 'Join an organization' })).toBeVisible();
-  await expect(guest.getByRole('radio', { name: /I’m new to Beacon/ })).toBeChecked();
+  // Before accepting: who invited whom, to which organization, with which role.
+  await expect(guest.getByRole('heading', { level: 1, name: `Join ${owner.tenantName}` })).toBeVisible();
+  await expect(guest.getByTestId('invitation-headline')).toHaveText(`${owner.name} invited you to join ${owner.tenantName} as member.`);
+  await expect(guest.getByTestId('invitation-email')).toHaveText(invitee.email);
+  // A new address: a name and a new password.
+  await expect(guest.getByRole('form', { name: 'Create your account and join' })).toBeVisible();
+  await expect(guest.getByLabel('Email')).toHaveValue(invitee.email);
+  await shot('6-invitation', guest);
   await guest.getByLabel('Your name').fill(invitee.name);
   await guest.getByLabel('Choose a password').fill(invitee.password);
   await guest.getByRole('button', { name: 'Create account and join' }).click();
-  await expect(guest.getByText(`You joined ${owner.tenantSlug} as member.`)).toBeVisible();
+  await expect(guest.getByTestId('invitation-accepted')).toHaveText(`You joined ${owner.tenantName} as member.`);
   await shot('6-invitation-accepted', guest);
+
+  // The link is used up now: opened again, it says so and what to do.
+  await guest.goto(link.toString());
+  await expect(guest.getByRole('heading', { level: 1, name: 'This invitation can’t be used' })).toBeVisible();
+  await expect(guest.getByRole('main').getByRole('link', { name: 'Log in' })).toBeVisible();
 
   // The organization's root shows its own login, naming it.
   await guest.goto(link.origin);
   await expect(guest).toHaveURL(`${link.origin}/login`);
-  await expect(guest.getByRole('heading', { level: 1, name: `Log in to ${owner.tenantSlug}` })).toBeVisible();
+  await expect(guest.getByRole('heading', { level: 1, name: `Log in to ${owner.tenantName}` })).toBeVisible();
   await guest.getByLabel('Email').fill(invitee.email);
   await guest.getByLabel('Password', { exact: true }).fill(invitee.password);
   await guest.getByRole('main').getByRole('button', { name: 'Log in', exact: true }).click();
@@ -228,6 +258,13 @@ test('the invitee accepts on the organization’s host in another browser, and l
   await expect(guest.getByTestId('account-role')).toHaveText('Member');
   await shot('6-invitee-account', guest);
   await context.close();
+});
+
+test('the audit log names the people who acted', async () => {
+  await page.getByRole('complementary', { name: 'Sidebar' }).getByRole('link', { name: 'Audit log' }).click();
+  const table = page.getByRole('table', { name: 'Audit events' });
+  await expect(table.getByText(`${invitee.name} joined the organization as member.`)).toBeVisible();
+  await expect(table.getByText(`You invited ${invitee.email} as member.`)).toBeVisible();
 });
 
 test('change password', async () => {

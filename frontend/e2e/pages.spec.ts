@@ -1,5 +1,6 @@
 import { BEACON_URL, VIEWPORTS, type ViewportName } from './support/env.ts';
 import { expect, test } from './support/fixtures.ts';
+import { waitForMailLink } from './support/mail.ts';
 import { checkPage } from './support/page-checks.ts';
 
 /**
@@ -19,7 +20,7 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
         ['forgot-password', '/forgot-password', 'Forgot your password?'],
         ['reset-password', '/reset-password?token=not-a-real-token', 'Choose a new password'],
         ['verify-email-no-token', '/verify-email', 'Verify your email'],
-        ['accept-invitation', '/accept-invitation?token=not-a-real-token', 'Join an organization'],
+        ['accept-invitation-invalid', '/accept-invitation?token=not-a-real-token', 'This invitation can’t be used'],
         ['not-found', '/no/such/page', 'Page not found'],
       ];
       for (const [name, path, heading] of pages) {
@@ -34,12 +35,45 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       await checkPage(page, testInfo, 'signup-errors');
     });
 
-    test('an organization’s own host shows its login', async ({ anonymousPage: page, org }, testInfo) => {
+    test('an organization’s own host shows its login, naming it', async ({ anonymousPage: page, org }, testInfo) => {
       await page.setViewportSize(VIEWPORTS[viewport]);
       await page.goto(`http://${org.slug}.localhost:${port}/`);
       await expect(page).toHaveURL(`http://${org.slug}.localhost:${port}/login`);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Log in to ${org.slug}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Log in to ${org.name}`);
+      await expect(page.getByRole('main')).toContainText(`The organization at ${org.slug}.localhost.`);
       await checkPage(page, testInfo, 'tenant-login');
+
+      // A host shaped like an organization's where none lives says so, and where to go.
+      await page.goto(`http://nobody-${viewport}-${org.slug}.localhost:${port}/`);
+      await expect(page).toHaveURL(`http://nobody-${viewport}-${org.slug}.localhost:${port}/login`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('No organization here');
+      await expect(page.getByRole('link', { name: 'Log in on localhost' })).toHaveAttribute('href', `http://localhost:${port}/login`);
+      await checkPage(page, testInfo, 'tenant-unknown');
+    });
+
+    test('an invitation link shows who invites, to which organization and role, before accepting', async ({ pageAs, anonymousPage, org }, testInfo) => {
+      // The owner invites a new address from the team page; the link is read from the mail.
+      const owner = await pageAs('OWNER');
+      const email = `pages-invitee-${viewport}-${org.slug}@example-test.io`;
+      await owner.goto('/app/team');
+      const form = owner.getByRole('form', { name: 'Invite someone' });
+      await form.getByLabel('Email').fill(email);
+      await form.getByLabel('Role').selectOption('VIEWER');
+      await form.getByRole('button', { name: 'Send invitation' }).click();
+      await expect(owner.getByText(`Invitation sent to ${email} as viewer.`)).toBeVisible();
+      const link = await waitForMailLink(email, '/accept-invitation');
+
+      const page = anonymousPage;
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      await page.goto(link.toString());
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Join ${org.name}`);
+      await expect(page.getByTestId('invitation-headline')).toHaveText(`${org.accounts.OWNER.name} invited you to join ${org.name} as viewer.`);
+      await expect(page.getByRole('form', { name: 'Create your account and join' })).toBeVisible();
+      await checkPage(page, testInfo, 'accept-invitation');
+      // Its own validation, with messages showing.
+      await page.getByRole('button', { name: 'Create account and join' }).click();
+      await expect(page.getByLabel('Your name')).toBeFocused();
+      await checkPage(page, testInfo, 'accept-invitation-errors');
     });
 
     test('signed-in pages as an owner', async ({ pageAs }, testInfo) => {
@@ -103,18 +137,18 @@ test('phone: the navigation is a menu that opens, shows where you are and closes
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeFocused();
 });
 
-test('desktop: the organization switcher offers logging in to another organization', async ({ pageAs, org }) => {
-  const page = await pageAs('VIEWER');
+test('desktop: the organization switcher of someone in one organization says there is no other', async ({ pageAs, org }, testInfo) => {
+  const page = await pageAs('ADMIN');
   await page.goto('/app');
-  const trigger = page.getByRole('complementary', { name: 'Sidebar' }).getByRole('button', { name: new RegExp(`Organization: ${org.name}\\s*Viewer\\s*, switch organization`) });
+  const trigger = page.getByRole('complementary', { name: 'Sidebar' }).getByRole('button', { name: new RegExp(`Organization: ${org.name}\\s*Admin\\s*, switch organization`) });
   await trigger.click();
   const menu = page.getByRole('menu');
   await expect(menu.getByRole('menuitem', { name: /current/ })).toContainText(org.name);
-  await expect(menu.getByRole('menuitem', { name: 'Log in to another organization…' })).toBeVisible();
+  await expect(menu.getByText('You belong to no other organization.')).toBeVisible();
+  await expect(menu.getByRole('menuitem')).toHaveCount(1);
+  await checkPage(page, testInfo, 'switcher-one-organization');
   await page.keyboard.press('Escape');
   await expect(trigger).toBeFocused();
-  const nav = page.getByRole('complementary', { name: 'Sidebar' }).getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link', { name: 'API keys' })).toHaveCount(0);
 });
 
 test('dark mode (prefers-color-scheme) keeps contrast and layout', async ({ pageAs, anonymousPage }, testInfo) => {

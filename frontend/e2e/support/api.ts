@@ -62,7 +62,7 @@ export async function createOrganization(request: APIRequestContext, label: stri
     input: { email: owner.email, password: owner.password, name: owner.name, tenantName: `${label} org ${RUN_ID}`, tenantSlug: slug },
   });
   const verify = await waitForMailLink(owner.email, '/verify-email');
-  await graphql(request, `mutation ($token: String!) { verifyEmail(token: $token) }`, { token: verify.searchParams.get('token') });
+  await graphql(request, `mutation ($token: String!) { verifyEmail(token: $token) { verified } }`, { token: verify.searchParams.get('token') });
   const token = await logIn(request, owner, slug);
 
   const accounts = { OWNER: owner } as Record<Role, Account>;

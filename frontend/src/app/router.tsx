@@ -1,5 +1,4 @@
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
-import { currentHost } from '@/lib/hosts';
 import { PublicLayout } from './shell/public-layout';
 import { RootLayout } from './shell/root-layout';
 import { IndexRoute } from './routes/index-route';
@@ -16,7 +15,7 @@ const routes: RouteObject[] = [
       {
         element: <PublicLayout />,
         children: [
-          { index: true, element: <IndexRoute />, handle: { title: currentHost().tenantSlug ? 'Log in' : 'Uptime monitoring and status pages' } },
+          { index: true, element: <IndexRoute />, handle: { title: 'Uptime monitoring and status pages' } },
           { path: 'signup', lazy: () => auth().then((m) => ({ Component: m.SignUpRoute })), handle: { title: 'Sign up' } },
           { path: 'verify-email', lazy: () => auth().then((m) => ({ Component: m.VerifyEmailRoute })), handle: { title: 'Verify your email' } },
           { path: 'login', lazy: () => auth().then((m) => ({ Component: m.LogInRoute })), handle: { title: 'Log in' } },

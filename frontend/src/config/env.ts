@@ -5,11 +5,6 @@
 export interface AppConfig {
   /** GraphQL endpoint: a same-origin path such as `/graphql`, or an absolute http(s) URL. */
   readonly graphqlUrl: string;
-  /**
-   * The server's BASE_DOMAIN (tenants live at `<slug>.<BASE_DOMAIN>`), when set at build time;
-   * otherwise the SPA derives it from the address it is served on (see `lib/hosts.ts`).
-   */
-  readonly baseDomain: string | null;
 }
 
 export class ConfigError extends Error {
@@ -35,17 +30,8 @@ function parseGraphqlUrl(raw: string | undefined): string {
   return url.toString();
 }
 
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
-
-function parseBaseDomain(raw: string | undefined): string | null {
-  const value = (raw ?? '').trim().toLowerCase().replace(/\.$/, '');
-  if (value === '') return null;
-  if (!DOMAIN.test(value)) throw new ConfigError(`VITE_BASE_DOMAIN must be a domain name such as beacon.example.com, got "${value}"`);
-  return value;
-}
-
 export function loadConfig(env: ImportMetaEnv = import.meta.env): AppConfig {
-  return Object.freeze({ graphqlUrl: parseGraphqlUrl(env.VITE_GRAPHQL_URL), baseDomain: parseBaseDomain(env.VITE_BASE_DOMAIN) });
+  return Object.freeze({ graphqlUrl: parseGraphqlUrl(env.VITE_GRAPHQL_URL) });
 }
 
 export const config: AppConfig = loadConfig();

@@ -17,21 +17,24 @@ import * as types from './graphql';
 type Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query Me {\n    me {\n      user {\n        email\n        name\n      }\n      tenant {\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query MyOrganizations {\n    myOrganizations {\n      slug\n      name\n      role\n      host\n    }\n  }\n": typeof types.MyOrganizationsDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": typeof types.LogOutEverywhereDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        id\n        name\n        prefix\n        scope\n        createdAt\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
-    "\n  query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        action\n        entityType\n        entityId\n        actorUserId\n        actorApiKeyId\n        requestId\n        clientIp\n        changes\n        createdAt\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
-    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n        }\n      }\n    }\n  }\n": typeof types.LogInDocument,
+    "\n  query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        action\n        entityType\n        entityId\n        actorUserId\n        actorApiKeyId\n        actorName\n        requestId\n        clientIp\n        changes\n        createdAt\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n          host\n        }\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        emailVerified\n      }\n      tenant {\n        id\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResendVerificationEmail($email: String!) {\n    resendVerificationEmail(email: $email)\n  }\n": typeof types.ResendVerificationEmailDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": typeof types.SignUpDocument,
-    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": typeof types.InvitationDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": typeof types.ServerInfoDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.InvitationsDocument,
@@ -39,25 +42,29 @@ type Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      role\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query HostContext {\n    serverInfo {\n      baseDomain\n    }\n    hostTenant {\n      slug\n      name\n    }\n  }\n": typeof types.HostContextDocument,
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  query Me {\n    me {\n      user {\n        email\n        name\n      }\n      tenant {\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  query MyOrganizations {\n    myOrganizations {\n      slug\n      name\n      role\n      host\n    }\n  }\n": types.MyOrganizationsDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": types.LogOutEverywhereDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        id\n        name\n        prefix\n        scope\n        createdAt\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
-    "\n  query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        action\n        entityType\n        entityId\n        actorUserId\n        actorApiKeyId\n        requestId\n        clientIp\n        changes\n        createdAt\n      }\n    }\n  }\n": types.AuditEventsDocument,
-    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n        }\n      }\n    }\n  }\n": types.LogInDocument,
+    "\n  query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        action\n        entityType\n        entityId\n        actorUserId\n        actorApiKeyId\n        actorName\n        requestId\n        clientIp\n        changes\n        createdAt\n      }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n          host\n        }\n      }\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        emailVerified\n      }\n      tenant {\n        id\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResendVerificationEmail($email: String!) {\n    resendVerificationEmail(email: $email)\n  }\n": types.ResendVerificationEmailDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": types.SignUpDocument,
-    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": types.InvitationDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": types.ServerInfoDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": types.InvitationsDocument,
@@ -65,6 +72,7 @@ const documents: Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      role\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": types.RevokeInvitationDocument,
+    "\n  query HostContext {\n    serverInfo {\n      baseDomain\n    }\n    hostTenant {\n      slug\n      name\n    }\n  }\n": types.HostContextDocument,
 };
 
 /**
@@ -75,6 +83,10 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      user {\n        email\n        name\n      }\n      tenant {\n        slug\n        name\n        host\n      }\n      role\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrganizations {\n    myOrganizations {\n      slug\n      name\n      role\n      host\n    }\n  }\n"): typeof import('./graphql').MyOrganizationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -102,11 +114,11 @@ export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        action\n        entityType\n        entityId\n        actorUserId\n        actorApiKeyId\n        requestId\n        clientIp\n        changes\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').AuditEventsDocument;
+export function graphql(source: "\n  query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        action\n        entityType\n        entityId\n        actorUserId\n        actorApiKeyId\n        actorName\n        requestId\n        clientIp\n        changes\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').AuditEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').LogInDocument;
+export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ... on SessionPayload {\n        accessToken\n        expiresIn\n        user {\n          id\n          email\n          name\n          emailVerified\n        }\n        tenant {\n          id\n          slug\n          name\n          host\n        }\n        role\n      }\n      ... on TenantChoicePayload {\n        tenants {\n          slug\n          name\n          role\n          host\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').LogInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -122,6 +134,10 @@ export function graphql(source: "\n  mutation RequestPasswordReset($email: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ResendVerificationEmail($email: String!) {\n    resendVerificationEmail(email: $email)\n  }\n"): typeof import('./graphql').ResendVerificationEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -130,11 +146,15 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"): typeof import('./graphql').VerifyEmailDocument;
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n"): typeof import('./graphql').VerifyEmailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').InvitationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -163,6 +183,10 @@ export function graphql(source: "\n  mutation RemoveMember($userId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n"): typeof import('./graphql').RevokeInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HostContext {\n    serverInfo {\n      baseDomain\n    }\n    hostTenant {\n      slug\n      name\n    }\n  }\n"): typeof import('./graphql').HostContextDocument;
 
 
 export function graphql(source: string) {

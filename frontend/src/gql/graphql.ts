@@ -54,6 +54,7 @@ export type ApiKeyScope =
 export type AuditEvent = {
   action: Scalars['String']['output'];
   actorApiKeyId?: Maybe<Scalars['ID']['output']>;
+  actorName: Scalars['String']['output'];
   actorUserId?: Maybe<Scalars['ID']['output']>;
   /** Changed fields as a JSON object. */
   changes: Scalars['String']['output'];
@@ -120,6 +121,19 @@ export type Invitation = {
   role: Role;
 };
 
+/** An invitation as its link shows it, before accepting. */
+export type InvitationPreview = {
+  email: Scalars['String']['output'];
+  /** The address has an account: accept with its password. Otherwise choose a name and one. */
+  existingAccount: Scalars['Boolean']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** Who sent it, if they are still known. */
+  inviterName?: Maybe<Scalars['String']['output']>;
+  role: Role;
+  tenantName: Scalars['String']['output'];
+  tenantSlug: Scalars['String']['output'];
+};
+
 export type InviteMemberInput = {
   email: Scalars['String']['input'];
   role: Role;
@@ -182,6 +196,11 @@ export type Mutation = {
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Gives a dead message a fresh set of attempts. Platform admins only. */
   requeueEmail: OutboxEmail;
+  /**
+   * Emails a fresh verification link if the address has an unverified account. Always answers
+   * `true`, the same way whether or not it has one.
+   */
+  resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password with the token from a reset link; ends every session. */
   resetPassword: Scalars['Boolean']['output'];
   /** Revokes a key at once. Owners and admins. Another organization's key is `NOT_FOUND`. */
@@ -202,8 +221,11 @@ export type Mutation = {
   signUp: SignUpPayload;
   /** Suspends an organization: its users and keys get `FORBIDDEN`, its hosts lose TLS. */
   suspendTenant: Tenant;
-  /** Confirms an email address with the token from the verification link (single use). */
-  verifyEmail: Scalars['Boolean']['output'];
+  /**
+   * Confirms an email address with the token from the verification link. A link opened a
+   * second time answers `alreadyVerified` when the address is verified.
+   */
+  verifyEmail: VerifyEmailPayload;
 };
 
 
@@ -255,6 +277,11 @@ export type MutationRequestPasswordResetArgs = {
 
 export type MutationRequeueEmailArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationResendVerificationEmailArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -341,6 +368,12 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** What anyone may know of the organization whose host they are on (its login page names it). */
+export type PublicTenant = {
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+};
+
 export type Query = {
   /** This organization's API keys, newest first. Owners and admins. */
   apiKeys: Array<ApiKey>;
@@ -350,12 +383,24 @@ export type Query = {
   currentTenant: Tenant;
   /** Messages that failed their last attempt, the most recent first. Platform admins only. */
   deadEmails: OutboxEmailConnection;
+  /**
+   * The active organization whose host (`<slug>.<BASE_DOMAIN>`) this request came to, if any.
+   * Needs no login.
+   */
+  hostTenant?: Maybe<PublicTenant>;
+  /**
+   * The invitation behind a link's token, to show before accepting. Needs no login; an
+   * unknown, used or expired token is `BAD_USER_INPUT` on `token`.
+   */
+  invitation: InvitationPreview;
   /** Invitations not yet accepted, revoked or expired. Owners and admins. */
   invitations: Array<Invitation>;
   /** The caller, their organization and role. */
   me: Me;
   /** The organization's members. Everyone in the organization. */
   members: Array<Member>;
+  /** The active organizations you belong to (for switching between them), oldest first. */
+  myOrganizations: Array<TenantOption>;
   /** Your signed-in sessions in every organization, newest first. */
   mySessions: Array<Session>;
   /** One outbox message by id. Platform admins only. */
@@ -377,6 +422,11 @@ export type QueryAuditEventsArgs = {
 export type QueryDeadEmailsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -412,6 +462,8 @@ export type SendTestEmailInput = {
 export type ServerInfo = {
   /** Version of the GraphQL API contract; bumped on breaking changes. */
   apiVersion: Scalars['String']['output'];
+  /** Organizations live at `<slug>.<baseDomain>`. */
+  baseDomain: Scalars['String']['output'];
   /** Semantic version of the server build. */
   version: Scalars['String']['output'];
 };
@@ -487,7 +539,10 @@ export type TenantEdge = {
   node: Tenant;
 };
 
+/** An organization a user belongs to. */
 export type TenantOption = {
+  /** `<slug>.<BASE_DOMAIN>`, where its members log in. */
+  host: Scalars['String']['output'];
   name: Scalars['String']['output'];
   role: Role;
   slug: Scalars['String']['output'];
@@ -504,6 +559,13 @@ export type User = {
   name: Scalars['String']['output'];
 };
 
+export type VerifyEmailPayload = {
+  /** It already was: the link had been used before. */
+  alreadyVerified: Scalars['Boolean']['output'];
+  /** The address is verified. */
+  verified: Scalars['Boolean']['output'];
+};
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -515,6 +577,11 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { role: Role, user: { email: string, name: string }, tenant: { slug: string, name: string, host: string } } };
+
+export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyOrganizationsQuery = { myOrganizations: Array<{ slug: string, name: string, role: Role, host: string }> };
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -559,14 +626,14 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ id: string, action: string, entityType: string, entityId?: string | null, actorUserId?: string | null, actorApiKeyId?: string | null, requestId: string, clientIp: string, changes: string, createdAt: any }> } };
+export type AuditEventsQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ id: string, action: string, entityType: string, entityId?: string | null, actorUserId?: string | null, actorApiKeyId?: string | null, actorName: string, requestId: string, clientIp: string, changes: string, createdAt: any }> } };
 
 export type LogInMutationVariables = Exact<{
   input: LogInInput;
 }>;
 
 
-export type LogInMutation = { logIn: { __typename: 'SessionPayload', accessToken: string, expiresIn: number, role: Role, user: { id: string, email: string, name: string, emailVerified: boolean }, tenant: { id: string, slug: string, name: string, host: string } } | { __typename: 'TenantChoicePayload', tenants: Array<{ slug: string, name: string, role: Role }> } };
+export type LogInMutation = { logIn: { __typename: 'SessionPayload', accessToken: string, expiresIn: number, role: Role, user: { id: string, email: string, name: string, emailVerified: boolean }, tenant: { id: string, slug: string, name: string, host: string } } | { __typename: 'TenantChoicePayload', tenants: Array<{ slug: string, name: string, role: Role, host: string }> } };
 
 export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -584,6 +651,13 @@ export type RequestPasswordResetMutationVariables = Exact<{
 
 
 export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResendVerificationEmailMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+}>;
+
+
+export type ResendVerificationEmailMutation = { resendVerificationEmail: boolean };
 
 export type ResetPasswordMutationVariables = Exact<{
   input: ResetPasswordInput;
@@ -604,7 +678,7 @@ export type VerifyEmailMutationVariables = Exact<{
 }>;
 
 
-export type VerifyEmailMutation = { verifyEmail: boolean };
+export type VerifyEmailMutation = { verifyEmail: { verified: boolean, alreadyVerified: boolean } };
 
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
@@ -612,6 +686,13 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 
 export type AcceptInvitationMutation = { acceptInvitation: { tenantSlug: string, role: Role } };
+
+export type InvitationQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type InvitationQuery = { invitation: { email: string, role: Role, tenantName: string, tenantSlug: string, inviterName?: string | null, existingAccount: boolean, expiresAt: any } };
 
 export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -657,6 +738,11 @@ export type RevokeInvitationMutationVariables = Exact<{
 
 export type RevokeInvitationMutation = { revokeInvitation: boolean };
 
+export type HostContextQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HostContextQuery = { serverInfo: { baseDomain: string }, hostTenant?: { slug: string, name: string } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -697,6 +783,16 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const MyOrganizationsDocument = new TypedDocumentString(`
+    query MyOrganizations {
+  myOrganizations {
+    slug
+    name
+    role
+    host
+  }
+}
+    `) as unknown as TypedDocumentString<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
 export const MySessionsDocument = new TypedDocumentString(`
     query MySessions {
   mySessions {
@@ -767,6 +863,7 @@ export const AuditEventsDocument = new TypedDocumentString(`
       entityId
       actorUserId
       actorApiKeyId
+      actorName
       requestId
       clientIp
       changes
@@ -801,6 +898,7 @@ export const LogInDocument = new TypedDocumentString(`
         slug
         name
         role
+        host
       }
     }
   }
@@ -837,6 +935,11 @@ export const RequestPasswordResetDocument = new TypedDocumentString(`
   requestPasswordReset(email: $email)
 }
     `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResendVerificationEmailDocument = new TypedDocumentString(`
+    mutation ResendVerificationEmail($email: String!) {
+  resendVerificationEmail(email: $email)
+}
+    `) as unknown as TypedDocumentString<ResendVerificationEmailMutation, ResendVerificationEmailMutationVariables>;
 export const ResetPasswordDocument = new TypedDocumentString(`
     mutation ResetPassword($input: ResetPasswordInput!) {
   resetPassword(input: $input)
@@ -852,7 +955,10 @@ export const SignUpDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const VerifyEmailDocument = new TypedDocumentString(`
     mutation VerifyEmail($token: String!) {
-  verifyEmail(token: $token)
+  verifyEmail(token: $token) {
+    verified
+    alreadyVerified
+  }
 }
     `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
@@ -863,6 +969,19 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const InvitationDocument = new TypedDocumentString(`
+    query Invitation($token: String!) {
+  invitation(token: $token) {
+    email
+    role
+    tenantName
+    tenantSlug
+    inviterName
+    existingAccount
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationQuery, InvitationQueryVariables>;
 export const ServerInfoDocument = new TypedDocumentString(`
     query ServerInfo {
   serverInfo {
@@ -921,3 +1040,14 @@ export const RevokeInvitationDocument = new TypedDocumentString(`
   revokeInvitation(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const HostContextDocument = new TypedDocumentString(`
+    query HostContext {
+  serverInfo {
+    baseDomain
+  }
+  hostTenant {
+    slug
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<HostContextQuery, HostContextQueryVariables>;

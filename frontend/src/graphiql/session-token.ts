@@ -15,8 +15,9 @@ const MARGIN_SECONDS = 60;
 /**
  * The signed-in Beacon session, for GraphiQL on Beacon's own origin: the refresh token is an
  * HttpOnly cookie scoped to /graphql, so `refreshSession` from this page gets a fresh access
- * token without the page ever seeing the cookie. Concurrent callers share one refresh (the
- * refresh token rotates; presenting an old one twice would end the session).
+ * token without the page ever seeing the cookie. Concurrent callers share one refresh (one
+ * answer serves them all; the server gives a tab of the app refreshing at the same moment the
+ * same successor token, so the two need no coordination).
  */
 export class SessionToken {
   private current: { session: GraphiqlSession; expiresAt: number } | null = null;

@@ -64,6 +64,16 @@ export function errorCodeOf(error: unknown): ApiErrorCode | undefined {
   return error instanceof GraphQLRequestError ? error.code : undefined;
 }
 
+/** Seconds to wait before trying again, from a `RATE_LIMITED` error's `extensions.retryAfter`. */
+export function retryAfterOf(error: unknown): number | undefined {
+  if (!(error instanceof GraphQLRequestError)) return undefined;
+  for (const entry of error.errors) {
+    const value = entry.extensions?.retryAfter;
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.ceil(value);
+  }
+  return undefined;
+}
+
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Access token; sent as `Authorization: Bearer <token>` when present. */

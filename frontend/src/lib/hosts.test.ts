@@ -1,22 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { hostInfo, slugify } from './hosts';
+import { guessBaseDomain, serverHost, slugify, tenantSlugOf } from './hosts';
 
-describe('hostInfo', () => {
-  it('reads the development default from localhost names and IP literals', () => {
-    expect(hostInfo('localhost', null)).toEqual({ baseDomain: 'localhost', tenantSlug: null });
-    expect(hostInfo('127.0.0.1', null)).toEqual({ baseDomain: 'localhost', tenantSlug: null });
-    expect(hostInfo('acme.localhost', null)).toEqual({ baseDomain: 'localhost', tenantSlug: 'acme' });
+describe('tenantSlugOf', () => {
+  it('finds the slug of <slug>.<BASE_DOMAIN> hosts only', () => {
+    expect(tenantSlugOf('acme.beacon.example.com', 'beacon.example.com')).toBe('acme');
+    expect(tenantSlugOf('ACME.Beacon.Example.com.', 'beacon.example.com')).toBe('acme');
+    expect(tenantSlugOf('beacon.example.com', 'beacon.example.com')).toBeNull();
+    expect(tenantSlugOf('app.beacon.example.com', 'beacon.example.com')).toBeNull();
+    expect(tenantSlugOf('www.beacon.example.com', 'beacon.example.com')).toBeNull();
+    expect(tenantSlugOf('a.b.beacon.example.com', 'beacon.example.com')).toBeNull();
+    expect(tenantSlugOf('acme.localhost', 'localhost')).toBe('acme');
+    expect(tenantSlugOf('127.0.0.1', 'localhost')).toBeNull();
+    expect(tenantSlugOf('acme.other.org', 'beacon.example.com')).toBeNull();
   });
+});
 
-  it('uses the configured BASE_DOMAIN when there is one', () => {
-    expect(hostInfo('beacon.example.com', 'beacon.example.com')).toEqual({ baseDomain: 'beacon.example.com', tenantSlug: null });
-    expect(hostInfo('app.beacon.example.com', 'beacon.example.com').tenantSlug).toBeNull();
-    expect(hostInfo('acme.beacon.example.com', 'beacon.example.com').tenantSlug).toBe('acme');
-    expect(hostInfo('a.b.beacon.example.com', 'beacon.example.com').tenantSlug).toBeNull();
+describe('serverHost', () => {
+  it('takes the organization from the server, and flags a tenant-shaped host without one', () => {
+    expect(serverHost('acme.localhost', { baseDomain: 'localhost', tenant: { slug: 'acme', name: 'Acme' } })).toEqual({
+      baseDomain: 'localhost',
+      tenant: { slug: 'acme', name: 'Acme' },
+      unknownTenantSlug: null,
+      fromServer: true,
+    });
+    expect(serverHost('gone.localhost', { baseDomain: 'localhost', tenant: null }).unknownTenantSlug).toBe('gone');
+    expect(serverHost('localhost', { baseDomain: 'localhost', tenant: null }).unknownTenantSlug).toBeNull();
+    // The server's BASE_DOMAIN decides, not the look of the host name.
+    expect(serverHost('status.acme.io', { baseDomain: 'acme.io', tenant: null }).unknownTenantSlug).toBe('status');
+    expect(serverHost('app.beacon.example.com', { baseDomain: 'beacon.example.com', tenant: null }).unknownTenantSlug).toBeNull();
   });
+});
 
-  it('takes app.<domain> as the apex without configuration', () => {
-    expect(hostInfo('app.beacon.example.com', null)).toEqual({ baseDomain: 'beacon.example.com', tenantSlug: null });
+describe('guessBaseDomain (only when the server cannot be asked)', () => {
+  it('reads the development default from localhost names and IP literals, and app.<domain>', () => {
+    expect(guessBaseDomain('localhost')).toBe('localhost');
+    expect(guessBaseDomain('acme.localhost')).toBe('localhost');
+    expect(guessBaseDomain('127.0.0.1')).toBe('localhost');
+    expect(guessBaseDomain('app.beacon.example.com')).toBe('beacon.example.com');
+    expect(guessBaseDomain('beacon.example.com')).toBe('beacon.example.com');
   });
 });
 

@@ -5,10 +5,19 @@ import { StrictMode, type ReactElement, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
 import { ToastProvider } from '@/components/toast';
+import { hostQueryKey, type ServerHost } from '@/lib/hosts';
 import { SessionContext, type Session, type SessionContextValue, type SessionRole, type SessionStatus } from '@/lib/session';
 import { mockGraphQL } from './graphql-mock';
 
 type Responders = Parameters<typeof mockGraphQL>[0];
+
+/**
+ * What the server says of the page's host (`HostContext`): the apex of `localhost` unless a
+ * test says otherwise, e.g. `testHost({ tenant: { slug: 'acme', name: 'Acme' } })`.
+ */
+export function testHost(overrides: Partial<ServerHost> = {}): ServerHost {
+  return { baseDomain: 'localhost', tenant: null, unknownTenantSlug: null, fromServer: true, ...overrides };
+}
 
 /** A signed-in session for tests; override any part. */
 export function testSession(overrides: Partial<Omit<Session, 'user' | 'tenant'>> & { user?: Partial<Session['user']>; tenant?: Partial<Session['tenant']> } = {}): Session {
@@ -36,6 +45,11 @@ export interface RenderAppOptions {
    * that mount the real AuthProvider themselves).
    */
   session?: SessionRole | Session | null | 'restoring' | 'none';
+  /**
+   * The page's host as the server describes it (seeded into the query cache, so no request is
+   * made): the apex of `localhost` by default; `'fetch'` leaves it to a `HostContext` responder.
+   */
+  host?: ServerHost | 'fetch';
   /** GraphQL responders by operation name; `fetch` is stubbed when given. */
   graphql?: Responders;
   /** Wrap in StrictMode (double effects), as main.tsx does. */
@@ -72,6 +86,8 @@ export function renderApp(ui: ReactElement, options: RenderAppOptions = {}, rend
   const { route = '/', path = '*', routes = [], graphql, strict = false, wrapper } = options;
   const mock = graphql ? mockGraphQL(graphql) : undefined;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const host = options.host ?? testHost();
+  if (host !== 'fetch') queryClient.setQueryData(hostQueryKey, host);
   const session = sessionValue(options.session);
   const router = createMemoryRouter(
     [

@@ -1,6 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { baseDomainOf, tenantUrl } from '@/lib/hosts';
-import { knownOrganizations } from '@/lib/known-organizations';
+import { useMyOrganizations } from '@/features/account/api/get-my-organizations';
+import { urlOnHost, useServerHost } from '@/lib/hosts';
 import { roleLabel } from '@/lib/roles';
 import type { Session } from '@/lib/session';
 
@@ -9,15 +9,17 @@ function initial(name: string): string {
 }
 
 /**
- * The current organization, and a menu to switch. A session is bound to one organization, so
- * switching means logging in to the other one on its own host (`<slug>.<BASE_DOMAIN>`); the
- * organizations offered are those the login offered in this tab.
+ * The current organization, and a menu of the others the user belongs to (`myOrganizations`).
+ * A session is bound to one organization (and its cookie to that organization's host), so
+ * switching means logging in on the other organization's own host, with the email filled in.
  */
 export function OrgSwitcher({ session }: { session: Session }) {
-  const base = baseDomainOf(session.tenant);
+  const organizations = useMyOrganizations();
+  const { host } = useServerHost();
   const email = encodeURIComponent(session.user.email);
-  const others = knownOrganizations(session.user.email).filter((o) => o.slug !== session.tenant.slug);
-  const apexLogin = `${window.location.protocol}//${base}${window.location.port ? `:${window.location.port}` : ''}/login?email=${email}`;
+  const others = (organizations.data ?? []).filter((o) => o.slug !== session.tenant.slug);
+  const { slug, host: tenantHost } = session.tenant;
+  const baseDomain = host?.baseDomain ?? (tenantHost.startsWith(`${slug}.`) ? tenantHost.slice(slug.length + 1) : tenantHost);
 
   return (
     <DropdownMenu.Root modal={false}>
@@ -39,7 +41,7 @@ export function OrgSwitcher({ session }: { session: Session }) {
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="start" sideOffset={6}>
-          <DropdownMenu.Label className="menu__label">Organizations</DropdownMenu.Label>
+          <DropdownMenu.Label className="menu__label">Your organizations</DropdownMenu.Label>
           <DropdownMenu.Item className="menu__item menu__item--current" disabled>
             <span className="org-switcher__avatar org-switcher__avatar--small" aria-hidden="true">
               {initial(session.tenant.name)}
@@ -53,7 +55,7 @@ export function OrgSwitcher({ session }: { session: Session }) {
             <DropdownMenu.Item
               key={org.slug}
               className="menu__item"
-              onSelect={() => window.location.assign(tenantUrl(org.slug, base, `/login?email=${email}`))}
+              onSelect={() => window.location.assign(urlOnHost(org.host, `/login?email=${email}`))}
             >
               <span className="org-switcher__avatar org-switcher__avatar--small" aria-hidden="true">
                 {initial(org.name)}
@@ -61,15 +63,31 @@ export function OrgSwitcher({ session }: { session: Session }) {
               <span className="menu__item-text">
                 {org.name}
                 <span className="menu__item-meta">
-                  {org.slug}.{base} · {roleLabel(org.role)}
+                  {org.host} · {roleLabel(org.role)}
                 </span>
               </span>
             </DropdownMenu.Item>
           ))}
-          <DropdownMenu.Separator className="menu__separator" />
-          <DropdownMenu.Item className="menu__item" onSelect={() => window.location.assign(apexLogin)}>
-            Log in to another organization…
-          </DropdownMenu.Item>
+          {organizations.isPending ? (
+            <DropdownMenu.Label className="menu__note">
+              Loading your other organizations…
+            </DropdownMenu.Label>
+          ) : null}
+          {organizations.isSuccess && others.length === 0 ? (
+            <DropdownMenu.Label className="menu__note">You belong to no other organization.</DropdownMenu.Label>
+          ) : null}
+          {organizations.isError ? (
+            <>
+              <DropdownMenu.Label className="menu__note">Could not load your other organizations.</DropdownMenu.Label>
+              <DropdownMenu.Separator className="menu__separator" />
+              <DropdownMenu.Item
+                className="menu__item"
+                onSelect={() => window.location.assign(urlOnHost(baseDomain, `/login?email=${email}`))}
+              >
+                Log in to another organization…
+              </DropdownMenu.Item>
+            </>
+          ) : null}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { Outlet } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionRole } from '@/lib/session';
+import { gqlError } from '@/test/graphql-mock';
 import { renderApp, testSession } from '@/test/render';
 import { AppLayout } from './app-layout';
 import { RouteFocus } from './route-focus';
@@ -21,10 +22,23 @@ function page(title: string) {
   return <h1 className="page__title">{title}</h1>;
 }
 
-function renderShell(role: SessionRole = 'OWNER', route = '/app') {
+const ORGANIZATIONS = [
+  { slug: 'acme', name: 'Acme', role: 'OWNER', host: 'acme.beacon.test' },
+  { slug: 'globex', name: 'Globex', role: 'VIEWER', host: 'globex.beacon.test' },
+  { slug: 'initech', name: 'Initech', role: 'MEMBER', host: 'initech.beacon.test' },
+];
+
+type Responders = NonNullable<Parameters<typeof renderApp>[1]>['graphql'];
+
+function renderShell(
+  role: SessionRole = 'OWNER',
+  route = '/app',
+  graphql: Responders = { MyOrganizations: () => ({ data: { myOrganizations: ORGANIZATIONS.slice(0, 1) } }) },
+) {
   return renderApp(<Outlet />, {
     session: role,
     route,
+    graphql,
     path: '/outside',
     routes: [
       {
@@ -108,35 +122,47 @@ describe('app shell', () => {
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
-  it('shows the organization and offers the others from this tab’s login', async () => {
-    sessionStorage.setItem(
-      'beacon.known-organizations',
-      JSON.stringify({
-        email: 'ada@example.com',
-        organizations: [
-          { slug: 'acme', name: 'Acme', role: 'OWNER' },
-          { slug: 'globex', name: 'Globex', role: 'VIEWER' },
-        ],
-      }),
-    );
-    const { user } = renderShell();
+  it('lists every organization of the signed-in user (myOrganizations), the current one first', async () => {
+    const { user, calls } = renderShell('OWNER', '/app', { MyOrganizations: () => ({ data: { myOrganizations: ORGANIZATIONS } }) });
     const sidebar = screen.getByRole('complementary', { name: 'Sidebar' });
     const trigger = within(sidebar).getByRole('button', { name: /Organization: Acme\s*Owner\s*, switch organization/ });
     await user.click(trigger);
 
     const menu = await screen.findByRole('menu');
+    await within(menu).findByRole('menuitem', { name: /Globex/ });
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'AAcmeacme.beacon.test · current',
+      'GGlobexglobex.beacon.test · Viewer',
+      'IInitechinitech.beacon.test · Member',
+    ]);
     expect(within(menu).getByRole('menuitem', { name: /Acme.*current/ })).toHaveAttribute('data-disabled');
-    expect(within(menu).getByRole('menuitem', { name: /Globex.*globex\.beacon\.test · Viewer/ })).toBeInTheDocument();
-    expect(within(menu).getByRole('menuitem', { name: 'Log in to another organization…' })).toBeInTheDocument();
+    expect(calls.filter((c) => c.operationName === 'MyOrganizations')[0]?.headers.Authorization).toBe('Bearer access-token');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
     expect(trigger).toHaveFocus();
+  });
+
+  it('says when there is no other organization', async () => {
+    const { user } = renderShell();
+    await user.click(within(screen.getByRole('complementary', { name: 'Sidebar' })).getByRole('button', { name: /switch organization/ }));
+    const menu = await screen.findByRole('menu');
+    expect(await within(menu).findByText('You belong to no other organization.')).toBeInTheDocument();
+    expect(within(menu).getAllByRole('menuitem')).toHaveLength(1);
+  });
+
+  it('falls back to logging in to another organization when the list cannot be loaded', async () => {
+    const { user } = renderShell('OWNER', '/app', { MyOrganizations: () => gqlError('boom', { code: 'INTERNAL_SERVER_ERROR' }) });
+    await user.click(within(screen.getByRole('complementary', { name: 'Sidebar' })).getByRole('button', { name: /switch organization/ }));
+    const menu = await screen.findByRole('menu');
+    expect(await within(menu).findByText('Could not load your other organizations.')).toBeInTheDocument();
+    expect(within(menu).getByRole('menuitem', { name: 'Log in to another organization…' })).toBeInTheDocument();
   });
 
   it('shows the signed-in user with a log-out button', async () => {
     const session = testSession();
     const { user, session: value } = renderApp(<Outlet />, {
       session,
+      graphql: { MyOrganizations: () => ({ data: { myOrganizations: ORGANIZATIONS.slice(0, 1) } }) },
       route: '/app',
       path: '/outside',
       routes: [{ path: '/app', element: <Shell />, children: [{ index: true, element: page('Welcome') }] }],

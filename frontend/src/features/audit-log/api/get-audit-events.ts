@@ -18,6 +18,7 @@ export const AuditEventsQuery = graphql(`
         entityId
         actorUserId
         actorApiKeyId
+        actorName
         requestId
         clientIp
         changes

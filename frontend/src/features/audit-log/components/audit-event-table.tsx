@@ -52,7 +52,10 @@ export function AuditEventTable({ events }: { events: readonly AuditEventRow[] }
                 {e.entityId ? <span className="mono"> {e.entityId}</span> : null}
               </dd>
               <dt>Actor</dt>
-              <dd className="mono">{e.actorUserId ?? e.actorApiKeyId ?? 'system'}</dd>
+              <dd>
+                {e.actorName}
+                {e.actorUserId || e.actorApiKeyId ? <span className="mono"> {e.actorUserId ?? e.actorApiKeyId}</span> : null}
+              </dd>
               <dt>Request</dt>
               <dd className="mono">{e.requestId}</dd>
             </dl>

@@ -33,6 +33,8 @@ export interface SummarizableEvent {
   action: string;
   actorUserId?: string | null;
   actorApiKeyId?: string | null;
+  /** The server's words for the actor: "Ann", "API key “CI”", "A former member" or "Beacon". */
+  actorName?: string | null;
   changes: string;
 }
 
@@ -54,11 +56,14 @@ function shortId(id: string): string {
 }
 
 /**
- * Who did it, in words. The API gives actor ids only (no names yet): the signed-in user is
- * "You", others are shown by a short id.
+ * Who did it, in words: "You" for the signed-in user, otherwise the server's `actorName`
+ * ("Ann", "API key “CI”", "A former member", "Beacon"); a short id only if a name is missing.
  */
 export function describeActor(event: SummarizableEvent, selfId: string | undefined): string {
-  if (event.actorUserId) return event.actorUserId === selfId ? 'You' : `User ${shortId(event.actorUserId)}`;
+  if (event.actorUserId && event.actorUserId === selfId) return 'You';
+  const name = event.actorName?.trim();
+  if (name) return name;
+  if (event.actorUserId) return `User ${shortId(event.actorUserId)}`;
   if (event.actorApiKeyId) return `API key ${shortId(event.actorApiKeyId)}`;
   return 'Beacon';
 }

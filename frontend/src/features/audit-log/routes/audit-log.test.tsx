@@ -13,6 +13,7 @@ function event(id: string, action: string, entityType: string, changes = '{}') {
     entityId: `${entityType}-1`,
     actorUserId: 'u1',
     actorApiKeyId: null,
+    actorName: 'Ada',
     requestId: `req-${id}`,
     clientIp: '203.0.113.7',
     changes,
@@ -71,16 +72,33 @@ describe('AuditLogRoute', () => {
     expect(await screen.findByText('You logged in.')).toBeInTheDocument();
   });
 
-  it('names other actors by id and offers an empty state', async () => {
+  it('names other actors by the server’s actorName, and offers an empty state', async () => {
+    const other = '0192f0aa-1111-2222-3333-444455556666';
+    const nodes = [
+      { ...event('e1', 'member.role_changed', 'user', '{"role":{"from":"Member","to":"Admin"}}'), actorUserId: other, actorName: 'Grace Hopper' },
+      { ...event('e2', 'api_key.revoked', 'api_key', '{"name":"deploy"}'), actorUserId: null, actorApiKeyId: 'k1', actorName: 'API key “CI”' },
+      { ...event('e3', 'user.password_changed', 'user'), actorUserId: 'gone-user', actorName: 'A former member' },
+      { ...event('e4', 'tenant.suspended', 'tenant'), actorUserId: null, actorName: 'Beacon' },
+    ];
     mockGraphQL({
       AuditEvents: (vars) =>
         vars.filter
           ? { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } }
-          : { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ ...event('e1', 'member.role_changed', 'user', '{"role":{"from":"Member","to":"Admin"}}'), actorUserId: '0192f0aa-1111-2222-3333-444455556666' }] } } },
+          : { data: { auditEvents: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } },
     });
     const { user } = renderPage();
 
-    expect(await screen.findByText('User 0192f0aa… changed a member’s role from member to admin.')).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Audit events' });
+    expect(within(table).getAllByTestId('audit-summary').map((cell) => cell.textContent)).toEqual([
+      'Grace Hopper changed a member’s role from member to admin.',
+      'API key “CI” revoked the API key “deploy”.',
+      'A former member changed their password.',
+      'Beacon suspended the organization.',
+    ]);
+    // The details keep the id next to the name.
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(`Grace Hopper ${other}`);
+    expect(screen.queryByText(/0192f0aa…/)).not.toBeInTheDocument();
+
     await user.selectOptions(screen.getByLabelText('Action'), 'Member removed');
     expect(await screen.findByText('No events match.')).toBeInTheDocument();
   });

@@ -29,6 +29,7 @@ export const LogInMutation = graphql(`
           slug
           name
           role
+          host
         }
       }
     }

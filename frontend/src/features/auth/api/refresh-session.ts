@@ -27,8 +27,10 @@ export const RefreshSessionMutation = graphql(`
 let inFlight: Promise<Session> | null = null;
 
 /**
- * Exchanges the refresh cookie for a new access token. Concurrent callers share one request:
- * the refresh token rotates, and presenting the same one twice counts as reuse on the server.
+ * Exchanges the refresh cookie for a new access token. Concurrent callers in this page share
+ * one request, simply because one answer serves them all. (The server also tolerates two tabs,
+ * or the app and GraphiQL, refreshing with the same cookie at the same moment: within 30 s the
+ * same client gets the same successor, so nothing here needs to coordinate across tabs.)
  */
 export function refreshSession(): Promise<Session> {
   inFlight ??= request(RefreshSessionMutation, {})

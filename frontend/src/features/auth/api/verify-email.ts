@@ -4,11 +4,17 @@ import { request } from '@/lib/graphql-client';
 
 export const VerifyEmailMutation = graphql(`
   mutation VerifyEmail($token: String!) {
-    verifyEmail(token: $token)
+    verifyEmail(token: $token) {
+      verified
+      alreadyVerified
+    }
   }
 `);
 
-/** Confirms an email address with the single-use token from the verification link. */
+/**
+ * Confirms an email address with the token from the verification link. A link opened again
+ * after it worked answers `alreadyVerified` instead of an error.
+ */
 export function useVerifyEmail() {
   return useMutation({
     mutationFn: (token: string) => request(VerifyEmailMutation, { token }).then((data) => data.verifyEmail),

@@ -57,8 +57,8 @@ describe('LogInForm', () => {
               logIn: {
                 __typename: 'TenantChoicePayload',
                 tenants: [
-                  { slug: 'acme', name: 'Acme', role: 'OWNER' },
-                  { slug: 'globex', name: 'Globex', role: 'ADMIN' },
+                  { slug: 'acme', name: 'Acme', role: 'OWNER', host: 'acme.beacon.test' },
+                  { slug: 'globex', name: 'Globex', role: 'ADMIN', host: 'globex.beacon.test' },
                 ],
               },
             },
@@ -73,10 +73,9 @@ describe('LogInForm', () => {
 
     const picker = await screen.findByRole('region', { name: 'Choose an organization' });
     const options = within(picker).getAllByRole('button', { name: /acme|globex/i });
-    expect(options.map((o) => o.textContent)).toEqual(['AAcmeacme.localhost · Owner›', 'GGlobexglobex.localhost · Admin›']);
-    // The choice gets focus, and is remembered for the organization switcher.
+    // Each organization's host as the server names it.
+    expect(options.map((o) => o.textContent)).toEqual(['AAcmeacme.beacon.test · Owner›', 'GGlobexglobex.beacon.test · Admin›']);
     expect(options[0]).toHaveFocus();
-    expect(sessionStorage.getItem('beacon.known-organizations')).toContain('globex');
 
     fireEvent.click(within(picker).getByRole('button', { name: /globex/i }));
 
@@ -88,13 +87,34 @@ describe('LogInForm', () => {
     ]);
   });
 
-  it('asks to verify the email first on FORBIDDEN, above the form', async () => {
-    mockGraphQL({ LogIn: () => gqlError('forbidden', { code: 'FORBIDDEN' }) });
+  it('asks to verify the email first on FORBIDDEN, and offers a new link for the address tried', async () => {
+    const { calls } = mockGraphQL({
+      LogIn: () => gqlError('forbidden', { code: 'FORBIDDEN' }),
+      ResendVerificationEmail: () => ({ data: { resendVerificationEmail: true } }),
+    });
     renderForm();
 
-    fillAndSubmit('new@example.com', 'correct horse battery');
+    fillAndSubmit(' new@example.com ', 'correct horse battery');
 
     expect(await screen.findByRole('alert')).toHaveTextContent(/verify your email first/i);
+    // Editing the field afterwards does not change where the link goes.
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'other@example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Resend verification email' }));
+
+    expect(await screen.findByText('If an unverified account exists for new@example.com, we sent a new link.', { exact: false })).toBeInTheDocument();
+    expect(calls.at(-1)).toMatchObject({ operationName: 'ResendVerificationEmail', variables: { email: 'new@example.com' } });
+  });
+
+  it('offers no new link for other errors', async () => {
+    mockGraphQL({
+      LogIn: () => gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'password', message: 'email or password is wrong' }] }),
+    });
+    renderForm();
+
+    fillAndSubmit('ada@example.com', 'not-the-password');
+
+    expect(await screen.findByText('Email or password is wrong.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Resend verification email' })).not.toBeInTheDocument();
   });
 
   it('explains rate limiting above the form', async () => {

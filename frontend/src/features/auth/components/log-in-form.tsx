@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/button';
 import { FormAlert, TextField, splitErrors, useFormValidation, validators } from '@/components/form';
-import { currentHost } from '@/lib/hosts';
-import { rememberOrganizations } from '@/lib/known-organizations';
+import { errorCodeOf } from '@/lib/graphql-client';
 import type { Session } from '@/lib/session';
 import { useLogIn } from '../api/log-in';
+import { ResendVerification } from './resend-verification';
 import { TenantPicker, type TenantChoice } from './tenant-picker';
 
 const FIELDS = ['email', 'password'] as const;
@@ -41,7 +41,6 @@ export function LogInForm({
       {
         onSuccess: (result) => {
           if (result.__typename === 'TenantChoicePayload') {
-            rememberOrganizations(email.trim(), result.tenants);
             setChoices(result.tenants);
           } else {
             onLoggedIn(result);
@@ -57,7 +56,6 @@ export function LogInForm({
         {general || fields.password || fields.email ? <FormAlert>{general ?? fields.password ?? fields.email}</FormAlert> : null}
         <TenantPicker
           choices={choices}
-          baseDomain={currentHost().baseDomain}
           pending={logIn.isPending}
           onPick={submit}
           onBack={() => {
@@ -69,9 +67,14 @@ export function LogInForm({
     );
   }
 
+  // FORBIDDEN is an account whose address is not verified yet: offer a fresh link to the
+  // address that was tried (not whatever the field holds now).
+  const unverifiedEmail = errorCodeOf(logIn.error) === 'FORBIDDEN' ? (logIn.variables?.email ?? null) : null;
+
   return (
     <>
       {general ? <FormAlert>{general}</FormAlert> : null}
+      {unverifiedEmail ? <ResendVerification email={unverifiedEmail} lead={`Lost the email, or the link expired? We can send ${unverifiedEmail} a new one.`} /> : null}
       <form
         className="form"
         onSubmit={handleSubmit({ email, password }, () => {

@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { gqlError } from '@/test/graphql-mock';
-import { renderApp } from '@/test/render';
+import { renderApp, testHost } from '@/test/render';
+import { SignUpRoute } from '../routes/sign-up';
 import { SignUpForm } from './sign-up-form';
 
 const valid = {
@@ -20,14 +21,15 @@ async function fill(user: ReturnType<typeof renderApp>['user'], values: Record<s
 }
 
 describe('SignUpForm', () => {
-  it('suggests the organization address from its name, with the BASE_DOMAIN suffix', async () => {
-    const { user } = renderApp(<SignUpForm />, { session: null });
+  it('suggests the organization address from its name, with the server’s BASE_DOMAIN as suffix', async () => {
+    // The page runs on localhost; the suffix is what the server says, not the page's host.
+    const { user } = renderApp(<SignUpRoute />, { session: null, host: testHost({ baseDomain: 'beacon.example.com' }) });
 
     await user.type(screen.getByLabelText('Organization name'), 'Acme Corp');
 
     expect(screen.getByLabelText('Organization address')).toHaveValue('acme-corp');
-    expect(screen.getByText('.localhost')).toBeInTheDocument();
-    expect(screen.getByLabelText('Organization address')).toHaveAccessibleDescription(/will live at acme-corp\.localhost/);
+    expect(screen.getByText('.beacon.example.com')).toBeInTheDocument();
+    expect(screen.getByLabelText('Organization address')).toHaveAccessibleDescription(/will live at acme-corp\.beacon\.example\.com/);
     // Once edited by hand, the address no longer follows the name.
     await user.clear(screen.getByLabelText('Organization address'));
     await user.type(screen.getByLabelText('Organization address'), 'acme');
@@ -36,7 +38,7 @@ describe('SignUpForm', () => {
   });
 
   it('checks the fields before sending, names each field, and focuses the first problem', async () => {
-    const { user, calls } = renderApp(<SignUpForm />, { session: null, graphql: {} });
+    const { user, calls } = renderApp(<SignUpForm baseDomain="localhost" />, { session: null, graphql: {} });
 
     await fill(user, { ...valid, Email: 'not-an-email', Password: 'short' });
     await user.click(screen.getByRole('button', { name: 'Create account' }));
@@ -51,7 +53,7 @@ describe('SignUpForm', () => {
   });
 
   it('shows each BAD_USER_INPUT message from the server next to its field, as a sentence naming it', async () => {
-    const { user, calls } = renderApp(<SignUpForm />, {
+    const { user, calls } = renderApp(<SignUpForm baseDomain="localhost" />, {
       session: null,
       graphql: {
         SignUp: () =>
@@ -74,7 +76,7 @@ describe('SignUpForm', () => {
   });
 
   it('shows a taken organization address (CONFLICT) next to that field', async () => {
-    const { user } = renderApp(<SignUpForm />, {
+    const { user } = renderApp(<SignUpForm baseDomain="localhost" />, {
       session: null,
       graphql: { SignUp: () => gqlError('this address is taken', { code: 'CONFLICT', field: 'tenantSlug' }) },
     });
@@ -87,7 +89,7 @@ describe('SignUpForm', () => {
   });
 
   it('repeats the organization’s address on success', async () => {
-    const { user } = renderApp(<SignUpForm />, {
+    const { user } = renderApp(<SignUpForm baseDomain="localhost" />, {
       session: null,
       graphql: { SignUp: () => ({ data: { signUp: { message: 'We have emailed you a link to verify your address.', tenantHost: 'acme-corp.beacon.test' } } }) },
     });
@@ -95,9 +97,65 @@ describe('SignUpForm', () => {
     await fill(user, valid);
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    const status = await screen.findByRole('status');
+    const [status] = await screen.findAllByRole('status');
     expect(status).toHaveTextContent('We have emailed you a link to verify your address.');
     expect(screen.getByTestId('tenant-host')).toHaveTextContent('acme-corp.beacon.test');
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
+  });
+
+  it('offers a new verification link on the success screen, answering the same for any address', async () => {
+    const { user, calls } = renderApp(<SignUpForm baseDomain="localhost" />, {
+      session: null,
+      graphql: {
+        SignUp: () => ({ data: { signUp: { message: 'We have emailed you a link to verify your address.', tenantHost: 'acme-corp.localhost' } } }),
+        ResendVerificationEmail: () => ({ data: { resendVerificationEmail: true } }),
+      },
+    });
+
+    await fill(user, valid);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    const resend = await screen.findByRole('button', { name: 'Resend verification email' });
+    await user.click(resend);
+
+    expect(await screen.findByText(/If an unverified account exists for ada@example\.com, we sent a new link\./)).toBeInTheDocument();
+    expect(screen.getByTestId('resend-verification-outcome')).toHaveAttribute('role', 'status');
+    expect(calls.at(-1)).toMatchObject({ operationName: 'ResendVerificationEmail', variables: { email: 'ada@example.com' } });
+    expect(resend).toHaveFocus();
+  });
+
+  it('says how long to wait when resending is rate limited', async () => {
+    const { user } = renderApp(<SignUpForm baseDomain="localhost" />, {
+      session: null,
+      graphql: {
+        SignUp: () => ({ data: { signUp: { message: 'Check your inbox.', tenantHost: 'acme-corp.localhost' } } }),
+        ResendVerificationEmail: () => gqlError('too many requests', { code: 'RATE_LIMITED', retryAfter: 42 }),
+      },
+    });
+
+    await fill(user, valid);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await user.click(await screen.findByRole('button', { name: 'Resend verification email' }));
+
+    expect(await screen.findByTestId('resend-verification-outcome')).toHaveTextContent('Try again in 42 seconds.');
+  });
+});
+
+describe('SignUpRoute', () => {
+  it('asks the server for BASE_DOMAIN, with a placeholder until it answers', async () => {
+    const { calls } = renderApp(<SignUpRoute />, {
+      session: null,
+      host: 'fetch',
+      graphql: { HostContext: () => ({ data: { serverInfo: { baseDomain: 'status.example.org' }, hostTenant: null } }) },
+    });
+
+    expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');
+    expect(await screen.findByText('.status.example.org')).toBeInTheDocument();
+    expect(calls.map((c) => c.operationName)).toEqual(['HostContext']);
+  });
+
+  it('falls back to a guess from the page’s host when the server cannot be asked', async () => {
+    renderApp(<SignUpRoute />, { session: null, host: 'fetch', graphql: { HostContext: () => gqlError('boom', { code: 'INTERNAL_SERVER_ERROR' }) } });
+
+    expect(await screen.findByText('.localhost')).toBeInTheDocument();
   });
 });

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/button';
 import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors, useFormValidation, validators } from '@/components/form';
-import { currentHost, slugify } from '@/lib/hosts';
+import { slugify } from '@/lib/hosts';
 import { useSignUp } from '../api/sign-up';
+import { ResendVerification } from './resend-verification';
 
 const FIELDS = ['name', 'email', 'password', 'tenantName', 'tenantSlug'] as const;
 type Field = (typeof FIELDS)[number];
@@ -25,10 +26,13 @@ const SERVER_FIELD_MESSAGES: Record<string, (message: string) => string> = {
   tenantSlug: (m) => `Organization address: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
 };
 
-/** Creates an account and organization, then tells the user to check their inbox. */
-export function SignUpForm() {
+/**
+ * Creates an account and organization, then tells the user to check their inbox (and offers a
+ * new link). `baseDomain` is the server's BASE_DOMAIN: the organization's address is
+ * `<slug>.<baseDomain>`.
+ */
+export function SignUpForm({ baseDomain }: { baseDomain: string }) {
   const signUp = useSignUp();
-  const baseDomain = currentHost().baseDomain;
   const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '', name: '', tenantName: '', tenantSlug: '' });
   // The address follows the organization name until the user edits it.
   const [slugEdited, setSlugEdited] = useState(false);
@@ -49,19 +53,23 @@ export function SignUpForm() {
   const errorOf = (field: Field) => errors[field] ?? server.fields[field];
 
   if (signUp.isSuccess) {
+    const email = signUp.variables.email.trim();
     return (
-      <FormAlert tone="success">
-        <p>
-          <strong>Check your inbox.</strong> {signUp.data.message}
-        </p>
-        <p>
-          Your organization’s address is <strong data-testid="tenant-host">{signUp.data.tenantHost}</strong>. Once your email is
-          verified, log in there or from this page.
-        </p>
-        <p>
-          <Link to={`/login?email=${encodeURIComponent(values.email)}`}>Go to log in</Link>
-        </p>
-      </FormAlert>
+      <>
+        <FormAlert tone="success">
+          <p>
+            <strong>Check your inbox.</strong> {signUp.data.message}
+          </p>
+          <p>
+            Your organization’s address is <strong data-testid="tenant-host">{signUp.data.tenantHost}</strong>. Once your email is
+            verified, log in there or from this page.
+          </p>
+          <p>
+            <Link to={`/login?email=${encodeURIComponent(email)}`}>Go to log in</Link>
+          </p>
+        </FormAlert>
+        <ResendVerification email={email} lead={`No email after a few minutes? Check your spam folder, or get a new link for ${email}.`} />
+      </>
     );
   }
 

@@ -6,18 +6,18 @@ export interface TenantChoice {
   slug: string;
   name: string;
   role: string;
+  /** `<slug>.<BASE_DOMAIN>`, as the server names it. */
+  host: string;
 }
 
 /** The organizations to log in to, as cards (a choice, not a form); focus starts on the first. */
 export function TenantPicker({
   choices,
-  baseDomain,
   pending,
   onPick,
   onBack,
 }: {
   choices: readonly TenantChoice[];
-  baseDomain: string;
   pending: boolean;
   onPick: (slug: string) => void;
   onBack: () => void;
@@ -47,7 +47,7 @@ export function TenantPicker({
               <span className="choice-card__text">
                 <span className="choice-card__title">{tenant.name}</span>
                 <span className="choice-card__meta">
-                  {tenant.slug}.{baseDomain} · {roleLabel(tenant.role)}
+                  {tenant.host} · {roleLabel(tenant.role)}
                 </span>
               </span>
               <span className="choice-card__chevron" aria-hidden="true">

@@ -17,9 +17,17 @@ export function VerifyEmailStatus({ token }: { token: string }) {
   }, [token, mutate]);
 
   if (verify.isSuccess) {
-    return (
+    // A link opened a second time (another tab, a mail scanner, the back button) is no error.
+    return verify.data.alreadyVerified ? (
+      <FormAlert tone="info">
+        <p data-testid="verify-outcome">This address is already verified — log in.</p>
+        <p>
+          <Link to="/login">Log in</Link>
+        </p>
+      </FormAlert>
+    ) : (
       <FormAlert tone="success">
-        <p>Your email address is verified.</p>
+        <p data-testid="verify-outcome">Your address is verified.</p>
         <p>
           <Link to="/login">Log in</Link>
         </p>
@@ -31,6 +39,10 @@ export function VerifyEmailStatus({ token }: { token: string }) {
     return (
       <FormAlert>
         <p>{fields.token ?? general}</p>
+        <p>
+          A link works once, for a limited time, and only the newest one works. Log in with your email and password: if the address
+          still needs verifying, you can ask for a new link there.
+        </p>
         <p>
           <Link to="/login">Go to log in</Link>
         </p>

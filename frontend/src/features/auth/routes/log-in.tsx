@@ -1,6 +1,9 @@
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { buttonClass } from '@/components/button';
+import { FormAlert } from '@/components/form';
 import { Page } from '@/components/page';
-import { currentHost } from '@/lib/hosts';
+import { Skeleton } from '@/components/skeleton';
+import { urlOnHost, useServerHost } from '@/lib/hosts';
 import { useSession } from '@/lib/session';
 import { LogInForm } from '../components/log-in-form';
 
@@ -10,23 +13,62 @@ function destination(state: unknown): string {
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/app';
 }
 
+/**
+ * `/login`. On the apex: email and password, then a choice of organization. On an
+ * organization's own host (the server's `hostTenant`): that organization's login, by name.
+ * On a host shaped like one where no active organization lives: says so, and where to go.
+ */
 export function LogInRoute() {
   const { status, signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
   const target = destination(location.state);
-  const { tenantSlug, baseDomain } = currentHost();
+  const { host, isPending } = useServerHost();
 
   if (status === 'authenticated') return <Navigate to={target} replace />;
 
+  if (isPending || !host) {
+    return (
+      <Page title="Log in">
+        <div role="status" aria-busy="true">
+          <span className="visually-hidden">Loading…</span>
+          <Skeleton lines={3} />
+        </div>
+      </Page>
+    );
+  }
+
+  if (host.unknownTenantSlug) {
+    const address = `${host.unknownTenantSlug}.${host.baseDomain}`;
+    return (
+      <Page title="No organization here">
+        <FormAlert tone="warning">
+          <p>
+            No active organization lives at <strong>{address}</strong>. Check the address, or log in on the main Beacon site to
+            choose from your organizations.
+          </p>
+        </FormAlert>
+        <div className="button-row">
+          <a className={buttonClass('primary')} href={urlOnHost(host.baseDomain, '/login')}>
+            Log in on {host.baseDomain}
+          </a>
+          <a className={buttonClass('secondary')} href={urlOnHost(host.baseDomain, '/signup')}>
+            Create an organization
+          </a>
+        </div>
+      </Page>
+    );
+  }
+
+  const tenant = host.tenant;
   return (
     <Page
-      title={tenantSlug ? `Log in to ${tenantSlug}` : 'Log in'}
+      title={tenant ? `Log in to ${tenant.name}` : 'Log in'}
       lead={
-        tenantSlug ? (
+        tenant ? (
           <>
-            The organization at <strong>{`${tenantSlug}.${baseDomain}`}</strong>.
+            The organization at <strong>{`${tenant.slug}.${host.baseDomain}`}</strong>.
           </>
         ) : (
           'Welcome back to Beacon.'
@@ -35,7 +77,7 @@ export function LogInRoute() {
     >
       <LogInForm
         initialEmail={params.get('email') ?? ''}
-        tenantSlug={tenantSlug}
+        tenantSlug={tenant?.slug ?? null}
         onLoggedIn={(session) => {
           signIn(session);
           void navigate(target, { replace: true });

@@ -4,8 +4,8 @@ import { Button } from '@/components/button';
 import { FormAlert, MIN_PASSWORD_LENGTH, TextField, splitErrors, useFormValidation, validators, type Validator } from '@/components/form';
 import { roleLabel } from '@/lib/roles';
 import { useAcceptInvitation } from '../api/accept-invitation';
+import type { InvitationPreview } from './invitation-summary';
 
-type Flow = 'new' | 'existing';
 type Field = 'name' | 'password';
 
 const NEW_RULES: Partial<Record<Field, Validator>> = {
@@ -15,39 +15,33 @@ const NEW_RULES: Partial<Record<Field, Validator>> = {
 const EXISTING_RULES: Partial<Record<Field, Validator>> = { password: validators.required('your Beacon password') };
 
 /**
- * Accepts an invitation in one of two clearly separate ways: as someone new to Beacon (name and
- * a new password: the emailed link proves the address) or with an existing account (its password).
+ * Accepts an invitation the one way that fits the invited address (the server's
+ * `existingAccount`): with an existing account, its password only; otherwise a name and a new
+ * password (the emailed link proves the address).
  */
-export function AcceptInvitationForm({ token }: { token: string }) {
+export function AcceptInvitationForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
   const acceptInvitation = useAcceptInvitation();
-  const [flow, setFlow] = useState<Flow>('new');
+  const existing = invitation.existingAccount;
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const { errors, handleSubmit, clearError, setErrors } = useFormValidation<Field>(flow === 'new' ? NEW_RULES : EXISTING_RULES);
+  const { errors, handleSubmit, clearError } = useFormValidation<Field>(existing ? EXISTING_RULES : NEW_RULES);
   const { fields, general } = splitErrors(acceptInvitation.error, ['name', 'password', 'token']);
 
-  const choose = (next: Flow) => {
-    setFlow(next);
-    setErrors({});
-    acceptInvitation.reset();
-  };
-
   if (acceptInvitation.isSuccess) {
-    const { tenantSlug, role } = acceptInvitation.data;
+    const { role } = acceptInvitation.data;
     return (
       <FormAlert tone="success">
         <p data-testid="invitation-accepted">
-          You joined {tenantSlug} as {roleLabel(role).toLowerCase()}.
+          You joined {invitation.tenantName} as {roleLabel(role).toLowerCase()}.
         </p>
         <p>
-          <Link to="/login">Log in</Link> to get started.
+          <Link to={`/login?email=${encodeURIComponent(invitation.email)}`}>Log in</Link> to get started.
         </p>
       </FormAlert>
     );
   }
 
-  const onValid = () =>
-    acceptInvitation.mutate(flow === 'new' ? { token, password, name: name.trim() } : { token, password });
+  const onValid = () => acceptInvitation.mutate(existing ? { token, password } : { token, password, name: name.trim() });
 
   return (
     <>
@@ -58,30 +52,34 @@ export function AcceptInvitationForm({ token }: { token: string }) {
           <p>Ask whoever invited you to send a new invitation.</p>
         </FormAlert>
       ) : null}
-      <fieldset className="segmented">
-        <legend className="visually-hidden">Do you have a Beacon account?</legend>
-        <label className="segmented__option">
-          <input type="radio" name="flow" value="new" checked={flow === 'new'} onChange={() => choose('new')} />
-          <span>
-            <span className="segmented__title">I’m new to Beacon</span>
-            <span className="segmented__desc">Create your account with the invited address.</span>
-          </span>
-        </label>
-        <label className="segmented__option">
-          <input type="radio" name="flow" value="existing" checked={flow === 'existing'} onChange={() => choose('existing')} />
-          <span>
-            <span className="segmented__title">I already have an account</span>
-            <span className="segmented__desc">Confirm with your Beacon password.</span>
-          </span>
-        </label>
-      </fieldset>
+      <p className="invitation__flow" data-testid="invitation-flow">
+        {existing ? (
+          <>
+            <strong>{invitation.email}</strong> already has a Beacon account. Confirm with its password to join.
+          </>
+        ) : (
+          <>
+            New to Beacon? Choose your name and a password for <strong>{invitation.email}</strong>.
+          </>
+        )}
+      </p>
       <form
         className="form"
         onSubmit={handleSubmit({ name, password }, onValid)}
         noValidate
-        aria-label={flow === 'new' ? 'Create your account and join' : 'Join with your account'}
+        aria-label={existing ? 'Join with your account' : 'Create your account and join'}
       >
-        {flow === 'new' ? (
+        {/* The invited address, read-only: it cannot change, and password managers file the password under it. */}
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={invitation.email}
+          hint="The address the invitation was sent to."
+          readOnly
+        />
+        {existing ? null : (
           <TextField
             label="Your name"
             name="name"
@@ -94,26 +92,26 @@ export function AcceptInvitationForm({ token }: { token: string }) {
             error={errors.name ?? fields.name}
             required
           />
-        ) : null}
+        )}
         <TextField
-          label={flow === 'new' ? 'Choose a password' : 'Your Beacon password'}
+          label={existing ? 'Your Beacon password' : 'Choose a password'}
           name="password"
           type="password"
-          autoComplete={flow === 'new' ? 'new-password' : 'current-password'}
+          autoComplete={existing ? 'current-password' : 'new-password'}
           value={password}
           onChange={(e) => {
             clearError('password');
             setPassword(e.target.value);
           }}
           error={errors.password ?? fields.password}
-          hint={flow === 'new' ? `At least ${MIN_PASSWORD_LENGTH} characters.` : 'The password you log in to Beacon with.'}
+          hint={existing ? 'The password you log in to Beacon with.' : `At least ${MIN_PASSWORD_LENGTH} characters.`}
           required
         />
         <div className="form__actions">
           <Button type="submit" pending={acceptInvitation.isPending} pendingLabel="Joining…">
-            {flow === 'new' ? 'Create account and join' : 'Join organization'}
+            {existing ? `Join ${invitation.tenantName}` : 'Create account and join'}
           </Button>
-          {flow === 'existing' ? <Link to="/forgot-password">Forgot your password?</Link> : null}
+          {existing ? <Link to="/forgot-password">Forgot your password?</Link> : null}
         </div>
       </form>
     </>
