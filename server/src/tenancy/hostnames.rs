@@ -34,7 +34,8 @@ type Fingerprint = (
 /// loop cannot spend the certificate authority's quota for everyone.
 pub const DAILY_APPROVALS_PER_TENANT: usize = 20;
 
-type Approvals = HashMap<Uuid, (NaiveDate, HashSet<String>)>;
+/// Today's approvals: the day they count for, and each tenant's approved names.
+type Approvals = (NaiveDate, HashMap<Uuid, HashSet<String>>);
 /// Allowed name → its tenant; `None` until first loaded.
 type AllowedNames = Arc<RwLock<Option<Arc<HashMap<String, Uuid>>>>>;
 
@@ -49,7 +50,8 @@ pub struct HostnameRegistry {
 
 impl HostnameRegistry {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db, allowed: Arc::default(), approvals: Arc::default(), fingerprint: Arc::default() }
+        let approvals = Arc::new(std::sync::Mutex::new((Utc::now().date_naive(), HashMap::new())));
+        Self { db, allowed: Arc::default(), approvals, fingerprint: Arc::default() }
     }
 
     /// `Ok(true)` when TLS may be issued for `raw`; `Err` when the set was never loaded and the
@@ -72,8 +74,12 @@ impl HostnameRegistry {
     fn within_daily_cap(&self, tenant: Uuid, hostname: String) -> bool {
         let today = Utc::now().date_naive();
         let mut approvals = self.approvals.lock().expect("approvals lock");
-        approvals.retain(|_, (day, _)| *day == today);
-        let (_, names) = approvals.entry(tenant).or_insert_with(|| (today, HashSet::new()));
+        let (day, by_tenant) = &mut *approvals;
+        if *day != today {
+            *day = today;
+            by_tenant.clear();
+        }
+        let names = by_tenant.entry(tenant).or_default();
         if names.contains(&hostname) {
             return true;
         }
