@@ -8,10 +8,13 @@
 pub mod account_jobs;
 pub mod api_keys;
 pub mod audit_events;
+pub mod check_results;
 pub mod email_outbox;
+pub mod incidents;
 pub mod index;
 pub mod invitations;
 pub mod memberships;
+pub mod monitors;
 pub mod one_time_tokens;
 pub mod refresh_tokens;
 pub mod slug_reservations;
@@ -38,6 +41,9 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         invitations::declared_indexes(),
         slug_reservations::declared_indexes(),
         account_jobs::declared_indexes(),
+        monitors::declared_indexes(),
+        check_results::declared_indexes(),
+        incidents::declared_indexes(),
     ]
     .into_iter()
     .flatten()

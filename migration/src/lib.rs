@@ -17,6 +17,7 @@ mod m20261122_000005_create_invitations;
 mod m20261201_000001_audit_events_order_by_id;
 mod m20261201_000002_create_slug_reservations;
 mod m20261201_000003_create_account_jobs;
+mod m20261201_000004_create_monitoring;
 mod support;
 
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_audit_events_order_by_id::Migration),
             Box::new(m20261201_000002_create_slug_reservations::Migration),
             Box::new(m20261201_000003_create_account_jobs::Migration),
+            Box::new(m20261201_000004_create_monitoring::Migration),
         ]
     }
 }

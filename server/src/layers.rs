@@ -19,6 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("tenancy", &["kernel", "db", "auth", "graphql", "audit"]),
     ("accounts", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "tenancy"]),
     ("team", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "accounts"]),
+    ("monitoring", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "probe"]),
 ];
 
 #[cfg(test)]

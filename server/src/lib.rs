@@ -6,12 +6,14 @@
 //!
 //! ```text
 //! startup, schema, http            composition root: may import everything
+//! monitoring                       monitors, scheduler, results, incidents, alert emails
 //! team                             members and invitations (creates users, adds memberships)
 //! accounts                         users, sessions, passwords, API keys
 //! tenancy                          tenants, hostnames, memberships, platform admin
 //! mail, jobs, audit                outbox on the leased-jobs runner; the audit trail
 //! graphql                          the GraphQL edge: error conversion, connections
 //! auth                             principal, tokens, tenant scope, guards, limits
+//! probe                            outbound checks (HTTP, TCP, DNS, TLS) behind the SSRF guard
 //! db, telemetry, config            infrastructure
 //! kernel                           errors, request facts, actor, clock, paging, ids, links
 //! ```
@@ -27,6 +29,7 @@ pub mod jobs;
 pub mod kernel;
 pub mod layers;
 pub mod mail;
+pub mod monitoring;
 pub mod schema;
 pub mod startup;
 pub mod team;

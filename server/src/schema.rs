@@ -6,7 +6,7 @@ use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 
 use crate::config::GraphqlLimits;
 use crate::graphql::server_info::ServerInfoQuery;
-use crate::{accounts, audit, mail, team, tenancy};
+use crate::{accounts, audit, mail, monitoring, team, tenancy};
 
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
@@ -18,6 +18,7 @@ pub struct QueryRoot(
     team::graphql::TeamQuery,
     audit::graphql::AuditQuery,
     mail::graphql::MailQuery,
+    monitoring::graphql::MonitorsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -28,6 +29,7 @@ pub struct MutationRoot(
     tenancy::graphql::TenantMutation,
     team::graphql::TeamMutation,
     mail::graphql::MailMutation,
+    monitoring::graphql::MonitorsMutation,
 );
 
 pub type BeaconSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -26,6 +26,9 @@ use crate::kernel::{Links, SharedClock, SystemClock};
 use crate::mail::Outbox;
 use crate::mail::transport::Transport;
 use crate::mail::worker::OutboxQueue;
+use crate::monitoring::alerts::Alerts;
+use crate::monitoring::scheduler::{Scheduler, SchedulerSettings};
+use crate::probe::{ProbeConfig, Prober};
 use crate::tenancy::graphql::TenantLoader;
 use crate::tenancy::hostnames::HostnameRegistry;
 use crate::{db, schema, telemetry};
@@ -47,6 +50,7 @@ pub struct Application {
     account_runner: Runner<AccountQueue>,
     auth_limits: AuthLimits,
     clock: SharedClock,
+    scheduler: Arc<Scheduler>,
 }
 
 impl Application {
@@ -116,6 +120,32 @@ impl Application {
                 .register("account_worker", mail.poll_interval * 2 + Duration::from_secs(70)),
             worker_id: worker_id(),
         };
+        let monitoring = &settings.monitoring;
+        let prober = Prober::new(ProbeConfig {
+            allow_private_targets: monitoring.allow_private_targets,
+            dns_nameservers: monitoring.dns_servers.clone(),
+            user_agent: format!("Beacon/{} (+{})", env!("CARGO_PKG_VERSION"), settings.public_url),
+            ..ProbeConfig::default()
+        })
+        .context("the monitoring probe could not be set up")?;
+        let mut scheduler = Scheduler::new(
+            db.clone(),
+            prober.clone(),
+            Alerts { outbox: outbox.clone(), links: links.clone() },
+            clock.clone(),
+            SchedulerSettings {
+                poll_interval: monitoring.poll_interval,
+                concurrency: monitoring.concurrency,
+                ..SchedulerSettings::default()
+            },
+            worker_id(),
+        );
+        if monitoring.scheduler_enabled {
+            // A round ends when its claim does; checks finish in their own tasks.
+            scheduler.heartbeat =
+                heartbeats.register("monitor_scheduler", monitoring.poll_interval * 2 + Duration::from_secs(30));
+        }
+        let scheduler = Arc::new(scheduler);
         let hostnames = HostnameRegistry::new(db.clone());
         let with_data = |builder: async_graphql::SchemaBuilder<_, _, _>| {
             builder
@@ -127,6 +157,7 @@ impl Application {
                 .data(auth_limits.clone())
                 .data(clock.clone())
                 .data(account_jobs.clone())
+                .data(prober.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
                 .data(DataLoader::new(crate::audit::graphql::ActorNames(db.clone()), tokio::spawn))
                 .finish()
@@ -147,8 +178,17 @@ impl Application {
             metrics: telemetry::metrics_handle(),
             auth: crate::auth::principal::Authenticator::new(tokens),
             heartbeats,
+            pings: crate::http::ping::PingState::new(
+                Alerts { outbox: outbox.clone(), links: links.clone() },
+                clock.clone(),
+            ),
         };
-        Ok(Self { public, internal, state, mail_runner, account_runner, auth_limits, clock })
+        Ok(Self { public, internal, state, mail_runner, account_runner, auth_limits, clock, scheduler })
+    }
+
+    /// The monitor scheduler; tests on a manual clock call its `tick` (with `SCHEDULER_ENABLED=false`).
+    pub fn scheduler(&self) -> Arc<Scheduler> {
+        self.scheduler.clone()
     }
 
     pub fn public_addr(&self) -> SocketAddr {
@@ -166,12 +206,15 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self { public, internal, state, mail_runner, account_runner, auth_limits, clock } = self;
+        let Self { public, internal, state, mail_runner, account_runner, auth_limits, clock, scheduler } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
         let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());
         tasks.spawn(mail_runner.run(cancel.child_token()));
         tasks.spawn(account_runner.run(cancel.child_token()));
+        if state.settings.monitoring.scheduler_enabled {
+            tasks.spawn(scheduler.run(cancel.child_token()));
+        }
         // Unverified sign-ups past their link's expiry, expired slug reservations, old jobs.
         let sweep_db = state.db.clone();
         tasks.spawn(every(ACCOUNT_SWEEP_INTERVAL, cancel.child_token(), move || {
@@ -183,9 +226,11 @@ impl Application {
             }
         }));
         let api_rate_limit = state.api_rate_limit.clone();
+        let ping_limiter = state.pings.limiter.clone();
         tasks.spawn(every(LIMITER_TRIM_INTERVAL, cancel.child_token(), move || {
             auth_limits.retain_recent();
             crate::http::trim_rate_limit(&api_rate_limit);
+            ping_limiter.retain_recent();
             async {}
         }));
         // Histogram samples accumulate until rendered; without a scraper they would grow forever.

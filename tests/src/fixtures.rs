@@ -60,19 +60,24 @@ pub async fn insert_domain(
 
 /// An owner with a verified address for `tenant_id` (a tenant's subdomain gets TLS only then).
 pub async fn insert_verified_owner(db: &DatabaseConnection, tenant_id: Uuid, email: &str) -> Uuid {
+    insert_member(db, tenant_id, email, Role::Owner).await
+}
+
+/// A verified user with `role` in `tenant_id`.
+pub async fn insert_member(db: &DatabaseConnection, tenant_id: Uuid, email: &str, role: Role) -> Uuid {
     let user_id = insert_user(db, email, false).await;
     let now = Utc::now();
     entity::memberships::ActiveModel {
         id: Set(Uuid::now_v7()),
         tenant_id: Set(tenant_id),
         user_id: Set(user_id),
-        role: Set(Role::Owner),
+        role: Set(role),
         created_at: Set(now),
         updated_at: Set(now),
     }
     .insert(db)
     .await
-    .expect("insert owner");
+    .expect("insert membership");
     user_id
 }
 

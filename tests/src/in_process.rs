@@ -22,6 +22,8 @@ pub struct InProcessApp {
     /// The clock the application reads; move it with `advance`.
     pub clock: ManualClock,
     pub database: TestDatabase,
+    /// The monitor scheduler; with `SCHEDULER_ENABLED=false` only `tick` runs it.
+    pub scheduler: Arc<server::monitoring::scheduler::Scheduler>,
     stop: Option<oneshot::Sender<()>>,
     running: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _data_dir: TempDir,
@@ -40,6 +42,7 @@ impl InProcessApp {
         let app =
             Application::build_with_clock(settings, Arc::new(clock.clone())).await.expect("build the app");
         let (public, internal) = (app.public_addr(), app.internal_addr());
+        let scheduler = app.scheduler();
         let (stop, stopped) = oneshot::channel();
         let running = tokio::spawn(app.run_until_stopped(async move {
             let _ = stopped.await;
@@ -50,6 +53,7 @@ impl InProcessApp {
             client: reqwest::Client::new(),
             clock,
             database,
+            scheduler,
             stop: Some(stop),
             running: Some(running),
             _data_dir: data_dir,

@@ -22,3 +22,9 @@ pub const MEMBER_INVITATION_REVOKED: &str = "member.invitation_revoked";
 pub const MEMBER_JOINED: &str = "member.joined";
 pub const MEMBER_ROLE_CHANGED: &str = "member.role_changed";
 pub const MEMBER_REMOVED: &str = "member.removed";
+
+pub const MONITOR_CREATED: &str = "monitor.created";
+pub const MONITOR_UPDATED: &str = "monitor.updated";
+pub const MONITOR_PAUSED: &str = "monitor.paused";
+pub const MONITOR_RESUMED: &str = "monitor.resumed";
+pub const MONITOR_DELETED: &str = "monitor.deleted";

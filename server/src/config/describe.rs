@@ -56,6 +56,18 @@ impl Settings {
             ("GRAPHQL_MAX_DEPTH", self.graphql.max_depth.to_string()),
             ("GRAPHQL_MAX_COMPLEXITY", self.graphql.max_complexity.to_string()),
             ("GRAPHQL_MAX_BATCH", self.graphql.max_batch.to_string()),
+            ("ALLOW_PRIVATE_TARGETS", self.monitoring.allow_private_targets.to_string()),
+            (
+                "CHECK_DNS_SERVERS",
+                if self.monitoring.dns_servers.is_empty() {
+                    "(system resolver)".to_owned()
+                } else {
+                    join(self.monitoring.dns_servers.iter().map(ToString::to_string).collect())
+                },
+            ),
+            ("SCHEDULER_ENABLED", self.monitoring.scheduler_enabled.to_string()),
+            ("MONITOR_CONCURRENCY", self.monitoring.concurrency.to_string()),
+            ("MONITOR_POLL_INTERVAL", format!("{:?}", self.monitoring.poll_interval)),
             ("LOG_FORMAT", format!("{:?}", self.log_format).to_lowercase()),
             ("RUST_LOG", self.log_filter.clone()),
         ]

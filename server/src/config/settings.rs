@@ -153,6 +153,20 @@ pub struct MailSettings {
 }
 
 #[derive(Debug, Clone, Copy)]
+/// The monitoring engine (DESIGN §6).
+#[derive(Debug, Clone)]
+pub struct MonitoringSettings {
+    /// Lifts the SSRF guard: monitors may reach loopback and private addresses (tests, LANs).
+    pub allow_private_targets: bool,
+    /// DNS servers the checks resolve with; empty means the system's (`/etc/resolv.conf`).
+    pub dns_servers: Vec<SocketAddr>,
+    /// Whether this process runs the scheduler (several may, on one PostgreSQL database).
+    pub scheduler_enabled: bool,
+    pub concurrency: usize,
+    pub poll_interval: Duration,
+}
+
+#[derive(Debug, Clone)]
 pub struct GraphqlLimits {
     pub max_depth: usize,
     pub max_complexity: usize,
@@ -173,6 +187,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub http: HttpSettings,
     pub graphql: GraphqlLimits,
+    pub monitoring: MonitoringSettings,
     pub log_format: LogFormat,
     pub log_filter: String,
     /// Loud notes for the operator (generated dev secrets and the like), logged at start.
@@ -295,6 +310,16 @@ impl Settings {
             max_complexity: env.parse_or("GRAPHQL_MAX_COMPLEXITY", 1000),
             max_batch: env.parse_or("GRAPHQL_MAX_BATCH", 10),
         };
+        let monitoring = MonitoringSettings {
+            allow_private_targets: env.bool_or("ALLOW_PRIVATE_TARGETS", false),
+            dns_servers: env.list::<SocketAddr>("CHECK_DNS_SERVERS").unwrap_or_default(),
+            scheduler_enabled: env.bool_or("SCHEDULER_ENABLED", true),
+            concurrency: env.parse_or("MONITOR_CONCURRENCY", 256),
+            poll_interval: env.duration_or("MONITOR_POLL_INTERVAL", Duration::from_millis(500)),
+        };
+        if monitoring.concurrency == 0 {
+            env.problems.push("MONITOR_CONCURRENCY", "must be at least 1");
+        }
         let log_format =
             env.parse_or("LOG_FORMAT", if production { LogFormat::Json } else { LogFormat::Compact });
         let log_filter = env
@@ -331,6 +356,7 @@ impl Settings {
             mail,
             http,
             graphql,
+            monitoring,
             log_format,
             log_filter,
             warnings,

@@ -7,6 +7,7 @@ mod client_ip;
 mod graphql;
 mod health;
 mod internal;
+pub mod ping;
 mod rate_limit;
 mod request_log;
 mod security;
@@ -55,6 +56,7 @@ pub struct AppState {
     /// The same schema with a depth limit that fits introspection, used only for documents that
     /// select nothing but introspection fields.
     pub introspection_schema: BeaconSchema,
+    pub pings: ping::PingState,
 }
 
 pub fn public_router(state: AppState) -> Router {
@@ -63,6 +65,9 @@ pub fn public_router(state: AppState) -> Router {
     Router::new()
         .merge(api_routes(state.api_rate_limit.clone()))
         .route("/health", get(health::liveness))
+        .route("/ping/{token}", get(ping::success).post(ping::success).head(ping::success))
+        .route("/ping/{token}/start", get(ping::start).post(ping::start).head(ping::start))
+        .route("/ping/{token}/fail", get(ping::fail).post(ping::fail).head(ping::fail))
         .route("/health/ready", get(health::readiness))
         .merge(spa::routes(&settings.spa_dir))
         .with_state(state)

@@ -20,6 +20,7 @@ mod graphql_api;
 mod hardening;
 mod http_basics;
 mod migrations;
+mod monitoring;
 mod platform_admin;
 mod rate_limits;
 mod readiness_outage;

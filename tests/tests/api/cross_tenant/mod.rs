@@ -11,6 +11,7 @@
 //! names its operation fails too.
 
 mod admin;
+mod monitors;
 mod schema_ids;
 mod tenant;
 
@@ -48,6 +49,12 @@ const CASES: &[(&str, Case)] = &[
     ("revokeInvitation", case!(tenant::revoke_invitation)),
     ("auditEvents", case!(tenant::audit_events)),
     ("revokeSession", case!(tenant::revoke_session)),
+    ("monitor", case!(monitors::monitor)),
+    ("updateMonitor", case!(monitors::update_monitor)),
+    ("pauseMonitor", case!(monitors::pause_monitor)),
+    ("resumeMonitor", case!(monitors::resume_monitor)),
+    ("duplicateMonitor", case!(monitors::duplicate_monitor)),
+    ("deleteMonitor", case!(monitors::delete_monitor)),
     ("outboxEmail", case!(admin::outbox_email)),
     ("requeueEmail", case!(admin::requeue_email)),
     ("suspendTenant", case!(admin::suspend_tenant)),

@@ -1,0 +1,78 @@
+//! Alert emails for an outage and its recovery, written through the outbox in the transaction
+//! that records the state change: a rollback sends nothing, a commit always sends. Recipients are
+//! the organization's owners and admins with a verified address. The de-duplication key names
+//! the incident, so one outage alerts each recipient once however often it is recorded.
+
+use chrono::{DateTime, Utc};
+use entity::memberships::{self, Role};
+use entity::{incidents, monitors, tenants, users};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait};
+
+use crate::kernel::Links;
+use crate::mail::templates::MonitorAlert;
+use crate::mail::{NewEmail, Outbox};
+
+#[derive(Clone)]
+pub struct Alerts {
+    pub outbox: Outbox,
+    pub links: Links,
+}
+
+impl Alerts {
+    /// Queues the down (`down = true`) or recovery email of `incident` to every recipient.
+    pub async fn enqueue(
+        &self,
+        db: &impl ConnectionTrait,
+        monitor: &monitors::Model,
+        incident: &incidents::Model,
+        down: bool,
+        at: DateTime<Utc>,
+    ) -> Result<usize, DbErr> {
+        let Some(tenant) = tenants::Entity::find_by_id(monitor.tenant_id).one(db).await? else {
+            return Ok(0);
+        };
+        let recipients: Vec<(uuid::Uuid, String)> = users::Entity::find()
+            .select_only()
+            .column(users::Column::Id)
+            .column(users::Column::Email)
+            .join(JoinType::InnerJoin, users::Relation::Memberships.def())
+            .filter(memberships::Column::TenantId.eq(monitor.tenant_id))
+            .filter(memberships::Column::Role.is_in([Role::Owner, Role::Admin]))
+            .filter(users::Column::EmailVerifiedAt.is_not_null())
+            .into_tuple()
+            .all(db)
+            .await?;
+        let reason = if down {
+            incident.cause.clone()
+        } else {
+            format!("{} of downtime", humantime::format_duration(std::time::Duration::from_secs(
+                (at - incident.opened_at).num_seconds().max(0) as u64,
+            )))
+        };
+        let content = MonitorAlert {
+            down,
+            monitor_name: monitor.name.clone(),
+            tenant_name: tenant.name.clone(),
+            since: at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            reason,
+            link: self.links.tenant(&tenant.slug, &format!("/app/monitors/{}", monitor.id)),
+        }
+        .email();
+        let event = if down { "down" } else { "up" };
+        for (user_id, email) in &recipients {
+            self.outbox
+                .enqueue(
+                    db,
+                    NewEmail {
+                        tenant_id: Some(monitor.tenant_id),
+                        kind: if down { "monitor_down" } else { "monitor_up" },
+                        recipient: email.clone(),
+                        content: content.clone(),
+                        dedup_key: Some(format!("monitor_{event}:{}:{user_id}", incident.id)),
+                    },
+                )
+                .await?;
+        }
+        Ok(recipients.len())
+    }
+}

@@ -1,0 +1,51 @@
+//! Claiming due monitors. The lease lives on the monitor row (`locked_by`, `locked_until`):
+//! a claim sets it, recording the result clears it and moves `next_check_at` on. On PostgreSQL
+//! `FOR UPDATE SKIP LOCKED` lets several processes claim side by side without waiting on each
+//! other or taking the same row; SQLite has one writer at a time, so its UPDATE is atomic as is.
+//! A process that dies mid-check holds its lease until `locked_until`, then anyone may claim it.
+//!
+//! Fairness: at most `per_tenant` monitors of one tenant per claim, so a tenant with thousands
+//! of due monitors cannot fill every batch while another tenant's checks wait.
+
+use chrono::{DateTime, Utc};
+use entity::monitors;
+use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, Statement, Value};
+
+pub struct ClaimRequest<'a> {
+    pub worker: &'a str,
+    pub now: DateTime<Utc>,
+    pub locked_until: DateTime<Utc>,
+    pub limit: u64,
+    pub per_tenant: u64,
+}
+
+pub async fn claim_due(db: &impl ConnectionTrait, request: ClaimRequest<'_>) -> Result<Vec<monitors::Model>, DbErr> {
+    let backend = db.get_database_backend();
+    let placeholder = |n: usize| match backend {
+        DatabaseBackend::Postgres => format!("${n}"),
+        _ => format!("?{n}"),
+    };
+    let (worker, until, now, limit, per_tenant) =
+        (placeholder(1), placeholder(2), placeholder(3), placeholder(4), placeholder(5));
+    let lock = if backend == DatabaseBackend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
+    let due = format!(
+        "status <> 'paused' AND next_check_at <= {now} AND (locked_until IS NULL OR locked_until < {now})"
+    );
+    let sql = format!(
+        "UPDATE monitors SET locked_by = {worker}, locked_until = {until} \
+         WHERE id IN (SELECT id FROM monitors WHERE id IN ( \
+             SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY tenant_id ORDER BY next_check_at) AS turn \
+                             FROM monitors WHERE {due}) AS ranked \
+             WHERE turn <= {per_tenant}) \
+           AND {due} ORDER BY next_check_at LIMIT {limit} {lock}) \
+         RETURNING *"
+    );
+    let values: Vec<Value> = vec![
+        request.worker.into(),
+        request.locked_until.into(),
+        request.now.into(),
+        (request.limit as i64).into(),
+        (request.per_tenant as i64).into(),
+    ];
+    monitors::Entity::find().from_raw_sql(Statement::from_sql_and_values(backend, sql, values)).all(db).await
+}

@@ -1,0 +1,16 @@
+//! The monitoring engine: monitors as tenants manage them (`monitors`), what each kind checks
+//! (`settings`, `timing`), the scheduler that claims due monitors and runs their checks through
+//! the probe layer (`claim`, `scheduler`), and recording results with the state machine
+//! (`state`, `record`), incidents and alert emails (`alerts`). Services take a `TenantScope`;
+//! the scheduler acts as the system. GraphQL lives in `graphql`.
+
+pub mod alerts;
+pub mod claim;
+pub mod graphql;
+pub mod heartbeat;
+pub mod monitors;
+pub mod record;
+pub mod scheduler;
+pub mod settings;
+pub mod state;
+pub mod timing;

@@ -1,0 +1,348 @@
+//! Monitors as the tenant manages them: list, read, create, update, pause, resume, duplicate,
+//! delete. Members and above change them; viewers and read keys only read. Every target is
+//! vetted by the SSRF guard before it is stored (and again on every check, since DNS changes).
+
+use chrono::{DateTime, Duration, Utc};
+use entity::memberships::Role;
+use entity::monitors::{self, MonitorKind, MonitorStatus};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, ExprTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use super::settings::Settings;
+use super::timing::{Timing, TimingInput};
+use crate::audit::{self, AuditContext, actions};
+use crate::auth::TenantScope;
+use crate::auth::crypto::random_token;
+use crate::kernel::paging::{Cursor, Page, PageRequest};
+use crate::kernel::{ApiError, FieldErrors};
+use crate::probe::Prober;
+
+/// List filters; all optional.
+#[derive(Debug, Clone, Default)]
+pub struct MonitorFilter {
+    pub status: Option<MonitorStatus>,
+    pub kind: Option<MonitorKind>,
+    /// Part of the name or target, case-insensitive.
+    pub text: Option<String>,
+}
+
+/// A monitor as the user describes it.
+#[derive(Debug, Clone)]
+pub struct MonitorDraft {
+    pub name: String,
+    pub settings: Settings,
+    pub timing: TimingInput,
+}
+
+/// Changes to a monitor; `None` keeps the current value. The kind never changes.
+#[derive(Debug, Clone, Default)]
+pub struct MonitorPatch {
+    pub name: Option<String>,
+    pub settings: Option<Settings>,
+    pub timing: TimingInput,
+}
+
+pub fn cursor(monitor: &monitors::Model) -> Cursor {
+    Cursor { at: monitor.created_at, id: monitor.id }
+}
+
+pub fn kind_of(settings: &Settings) -> MonitorKind {
+    match settings {
+        Settings::Http(_) => MonitorKind::Http,
+        Settings::Tcp(_) => MonitorKind::Tcp,
+        Settings::Dns(_) => MonitorKind::Dns,
+        Settings::Tls(_) => MonitorKind::Tls,
+        Settings::Heartbeat(_) => MonitorKind::Heartbeat,
+    }
+}
+
+pub fn timing_of(monitor: &monitors::Model) -> Timing {
+    Timing {
+        interval_seconds: monitor.interval_seconds,
+        timeout_seconds: monitor.timeout_seconds,
+        retry_interval_seconds: monitor.retry_interval_seconds,
+        failure_threshold: monitor.failure_threshold,
+        recovery_threshold: monitor.recovery_threshold,
+    }
+}
+
+/// This tenant's monitors, newest first.
+pub async fn list(
+    db: &DatabaseConnection,
+    scope: &TenantScope,
+    filter: &MonitorFilter,
+    page: &PageRequest,
+) -> Result<Page<monitors::Model>, ApiError> {
+    let mut query = scope.find::<monitors::Entity>();
+    if let Some(status) = filter.status {
+        query = query.filter(monitors::Column::Status.eq(status));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(monitors::Column::Kind.eq(kind));
+    }
+    if let Some(text) = filter.text.as_deref().filter(|text| !text.is_empty()) {
+        let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
+        let lower = |column: monitors::Column| Expr::expr(Func::lower(Expr::col(column)));
+        query = query.filter(
+            Condition::any()
+                .add(lower(monitors::Column::Name).like(pattern.as_str()).escape('\\'))
+                .add(lower(monitors::Column::Target).like(pattern.as_str()).escape('\\')),
+        );
+    }
+    let columns = (monitors::Column::CreatedAt, monitors::Column::Id);
+    Ok(crate::db::paging::newest_first(db, query, columns, page).await?)
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+pub async fn get(db: &DatabaseConnection, scope: &TenantScope, id: Uuid) -> Result<monitors::Model, ApiError> {
+    scope.get::<monitors::Entity>(db, id).await
+}
+
+/// Parses the settings and vets the target: field errors for what does not parse, and a
+/// `BAD_USER_INPUT` on the target field for an address the SSRF guard refuses.
+async fn vet(prober: &Prober, settings: &Settings) -> Result<(), ApiError> {
+    let mut errors = FieldErrors::default();
+    let spec = settings.check_spec(&mut errors);
+    errors.into_result()?;
+    if let Some(spec) = spec {
+        prober.vet_target(&spec).await.map_err(|refused| ApiError::field(target_field(settings), refused.to_string()))?;
+    }
+    Ok(())
+}
+
+fn target_field(settings: &Settings) -> &'static str {
+    match settings {
+        Settings::Http(_) => "http.url",
+        Settings::Tcp(_) => "tcp.host",
+        Settings::Dns(_) => "dns.name",
+        Settings::Tls(_) => "tls.host",
+        Settings::Heartbeat(_) => "heartbeat",
+    }
+}
+
+/// When a new (or resumed) monitor is first checked: spread over up to a minute, so monitors
+/// created together (an import, a script) do not all fire in the same second.
+fn first_check_at(settings: &Settings, timing: &Timing, now: DateTime<Utc>) -> DateTime<Utc> {
+    if let Settings::Heartbeat(beat) = settings {
+        return now + Duration::seconds(i64::from(timing.interval_seconds) + i64::from(beat.grace_seconds));
+    }
+    let window_ms = i64::from(timing.interval_seconds.min(60)) * 1000;
+    now + Duration::milliseconds(rand::random_range(0..window_ms))
+}
+
+pub async fn create(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    prober: &Prober,
+    now: DateTime<Utc>,
+    draft: MonitorDraft,
+) -> Result<monitors::Model, ApiError> {
+    scope.require(Role::Member)?;
+    let mut errors = FieldErrors::default();
+    let timing = Timing::parse(Timing::default(), draft.timing, &mut errors);
+    errors.into_result()?;
+    let timing = timing.ok_or_else(|| ApiError::internal("timing parsed without errors"))?;
+    vet(prober, &draft.settings).await?;
+    insert(db, audit, scope, now, draft.name, draft.settings, timing, actions::MONITOR_CREATED).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    now: DateTime<Utc>,
+    name: String,
+    settings: Settings,
+    timing: Timing,
+    action: &'static str,
+) -> Result<monitors::Model, ApiError> {
+    let heartbeat = matches!(settings, Settings::Heartbeat(_));
+    let txn = crate::db::begin_write(db).await?;
+    let monitor = monitors::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        tenant_id: Set(scope.tenant_id()),
+        name: Set(name),
+        kind: Set(kind_of(&settings)),
+        target: Set(settings.target()),
+        settings: Set(settings.to_json()),
+        interval_seconds: Set(timing.interval_seconds),
+        timeout_seconds: Set(timing.timeout_seconds),
+        retry_interval_seconds: Set(timing.retry_interval_seconds),
+        failure_threshold: Set(timing.failure_threshold),
+        recovery_threshold: Set(timing.recovery_threshold),
+        status: Set(MonitorStatus::Pending),
+        consecutive_failures: Set(0),
+        consecutive_successes: Set(0),
+        next_check_at: Set(first_check_at(&settings, &timing, now)),
+        locked_until: Set(None),
+        locked_by: Set(None),
+        last_checked_at: Set(None),
+        last_duration_ms: Set(None),
+        last_error: Set(None),
+        status_changed_at: Set(None),
+        ping_token: Set(heartbeat.then(random_token)),
+        last_ping_at: Set(None),
+        ping_started_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    let changes = serde_json::json!({ "name": monitor.name, "target": monitor.target });
+    audit::record_in(&txn, audit, scope, action, ("monitor", monitor.id), changes).await?;
+    txn.commit().await?;
+    Ok(monitor)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn update(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    prober: &Prober,
+    now: DateTime<Utc>,
+    id: Uuid,
+    patch: MonitorPatch,
+) -> Result<monitors::Model, ApiError> {
+    scope.require(Role::Member)?;
+    let current = scope.get::<monitors::Entity>(db, id).await?;
+    let mut errors = FieldErrors::default();
+    let timing = Timing::parse(timing_of(&current), patch.timing, &mut errors);
+    if let Some(settings) = &patch.settings
+        && kind_of(settings) != current.kind
+    {
+        errors.check::<()>("kind", Err("cannot change; create a new monitor instead".into()));
+    }
+    errors.into_result()?;
+    let timing = timing.ok_or_else(|| ApiError::internal("timing parsed without errors"))?;
+    if let Some(settings) = &patch.settings {
+        vet(prober, settings).await?;
+    }
+    let txn = crate::db::begin_write(db).await?;
+    // Read again under the write lock: the scheduler may have recorded a check meanwhile.
+    let current = scope.get::<monitors::Entity>(&txn, id).await?;
+    let mut changes = serde_json::Map::new();
+    let mut active: monitors::ActiveModel = current.clone().into();
+    if let Some(name) = patch.name.filter(|name| *name != current.name) {
+        changes.insert("name".into(), name.clone().into());
+        active.name = Set(name);
+    }
+    if let Some(settings) = patch.settings {
+        let target = settings.target();
+        if target != current.target {
+            changes.insert("target".into(), target.clone().into());
+        }
+        active.target = Set(target);
+        active.settings = Set(settings.to_json());
+    }
+    if timing != timing_of(&current) {
+        changes.insert("interval_seconds".into(), timing.interval_seconds.into());
+        active.interval_seconds = Set(timing.interval_seconds);
+        active.timeout_seconds = Set(timing.timeout_seconds);
+        active.retry_interval_seconds = Set(timing.retry_interval_seconds);
+        active.failure_threshold = Set(timing.failure_threshold);
+        active.recovery_threshold = Set(timing.recovery_threshold);
+        // A shorter interval takes effect now rather than after the old, longer one.
+        let sooner = now + Duration::seconds(i64::from(timing.interval_seconds));
+        if current.kind != MonitorKind::Heartbeat && sooner < current.next_check_at {
+            active.next_check_at = Set(sooner);
+        }
+    }
+    active.updated_at = Set(now.max(current.created_at));
+    let monitor = active.update(&txn).await?;
+    audit::record_in(&txn, audit, scope, actions::MONITOR_UPDATED, ("monitor", id), changes.into()).await?;
+    txn.commit().await?;
+    Ok(monitor)
+}
+
+/// Stops checking; the history stays. Pausing a paused monitor changes nothing.
+pub async fn pause(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    now: DateTime<Utc>,
+    id: Uuid,
+) -> Result<monitors::Model, ApiError> {
+    set_paused(db, audit, scope, now, id, true).await
+}
+
+/// Checks again from a fresh start (status pending, counters cleared).
+pub async fn resume(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    now: DateTime<Utc>,
+    id: Uuid,
+) -> Result<monitors::Model, ApiError> {
+    set_paused(db, audit, scope, now, id, false).await
+}
+
+async fn set_paused(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    now: DateTime<Utc>,
+    id: Uuid,
+    paused: bool,
+) -> Result<monitors::Model, ApiError> {
+    scope.require(Role::Member)?;
+    let txn = crate::db::begin_write(db).await?;
+    let current = scope.get::<monitors::Entity>(&txn, id).await?;
+    if (current.status == MonitorStatus::Paused) == paused {
+        return Ok(current);
+    }
+    let settings = Settings::from_json(&current.settings).map_err(ApiError::internal)?;
+    let timing = timing_of(&current);
+    let mut active: monitors::ActiveModel = current.into();
+    active.status = Set(if paused { MonitorStatus::Paused } else { MonitorStatus::Pending });
+    active.consecutive_failures = Set(0);
+    active.consecutive_successes = Set(0);
+    active.status_changed_at = Set(Some(now));
+    if !paused {
+        active.next_check_at = Set(first_check_at(&settings, &timing, now));
+    }
+    active.updated_at = Set(now);
+    let monitor = active.update(&txn).await?;
+    let action = if paused { actions::MONITOR_PAUSED } else { actions::MONITOR_RESUMED };
+    audit::record_in(&txn, audit, scope, action, ("monitor", id), serde_json::json!({})).await?;
+    txn.commit().await?;
+    Ok(monitor)
+}
+
+/// A copy named "<name> (copy)", pending, with a new heartbeat token if it has one.
+pub async fn duplicate(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    now: DateTime<Utc>,
+    id: Uuid,
+) -> Result<monitors::Model, ApiError> {
+    scope.require(Role::Member)?;
+    let current = scope.get::<monitors::Entity>(db, id).await?;
+    let settings = Settings::from_json(&current.settings).map_err(ApiError::internal)?;
+    let name: String = format!("{} (copy)", current.name).chars().take(80).collect();
+    insert(db, audit, scope, now, name, settings, timing_of(&current), actions::MONITOR_CREATED).await
+}
+
+/// Deletes a monitor with its results and incidents.
+pub async fn delete(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    id: Uuid,
+) -> Result<monitors::Model, ApiError> {
+    scope.require(Role::Member)?;
+    let txn = crate::db::begin_write(db).await?;
+    let monitor = scope.get::<monitors::Entity>(&txn, id).await?;
+    scope.delete_many::<monitors::Entity>().filter(monitors::Column::Id.eq(id)).exec(&txn).await?;
+    let changes = serde_json::json!({ "name": monitor.name, "target": monitor.target });
+    audit::record_in(&txn, audit, scope, actions::MONITOR_DELETED, ("monitor", id), changes).await?;
+    txn.commit().await?;
+    Ok(monitor)
+}

@@ -1,0 +1,211 @@
+//! Recording a batch of check results in one transaction: each result row, the monitor's new
+//! state and next planned check (which also releases the lease), and for a state change the
+//! incident it opens or resolves and the alerts it sends. One transaction per batch keeps the
+//! write cost per check low (one commit for many results, which matters most on SQLite).
+
+use chrono::{DateTime, Utc};
+use entity::check_results::{self, CheckStatus};
+use entity::monitors::{self, MonitorKind};
+use entity::incidents;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use uuid::Uuid;
+
+use super::alerts::Alerts;
+use super::monitors::timing_of;
+use super::state::{self, Counters, Transition};
+use super::timing::Timing;
+use crate::probe::{self, CheckOutcome};
+
+/// One finished check of a claimed monitor.
+pub struct Observation {
+    pub monitor: monitors::Model,
+    pub started_at: DateTime<Utc>,
+    pub outcome: CheckOutcome,
+}
+
+/// What recording a batch did, for metrics and tests.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Recorded {
+    pub results: usize,
+    pub went_down: usize,
+    pub recovered: usize,
+    /// Results dropped because another worker holds the monitor's lease now.
+    pub lease_lost: usize,
+}
+
+pub fn stored_status(status: probe::CheckStatus) -> CheckStatus {
+    match status {
+        probe::CheckStatus::Up => CheckStatus::Up,
+        probe::CheckStatus::Degraded => CheckStatus::Degraded,
+        probe::CheckStatus::Down => CheckStatus::Down,
+    }
+}
+
+fn ms(value: Option<u32>) -> Option<i32> {
+    value.map(|ms| ms.min(i32::MAX as u32) as i32)
+}
+
+/// Records `observations`; a monitor whose lease `worker` no longer holds is skipped (its new
+/// holder records its own check).
+pub async fn record_batch(
+    db: &impl ConnectionTrait,
+    alerts: &Alerts,
+    worker: &str,
+    now: DateTime<Utc>,
+    observations: Vec<Observation>,
+) -> Result<Recorded, DbErr> {
+    let mut recorded = Recorded::default();
+    for observation in observations {
+        let timing = {
+            let mut timing = timing_of(&observation.monitor);
+            if observation.monitor.kind == MonitorKind::Heartbeat {
+                // A missed heartbeat is already late by its grace period: no re-checks.
+                timing.failure_threshold = 1;
+            }
+            timing
+        };
+        let plan = |quick| state::next_check_at(&timing, observation.monitor.next_check_at, now, quick);
+        let lease = Lease::HeldBy(worker);
+        record_one(db, alerts, observation, timing, lease, plan, &mut recorded).await?;
+    }
+    Ok(recorded)
+}
+
+/// Whose write this is: the scheduler's (only while it holds the lease) or a ping's (which
+/// also takes the lease away, so a check in flight cannot overwrite the ping's news).
+pub enum Lease<'a> {
+    HeldBy(&'a str),
+    Ping,
+}
+
+/// Records one result: the monitor's new state and next check, the result row, and the
+/// incident and alerts of a state change. `plan` gives the next check from whether a quick
+/// re-check is due.
+pub async fn record_one(
+    db: &impl ConnectionTrait,
+    alerts: &Alerts,
+    Observation { monitor, started_at, outcome }: Observation,
+    timing: Timing,
+    lease: Lease<'_>,
+    plan: impl FnOnce(bool) -> DateTime<Utc>,
+    recorded: &mut Recorded,
+) -> Result<(), DbErr> {
+    let status = stored_status(outcome.status);
+    let current = Counters {
+        status: monitor.status,
+        consecutive_failures: monitor.consecutive_failures,
+        consecutive_successes: monitor.consecutive_successes,
+    };
+    let step = state::step(&timing, current, status);
+    let next = plan(step.quick_recheck);
+    let error: Option<String> = outcome.error.as_ref().map(|error| error.chars().take(1000).collect());
+    let duration_ms = outcome.duration_ms.min(i32::MAX as u32) as i32;
+
+    let mut update = monitors::Entity::update_many()
+        .col_expr(monitors::Column::Status, Expr::value(step.counters.status))
+        .col_expr(monitors::Column::ConsecutiveFailures, Expr::value(step.counters.consecutive_failures))
+        .col_expr(monitors::Column::ConsecutiveSuccesses, Expr::value(step.counters.consecutive_successes))
+        .col_expr(monitors::Column::NextCheckAt, Expr::value(next))
+        .col_expr(monitors::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(monitors::Column::LockedBy, Expr::value(Option::<String>::None))
+        .col_expr(monitors::Column::LastCheckedAt, Expr::value(started_at))
+        .col_expr(monitors::Column::LastDurationMs, Expr::value(duration_ms))
+        .col_expr(monitors::Column::LastError, Expr::value(error.clone()))
+        .filter(monitors::Column::Id.eq(monitor.id));
+    if step.transition.is_some() {
+        update = update.col_expr(monitors::Column::StatusChangedAt, Expr::value(started_at));
+    }
+    match lease {
+        // Release the lease only if this worker still holds it: otherwise skip everything.
+        Lease::HeldBy(worker) => update = update.filter(monitors::Column::LockedBy.eq(worker)),
+        Lease::Ping => {
+            update = update
+                .col_expr(monitors::Column::LastPingAt, Expr::value(started_at))
+                .col_expr(monitors::Column::PingStartedAt, Expr::value(Option::<DateTime<Utc>>::None))
+        }
+    }
+    if update.exec(db).await?.rows_affected == 0 {
+        recorded.lease_lost += 1;
+        return Ok(());
+    }
+    check_results::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        tenant_id: Set(monitor.tenant_id),
+        monitor_id: Set(monitor.id),
+        checked_at: Set(started_at),
+        status: Set(status),
+        duration_ms: Set(duration_ms),
+        dns_ms: Set(ms(outcome.phases.dns_ms)),
+        connect_ms: Set(ms(outcome.phases.connect_ms)),
+        tls_ms: Set(ms(outcome.phases.tls_ms)),
+        first_byte_ms: Set(ms(outcome.phases.first_byte_ms)),
+        status_code: Set(outcome.status_code.map(i32::from)),
+        error: Set(error.clone()),
+        tls_expires_at: Set(outcome.tls_expires_at),
+    }
+    .insert(db)
+    .await?;
+    recorded.results += 1;
+    match step.transition {
+        Some(Transition::WentDown) => {
+            let incident = open_incident(db, &monitor, started_at, error.as_deref()).await?;
+            alerts.enqueue(db, &monitor, &incident, true, started_at).await?;
+            recorded.went_down += 1;
+        }
+        Some(Transition::Recovered) => {
+            if let Some(incident) = resolve_incident(db, &monitor, started_at).await? {
+                alerts.enqueue(db, &monitor, &incident, false, started_at).await?;
+            }
+            recorded.recovered += 1;
+        }
+        Some(Transition::Changed) | None => {}
+    }
+    Ok(())
+}
+
+async fn open_incident(
+    db: &impl ConnectionTrait,
+    monitor: &monitors::Model,
+    at: DateTime<Utc>,
+    cause: Option<&str>,
+) -> Result<incidents::Model, DbErr> {
+    // One incident per outage: reuse one left open (e.g. by a resume after a pause mid-outage).
+    if let Some(open) = open_incident_of(db, monitor).await? {
+        return Ok(open);
+    }
+    incidents::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        tenant_id: Set(monitor.tenant_id),
+        monitor_id: Set(monitor.id),
+        opened_at: Set(at),
+        resolved_at: Set(None),
+        cause: Set(cause.unwrap_or("the check failed").to_owned()),
+        created_at: Set(at),
+    }
+    .insert(db)
+    .await
+}
+
+async fn open_incident_of(db: &impl ConnectionTrait, monitor: &monitors::Model) -> Result<Option<incidents::Model>, DbErr> {
+    incidents::Entity::find()
+        .filter(incidents::Column::TenantId.eq(monitor.tenant_id))
+        .filter(incidents::Column::MonitorId.eq(monitor.id))
+        .filter(incidents::Column::ResolvedAt.is_null())
+        .order_by_desc(incidents::Column::OpenedAt)
+        .one(db)
+        .await
+}
+
+async fn resolve_incident(
+    db: &impl ConnectionTrait,
+    monitor: &monitors::Model,
+    at: DateTime<Utc>,
+) -> Result<Option<incidents::Model>, DbErr> {
+    let Some(open) = open_incident_of(db, monitor).await? else { return Ok(None) };
+    let mut active: incidents::ActiveModel = open.into();
+    active.resolved_at = Set(Some(at));
+    Ok(Some(active.update(db).await?))
+}

@@ -1,0 +1,117 @@
+//! How often a monitor is checked and how many results it takes to change its state. The same
+//! limits are CHECK constraints on `monitors` (migration `create_monitoring`).
+
+use crate::kernel::FieldErrors;
+
+pub const MIN_INTERVAL: i32 = 10;
+pub const MAX_INTERVAL: i32 = 86_400;
+pub const MAX_TIMEOUT: i32 = 60;
+pub const MAX_THRESHOLD: i32 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing {
+    pub interval_seconds: i32,
+    pub timeout_seconds: i32,
+    pub retry_interval_seconds: i32,
+    pub failure_threshold: i32,
+    pub recovery_threshold: i32,
+}
+
+/// Raw timing input; `None` takes the default (or, on update, the current value).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TimingInput {
+    pub interval_seconds: Option<i32>,
+    pub timeout_seconds: Option<i32>,
+    pub retry_interval_seconds: Option<i32>,
+    pub failure_threshold: Option<i32>,
+    pub recovery_threshold: Option<i32>,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Self {
+            interval_seconds: 60,
+            timeout_seconds: 10,
+            retry_interval_seconds: 20,
+            failure_threshold: 2,
+            recovery_threshold: 1,
+        }
+    }
+}
+
+impl Timing {
+    /// `input` over `base`; a timeout or retry interval not given is clamped to the interval.
+    pub fn parse(base: Timing, input: TimingInput, errors: &mut FieldErrors) -> Option<Timing> {
+        let interval = input.interval_seconds.unwrap_or(base.interval_seconds);
+        let interval = errors.check("intervalSeconds", within(interval, MIN_INTERVAL, MAX_INTERVAL));
+        let ceiling = interval.unwrap_or(MAX_INTERVAL);
+        let timeout = match input.timeout_seconds {
+            Some(timeout) => within(timeout, 1, MAX_TIMEOUT.min(ceiling)),
+            None => Ok(base.timeout_seconds.min(ceiling)),
+        };
+        let retry = match input.retry_interval_seconds {
+            Some(retry) => within(retry, MIN_INTERVAL, ceiling),
+            None => Ok(base.retry_interval_seconds.clamp(MIN_INTERVAL, ceiling)),
+        };
+        let timeout = errors.check("timeoutSeconds", timeout);
+        let retry = errors.check("retryIntervalSeconds", retry);
+        let failure = errors.check(
+            "failureThreshold",
+            within(input.failure_threshold.unwrap_or(base.failure_threshold), 1, MAX_THRESHOLD),
+        );
+        let recovery = errors.check(
+            "recoveryThreshold",
+            within(input.recovery_threshold.unwrap_or(base.recovery_threshold), 1, MAX_THRESHOLD),
+        );
+        Some(Timing {
+            interval_seconds: interval?,
+            timeout_seconds: timeout?,
+            retry_interval_seconds: retry?,
+            failure_threshold: failure?,
+            recovery_threshold: recovery?,
+        })
+    }
+}
+
+fn within(value: i32, min: i32, max: i32) -> Result<i32, String> {
+    if (min..=max).contains(&value) { Ok(value) } else { Err(format!("must be between {min} and {max}")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_clamp_to_a_short_interval() {
+        let mut errors = FieldErrors::default();
+        let input = TimingInput { interval_seconds: Some(10), ..TimingInput::default() };
+        let timing = Timing::parse(Timing::default(), input, &mut errors).unwrap();
+        assert_eq!((timing.timeout_seconds, timing.retry_interval_seconds), (10, 10));
+    }
+
+    #[test]
+    fn out_of_range_values_name_their_field() {
+        let mut errors = FieldErrors::default();
+        let input = TimingInput {
+            interval_seconds: Some(5),
+            timeout_seconds: Some(61),
+            retry_interval_seconds: Some(1),
+            failure_threshold: Some(0),
+            recovery_threshold: Some(11),
+        };
+        assert!(Timing::parse(Timing::default(), input, &mut errors).is_none());
+        let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["intervalSeconds", "timeoutSeconds", "retryIntervalSeconds", "failureThreshold", "recoveryThreshold"]
+        );
+    }
+
+    #[test]
+    fn a_timeout_longer_than_the_interval_is_refused() {
+        let mut errors = FieldErrors::default();
+        let input = TimingInput { interval_seconds: Some(20), timeout_seconds: Some(30), ..TimingInput::default() };
+        assert!(Timing::parse(Timing::default(), input, &mut errors).is_none());
+        assert_eq!(errors.0[0].field, "timeoutSeconds");
+    }
+}

@@ -1,0 +1,61 @@
+//! Monitor operations across tenants: another organization's monitor id is `NOT_FOUND`, exactly
+//! like a missing one, and the monitor is unchanged.
+
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::Probe;
+
+const CREATE: &str = "mutation($n: String!) { createMonitor(input: { name: $n, heartbeat: { graceSeconds: 60 } }) { id } }";
+const READ: &str = "query($id: ID!) { monitor(id: $id) { name status } }";
+
+/// Two organizations; `globex` has a heartbeat monitor. Returns (acme owner token, globex owner
+/// token, globex's monitor id).
+async fn arrange(probe: &Probe) -> (String, String, String) {
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
+    let (_, body) = probe.app.graphql_as(&globex.owner.token, CREATE, json!({ "n": "Nightly backup" })).await;
+    let id = body["data"]["createMonitor"]["id"].as_str().unwrap_or_else(|| panic!("create: {body}")).to_owned();
+    (acme.owner.token, globex.owner.token, id)
+}
+
+fn ids(foreign: &str) -> (Value, Value) {
+    (json!({ "id": foreign }), json!({ "id": Uuid::new_v4().to_string() }))
+}
+
+async fn assert_unchanged(probe: &Probe, owner: &str, id: &str) {
+    let (_, body) = probe.app.graphql_as(owner, READ, json!({ "id": id })).await;
+    assert_eq!(body["data"]["monitor"], json!({ "name": "Nightly backup", "status": "PENDING" }), "{body}");
+}
+
+async fn refused(probe: Probe, operation: &str) {
+    let (acme, globex, id) = arrange(&probe).await;
+    probe.assert_refused_like_missing(&acme, operation, ids(&id), "NOT_FOUND").await;
+    assert_unchanged(&probe, &globex, &id).await;
+    let (_, list) = probe.app.graphql_as(&acme, "{ monitors { nodes { id } } }", Value::Null).await;
+    assert!(!list.to_string().contains(&id), "lists never show another tenant's monitors: {list}");
+}
+
+pub async fn monitor(probe: Probe) {
+    refused(probe, READ).await;
+}
+
+pub async fn update_monitor(probe: Probe) {
+    refused(probe, "mutation($id: ID!) { updateMonitor(id: $id, input: { name: \"Mine now\" }) { id } }").await;
+}
+
+pub async fn pause_monitor(probe: Probe) {
+    refused(probe, "mutation($id: ID!) { pauseMonitor(id: $id) { id } }").await;
+}
+
+pub async fn resume_monitor(probe: Probe) {
+    refused(probe, "mutation($id: ID!) { resumeMonitor(id: $id) { id } }").await;
+}
+
+pub async fn duplicate_monitor(probe: Probe) {
+    refused(probe, "mutation($id: ID!) { duplicateMonitor(id: $id) { id } }").await;
+}
+
+pub async fn delete_monitor(probe: Probe) {
+    refused(probe, "mutation($id: ID!) { deleteMonitor(id: $id) { id } }").await;
+}

@@ -1,0 +1,319 @@
+//! The monitoring engine, black-box through GraphQL, on a manual clock: the scheduler runs only
+//! when a test calls `tick` after moving the clock (`SCHEDULER_ENABLED=false`), so thresholds,
+//! re-checks and schedules are tested without sleeping. Targets are real local servers.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU16, Ordering};
+
+use beacon_tests::fixtures::{access_token, insert_member, insert_tenant, insert_verified_owner};
+use beacon_tests::{Backend, InProcessApp, backend_tests};
+use chrono::Duration;
+use entity::tenants::TenantStatus;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{Value, json};
+
+backend_tests!(
+    an_http_outage_opens_one_incident_alerts_once_and_recovers,
+    a_tcp_monitor_goes_down_when_its_listener_closes,
+    bad_input_names_the_field_and_private_targets_are_refused,
+    lists_filter_and_viewers_only_read,
+    two_schedulers_never_check_one_slot_twice,
+    a_heartbeat_goes_down_when_its_pings_stop
+);
+
+const CREATE: &str = "mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id status nextCheckAt } }";
+const MONITOR: &str = "query($id: ID!) { monitor(id: $id) { status lastError \
+    recentChecks(first: 10) { status statusCode error durationMs } incidents { openedAt resolvedAt cause } } }";
+
+/// A local HTTP target whose status code the test sets.
+struct Target {
+    url: String,
+    status: Arc<AtomicU16>,
+}
+
+async fn http_target() -> Target {
+    let status = Arc::new(AtomicU16::new(200));
+    let shared = status.clone();
+    let app = axum::Router::new().route(
+        "/health",
+        axum::routing::get(move || {
+            let status = shared.load(Ordering::SeqCst);
+            async move { (axum::http::StatusCode::from_u16(status).unwrap(), "ok") }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/health", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    Target { url, status }
+}
+
+async fn engine_app(backend: Backend) -> InProcessApp {
+    InProcessApp::spawn(backend, &[("SCHEDULER_ENABLED", "false"), ("ALLOW_PRIVATE_TARGETS", "true")]).await
+}
+
+/// An organization with a verified owner (the alert recipient); the owner's token.
+async fn owner(app: &InProcessApp, slug: &str) -> String {
+    let db = app.database.connect().await;
+    let tenant = insert_tenant(&db, slug, TenantStatus::Active).await;
+    let user = insert_verified_owner(&db, tenant, &format!("owner@{slug}.test")).await;
+    access_token(&db, user, tenant, "owner").await
+}
+
+async fn create(app: &InProcessApp, token: &str, input: Value) -> String {
+    let body = app.graphql_as(token, CREATE, json!({ "input": input })).await;
+    body["data"]["createMonitor"]["id"].as_str().unwrap_or_else(|| panic!("create: {body}")).to_owned()
+}
+
+async fn monitor(app: &InProcessApp, token: &str, id: &str) -> Value {
+    let body = app.graphql_as(token, MONITOR, json!({ "id": id })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    body["data"]["monitor"].clone()
+}
+
+/// Moves the clock and runs the scheduler once; returns how many results it recorded.
+async fn advance_and_tick(app: &InProcessApp, seconds: i64) -> usize {
+    app.clock.advance(Duration::seconds(seconds));
+    app.scheduler.tick().await.expect("a scheduler round").results
+}
+
+async fn alert_emails(app: &InProcessApp, kind: &str) -> u64 {
+    let db = app.database.connect().await;
+    entity::email_outbox::Entity::find()
+        .filter(entity::email_outbox::Column::Kind.eq(kind))
+        .count(&db)
+        .await
+        .unwrap()
+}
+
+async fn an_http_outage_opens_one_incident_alerts_once_and_recovers(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-engine").await;
+    let target = http_target().await;
+    let input = json!({
+        "name": "API", "intervalSeconds": 60, "retryIntervalSeconds": 20, "failureThreshold": 2,
+        "http": { "url": target.url, "expectedStatus": ["200-299"] },
+    });
+    let id = create(&app, &token, input).await;
+    assert_eq!(advance_and_tick(&app, 1).await + advance_and_tick(&app, 60).await, 1, "one first check");
+    assert_eq!(monitor(&app, &token, &id).await["status"], "UP");
+
+    // The first failure is re-checked at the retry interval; the second makes it DOWN.
+    target.status.store(503, Ordering::SeqCst);
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+    let failing = monitor(&app, &token, &id).await;
+    assert_eq!(failing["status"], "UP", "one failure is below the threshold: {failing}");
+    assert_eq!(advance_and_tick(&app, 10).await, 0, "the re-check is not due yet");
+    assert_eq!(advance_and_tick(&app, 10).await, 1, "re-checked after 20 s");
+    let down = monitor(&app, &token, &id).await;
+    assert_eq!(down["status"], "DOWN", "{down}");
+    assert_eq!(down["recentChecks"][0]["statusCode"], 503);
+    let incidents = down["incidents"].as_array().unwrap();
+    assert_eq!(incidents.len(), 1, "{down}");
+    assert!(incidents[0]["cause"].as_str().unwrap().contains("503"), "{down}");
+    assert_eq!(alert_emails(&app, "monitor_down").await, 1);
+
+    // Still down a minute later: no second incident, no second alert.
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+    assert_eq!(monitor(&app, &token, &id).await["incidents"].as_array().unwrap().len(), 1);
+    assert_eq!(alert_emails(&app, "monitor_down").await, 1, "one alert per outage");
+
+    // Back up: the incident is resolved and the recovery alert goes out.
+    target.status.store(200, Ordering::SeqCst);
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+    let up = monitor(&app, &token, &id).await;
+    assert_eq!(up["status"], "UP", "{up}");
+    assert!(up["incidents"][0]["resolvedAt"].is_string(), "{up}");
+    assert_eq!(alert_emails(&app, "monitor_up").await, 1);
+    app.shutdown().await;
+}
+
+async fn a_tcp_monitor_goes_down_when_its_listener_closes(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-tcp").await;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let input = json!({ "name": "DB", "failureThreshold": 1, "tcp": { "host": "127.0.0.1", "port": port } });
+    let id = create(&app, &token, input).await;
+    advance_and_tick(&app, 61).await;
+    assert_eq!(monitor(&app, &token, &id).await["status"], "UP");
+    drop(listener);
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+    let down = monitor(&app, &token, &id).await;
+    assert_eq!(down["status"], "DOWN", "{down}");
+    assert!(down["lastError"].as_str().is_some_and(|e| !e.is_empty()), "{down}");
+    app.shutdown().await;
+}
+
+fn fields(body: &Value) -> Vec<String> {
+    assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{body}");
+    body["errors"][0]["extensions"]["fields"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn bad_input_names_the_field_and_private_targets_are_refused(backend: Backend) {
+    // The guard is on (the default).
+    let app = InProcessApp::spawn(backend, &[("SCHEDULER_ENABLED", "false")]).await;
+    let token = owner(&app, "acme-guard").await;
+    let send = |input: Value| {
+        let token = token.clone();
+        let app = &app;
+        async move { app.graphql_as(&token, CREATE, json!({ "input": input })).await }
+    };
+    for url in [
+        "http://127.0.0.1:8080/",
+        "http://2130706433/",
+        "http://0177.0.0.1/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.1.2.3/",
+        "http://100.64.0.1/",
+        "http://[::1]/",
+    ] {
+        let body = send(json!({ "name": "x", "http": { "url": url } })).await;
+        assert_eq!(fields(&body), ["http.url"], "{url}: {body}");
+    }
+    let body = send(json!({ "name": "x", "tcp": { "host": "127.0.0.1", "port": 5432 } })).await;
+    assert_eq!(fields(&body), ["tcp.host"], "{body}");
+
+    let body = send(json!({
+        "name": " ", "intervalSeconds": 5, "failureThreshold": 0,
+        "http": { "url": "ftp://example.com", "method": "FETCH", "expectedStatus": ["200", "9xx"] },
+    }))
+    .await;
+    assert_eq!(
+        fields(&body),
+        ["name", "http.url", "http.method", "http.expectedStatus[1]", "intervalSeconds", "failureThreshold"],
+        "{body}"
+    );
+    let body = send(json!({ "name": "two", "tcp": { "host": "a.example", "port": 1 }, "heartbeat": {} })).await;
+    assert_eq!(fields(&body), ["kind"], "{body}");
+    let body = send(json!({ "name": "none" })).await;
+    assert_eq!(fields(&body), ["kind"], "{body}");
+    app.shutdown().await;
+}
+
+async fn lists_filter_and_viewers_only_read(backend: Backend) {
+    let app = engine_app(backend).await;
+    let db = app.database.connect().await;
+    let tenant = insert_tenant(&db, "acme-list", TenantStatus::Active).await;
+    let owner_id = insert_verified_owner(&db, tenant, "owner@acme-list.test").await;
+    let token = access_token(&db, owner_id, tenant, "owner").await;
+    let viewer_id = insert_member(&db, tenant, "viewer@acme-list.test", entity::memberships::Role::Viewer).await;
+    let viewer = access_token(&db, viewer_id, tenant, "viewer").await;
+    let target = http_target().await;
+    let api = create(&app, &token, json!({ "name": "Public API", "failureThreshold": 1, "http": { "url": target.url } })).await;
+    create(&app, &token, json!({ "name": "Nightly backup", "heartbeat": { "graceSeconds": 60 } })).await;
+    target.status.store(500, Ordering::SeqCst);
+    advance_and_tick(&app, 61).await;
+
+    let list = "query($f: MonitorFilter) { monitors(first: 10, filter: $f) { nodes { id name status kind pingUrl } } }";
+    let names = |body: Value| -> Vec<String> {
+        body["data"]["monitors"]["nodes"].as_array().unwrap_or_else(|| panic!("{body}")).iter().map(|n| n["name"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(names(app.graphql_as(&token, list, json!({ "f": { "status": "DOWN" } })).await), ["Public API"]);
+    assert_eq!(names(app.graphql_as(&token, list, json!({ "f": { "kind": "HEARTBEAT" } })).await), ["Nightly backup"]);
+    assert_eq!(names(app.graphql_as(&token, list, json!({ "f": { "text": "PUBLIC" } })).await), ["Public API"]);
+    assert_eq!(names(app.graphql_as(&token, list, json!({ "f": { "text": "100%_" } })).await), Vec::<String>::new());
+    let all = app.graphql_as(&viewer, list, json!({})).await;
+    assert_eq!(names(all.clone()), ["Nightly backup", "Public API"], "newest first");
+    assert!(all.to_string().contains("/ping/"), "heartbeats show their ping URL: {all}");
+
+    let pause = "mutation($id: ID!) { pauseMonitor(id: $id) { status } }";
+    let refused = app.graphql_as(&viewer, pause, json!({ "id": api })).await;
+    assert_eq!(refused["errors"][0]["extensions"]["code"], "FORBIDDEN", "{refused}");
+    let paused = app.graphql_as(&token, pause, json!({ "id": api })).await;
+    assert_eq!(paused["data"]["pauseMonitor"]["status"], "PAUSED", "{paused}");
+    assert_eq!(advance_and_tick(&app, 120).await, 0, "a paused monitor is not checked");
+    let copy = app.graphql_as(&token, "mutation($id: ID!) { duplicateMonitor(id: $id) { name status } }", json!({ "id": api })).await;
+    assert_eq!(copy["data"]["duplicateMonitor"], json!({ "name": "Public API (copy)", "status": "PENDING" }), "{copy}");
+    let deleted = app.graphql_as(&token, "mutation($id: ID!) { deleteMonitor(id: $id) { id } }", json!({ "id": api })).await;
+    assert_eq!(deleted["data"]["deleteMonitor"]["id"], api.as_str(), "{deleted}");
+    let gone = app.graphql_as(&token, MONITOR, json!({ "id": api })).await;
+    assert_eq!(gone["errors"][0]["extensions"]["code"], "NOT_FOUND", "{gone}");
+    app.shutdown().await;
+}
+
+async fn two_schedulers_never_check_one_slot_twice(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-twice").await;
+    let target = http_target().await;
+    let mut ids = Vec::new();
+    for n in 0..30 {
+        ids.push(create(&app, &token, json!({ "name": format!("m{n}"), "http": { "url": target.url } })).await);
+    }
+    // A second scheduler on the same database, as another process would run.
+    let db = app.database.connect().await;
+    let other = server::monitoring::scheduler::Scheduler::new(
+        db.clone(),
+        server::probe::Prober::new(server::probe::ProbeConfig {
+            allow_private_targets: true,
+            dns_nameservers: Vec::new(),
+            user_agent: "test".into(),
+            ..Default::default()
+        })
+        .unwrap(),
+        app.scheduler.alerts.clone(),
+        std::sync::Arc::new(app.clock.clone()),
+        server::monitoring::scheduler::SchedulerSettings { batch_size: 7, ..Default::default() },
+        "other-process".into(),
+    );
+    app.clock.advance(Duration::seconds(61));
+    let (mut first, mut second) = (0, 0);
+    loop {
+        let (a, b) = tokio::join!(app.scheduler.tick(), other.tick());
+        let (a, b) = (a.unwrap().results, b.unwrap().results);
+        if a + b == 0 {
+            break;
+        }
+        first += a;
+        second += b;
+    }
+    assert_eq!(first + second, 30, "every monitor checked exactly once ({first} + {second})");
+    let results = entity::check_results::Entity::find().count(&db).await.unwrap();
+    assert_eq!(results, 30);
+    app.shutdown().await;
+}
+
+async fn a_heartbeat_goes_down_when_its_pings_stop(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-beat").await;
+    let input = json!({ "name": "Nightly backup", "intervalSeconds": 60, "heartbeat": { "graceSeconds": 30 } });
+    let body = app
+        .graphql_as(&token, "mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id pingUrl } }", json!({ "input": input }))
+        .await;
+    let id = body["data"]["createMonitor"]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
+    let ping_url = body["data"]["createMonitor"]["pingUrl"].as_str().unwrap().to_owned();
+    let path = ping_url.split_once("/ping/").map(|(_, token)| format!("/ping/{token}")).unwrap();
+    let ping = |suffix: &str| {
+        let url = app.url(&format!("{path}{suffix}"));
+        let client = app.client.clone();
+        async move { client.get(url).send().await.unwrap().status().as_u16() }
+    };
+
+    assert_eq!(ping("").await, 200);
+    assert_eq!(monitor(&app, &token, &id).await["status"], "UP");
+    assert_eq!(advance_and_tick(&app, 80).await, 0, "within interval + grace nothing is due");
+    assert_eq!(advance_and_tick(&app, 11).await, 1, "the deadline passed");
+    let down = monitor(&app, &token, &id).await;
+    assert_eq!(down["status"], "DOWN", "{down}");
+    assert!(down["lastError"].as_str().unwrap().contains("no ping since"), "{down}");
+    assert_eq!(alert_emails(&app, "monitor_down").await, 1);
+
+    // The job runs again: started, then succeeded 5 s later: UP, with its duration.
+    assert_eq!(ping("/start").await, 200);
+    app.clock.advance(Duration::seconds(5));
+    assert_eq!(ping("").await, 200);
+    let up = monitor(&app, &token, &id).await;
+    assert_eq!(up["status"], "UP", "{up}");
+    assert_eq!(up["recentChecks"][0]["durationMs"], 5000, "{up}");
+    assert!(up["incidents"][0]["resolvedAt"].is_string(), "{up}");
+
+    assert_eq!(ping("/fail").await, 200);
+    assert_eq!(monitor(&app, &token, &id).await["status"], "DOWN", "an explicit failure is DOWN at once");
+    assert_eq!(app.client.get(app.url("/ping/not-a-token")).send().await.unwrap().status().as_u16(), 404);
+    app.shutdown().await;
+}
