@@ -13,6 +13,7 @@
 //! graphql                          the GraphQL edge: error conversion, connections
 //! auth                             principal, tokens, tenant scope, guards, limits
 //! db, telemetry, config            infrastructure
+//! probe                            outbound checks (HTTP, TCP, DNS, TLS) and the SSRF guard
 //! kernel                           errors, request facts, actor, clock, paging, ids, links
 //! ```
 
@@ -27,6 +28,7 @@ pub mod jobs;
 pub mod kernel;
 pub mod layers;
 pub mod mail;
+pub mod probe;
 pub mod schema;
 pub mod startup;
 pub mod team;
