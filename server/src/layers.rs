@@ -18,6 +18,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("mail", &["kernel", "config", "db", "auth", "graphql", "jobs"]),
     ("tenancy", &["kernel", "db", "auth", "graphql", "audit"]),
     ("accounts", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "tenancy"]),
+    ("probe", &["kernel"]),
     ("team", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "accounts"]),
     ("monitoring", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "probe"]),
 ];

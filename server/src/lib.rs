@@ -13,8 +13,8 @@
 //! mail, jobs, audit                outbox on the leased-jobs runner; the audit trail
 //! graphql                          the GraphQL edge: error conversion, connections
 //! auth                             principal, tokens, tenant scope, guards, limits
-//! probe                            outbound checks (HTTP, TCP, DNS, TLS) behind the SSRF guard
 //! db, telemetry, config            infrastructure
+//! probe                            outbound checks (HTTP, TCP, DNS, TLS) and the SSRF guard
 //! kernel                           errors, request facts, actor, clock, paging, ids, links
 //! ```
 
@@ -30,6 +30,7 @@ pub mod kernel;
 pub mod layers;
 pub mod mail;
 pub mod monitoring;
+pub mod probe;
 pub mod schema;
 pub mod startup;
 pub mod team;
