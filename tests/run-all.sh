@@ -82,6 +82,31 @@ cargo fmt --all -- --check
 stage "cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+# --- supply chain ---------------------------------------------------------------------------------
+# Policy in deny.toml (licenses, banned crates, registries only) and .secrets.baseline (known,
+# reviewed matches; a new secret in any tracked file fails the build). RustSec advisories need a
+# database this network cannot fetch: run `cargo deny check advisories` where it can.
+stage "supply chain: cargo-deny (licenses, bans, sources), secret scan, npm audit"
+CARGO_DENY_VERSION=0.20.2
+if ! cargo deny --version 2>/dev/null | grep -q "$CARGO_DENY_VERSION"; then
+  echo "installing cargo-deny $CARGO_DENY_VERSION (once; a few minutes)"
+  cargo install --quiet --locked cargo-deny --version "$CARGO_DENY_VERSION"
+fi
+cargo deny --log-level error check licenses bans sources
+DETECT_SECRETS_VERSION=1.5.0
+if ! python3 -c "import detect_secrets" 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check "detect-secrets==$DETECT_SECRETS_VERSION" 2>&1 | grep -v "Running pip as the 'root' user" || true
+fi
+python3 tests/tools/secret_scan.py \
+  || die "a possible secret is committed (see above); remove it, or review it into .secrets.baseline with: detect-secrets scan --baseline .secrets.baseline"
+if (cd frontend && npm audit --omit=dev --audit-level=high >"$WORK/npm-audit.log" 2>&1); then
+  echo "npm audit: no high or critical advisories in production dependencies"
+elif grep -q "audit endpoint returned an error\|405 Method Not Allowed" "$WORK/npm-audit.log"; then
+  echo "npm audit: the registry here does not answer the audit endpoint; not checked"
+else
+  cat "$WORK/npm-audit.log"; die "npm audit found high or critical advisories in production dependencies"
+fi
+
 # --- frontend -------------------------------------------------------------------------------------
 stage "frontend: install, codegen drift, typecheck, lint, unit tests, build"
 (
