@@ -49,7 +49,11 @@ pub fn declared_indexes() -> Vec<DeclaredIndex> {
         // The incidents list, newest first.
         DeclaredIndex::tenant_columns::<Entity>(
             "incidents_tenant_id_opened_at_id_idx",
-            vec![col("tenant_id", Direction::Asc), col("opened_at", Direction::Desc), col("id", Direction::Desc)],
+            vec![
+                col("tenant_id", Direction::Asc),
+                col("opened_at", Direction::Desc),
+                col("id", Direction::Desc),
+            ],
         ),
         // A monitor's incidents, and its open one.
         DeclaredIndex::tenant_columns::<Entity>(

@@ -139,10 +139,7 @@ impl MigrationTrait for Migration {
                         "monitors_consecutive_check",
                         "consecutive_failures >= 0 AND consecutive_successes >= 0",
                     ))
-                    .check(check(
-                        "monitors_lease_check",
-                        "(locked_until IS NULL) = (locked_by IS NULL)",
-                    ))
+                    .check(check("monitors_lease_check", "(locked_until IS NULL) = (locked_by IS NULL)"))
                     .check(check(
                         "monitors_ping_token_check",
                         "(kind = 'heartbeat') = (ping_token IS NOT NULL)",

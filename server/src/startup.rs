@@ -142,8 +142,8 @@ impl Application {
         );
         if monitoring.scheduler_enabled {
             // A round ends when its claim does; checks finish in their own tasks.
-            scheduler.heartbeat =
-                heartbeats.register("monitor_scheduler", monitoring.poll_interval * 2 + Duration::from_secs(30));
+            scheduler.heartbeat = heartbeats
+                .register("monitor_scheduler", monitoring.poll_interval * 2 + Duration::from_secs(30));
         }
         let scheduler = Arc::new(scheduler);
         let hostnames = HostnameRegistry::new(db.clone());
@@ -206,7 +206,8 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self { public, internal, state, mail_runner, account_runner, auth_limits, clock, scheduler } = self;
+        let Self { public, internal, state, mail_runner, account_runner, auth_limits, clock, scheduler } =
+            self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
         let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());

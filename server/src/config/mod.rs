@@ -14,7 +14,8 @@ mod settings;
 pub use describe::redact_url;
 pub use env::{EnvSource, ProcessEnv};
 pub use settings::{
-    AppEnv, DatabaseSettings, GraphqlLimits, HttpSettings, LogFormat, MailSettings, MonitoringSettings, Settings,
+    AppEnv, DatabaseSettings, GraphqlLimits, HttpSettings, LogFormat, MailSettings, MonitoringSettings,
+    Settings,
 };
 
 use std::fmt;

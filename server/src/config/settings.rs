@@ -152,7 +152,6 @@ pub struct MailSettings {
     pub concurrency: usize,
 }
 
-#[derive(Debug, Clone, Copy)]
 /// The monitoring engine (DESIGN §6).
 #[derive(Debug, Clone)]
 pub struct MonitoringSettings {
@@ -166,7 +165,7 @@ pub struct MonitoringSettings {
     pub poll_interval: Duration,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct GraphqlLimits {
     pub max_depth: usize,
     pub max_complexity: usize,

@@ -26,7 +26,8 @@ pub struct PingState {
 
 impl PingState {
     pub fn new(alerts: Alerts, clock: SharedClock) -> Self {
-        let quota = Quota::per_second(NonZeroU32::MIN).allow_burst(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
+        let quota =
+            Quota::per_second(NonZeroU32::MIN).allow_burst(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
         Self { alerts, clock, limiter: Arc::new(RateLimiter::keyed(quota)) }
     }
 }
@@ -47,12 +48,15 @@ async fn handle(State(state): State<AppState>, token: String, ping: Ping) -> Res
     let pings = &state.pings;
     let key: String = token.chars().take(64).collect();
     if pings.limiter.check_key(&key).is_err() {
-        return (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "1")], "too many pings for this token\n").into_response();
+        return (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "1")], "too many pings for this token\n")
+            .into_response();
     }
     match heartbeat::ping(&state.db, &pings.alerts, pings.clock.now(), &token, ping).await {
         Ok(PingOutcome::Recorded) => (StatusCode::OK, "OK\n").into_response(),
         Ok(PingOutcome::Paused) => (StatusCode::OK, "OK (the monitor is paused)\n").into_response(),
-        Ok(PingOutcome::UnknownToken) => (StatusCode::NOT_FOUND, "no monitor has this ping URL\n").into_response(),
+        Ok(PingOutcome::UnknownToken) => {
+            (StatusCode::NOT_FOUND, "no monitor has this ping URL\n").into_response()
+        }
         Err(err) => {
             tracing::warn!(error = %err, "a heartbeat ping could not be recorded");
             (StatusCode::SERVICE_UNAVAILABLE, [("retry-after", "5")], "try again shortly\n").into_response()

@@ -6,7 +6,9 @@
 use chrono::{DateTime, Utc};
 use entity::memberships::{self, Role};
 use entity::{incidents, monitors, tenants, users};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait,
+};
 
 use crate::kernel::Links;
 use crate::mail::templates::MonitorAlert;
@@ -45,9 +47,12 @@ impl Alerts {
         let reason = if down {
             incident.cause.clone()
         } else {
-            format!("{} of downtime", humantime::format_duration(std::time::Duration::from_secs(
-                (at - incident.opened_at).num_seconds().max(0) as u64,
-            )))
+            format!(
+                "{} of downtime",
+                humantime::format_duration(std::time::Duration::from_secs(
+                    (at - incident.opened_at).num_seconds().max(0) as u64,
+                ))
+            )
         };
         let content = MonitorAlert {
             down,

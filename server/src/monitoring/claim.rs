@@ -19,7 +19,10 @@ pub struct ClaimRequest<'a> {
     pub per_tenant: u64,
 }
 
-pub async fn claim_due(db: &impl ConnectionTrait, request: ClaimRequest<'_>) -> Result<Vec<monitors::Model>, DbErr> {
+pub async fn claim_due(
+    db: &impl ConnectionTrait,
+    request: ClaimRequest<'_>,
+) -> Result<Vec<monitors::Model>, DbErr> {
     let backend = db.get_database_backend();
     let placeholder = |n: usize| match backend {
         DatabaseBackend::Postgres => format!("${n}"),

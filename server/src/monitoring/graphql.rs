@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use super::monitors::{self as service, MonitorDraft, MonitorFilter, MonitorPatch};
 use super::settings::{DnsSettings, HeartbeatSettings, HostPort, HttpSettings, Settings, TlsSettings};
-use super::timing::TimingInput;
+use super::timing::{Timing, TimingInput};
 use crate::audit::AuditContext;
 use crate::auth::graphql::scope;
 use crate::graphql::{PageConnection, connection};
@@ -181,7 +181,11 @@ impl From<monitors::Model> for Monitor {
                 monitor.http = Some(HttpSettingsView {
                     url: http.url,
                     method: http.method,
-                    headers: http.headers.into_iter().map(|(name, value)| HeaderView { name, value }).collect(),
+                    headers: http
+                        .headers
+                        .into_iter()
+                        .map(|(name, value)| HeaderView { name, value })
+                        .collect(),
                     body: http.body,
                     expected_status: http.expected_status,
                     follow_redirects: http.follow_redirects,
@@ -205,8 +209,11 @@ impl From<monitors::Model> for Monitor {
                 })
             }
             Some(Settings::Tls(tls)) => {
-                monitor.tls =
-                    Some(TlsSettingsView { host: tls.host, port: i32::from(tls.port), warn_days: tls.warn_days as i32 })
+                monitor.tls = Some(TlsSettingsView {
+                    host: tls.host,
+                    port: i32::from(tls.port),
+                    warn_days: tls.warn_days as i32,
+                })
             }
             Some(Settings::Heartbeat(beat)) => {
                 monitor.heartbeat = Some(HeartbeatSettingsView { grace_seconds: beat.grace_seconds as i32 })
@@ -293,7 +300,11 @@ impl Monitor {
     }
 
     /// Outages, newest first (at most 100).
-    async fn incidents(&self, ctx: &Context<'_>, #[graphql(default = 20)] first: i32) -> Result<Vec<Incident>, ApiError> {
+    async fn incidents(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: i32,
+    ) -> Result<Vec<Incident>, ApiError> {
         let first = parse_small_count(first)?;
         let rows = incidents::Entity::find()
             .filter(incidents::Column::TenantId.eq(self.model.tenant_id))
@@ -307,7 +318,11 @@ impl Monitor {
 }
 
 fn parse_small_count(first: i32) -> Result<u64, ApiError> {
-    if (1..=100).contains(&first) { Ok(first as u64) } else { Err(ApiError::field("first", "must be between 1 and 100")) }
+    if (1..=100).contains(&first) {
+        Ok(first as u64)
+    } else {
+        Err(ApiError::field("first", "must be between 1 and 100"))
+    }
 }
 
 #[derive(InputObject, Default)]
@@ -420,11 +435,27 @@ pub struct UpdateMonitorInput {
 }
 
 fn port(raw: i32, field: &str, errors: &mut FieldErrors) -> u16 {
-    errors.check(field, u16::try_from(raw).ok().filter(|p| *p > 0).ok_or_else(|| "must be between 1 and 65535".to_owned())).unwrap_or(1)
+    errors
+        .check(
+            field,
+            u16::try_from(raw)
+                .ok()
+                .filter(|p| *p > 0)
+                .ok_or_else(|| "must be between 1 and 65535".to_owned()),
+        )
+        .unwrap_or(1)
 }
 
 fn days(raw: i32, field: &str, errors: &mut FieldErrors) -> u32 {
-    errors.check(field, u32::try_from(raw).ok().filter(|d| *d <= 365).ok_or_else(|| "must be between 0 and 365".to_owned())).unwrap_or(0)
+    errors
+        .check(
+            field,
+            u32::try_from(raw)
+                .ok()
+                .filter(|d| *d <= 365)
+                .ok_or_else(|| "must be between 0 and 365".to_owned()),
+        )
+        .unwrap_or(0)
 }
 
 /// The one kind given, as settings (shape only: `Settings::check_spec` parses the values).
@@ -511,7 +542,8 @@ impl MonitorsQuery {
         let text = filter
             .text
             .map(|text| {
-                let text = single_line(text.trim()).map_err(|message| ApiError::field("filter.text", message))?;
+                let text =
+                    single_line(text.trim()).map_err(|message| ApiError::field("filter.text", message))?;
                 if text.chars().count() > 200 {
                     return Err(ApiError::field("filter.text", "must be at most 200 characters"));
                 }
@@ -538,7 +570,11 @@ pub struct MonitorsMutation;
 #[Object]
 impl MonitorsMutation {
     /// Creates a monitor; its first check runs within a minute. Members and above.
-    async fn create_monitor(&self, ctx: &Context<'_>, input: CreateMonitorInput) -> Result<Monitor, ApiError> {
+    async fn create_monitor(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateMonitorInput,
+    ) -> Result<Monitor, ApiError> {
         let scope = scope(ctx).await?;
         let mut errors = FieldErrors::default();
         let name = errors.check("name", monitor_name(&input.name));
@@ -551,16 +587,18 @@ impl MonitorsMutation {
             settings.check_spec(&mut spec_errors);
         }
         errors.0.extend(spec_errors.0);
-        errors.into_result()?;
-        let (Some(name), Ok(Some(settings))) = (name, settings) else {
-            return Err(ApiError::internal("monitor input parsed without errors"));
-        };
         let timing = TimingInput {
             interval_seconds: input.interval_seconds,
             timeout_seconds: input.timeout_seconds,
             retry_interval_seconds: input.retry_interval_seconds,
             failure_threshold: input.failure_threshold,
             recovery_threshold: input.recovery_threshold,
+        };
+        // Parsed again by the service; here so one answer names every bad field.
+        Timing::parse(Timing::default(), timing, &mut errors);
+        errors.into_result()?;
+        let (Some(name), Ok(Some(settings))) = (name, settings) else {
+            return Err(ApiError::internal("monitor input parsed without errors"));
         };
         let draft = MonitorDraft { name, settings, timing };
         let prober = ctx.data_unchecked::<Prober>();

@@ -75,8 +75,14 @@ pub async fn ping(
         Ping::Fail => (CheckStatus::Down, Some("the job reported a failure".to_owned())),
         _ => (CheckStatus::Up, None),
     };
-    let outcome =
-        CheckOutcome { status, duration_ms, phases: Phases::default(), status_code: None, error, tls_expires_at: None };
+    let outcome = CheckOutcome {
+        status,
+        duration_ms,
+        phases: Phases::default(),
+        status_code: None,
+        error,
+        tls_expires_at: None,
+    };
     let mut timing = timing_of(&monitor);
     timing.failure_threshold = 1;
     let mut recorded = Recorded::default();

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::memberships::Role;
 use entity::monitors::{self, MonitorKind, MonitorStatus};
-use sea_orm::sea_query::{Expr, Func};
+use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, ExprTrait, QueryFilter, Set};
 use uuid::Uuid;
 
@@ -86,8 +86,8 @@ pub async fn list(
         let lower = |column: monitors::Column| Expr::expr(Func::lower(Expr::col(column)));
         query = query.filter(
             Condition::any()
-                .add(lower(monitors::Column::Name).like(pattern.as_str()).escape('\\'))
-                .add(lower(monitors::Column::Target).like(pattern.as_str()).escape('\\')),
+                .add(lower(monitors::Column::Name).like(LikeExpr::new(pattern.as_str()).escape('\\')))
+                .add(lower(monitors::Column::Target).like(LikeExpr::new(pattern.as_str()).escape('\\'))),
         );
     }
     let columns = (monitors::Column::CreatedAt, monitors::Column::Id);
@@ -98,7 +98,11 @@ fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-pub async fn get(db: &DatabaseConnection, scope: &TenantScope, id: Uuid) -> Result<monitors::Model, ApiError> {
+pub async fn get(
+    db: &DatabaseConnection,
+    scope: &TenantScope,
+    id: Uuid,
+) -> Result<monitors::Model, ApiError> {
     scope.get::<monitors::Entity>(db, id).await
 }
 
@@ -109,7 +113,10 @@ async fn vet(prober: &Prober, settings: &Settings) -> Result<(), ApiError> {
     let spec = settings.check_spec(&mut errors);
     errors.into_result()?;
     if let Some(spec) = spec {
-        prober.vet_target(&spec).await.map_err(|refused| ApiError::field(target_field(settings), refused.to_string()))?;
+        prober
+            .vet_target(&spec)
+            .await
+            .map_err(|refused| ApiError::field(target_field(settings), refused.to_string()))?;
     }
     Ok(())
 }
@@ -130,7 +137,7 @@ fn first_check_at(settings: &Settings, timing: &Timing, now: DateTime<Utc>) -> D
     if let Settings::Heartbeat(beat) = settings {
         return now + Duration::seconds(i64::from(timing.interval_seconds) + i64::from(beat.grace_seconds));
     }
-    let window_ms = i64::from(timing.interval_seconds.min(60)) * 1000;
+    let window_ms = i64::from(std::cmp::min(timing.interval_seconds, 60)) * 1000;
     now + Duration::milliseconds(rand::random_range(0..window_ms))
 }
 
@@ -254,7 +261,7 @@ pub async fn update(
             active.next_check_at = Set(sooner);
         }
     }
-    active.updated_at = Set(now.max(current.created_at));
+    active.updated_at = Set(std::cmp::max(now, current.created_at));
     let monitor = active.update(&txn).await?;
     audit::record_in(&txn, audit, scope, actions::MONITOR_UPDATED, ("monitor", id), changes.into()).await?;
     txn.commit().await?;

@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, Utc};
 use entity::check_results::{self, CheckStatus};
-use entity::monitors::{self, MonitorKind};
 use entity::incidents;
+use entity::monitors::{self, MonitorKind};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -67,7 +67,8 @@ pub async fn record_batch(
             }
             timing
         };
-        let plan = |quick| state::next_check_at(&timing, observation.monitor.next_check_at, now, quick);
+        let planned = observation.monitor.next_check_at;
+        let plan = |quick| state::next_check_at(&timing, planned, now, quick);
         let lease = Lease::HeldBy(worker);
         record_one(db, alerts, observation, timing, lease, plan, &mut recorded).await?;
     }
@@ -189,7 +190,10 @@ async fn open_incident(
     .await
 }
 
-async fn open_incident_of(db: &impl ConnectionTrait, monitor: &monitors::Model) -> Result<Option<incidents::Model>, DbErr> {
+async fn open_incident_of(
+    db: &impl ConnectionTrait,
+    monitor: &monitors::Model,
+) -> Result<Option<incidents::Model>, DbErr> {
     incidents::Entity::find()
         .filter(incidents::Column::TenantId.eq(monitor.tenant_id))
         .filter(incidents::Column::MonitorId.eq(monitor.id))

@@ -139,7 +139,8 @@ impl HttpSettings {
         );
         let mut expected_status = Some(Vec::new());
         for (index, raw) in self.expected_status.iter().enumerate() {
-            let parsed = errors.check(&format!("http.expectedStatus[{index}]"), raw.trim().parse::<StatusRange>());
+            let parsed =
+                errors.check(&format!("http.expectedStatus[{index}]"), raw.trim().parse::<StatusRange>());
             match (parsed, expected_status.as_mut()) {
                 (Some(range), Some(ranges)) => ranges.push(range),
                 _ => expected_status = None,
@@ -183,7 +184,8 @@ pub fn parse_url(raw: &str) -> Result<Url, String> {
     if raw.chars().count() > MAX_URL_CHARS {
         return Err(format!("must be at most {MAX_URL_CHARS} characters"));
     }
-    let url = Url::parse(raw).map_err(|_| "must be an absolute URL such as https://example.com/health".to_owned())?;
+    let url = Url::parse(raw)
+        .map_err(|_| "must be an absolute URL such as https://example.com/health".to_owned())?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err("must start with http:// or https://".into());
     }
@@ -246,7 +248,11 @@ fn parse_warn_days(days: u32) -> Result<u32, String> {
 }
 
 fn parse_grace(seconds: u32) -> Result<u32, String> {
-    if !(0..=86_400 * 7).contains(&seconds) { Err("must be between 0 and 604800".into()) } else { Ok(seconds) }
+    if !(0..=86_400 * 7).contains(&seconds) {
+        Err("must be between 0 and 604800".into())
+    } else {
+        Ok(seconds)
+    }
 }
 
 fn optional_line(raw: Option<&str>, max_chars: usize) -> Result<Option<String>, String> {
@@ -298,7 +304,13 @@ mod tests {
     #[test]
     fn urls_must_be_http_with_a_host_and_no_credentials() {
         assert!(parse_url("https://example.com/health").is_ok());
-        for bad in ["example.com", "ftp://example.com", "https://user:pw@example.com/", "http://", "javascript:alert(1)"] {
+        for bad in [
+            "example.com",
+            "ftp://example.com",
+            "https://user:pw@example.com/",
+            "http://",
+            "javascript:alert(1)",
+        ] {
             assert!(parse_url(bad).is_err(), "{bad}");
         }
     }

@@ -49,7 +49,9 @@ pub fn step(timing: &Timing, current: Counters, result: CheckStatus) -> Step {
             (healthy, Some(Transition::Recovered), false)
         }
         (MonitorStatus::Down, false) => (MonitorStatus::Down, None, true),
-        (_, true) if failures >= timing.failure_threshold => (MonitorStatus::Down, Some(Transition::WentDown), false),
+        (_, true) if failures >= timing.failure_threshold => {
+            (MonitorStatus::Down, Some(Transition::WentDown), false)
+        }
         (status, true) => (status, None, true),
         (status, false) if status == healthy => (status, None, false),
         (_, false) => (healthy, Some(Transition::Changed), false),
@@ -64,7 +66,12 @@ pub fn step(timing: &Timing, current: Counters, result: CheckStatus) -> Step {
 /// The next planned check. On schedule, it is planned from the planned time of this one, not
 /// from when it ran, so checks do not drift; slots missed while the process was down are
 /// skipped, not run in a burst. A quick re-check is planned from now.
-pub fn next_check_at(timing: &Timing, planned: DateTime<Utc>, now: DateTime<Utc>, quick_recheck: bool) -> DateTime<Utc> {
+pub fn next_check_at(
+    timing: &Timing,
+    planned: DateTime<Utc>,
+    now: DateTime<Utc>,
+    quick_recheck: bool,
+) -> DateTime<Utc> {
     if quick_recheck {
         return now + Duration::seconds(i64::from(timing.retry_interval_seconds));
     }
@@ -96,7 +103,10 @@ mod tests {
     #[test]
     fn an_outage_needs_the_threshold_and_rechecks_quickly_until_then() {
         let first = step(&TIMING, counters(MonitorStatus::Up), CheckStatus::Down);
-        assert_eq!((first.counters.status, first.transition, first.quick_recheck), (MonitorStatus::Up, None, true));
+        assert_eq!(
+            (first.counters.status, first.transition, first.quick_recheck),
+            (MonitorStatus::Up, None, true)
+        );
         let second = step(&TIMING, first.counters, CheckStatus::Down);
         assert_eq!(second.counters.status, MonitorStatus::Down);
         assert_eq!(second.transition, Some(Transition::WentDown));
@@ -106,11 +116,18 @@ mod tests {
 
     #[test]
     fn recovery_needs_its_own_threshold() {
-        let down = Counters { status: MonitorStatus::Down, consecutive_failures: 5, consecutive_successes: 0 };
+        let down =
+            Counters { status: MonitorStatus::Down, consecutive_failures: 5, consecutive_successes: 0 };
         let first = step(&TIMING, down, CheckStatus::Up);
-        assert_eq!((first.counters.status, first.transition, first.quick_recheck), (MonitorStatus::Down, None, true));
+        assert_eq!(
+            (first.counters.status, first.transition, first.quick_recheck),
+            (MonitorStatus::Down, None, true)
+        );
         let second = step(&TIMING, first.counters, CheckStatus::Up);
-        assert_eq!((second.counters.status, second.transition), (MonitorStatus::Up, Some(Transition::Recovered)));
+        assert_eq!(
+            (second.counters.status, second.transition),
+            (MonitorStatus::Up, Some(Transition::Recovered))
+        );
         let flap = step(&TIMING, first.counters, CheckStatus::Down);
         assert_eq!((flap.counters.status, flap.counters.consecutive_successes), (MonitorStatus::Down, 0));
     }

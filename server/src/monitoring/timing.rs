@@ -103,14 +103,21 @@ mod tests {
         let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["intervalSeconds", "timeoutSeconds", "retryIntervalSeconds", "failureThreshold", "recoveryThreshold"]
+            [
+                "intervalSeconds",
+                "timeoutSeconds",
+                "retryIntervalSeconds",
+                "failureThreshold",
+                "recoveryThreshold"
+            ]
         );
     }
 
     #[test]
     fn a_timeout_longer_than_the_interval_is_refused() {
         let mut errors = FieldErrors::default();
-        let input = TimingInput { interval_seconds: Some(20), timeout_seconds: Some(30), ..TimingInput::default() };
+        let input =
+            TimingInput { interval_seconds: Some(20), timeout_seconds: Some(30), ..TimingInput::default() };
         assert!(Timing::parse(Timing::default(), input, &mut errors).is_none());
         assert_eq!(errors.0[0].field, "timeoutSeconds");
     }

@@ -21,7 +21,8 @@ backend_tests!(
     a_heartbeat_goes_down_when_its_pings_stop
 );
 
-const CREATE: &str = "mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id status nextCheckAt } }";
+const CREATE: &str =
+    "mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id status nextCheckAt } }";
 const MONITOR: &str = "query($id: ID!) { monitor(id: $id) { status lastError \
     recentChecks(first: 10) { status statusCode error durationMs } incidents { openedAt resolvedAt cause } } }";
 
@@ -189,7 +190,8 @@ async fn bad_input_names_the_field_and_private_targets_are_refused(backend: Back
         ["name", "http.url", "http.method", "http.expectedStatus[1]", "intervalSeconds", "failureThreshold"],
         "{body}"
     );
-    let body = send(json!({ "name": "two", "tcp": { "host": "a.example", "port": 1 }, "heartbeat": {} })).await;
+    let body =
+        send(json!({ "name": "two", "tcp": { "host": "a.example", "port": 1 }, "heartbeat": {} })).await;
     assert_eq!(fields(&body), ["kind"], "{body}");
     let body = send(json!({ "name": "none" })).await;
     assert_eq!(fields(&body), ["kind"], "{body}");
@@ -202,22 +204,45 @@ async fn lists_filter_and_viewers_only_read(backend: Backend) {
     let tenant = insert_tenant(&db, "acme-list", TenantStatus::Active).await;
     let owner_id = insert_verified_owner(&db, tenant, "owner@acme-list.test").await;
     let token = access_token(&db, owner_id, tenant, "owner").await;
-    let viewer_id = insert_member(&db, tenant, "viewer@acme-list.test", entity::memberships::Role::Viewer).await;
+    let viewer_id =
+        insert_member(&db, tenant, "viewer@acme-list.test", entity::memberships::Role::Viewer).await;
     let viewer = access_token(&db, viewer_id, tenant, "viewer").await;
     let target = http_target().await;
-    let api = create(&app, &token, json!({ "name": "Public API", "failureThreshold": 1, "http": { "url": target.url } })).await;
-    create(&app, &token, json!({ "name": "Nightly backup", "heartbeat": { "graceSeconds": 60 } })).await;
+    let api = create(
+        &app,
+        &token,
+        json!({ "name": "Public API", "failureThreshold": 1, "http": { "url": target.url } }),
+    )
+    .await;
+    create(&app, &token, json!({ "name": "Nightly backup", "heartbeat": { "graceSeconds": 3600 } })).await;
     target.status.store(500, Ordering::SeqCst);
     advance_and_tick(&app, 61).await;
 
     let list = "query($f: MonitorFilter) { monitors(first: 10, filter: $f) { nodes { id name status kind pingUrl } } }";
     let names = |body: Value| -> Vec<String> {
-        body["data"]["monitors"]["nodes"].as_array().unwrap_or_else(|| panic!("{body}")).iter().map(|n| n["name"].as_str().unwrap().to_owned()).collect()
+        body["data"]["monitors"]["nodes"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|n| n["name"].as_str().unwrap().to_owned())
+            .collect()
     };
-    assert_eq!(names(app.graphql_as(&token, list, json!({ "f": { "status": "DOWN" } })).await), ["Public API"]);
-    assert_eq!(names(app.graphql_as(&token, list, json!({ "f": { "kind": "HEARTBEAT" } })).await), ["Nightly backup"]);
-    assert_eq!(names(app.graphql_as(&token, list, json!({ "f": { "text": "PUBLIC" } })).await), ["Public API"]);
-    assert_eq!(names(app.graphql_as(&token, list, json!({ "f": { "text": "100%_" } })).await), Vec::<String>::new());
+    assert_eq!(
+        names(app.graphql_as(&token, list, json!({ "f": { "status": "DOWN" } })).await),
+        ["Public API"]
+    );
+    assert_eq!(
+        names(app.graphql_as(&token, list, json!({ "f": { "kind": "HEARTBEAT" } })).await),
+        ["Nightly backup"]
+    );
+    assert_eq!(
+        names(app.graphql_as(&token, list, json!({ "f": { "text": "PUBLIC" } })).await),
+        ["Public API"]
+    );
+    assert_eq!(
+        names(app.graphql_as(&token, list, json!({ "f": { "text": "100%_" } })).await),
+        Vec::<String>::new()
+    );
     let all = app.graphql_as(&viewer, list, json!({})).await;
     assert_eq!(names(all.clone()), ["Nightly backup", "Public API"], "newest first");
     assert!(all.to_string().contains("/ping/"), "heartbeats show their ping URL: {all}");
@@ -228,9 +253,21 @@ async fn lists_filter_and_viewers_only_read(backend: Backend) {
     let paused = app.graphql_as(&token, pause, json!({ "id": api })).await;
     assert_eq!(paused["data"]["pauseMonitor"]["status"], "PAUSED", "{paused}");
     assert_eq!(advance_and_tick(&app, 120).await, 0, "a paused monitor is not checked");
-    let copy = app.graphql_as(&token, "mutation($id: ID!) { duplicateMonitor(id: $id) { name status } }", json!({ "id": api })).await;
-    assert_eq!(copy["data"]["duplicateMonitor"], json!({ "name": "Public API (copy)", "status": "PENDING" }), "{copy}");
-    let deleted = app.graphql_as(&token, "mutation($id: ID!) { deleteMonitor(id: $id) { id } }", json!({ "id": api })).await;
+    let copy = app
+        .graphql_as(
+            &token,
+            "mutation($id: ID!) { duplicateMonitor(id: $id) { name status } }",
+            json!({ "id": api }),
+        )
+        .await;
+    assert_eq!(
+        copy["data"]["duplicateMonitor"],
+        json!({ "name": "Public API (copy)", "status": "PENDING" }),
+        "{copy}"
+    );
+    let deleted = app
+        .graphql_as(&token, "mutation($id: ID!) { deleteMonitor(id: $id) { id } }", json!({ "id": api }))
+        .await;
     assert_eq!(deleted["data"]["deleteMonitor"]["id"], api.as_str(), "{deleted}");
     let gone = app.graphql_as(&token, MONITOR, json!({ "id": api })).await;
     assert_eq!(gone["errors"][0]["extensions"]["code"], "NOT_FOUND", "{gone}");
@@ -243,7 +280,9 @@ async fn two_schedulers_never_check_one_slot_twice(backend: Backend) {
     let target = http_target().await;
     let mut ids = Vec::new();
     for n in 0..30 {
-        ids.push(create(&app, &token, json!({ "name": format!("m{n}"), "http": { "url": target.url } })).await);
+        ids.push(
+            create(&app, &token, json!({ "name": format!("m{n}"), "http": { "url": target.url } })).await,
+        );
     }
     // A second scheduler on the same database, as another process would run.
     let db = app.database.connect().await;
@@ -281,9 +320,14 @@ async fn two_schedulers_never_check_one_slot_twice(backend: Backend) {
 async fn a_heartbeat_goes_down_when_its_pings_stop(backend: Backend) {
     let app = engine_app(backend).await;
     let token = owner(&app, "acme-beat").await;
-    let input = json!({ "name": "Nightly backup", "intervalSeconds": 60, "heartbeat": { "graceSeconds": 30 } });
+    let input =
+        json!({ "name": "Nightly backup", "intervalSeconds": 60, "heartbeat": { "graceSeconds": 30 } });
     let body = app
-        .graphql_as(&token, "mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id pingUrl } }", json!({ "input": input }))
+        .graphql_as(
+            &token,
+            "mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id pingUrl } }",
+            json!({ "input": input }),
+        )
         .await;
     let id = body["data"]["createMonitor"]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
     let ping_url = body["data"]["createMonitor"]["pingUrl"].as_str().unwrap().to_owned();

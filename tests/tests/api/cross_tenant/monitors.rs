@@ -6,7 +6,8 @@ use uuid::Uuid;
 
 use super::Probe;
 
-const CREATE: &str = "mutation($n: String!) { createMonitor(input: { name: $n, heartbeat: { graceSeconds: 60 } }) { id } }";
+const CREATE: &str =
+    "mutation($n: String!) { createMonitor(input: { name: $n, heartbeat: { graceSeconds: 60 } }) { id } }";
 const READ: &str = "query($id: ID!) { monitor(id: $id) { name status } }";
 
 /// Two organizations; `globex` has a heartbeat monitor. Returns (acme owner token, globex owner
@@ -15,7 +16,8 @@ async fn arrange(probe: &Probe) -> (String, String, String) {
     let acme = probe.organization("acme").await;
     let globex = probe.organization("globex").await;
     let (_, body) = probe.app.graphql_as(&globex.owner.token, CREATE, json!({ "n": "Nightly backup" })).await;
-    let id = body["data"]["createMonitor"]["id"].as_str().unwrap_or_else(|| panic!("create: {body}")).to_owned();
+    let id =
+        body["data"]["createMonitor"]["id"].as_str().unwrap_or_else(|| panic!("create: {body}")).to_owned();
     (acme.owner.token, globex.owner.token, id)
 }
 
@@ -41,7 +43,8 @@ pub async fn monitor(probe: Probe) {
 }
 
 pub async fn update_monitor(probe: Probe) {
-    refused(probe, "mutation($id: ID!) { updateMonitor(id: $id, input: { name: \"Mine now\" }) { id } }").await;
+    refused(probe, "mutation($id: ID!) { updateMonitor(id: $id, input: { name: \"Mine now\" }) { id } }")
+        .await;
 }
 
 pub async fn pause_monitor(probe: Probe) {
