@@ -131,7 +131,7 @@ mkdir -p "$WORK/app"
 (
   cd "$WORK/app"
   env -i PATH="$PATH" HOME="$HOME" APP_ENV=development LISTEN_ADDR=127.0.0.1:0 INTERNAL_ADDR=127.0.0.1:0 \
-    DATA_DIR="$WORK/app/data" SPA_DIR="$ROOT/frontend/dist" \
+    DATA_DIR="$WORK/app/data" SPA_DIR="$ROOT/frontend/dist" ALLOW_PRIVATE_TARGETS=true \
     "$BEACON_SERVER_BIN" serve >"$WORK/app/stdout.log" 2>"$WORK/app/stderr.log" &
   echo $! >"$WORK/app/pid"
 )
