@@ -7,6 +7,7 @@ import { RequireSession } from './routes/require-session';
 
 // Feature pages load on demand, so the first page (landing or login) stays small.
 const auth = () => import('@/features/auth/routes');
+const monitors = () => import('@/features/monitors/routes/monitors');
 const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -38,6 +39,9 @@ const routes: RouteObject[] = [
             lazy: () => import('./shell/app-layout').then((m) => ({ Component: m.AppLayout })),
             children: [
               { index: true, lazy: () => import('./routes/app-home').then((m) => ({ Component: m.AppHomeRoute })), handle: { title: 'Home' } },
+              { path: 'monitors', lazy: () => monitors().then((m) => ({ Component: m.MonitorsRoute })), handle: { title: 'Monitors' } },
+              { path: 'monitors/new', lazy: () => monitors().then((m) => ({ Component: m.NewMonitorRoute })), handle: { title: 'Create monitor' } },
+              { path: 'monitors/:id', lazy: () => monitors().then((m) => ({ Component: m.MonitorRoute })), handle: { title: 'Monitor' } },
               { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },
               {
                 path: 'account',

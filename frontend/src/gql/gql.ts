@@ -35,6 +35,13 @@ type Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": typeof types.InvitationDocument,
+    "\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      kind\n      target\n      status\n      intervalSeconds\n      timeoutSeconds\n      failureThreshold\n      recoveryThreshold\n      lastCheckedAt\n      lastDurationMs\n      lastError\n      statusChangedAt\n      nextCheckAt\n      lastPingAt\n      createdAt\n      pingUrl\n      heartbeat {\n        graceSeconds\n      }\n      recentChecks(first: 20) {\n        id\n        checkedAt\n        status\n        durationMs\n        statusCode\n        error\n      }\n      incidents(first: 20) {\n        id\n        openedAt\n        resolvedAt\n        cause\n      }\n    }\n  }\n": typeof types.MonitorDocument,
+    "\n  query Monitors($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        kind\n        target\n        status\n        intervalSeconds\n        lastCheckedAt\n        lastError\n        lastPingAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.MonitorsDocument,
+    "\n  mutation CreateMonitor($input: CreateMonitorInput!) {\n    createMonitor(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateMonitorDocument,
+    "\n  mutation PauseMonitor($id: ID!) {\n    pauseMonitor(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PauseMonitorDocument,
+    "\n  mutation ResumeMonitor($id: ID!) {\n    resumeMonitor(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ResumeMonitorDocument,
+    "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DuplicateMonitorDocument,
+    "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteMonitorDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": typeof types.ServerInfoDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.InvitationsDocument,
@@ -65,6 +72,13 @@ const documents: Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": types.InvitationDocument,
+    "\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      kind\n      target\n      status\n      intervalSeconds\n      timeoutSeconds\n      failureThreshold\n      recoveryThreshold\n      lastCheckedAt\n      lastDurationMs\n      lastError\n      statusChangedAt\n      nextCheckAt\n      lastPingAt\n      createdAt\n      pingUrl\n      heartbeat {\n        graceSeconds\n      }\n      recentChecks(first: 20) {\n        id\n        checkedAt\n        status\n        durationMs\n        statusCode\n        error\n      }\n      incidents(first: 20) {\n        id\n        openedAt\n        resolvedAt\n        cause\n      }\n    }\n  }\n": types.MonitorDocument,
+    "\n  query Monitors($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        kind\n        target\n        status\n        intervalSeconds\n        lastCheckedAt\n        lastError\n        lastPingAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.MonitorsDocument,
+    "\n  mutation CreateMonitor($input: CreateMonitorInput!) {\n    createMonitor(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateMonitorDocument,
+    "\n  mutation PauseMonitor($id: ID!) {\n    pauseMonitor(id: $id) {\n      id\n      status\n    }\n  }\n": types.PauseMonitorDocument,
+    "\n  mutation ResumeMonitor($id: ID!) {\n    resumeMonitor(id: $id) {\n      id\n      status\n    }\n  }\n": types.ResumeMonitorDocument,
+    "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.DuplicateMonitorDocument,
+    "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteMonitorDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": types.ServerInfoDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": types.InvitationsDocument,
@@ -155,6 +169,34 @@ export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').InvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      kind\n      target\n      status\n      intervalSeconds\n      timeoutSeconds\n      failureThreshold\n      recoveryThreshold\n      lastCheckedAt\n      lastDurationMs\n      lastError\n      statusChangedAt\n      nextCheckAt\n      lastPingAt\n      createdAt\n      pingUrl\n      heartbeat {\n        graceSeconds\n      }\n      recentChecks(first: 20) {\n        id\n        checkedAt\n        status\n        durationMs\n        statusCode\n        error\n      }\n      incidents(first: 20) {\n        id\n        openedAt\n        resolvedAt\n        cause\n      }\n    }\n  }\n"): typeof import('./graphql').MonitorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Monitors($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        kind\n        target\n        status\n        intervalSeconds\n        lastCheckedAt\n        lastError\n        lastPingAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').MonitorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMonitor($input: CreateMonitorInput!) {\n    createMonitor(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateMonitorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseMonitor($id: ID!) {\n    pauseMonitor(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').PauseMonitorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeMonitor($id: ID!) {\n    resumeMonitor(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ResumeMonitorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').DuplicateMonitorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').DeleteMonitorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -95,6 +95,25 @@ export type ChangePasswordInput = {
   newPassword: Scalars['String']['input'];
 };
 
+export type CheckResult = {
+  checkedAt: Scalars['DateTime']['output'];
+  connectMs?: Maybe<Scalars['Int']['output']>;
+  dnsMs?: Maybe<Scalars['Int']['output']>;
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  firstByteMs?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  status: CheckStatus;
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  tlsExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  tlsMs?: Maybe<Scalars['Int']['output']>;
+};
+
+export type CheckStatus =
+  | 'DEGRADED'
+  | 'DOWN'
+  | 'UP';
+
 export type CreateApiKeyInput = {
   name: Scalars['String']['input'];
   scope: ApiKeyScope;
@@ -106,11 +125,118 @@ export type CreateApiKeyPayload = {
   secret: Scalars['String']['output'];
 };
 
+/** A new monitor: a name and exactly one of `http`, `tcp`, `dns`, `tls`, `heartbeat`. */
+export type CreateMonitorInput = {
+  dns?: InputMaybe<DnsSettingsInput>;
+  /** Consecutive failures before DOWN (1 to 10); default 2. */
+  failureThreshold?: InputMaybe<Scalars['Int']['input']>;
+  heartbeat?: InputMaybe<HeartbeatSettingsInput>;
+  http?: InputMaybe<HttpSettingsInput>;
+  /** 10 s to 24 h; default 60. */
+  intervalSeconds?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  /** Consecutive successes before UP again (1 to 10); default 1. */
+  recoveryThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** Quick re-checks while failing below the threshold; default 20. */
+  retryIntervalSeconds?: InputMaybe<Scalars['Int']['input']>;
+  tcp?: InputMaybe<HostPortInput>;
+  /** 1 to 60 s, at most the interval; default 10. */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+  tls?: InputMaybe<TlsSettingsInput>;
+};
+
+export type DnsSettings = {
+  expected?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  recordType: Scalars['String']['output'];
+};
+
+export type DnsSettingsInput = {
+  expected?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** A, AAAA, CNAME, MX, TXT or NS. */
+  recordType: Scalars['String']['input'];
+};
+
 export type EmailStatus =
   | 'DEAD'
   | 'QUEUED'
   | 'SENDING'
   | 'SENT';
+
+export type Header = {
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type HeaderInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type HeartbeatSettings = {
+  graceSeconds: Scalars['Int']['output'];
+};
+
+export type HeartbeatSettingsInput = {
+  graceSeconds?: Scalars['Int']['input'];
+};
+
+export type HostPort = {
+  host: Scalars['String']['output'];
+  port: Scalars['Int']['output'];
+};
+
+export type HostPortInput = {
+  host: Scalars['String']['input'];
+  port: Scalars['Int']['input'];
+};
+
+export type HttpSettings = {
+  body?: Maybe<Scalars['String']['output']>;
+  expectedStatus: Array<Scalars['String']['output']>;
+  followRedirects: Scalars['Boolean']['output'];
+  headers: Array<Header>;
+  jsonComparison?: Maybe<Scalars['String']['output']>;
+  jsonPath?: Maybe<Scalars['String']['output']>;
+  jsonValue?: Maybe<Scalars['String']['output']>;
+  keyword?: Maybe<Scalars['String']['output']>;
+  keywordAbsent: Scalars['Boolean']['output'];
+  method: Scalars['String']['output'];
+  tlsWarnDays: Scalars['Int']['output'];
+  url: Scalars['String']['output'];
+  verifyTls: Scalars['Boolean']['output'];
+};
+
+export type HttpSettingsInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** `200`, `200-299` or `2xx`; none means 200 to 399. */
+  expectedStatus?: Array<Scalars['String']['input']>;
+  followRedirects?: Scalars['Boolean']['input'];
+  headers?: Array<HeaderInput>;
+  jsonComparison?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * A JSONPath such as `$.status`; with `jsonComparison` (eq, ne, contains, lt, gt,
+   * exists) and `jsonValue`.
+   */
+  jsonPath?: InputMaybe<Scalars['String']['input']>;
+  jsonValue?: InputMaybe<Scalars['String']['input']>;
+  keyword?: InputMaybe<Scalars['String']['input']>;
+  keywordAbsent?: Scalars['Boolean']['input'];
+  method?: Scalars['String']['input'];
+  tlsWarnDays?: Scalars['Int']['input'];
+  url: Scalars['String']['input'];
+  verifyTls?: Scalars['Boolean']['input'];
+};
+
+/** An outage of one monitor: opened when it went DOWN, resolved when it came back UP. */
+export type Incident = {
+  /** The error of the check that opened it. */
+  cause: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+};
 
 /** An invitation not yet accepted, revoked or expired. */
 export type Invitation = {
@@ -160,6 +286,87 @@ export type Member = {
   user: User;
 };
 
+export type Monitor = {
+  createdAt: Scalars['DateTime']['output'];
+  dns?: Maybe<DnsSettings>;
+  failureThreshold: Scalars['Int']['output'];
+  heartbeat?: Maybe<HeartbeatSettings>;
+  http?: Maybe<HttpSettings>;
+  id: Scalars['ID']['output'];
+  /** Outages, newest first (at most 100). */
+  incidents: Array<Incident>;
+  intervalSeconds: Scalars['Int']['output'];
+  kind: MonitorKind;
+  lastCheckedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastDurationMs?: Maybe<Scalars['Int']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastPingAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  nextCheckAt: Scalars['DateTime']['output'];
+  /** For heartbeat monitors: the URL a job calls (GET, POST or HEAD) when it runs. */
+  pingUrl?: Maybe<Scalars['String']['output']>;
+  /** The latest checks, newest first (at most 100). */
+  recentChecks: Array<CheckResult>;
+  recoveryThreshold: Scalars['Int']['output'];
+  retryIntervalSeconds: Scalars['Int']['output'];
+  status: MonitorStatus;
+  statusChangedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The URL, `host:port` or DNS name checked; empty for a heartbeat. */
+  target: Scalars['String']['output'];
+  tcp?: Maybe<HostPort>;
+  timeoutSeconds: Scalars['Int']['output'];
+  tls?: Maybe<TlsSettings>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type MonitorIncidentsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type MonitorRecentChecksArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+export type MonitorConnection = {
+  /** A list of edges. */
+  edges: Array<MonitorEdge>;
+  /** A list of nodes. */
+  nodes: Array<Monitor>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type MonitorEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Monitor;
+};
+
+export type MonitorFilter = {
+  kind?: InputMaybe<MonitorKind>;
+  status?: InputMaybe<MonitorStatus>;
+  /** Part of the name or target, case-insensitive. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MonitorKind =
+  | 'DNS'
+  | 'HEARTBEAT'
+  | 'HTTP'
+  | 'TCP'
+  | 'TLS';
+
+export type MonitorStatus =
+  | 'DEGRADED'
+  | 'DOWN'
+  | 'PAUSED'
+  | 'PENDING'
+  | 'UP';
+
 export type Mutation = {
   /**
    * Accepts an invitation from its link: creates your account if you have none (the link
@@ -175,6 +382,12 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
   createApiKey: CreateApiKeyPayload;
+  /** Creates a monitor; its first check runs within a minute. Members and above. */
+  createMonitor: Monitor;
+  /** Deletes a monitor with its history; returns it as it was. Members and above. */
+  deleteMonitor: Monitor;
+  /** A copy of a monitor, named "<name> (copy)". Members and above. */
+  duplicateMonitor: Monitor;
   /** Emails an invitation to join with a role. Owners and admins; only owners invite owners. */
   inviteMember: Invitation;
   /** Logs in; a member of several organizations first gets the choice. */
@@ -183,6 +396,8 @@ export type Mutation = {
   logOut: Scalars['Boolean']['output'];
   /** Ends every session of yours, in every organization. Returns how many were ended. */
   logOutEverywhere: Scalars['Int']['output'];
+  /** Stops checking a monitor; its history stays. Members and above. */
+  pauseMonitor: Monitor;
   /** Lifts a suspension. */
   reactivateTenant: Tenant;
   /** Exchanges the refresh-token cookie for a new access token (and a new cookie). */
@@ -203,6 +418,8 @@ export type Mutation = {
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password with the token from a reset link; ends every session. */
   resetPassword: Scalars['Boolean']['output'];
+  /** Checks a paused monitor again, from a fresh start. Members and above. */
+  resumeMonitor: Monitor;
   /** Revokes a key at once. Owners and admins. Another organization's key is `NOT_FOUND`. */
   revokeApiKey: ApiKey;
   /** Withdraws a pending invitation. Owners and admins. */
@@ -221,6 +438,8 @@ export type Mutation = {
   signUp: SignUpPayload;
   /** Suspends an organization: its users and keys get `FORBIDDEN`, its hosts lose TLS. */
   suspendTenant: Tenant;
+  /** Changes a monitor. Members and above. */
+  updateMonitor: Monitor;
   /**
    * Confirms an email address with the token from the verification link. A link opened a
    * second time answers `alreadyVerified` when the address is verified.
@@ -250,6 +469,21 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateMonitorArgs = {
+  input: CreateMonitorInput;
+};
+
+
+export type MutationDeleteMonitorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDuplicateMonitorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
 };
@@ -257,6 +491,11 @@ export type MutationInviteMemberArgs = {
 
 export type MutationLogInArgs = {
   input: LogInInput;
+};
+
+
+export type MutationPauseMonitorArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -290,6 +529,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationResumeMonitorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -317,6 +561,12 @@ export type MutationSignUpArgs = {
 
 export type MutationSuspendTenantArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateMonitorArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateMonitorInput;
 };
 
 
@@ -399,6 +649,10 @@ export type Query = {
   me: Me;
   /** The organization's members. Everyone in the organization. */
   members: Array<Member>;
+  /** One monitor; another organization's is `NOT_FOUND`. */
+  monitor: Monitor;
+  /** This organization's monitors, newest first, filtered by status, kind or text. */
+  monitors: MonitorConnection;
   /** The active organizations you belong to (for switching between them), oldest first. */
   myOrganizations: Array<TenantOption>;
   /** Your signed-in sessions in every organization, newest first. */
@@ -427,6 +681,18 @@ export type QueryDeadEmailsArgs = {
 
 export type QueryInvitationArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type QueryMonitorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMonitorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MonitorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -551,6 +817,36 @@ export type TenantOption = {
 export type TenantStatus =
   | 'ACTIVE'
   | 'SUSPENDED';
+
+export type TlsSettings = {
+  host: Scalars['String']['output'];
+  port: Scalars['Int']['output'];
+  warnDays: Scalars['Int']['output'];
+};
+
+export type TlsSettingsInput = {
+  host: Scalars['String']['input'];
+  port?: Scalars['Int']['input'];
+  warnDays?: Scalars['Int']['input'];
+};
+
+/**
+ * Changes to a monitor; omitted fields keep their value. Settings replace the kind's settings
+ * as a whole; the kind cannot change.
+ */
+export type UpdateMonitorInput = {
+  dns?: InputMaybe<DnsSettingsInput>;
+  failureThreshold?: InputMaybe<Scalars['Int']['input']>;
+  heartbeat?: InputMaybe<HeartbeatSettingsInput>;
+  http?: InputMaybe<HttpSettingsInput>;
+  intervalSeconds?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  recoveryThreshold?: InputMaybe<Scalars['Int']['input']>;
+  retryIntervalSeconds?: InputMaybe<Scalars['Int']['input']>;
+  tcp?: InputMaybe<HostPortInput>;
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+  tls?: InputMaybe<TlsSettingsInput>;
+};
 
 export type User = {
   email: Scalars['String']['output'];
@@ -693,6 +989,56 @@ export type InvitationQueryVariables = Exact<{
 
 
 export type InvitationQuery = { invitation: { email: string, role: Role, tenantName: string, tenantSlug: string, inviterName?: string | null, existingAccount: boolean, expiresAt: any } };
+
+export type MonitorQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, heartbeat?: { graceSeconds: number } | null, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
+
+export type MonitorsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<MonitorFilter>;
+}>;
+
+
+export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, lastCheckedAt?: any | null, lastError?: string | null, lastPingAt?: any | null }>, pageInfo: { hasNextPage: boolean } } };
+
+export type CreateMonitorMutationVariables = Exact<{
+  input: CreateMonitorInput;
+}>;
+
+
+export type CreateMonitorMutation = { createMonitor: { id: string, name: string } };
+
+export type PauseMonitorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PauseMonitorMutation = { pauseMonitor: { id: string, status: MonitorStatus } };
+
+export type ResumeMonitorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResumeMonitorMutation = { resumeMonitor: { id: string, status: MonitorStatus } };
+
+export type DuplicateMonitorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DuplicateMonitorMutation = { duplicateMonitor: { id: string, name: string } };
+
+export type DeleteMonitorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteMonitorMutation = { deleteMonitor: { id: string, name: string } };
 
 export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -982,6 +1328,106 @@ export const InvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvitationQuery, InvitationQueryVariables>;
+export const MonitorDocument = new TypedDocumentString(`
+    query Monitor($id: ID!) {
+  monitor(id: $id) {
+    id
+    name
+    kind
+    target
+    status
+    intervalSeconds
+    timeoutSeconds
+    failureThreshold
+    recoveryThreshold
+    lastCheckedAt
+    lastDurationMs
+    lastError
+    statusChangedAt
+    nextCheckAt
+    lastPingAt
+    createdAt
+    pingUrl
+    heartbeat {
+      graceSeconds
+    }
+    recentChecks(first: 20) {
+      id
+      checkedAt
+      status
+      durationMs
+      statusCode
+      error
+    }
+    incidents(first: 20) {
+      id
+      openedAt
+      resolvedAt
+      cause
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorQuery, MonitorQueryVariables>;
+export const MonitorsDocument = new TypedDocumentString(`
+    query Monitors($first: Int, $filter: MonitorFilter) {
+  monitors(first: $first, filter: $filter) {
+    nodes {
+      id
+      name
+      kind
+      target
+      status
+      intervalSeconds
+      lastCheckedAt
+      lastError
+      lastPingAt
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorsQuery, MonitorsQueryVariables>;
+export const CreateMonitorDocument = new TypedDocumentString(`
+    mutation CreateMonitor($input: CreateMonitorInput!) {
+  createMonitor(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMonitorMutation, CreateMonitorMutationVariables>;
+export const PauseMonitorDocument = new TypedDocumentString(`
+    mutation PauseMonitor($id: ID!) {
+  pauseMonitor(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PauseMonitorMutation, PauseMonitorMutationVariables>;
+export const ResumeMonitorDocument = new TypedDocumentString(`
+    mutation ResumeMonitor($id: ID!) {
+  resumeMonitor(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeMonitorMutation, ResumeMonitorMutationVariables>;
+export const DuplicateMonitorDocument = new TypedDocumentString(`
+    mutation DuplicateMonitor($id: ID!) {
+  duplicateMonitor(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DuplicateMonitorMutation, DuplicateMonitorMutationVariables>;
+export const DeleteMonitorDocument = new TypedDocumentString(`
+    mutation DeleteMonitor($id: ID!) {
+  deleteMonitor(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMonitorMutation, DeleteMonitorMutationVariables>;
 export const ServerInfoDocument = new TypedDocumentString(`
     query ServerInfo {
   serverInfo {

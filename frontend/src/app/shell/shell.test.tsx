@@ -62,8 +62,9 @@ describe('app shell', () => {
     const nav = within(screen.getByRole('complementary', { name: 'Sidebar' })).getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Team' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current');
-    expect(within(nav).getByText('Monitors')).toBeInTheDocument();
-    expect(within(nav).queryByRole('link', { name: /Monitors/ })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Monitors' })).toHaveAttribute('href', '/app/monitors');
+    // Monitors comes first after Home.
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)[1]).toBe('Monitors');
   });
 
   it.each([

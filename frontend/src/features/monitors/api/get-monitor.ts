@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { graphql } from '@/gql';
+import { errorCodeOf, request } from '@/lib/graphql-client';
+import { useSession } from '@/lib/session';
+import { MONITOR_POLL_MS, monitorsRootKey } from './get-monitors';
+
+export const MonitorQuery = graphql(`
+  query Monitor($id: ID!) {
+    monitor(id: $id) {
+      id
+      name
+      kind
+      target
+      status
+      intervalSeconds
+      timeoutSeconds
+      failureThreshold
+      recoveryThreshold
+      lastCheckedAt
+      lastDurationMs
+      lastError
+      statusChangedAt
+      nextCheckAt
+      lastPingAt
+      createdAt
+      pingUrl
+      heartbeat {
+        graceSeconds
+      }
+      recentChecks(first: 20) {
+        id
+        checkedAt
+        status
+        durationMs
+        statusCode
+        error
+      }
+      incidents(first: 20) {
+        id
+        openedAt
+        resolvedAt
+        cause
+      }
+    }
+  }
+`);
+
+export function monitorQueryKey(tenantId: string | undefined, id: string) {
+  return [...monitorsRootKey(tenantId), 'one', id] as const;
+}
+
+/** One monitor with its latest checks and incidents, polled every 10 s. */
+export function useMonitor(id: string) {
+  const { session } = useSession();
+  const accessToken = session?.accessToken ?? null;
+  return useQuery({
+    queryKey: monitorQueryKey(session?.tenant.id, id),
+    queryFn: ({ signal }) => request(MonitorQuery, { id }, { signal, accessToken }),
+    select: (data) => data.monitor,
+    enabled: accessToken !== null,
+    refetchInterval: MONITOR_POLL_MS,
+    retry: (failures, error) => !['FORBIDDEN', 'NOT_FOUND'].includes(errorCodeOf(error) ?? '') && failures < 1,
+  });
+}

@@ -1,0 +1,228 @@
+import { useNavigate } from 'react-router';
+import { Button } from '@/components/button';
+import { ConfirmButton } from '@/components/confirm-dialog';
+import { DataTable, type Column } from '@/components/data-table';
+import { EmptyState } from '@/components/empty-state';
+import { FormAlert } from '@/components/form';
+import { Page, Section } from '@/components/page';
+import { QueryState } from '@/components/query-state';
+import { useToast } from '@/components/toast';
+import { errorCodeOf } from '@/lib/graphql-client';
+import { useSession } from '@/lib/session';
+import { useMonitor } from '../api/get-monitor';
+import { useDeleteMonitor, useDuplicateMonitor, usePauseMonitor, useResumeMonitor } from '../api/mutations';
+import { CopyButton } from './copy-button';
+import { canEditMonitors, formatAgo, formatDateTime, formatInterval, formatSeconds, KIND_LABELS, timestamp, epochMs } from './format';
+import { StatusBadge } from './status-badge';
+
+type Monitor = NonNullable<ReturnType<typeof useMonitor>['data']>;
+type Check = Monitor['recentChecks'][number];
+type Incident = Monitor['incidents'][number];
+
+const FORBIDDEN = 'Only members, admins and owners can change monitors.';
+
+/** `/app/monitors/:id`: a monitor's settings, its latest checks and incidents, and its actions. */
+export function MonitorDetails({ id }: { id: string }) {
+  const monitor = useMonitor(id);
+  if (monitor.data) return <MonitorPage monitor={monitor.data} />;
+  return (
+    <Page title="Monitor" wide>
+      <QueryState
+        query={monitor}
+        what="the monitor"
+        skeletonLines={5}
+        explainError={(error) => (errorCodeOf(error) === 'NOT_FOUND' ? 'This monitor does not exist, or was deleted.' : undefined)}
+      >
+        {() => null}
+      </QueryState>
+    </Page>
+  );
+}
+
+function MonitorPage({ monitor }: { monitor: Monitor }) {
+  const { session } = useSession();
+  const canEdit = canEditMonitors(session?.role);
+  return (
+    <Page
+      title={monitor.name}
+      lead={
+        <>
+          <StatusBadge status={monitor.status} /> {KIND_LABELS[monitor.kind]}
+          {monitor.target ? ` · ${monitor.target}` : ''}
+        </>
+      }
+      actions={canEdit ? <MonitorActions monitor={monitor} /> : undefined}
+      wide
+    >
+      <Section title="Overview">
+        <dl className="monitor-facts">
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={monitor.status} />
+              {monitor.statusChangedAt ? <span className="muted"> since {formatAgo(monitor.statusChangedAt)}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>Target</dt>
+            <dd className="monitors__target">{monitor.target || '—'}</dd>
+          </div>
+          <div>
+            <dt>Interval</dt>
+            <dd>{formatInterval(monitor.intervalSeconds)}</dd>
+          </div>
+          <div>
+            <dt>Down after</dt>
+            <dd>{monitor.failureThreshold === 1 ? '1 failed check' : `${monitor.failureThreshold} failed checks in a row`}</dd>
+          </div>
+          <div>
+            <dt>{monitor.kind === 'HEARTBEAT' ? 'Last ping' : 'Last check'}</dt>
+            <dd>{formatAgo(monitor.kind === 'HEARTBEAT' ? monitor.lastPingAt : monitor.lastCheckedAt)}</dd>
+          </div>
+          {monitor.lastError ? (
+            <div>
+              <dt>Last error</dt>
+              <dd className="monitors__error">{monitor.lastError}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </Section>
+      {monitor.kind === 'HEARTBEAT' && monitor.pingUrl ? <PingUrl url={monitor.pingUrl} grace={monitor.heartbeat?.graceSeconds} /> : null}
+      <Section title="Incidents">
+        {monitor.incidents.length === 0 ? (
+          <EmptyState title="No incidents.">When the monitor goes down, the outage is listed here.</EmptyState>
+        ) : (
+          <DataTable label="Incidents" columns={INCIDENT_COLUMNS} rows={monitor.incidents} rowKey={(i) => i.id} rowTestId="incident-row" />
+        )}
+      </Section>
+      <Section title="Recent checks">
+        {monitor.recentChecks.length === 0 ? (
+          <EmptyState title="No checks yet.">{monitor.status === 'PAUSED' ? 'The monitor is paused.' : 'The first check runs shortly.'}</EmptyState>
+        ) : (
+          <DataTable label="Recent checks" columns={CHECK_COLUMNS} rows={monitor.recentChecks} rowKey={(c) => c.id} rowTestId="check-row" />
+        )}
+      </Section>
+    </Page>
+  );
+}
+
+function PingUrl({ url, grace }: { url: string; grace: number | undefined }) {
+  const curl = `curl -fsS -m 10 --retry 3 ${url}`;
+  return (
+    <Section
+      title="Ping URL"
+      lead={`Call this URL (GET, POST or HEAD) each time your job runs${grace ? `; Beacon waits ${formatSeconds(grace)} past the expected time before calling it down` : ''}.`}
+    >
+      <div className="monitor-ping">
+        <div className="monitor-ping__row">
+          <code className="monitor-ping__code" data-testid="ping-url">
+            {url}
+          </code>
+          <CopyButton text={url} label="Copy ping URL" />
+        </div>
+        <p className="muted">For example, at the end of a cron job:</p>
+        <div className="monitor-ping__row">
+          <pre className="monitor-ping__code" data-testid="ping-curl">
+            {curl}
+          </pre>
+          <CopyButton text={curl} label="Copy curl command" />
+        </div>
+      </div>
+    </Section>
+  );
+}
+
+function MonitorActions({ monitor }: { monitor: Monitor }) {
+  const pause = usePauseMonitor();
+  const resume = useResumeMonitor();
+  const duplicate = useDuplicateMonitor();
+  const remove = useDeleteMonitor();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const failed = [pause, resume, duplicate, remove].find((m) => m.isError);
+  const paused = monitor.status === 'PAUSED';
+
+  return (
+    <>
+      {paused ? (
+        <Button
+          variant="secondary"
+          pending={resume.isPending}
+          onClick={() => resume.mutate(monitor.id, { onSuccess: () => toast({ title: 'Monitor resumed', description: monitor.name }) })}
+        >
+          Resume
+        </Button>
+      ) : (
+        <Button
+          variant="secondary"
+          pending={pause.isPending}
+          onClick={() => pause.mutate(monitor.id, { onSuccess: () => toast({ title: 'Monitor paused', description: monitor.name }) })}
+        >
+          Pause
+        </Button>
+      )}
+      <Button
+        variant="secondary"
+        pending={duplicate.isPending}
+        onClick={() =>
+          duplicate.mutate(monitor.id, {
+            onSuccess: (copy) => {
+              toast({ title: 'Monitor duplicated', description: copy.name });
+              void navigate(`/app/monitors/${copy.id}`);
+            },
+          })
+        }
+      >
+        Duplicate
+      </Button>
+      <ConfirmButton
+        trigger={<Button variant="danger">Delete</Button>}
+        title={`Delete “${monitor.name}”?`}
+        description="Its checks and incidents are deleted with it. This cannot be undone."
+        confirmLabel="Delete monitor"
+        onConfirm={() =>
+          remove.mutate(monitor.id, {
+            onSuccess: () => {
+              toast({ title: 'Monitor deleted', description: monitor.name });
+              void navigate('/app/monitors');
+            },
+          })
+        }
+      />
+      {failed?.error ? (
+        <FormAlert>{errorCodeOf(failed.error) === 'FORBIDDEN' ? FORBIDDEN : `Could not change the monitor: ${failed.error.message}`}</FormAlert>
+      ) : null}
+    </>
+  );
+}
+
+const CHECK_COLUMNS: Column<Check>[] = [
+  {
+    header: 'Time',
+    primary: true,
+    cell: (c) => (
+      <time dateTime={timestamp(c.checkedAt) ?? undefined} title={formatDateTime(c.checkedAt)}>
+        {formatAgo(c.checkedAt)}
+      </time>
+    ),
+  },
+  { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+  { header: 'Duration', cell: (c) => `${c.durationMs} ms` },
+  { header: 'Status code', cell: (c) => c.statusCode ?? '—' },
+  { header: 'Error', cell: (c) => (c.error ? <span className="monitors__error">{c.error}</span> : '—') },
+];
+
+function incidentDuration(i: Incident, now = Date.now()): string {
+  const end = i.resolvedAt ? epochMs(i.resolvedAt) : now;
+  return formatSeconds((end - epochMs(i.openedAt)) / 1000);
+}
+
+const INCIDENT_COLUMNS: Column<Incident>[] = [
+  { header: 'Opened', primary: true, cell: (i) => formatDateTime(i.openedAt) },
+  {
+    header: 'Resolved',
+    cell: (i) => (i.resolvedAt ? formatDateTime(i.resolvedAt) : <span className="badge badge--danger">Ongoing</span>),
+  },
+  { header: 'Duration', cell: (i) => incidentDuration(i) },
+  { header: 'Cause', cell: (i) => <span className="monitors__error">{i.cause}</span> },
+];

@@ -1,0 +1,58 @@
+import { Link, useParams } from 'react-router';
+import { buttonClass } from '@/components/button';
+import { Page } from '@/components/page';
+import { useSession } from '@/lib/session';
+import { CreateMonitorForm } from '../components/create-monitor-form';
+import { canEditMonitors } from '../components/format';
+import { MonitorDetails } from '../components/monitor-details';
+import { MonitorList } from '../components/monitor-list';
+import '../components/monitors.css';
+
+/** `/app/monitors`: every monitor with its status, refreshed every 10 s. */
+export function MonitorsRoute() {
+  const { session } = useSession();
+  return (
+    <Page
+      title="Monitors"
+      lead="Your websites, servers and jobs, checked around the clock. Statuses refresh every 10 seconds."
+      actions={
+        canEditMonitors(session?.role) ? (
+          <Link className={buttonClass()} to="/app/monitors/new">
+            Create monitor
+          </Link>
+        ) : undefined
+      }
+      wide
+    >
+      <MonitorList />
+    </Page>
+  );
+}
+
+/** `/app/monitors/new` (members and above). */
+export function NewMonitorRoute() {
+  const { session } = useSession();
+  if (!canEditMonitors(session?.role)) {
+    return (
+      <Page title="You don’t have access to this page" lead="Viewers can see monitors but not create them. Ask an owner or admin for the member role." />
+    );
+  }
+  return (
+    <Page title="Create monitor" lead="Beacon checks it from the first minute and tells you when it goes down.">
+      <CreateMonitorForm />
+    </Page>
+  );
+}
+
+/** `/app/monitors/:id`. */
+export function MonitorRoute() {
+  const { id = '' } = useParams();
+  return (
+    <>
+      <p>
+        <Link to="/app/monitors">← All monitors</Link>
+      </p>
+      <MonitorDetails key={id} id={id} />
+    </>
+  );
+}
