@@ -89,7 +89,6 @@ export function MonitorList() {
 }
 
 const COLUMNS: Column<MonitorRow>[] = [
-  { header: 'Status', cell: (m) => <StatusBadge status={m.status} /> },
   {
     header: 'Name',
     primary: true,
@@ -99,6 +98,7 @@ const COLUMNS: Column<MonitorRow>[] = [
       </Link>
     ),
   },
+  { header: 'Status', cell: (m) => <StatusBadge status={m.status} /> },
   { header: 'Kind', cell: (m) => KIND_LABELS[m.kind] },
   { header: 'Target', cell: (m) => (m.target ? <span className="monitors__target">{m.target}</span> : <span className="muted">—</span>) },
   {
@@ -106,14 +106,15 @@ const COLUMNS: Column<MonitorRow>[] = [
     cell: (m) => {
       const at = timestamp(m.kind === 'HEARTBEAT' ? (m.lastPingAt ?? m.lastCheckedAt) : m.lastCheckedAt);
       return (
-        <>
+        // One element, so the card layout keeps the error under the time.
+        <div>
           {at ? <time dateTime={at} title={formatDateTime(at)}>{formatAgo(at)}</time> : <span className="muted">Not yet</span>}
           {m.status === 'DOWN' && m.lastError ? (
             <span className="monitors__error" data-testid="monitor-last-error">
               {m.lastError}
             </span>
           ) : null}
-        </>
+        </div>
       );
     },
   },
