@@ -1,7 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { mockGraphQL } from '@/test/graphql-mock';
 import { renderApp } from '@/test/render';
 import { MonitorRoute } from './monitors';
 
