@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { Page, TestInfo } from '@playwright/test';
+import { graphql, logIn } from './support/api.ts';
 import { VIEWPORTS } from './support/env.ts';
 import { expect, test } from './support/fixtures.ts';
 import { checkPage } from './support/page-checks.ts';
@@ -120,7 +121,10 @@ test('a heartbeat monitor shows its ping URL and a curl example', async ({ pageA
   await checkBothWidths(page, testInfo, 'monitor-heartbeat');
 });
 
-test('viewers see monitors but cannot create or change them', async ({ pageAs }) => {
+test('viewers see monitors but cannot create or change them', async ({ pageAs, org, request }) => {
+  // A monitor of their own for this test, made by the owner over the API.
+  const token = await logIn(request, org.accounts.OWNER, org.slug);
+  await graphql(request, `mutation ($input: CreateMonitorInput!) { createMonitor(input: $input) { id } }`, { input: { name: 'Viewer check', heartbeat: { graceSeconds: 300 } } }, token);
   const page = await pageAs('VIEWER');
   await page.goto('/app/monitors');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Monitors');
