@@ -222,8 +222,9 @@ export function CreateMonitorForm() {
                   createMonitor.reset();
                 }}
               />
-              <span>
-                <strong>{KIND_LABELS[k.kind]}</strong> <span className="muted">— {k.hint}</span>
+              <span className="monitor-kinds__text">
+                <strong>{KIND_LABELS[k.kind]}</strong>
+                <span className="muted">{k.hint}</span>
               </span>
             </label>
           ))}
@@ -235,21 +236,21 @@ export function CreateMonitorForm() {
         {kind === 'HTTP' ? (
           <>
             <TextField label="URL" type="url" inputMode="url" placeholder="https://example.com/health" {...bind('http.url')} required />
-            <div className="form--inline form__group">
+            <div className="monitor-form__row">
               <SelectField label="Method" options={METHOD_OPTIONS} {...bind('http.method')} />
               <TextField label="Expected status" placeholder="200-399" hint="e.g. 200, 200-299 or 2xx; empty means 200 to 399." {...bind('http.expectedStatus')} />
             </div>
           </>
         ) : null}
         {kind === 'TCP' ? (
-          <div className="form--inline form__group">
+          <div className="monitor-form__row">
             <TextField label="Host" placeholder="db.example.com" {...bind('tcp.host')} required />
             <TextField label="Port" type="text" inputMode="numeric" placeholder="5432" {...bind('tcp.port')} required />
           </div>
         ) : null}
         {kind === 'DNS' ? (
           <>
-            <div className="form--inline form__group">
+            <div className="monitor-form__row">
               <TextField label="DNS name" placeholder="example.com" {...bind('dns.name')} required />
               <SelectField label="Record type" options={RECORD_OPTIONS} {...bind('dns.recordType')} />
             </div>
@@ -257,7 +258,7 @@ export function CreateMonitorForm() {
           </>
         ) : null}
         {kind === 'TLS' ? (
-          <div className="form--inline form__group">
+          <div className="monitor-form__row">
             <TextField label="Host" placeholder="example.com" {...bind('tls.host')} required />
             <TextField label="Port" type="text" inputMode="numeric" {...bind('tls.port')} required />
           </div>
@@ -273,7 +274,7 @@ export function CreateMonitorForm() {
           />
         ) : null}
 
-        <div className="form--inline form__group">
+        <div className="monitor-form__row">
           <SelectField label={kind === 'HEARTBEAT' ? 'Expected every' : 'Check every'} options={INTERVAL_OPTIONS} {...bind('intervalSeconds')} />
           <SelectField label="Down after" options={THRESHOLD_OPTIONS} {...bind('failureThreshold')} />
         </div>

@@ -63,12 +63,14 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
               {monitor.statusChangedAt ? <span className="muted"> since {formatAgo(monitor.statusChangedAt)}</span> : null}
             </dd>
           </div>
+          {monitor.kind === 'HEARTBEAT' ? null : (
+            <div>
+              <dt>Target</dt>
+              <dd className="monitors__target">{monitor.target || '—'}</dd>
+            </div>
+          )}
           <div>
-            <dt>Target</dt>
-            <dd className="monitors__target">{monitor.target || '—'}</dd>
-          </div>
-          <div>
-            <dt>Interval</dt>
+            <dt>{monitor.kind === 'HEARTBEAT' ? 'Expected' : 'Interval'}</dt>
             <dd>{formatInterval(monitor.intervalSeconds)}</dd>
           </div>
           <div>
@@ -97,7 +99,11 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
       </Section>
       <Section title="Recent checks">
         {monitor.recentChecks.length === 0 ? (
-          <EmptyState title="No checks yet.">{monitor.status === 'PAUSED' ? 'The monitor is paused.' : 'The first check runs shortly.'}</EmptyState>
+          <EmptyState title="No checks yet.">{monitor.status === 'PAUSED'
+              ? 'The monitor is paused.'
+              : monitor.kind === 'HEARTBEAT'
+                ? 'Checks appear once your job pings the URL above.'
+                : 'The first check runs shortly.'}</EmptyState>
         ) : (
           <DataTable label="Recent checks" columns={CHECK_COLUMNS} rows={monitor.recentChecks} rowKey={(c) => c.id} rowTestId="check-row" />
         )}
