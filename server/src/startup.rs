@@ -37,6 +37,8 @@ use crate::{db, schema, telemetry};
 const LIMITER_TRIM_INTERVAL: Duration = Duration::from_secs(60);
 /// How often the metrics recorder drains histogram samples into its buckets.
 const METRICS_UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
+/// How often old check results are purged.
+const RETENTION_INTERVAL: Duration = Duration::from_secs(600);
 /// How often unverified sign-ups and expired reservations are swept.
 const ACCOUNT_SWEEP_INTERVAL: Duration = Duration::from_secs(600);
 /// How soon another process's tenant or domain change reaches this process's TLS answers.
@@ -218,6 +220,21 @@ impl Application {
         }
         // Unverified sign-ups past their link's expiry, expired slug reservations, old jobs.
         let sweep_db = state.db.clone();
+        // Raw check results past RETENTION_DAYS and rollups past 400 days, in batches.
+        let (retention_db, retention_clock) = (state.db.clone(), clock.clone());
+        let retention_days = state.settings.monitoring.retention_days;
+        tasks.spawn(every(RETENTION_INTERVAL, cancel.child_token(), move || {
+            let (db, now) = (retention_db.clone(), retention_clock.now());
+            async move {
+                match crate::monitoring::retention::purge(&db, now, retention_days).await {
+                    Ok((0, 0)) => {}
+                    Ok((results, rollups)) => tracing::info!(results, rollups, "purged old check results"),
+                    Err(err) => {
+                        tracing::warn!(error = %err, "the retention purge failed; it runs again later")
+                    }
+                }
+            }
+        }));
         tasks.spawn(every(ACCOUNT_SWEEP_INTERVAL, cancel.child_token(), move || {
             let (db, now) = (sweep_db.clone(), clock.now());
             async move {

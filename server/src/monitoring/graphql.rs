@@ -7,6 +7,7 @@ use entity::{check_results, incidents, monitors};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::monitors::{self as service, MonitorDraft, MonitorFilter, MonitorPatch};
+use super::rollups;
 use super::settings::{DnsSettings, HeartbeatSettings, HostPort, HttpSettings, Settings, TlsSettings};
 use super::timing::{Timing, TimingInput};
 use crate::audit::AuditContext;
@@ -273,8 +274,93 @@ impl From<incidents::Model> for Incident {
     }
 }
 
+/// A window for uptime and latency.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum UptimePeriod {
+    /// The last 24 hours.
+    Day,
+    /// The last 7 days.
+    Week,
+    /// The last 30 days.
+    Month,
+    /// The last 90 days.
+    Quarter,
+}
+
+impl UptimePeriod {
+    fn hours(self) -> i64 {
+        match self {
+            UptimePeriod::Day => 24,
+            UptimePeriod::Week => 24 * 7,
+            UptimePeriod::Month => 24 * 30,
+            UptimePeriod::Quarter => 24 * 90,
+        }
+    }
+}
+
+/// Checks and latency over a window, from the hourly rollups. Percentiles are upper bounds of
+/// latency buckets (10, 25, 50, 100, 200, 300, 500, 750 ms, 1, 1.5, 2, 3, 5, 10, 30 s).
+#[derive(SimpleObject)]
+pub struct UptimeStats {
+    pub checks: i32,
+    pub failures: i32,
+    pub degraded: i32,
+    /// Successful (up or degraded) checks in percent; null without checks.
+    pub uptime_percent: Option<f64>,
+    pub average_ms: Option<f64>,
+    pub p50_ms: Option<i32>,
+    pub p95_ms: Option<i32>,
+    pub p99_ms: Option<i32>,
+}
+
+impl From<&rollups::Stats> for UptimeStats {
+    fn from(stats: &rollups::Stats) -> Self {
+        let count = |n: i64| n.clamp(0, i64::from(i32::MAX)) as i32;
+        let ms = |q: f64| stats.histogram.quantile(q).map(|bound| bound.min(i32::MAX as u32) as i32);
+        Self {
+            checks: count(stats.checks),
+            failures: count(stats.failures),
+            degraded: count(stats.degraded),
+            uptime_percent: stats.uptime_percent(),
+            average_ms: stats.average_ms(),
+            p50_ms: ms(0.5),
+            p95_ms: ms(0.95),
+            p99_ms: ms(0.99),
+        }
+    }
+}
+
+/// One UTC day of a monitor, for uptime bars.
+#[derive(SimpleObject)]
+pub struct DailyUptime {
+    pub date: chrono::NaiveDate,
+    pub stats: UptimeStats,
+}
+
 #[ComplexObject]
 impl Monitor {
+    /// Uptime and latency over the last day, week, month or quarter.
+    async fn uptime(&self, ctx: &Context<'_>, period: UptimePeriod) -> Result<UptimeStats, ApiError> {
+        let stats =
+            rollups::over(db(ctx), self.model.tenant_id, self.model.id, now(ctx), period.hours()).await?;
+        Ok(UptimeStats::from(&stats))
+    }
+
+    /// One entry per UTC day for the last `days` days (1 to 90), oldest first; days without
+    /// checks have zero checks and no uptime.
+    async fn daily_uptime(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 90)] days: i32,
+    ) -> Result<Vec<DailyUptime>, ApiError> {
+        if !(1..=90).contains(&days) {
+            return Err(ApiError::field("days", "must be between 1 and 90"));
+        }
+        let daily =
+            rollups::daily(db(ctx), self.model.tenant_id, self.model.id, now(ctx), i64::from(days)).await?;
+        Ok(daily.iter().map(|(date, stats)| DailyUptime { date: *date, stats: stats.into() }).collect())
+    }
+
     /// For heartbeat monitors: the URL a job calls (GET, POST or HEAD) when it runs.
     async fn ping_url(&self, ctx: &Context<'_>) -> Option<String> {
         let token = self.model.ping_token.as_deref()?;

@@ -10,6 +10,8 @@ pub mod graphql;
 pub mod heartbeat;
 pub mod monitors;
 pub mod record;
+pub mod retention;
+pub mod rollups;
 pub mod scheduler;
 pub mod settings;
 pub mod state;

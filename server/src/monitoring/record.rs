@@ -149,6 +149,7 @@ pub async fn record_one(
     }
     .insert(db)
     .await?;
+    super::rollups::add(db, monitor.tenant_id, monitor.id, started_at, status, outcome.duration_ms).await?;
     recorded.results += 1;
     match step.transition {
         Some(Transition::WentDown) => {

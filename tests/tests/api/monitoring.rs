@@ -125,6 +125,22 @@ async fn an_http_outage_opens_one_incident_alerts_once_and_recovers(backend: Bac
     assert_eq!(up["status"], "UP", "{up}");
     assert!(up["incidents"][0]["resolvedAt"].is_string(), "{up}");
     assert_eq!(alert_emails(&app, "monitor_up").await, 1);
+
+    // Every result is in the rollups: 5 checks, 3 of them failed.
+    let stats = app
+        .graphql_as(
+            &token,
+            "query($id: ID!) { monitor(id: $id) { uptime(period: DAY) { checks failures uptimePercent p99Ms } \
+             dailyUptime(days: 7) { date stats { checks } } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    let uptime = &stats["data"]["monitor"]["uptime"];
+    assert_eq!((uptime["checks"].as_i64(), uptime["failures"].as_i64()), (Some(5), Some(3)), "{stats}");
+    assert_eq!(uptime["uptimePercent"].as_f64(), Some(40.0), "{stats}");
+    let days = stats["data"]["monitor"]["dailyUptime"].as_array().unwrap();
+    assert_eq!(days.len(), 7, "{stats}");
+    assert_eq!(days.iter().map(|d| d["stats"]["checks"].as_i64().unwrap()).sum::<i64>(), 5, "{stats}");
     app.shutdown().await;
 }
 
