@@ -27,6 +27,7 @@ use crate::mail::Outbox;
 use crate::mail::transport::Transport;
 use crate::mail::worker::OutboxQueue;
 use crate::monitoring::alerts::Alerts;
+use crate::monitoring::events::MonitorEvents;
 use crate::monitoring::scheduler::{Scheduler, SchedulerSettings};
 use crate::probe::{ProbeConfig, Prober};
 use crate::tenancy::graphql::TenantLoader;
@@ -123,6 +124,7 @@ impl Application {
             worker_id: worker_id(),
         };
         let monitoring = &settings.monitoring;
+        let monitor_events = MonitorEvents::default();
         let prober = Prober::new(ProbeConfig {
             allow_private_targets: monitoring.allow_private_targets,
             dns_nameservers: monitoring.dns_servers.clone(),
@@ -133,7 +135,7 @@ impl Application {
         let mut scheduler = Scheduler::new(
             db.clone(),
             prober.clone(),
-            Alerts { outbox: outbox.clone(), links: links.clone() },
+            Alerts { outbox: outbox.clone(), links: links.clone(), events: monitor_events.clone() },
             clock.clone(),
             SchedulerSettings {
                 poll_interval: monitoring.poll_interval,
@@ -160,6 +162,7 @@ impl Application {
                 .data(clock.clone())
                 .data(account_jobs.clone())
                 .data(prober.clone())
+                .data(monitor_events.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
                 .data(DataLoader::new(crate::audit::graphql::ActorNames(db.clone()), tokio::spawn))
                 .finish()
@@ -181,7 +184,7 @@ impl Application {
             auth: crate::auth::principal::Authenticator::new(tokens),
             heartbeats,
             pings: crate::http::ping::PingState::new(
-                Alerts { outbox: outbox.clone(), links: links.clone() },
+                Alerts { outbox: outbox.clone(), links: links.clone(), events: monitor_events.clone() },
                 clock.clone(),
             ),
         };
@@ -215,6 +218,8 @@ impl Application {
         let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());
         tasks.spawn(mail_runner.run(cancel.child_token()));
         tasks.spawn(account_runner.run(cancel.child_token()));
+        // Other processes' monitor events reach this process's subscribers (PostgreSQL).
+        tasks.spawn(scheduler.alerts.events.clone().listen(state.db.clone(), cancel.child_token()));
         if state.settings.monitoring.scheduler_enabled {
             tasks.spawn(scheduler.run(cancel.child_token()));
         }

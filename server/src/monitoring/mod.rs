@@ -6,6 +6,7 @@
 
 pub mod alerts;
 pub mod claim;
+pub mod events;
 pub mod graphql;
 pub mod heartbeat;
 pub mod monitors;
