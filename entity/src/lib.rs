@@ -9,6 +9,7 @@ pub mod account_jobs;
 pub mod api_keys;
 pub mod audit_events;
 pub mod check_results;
+pub mod check_rollups;
 pub mod email_outbox;
 pub mod incidents;
 pub mod index;
@@ -43,6 +44,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         account_jobs::declared_indexes(),
         monitors::declared_indexes(),
         check_results::declared_indexes(),
+        check_rollups::declared_indexes(),
         incidents::declared_indexes(),
     ]
     .into_iter()

@@ -58,6 +58,20 @@ enum CheckResults {
 }
 
 #[derive(DeriveIden)]
+enum CheckRollups {
+    Table,
+    Id,
+    TenantId,
+    MonitorId,
+    HourStart,
+    Checks,
+    Failures,
+    Degraded,
+    DurationSumMs,
+    LatencyBuckets,
+}
+
+#[derive(DeriveIden)]
 enum Incidents {
     Table,
     Id,
@@ -185,6 +199,39 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
+                    .table(CheckRollups::Table)
+                    .col(ColumnDef::new(CheckRollups::Id).uuid().not_null().primary_key())
+                    .col(ColumnDef::new(CheckRollups::TenantId).uuid().not_null())
+                    .col(ColumnDef::new(CheckRollups::MonitorId).uuid().not_null())
+                    .col(timestamp(CheckRollups::HourStart))
+                    .col(ColumnDef::new(CheckRollups::Checks).integer().not_null())
+                    .col(ColumnDef::new(CheckRollups::Failures).integer().not_null())
+                    .col(ColumnDef::new(CheckRollups::Degraded).integer().not_null())
+                    .col(ColumnDef::new(CheckRollups::DurationSumMs).big_integer().not_null())
+                    .col(ColumnDef::new(CheckRollups::LatencyBuckets).text().not_null())
+                    .foreign_key(&mut foreign_key(
+                        "check_rollups_tenant_id_fkey",
+                        (CheckRollups::Table, CheckRollups::TenantId),
+                        (Tenants::Table, Tenants::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        "check_rollups_monitor_id_fkey",
+                        (CheckRollups::Table, CheckRollups::MonitorId),
+                        (Monitors::Table, Monitors::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .check(check(
+                        "check_rollups_counts_check",
+                        "checks >= 1 AND failures >= 0 AND degraded >= 0 AND failures + degraded <= checks \
+                         AND duration_sum_ms >= 0",
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
                     .table(Incidents::Table)
                     .col(ColumnDef::new(Incidents::Id).uuid().not_null().primary_key())
                     .col(ColumnDef::new(Incidents::TenantId).uuid().not_null())
@@ -234,6 +281,12 @@ impl MigrationTrait for Migration {
                 ),
                 index("check_results_checked_at_idx", "check_results", &["checked_at"]),
                 index(
+                    "check_rollups_tenant_id_monitor_id_hour_start_key",
+                    "check_rollups",
+                    &["tenant_id", "monitor_id", "hour_start"],
+                )
+                .unique(),
+                index(
                     "incidents_tenant_id_opened_at_id_idx",
                     "incidents",
                     &["tenant_id", "opened_at DESC", "id DESC"],
@@ -245,11 +298,26 @@ impl MigrationTrait for Migration {
                 ),
             ],
         )
-        .await
+        .await?;
+        // A monitor belongs to one tenant, so `tenant_id = ? AND monitor_id = ?` matches all of
+        // a monitor's rows; without being told, PostgreSQL multiplies the two selectivities,
+        // expects a handful of rows and sorts them instead of reading the index in order.
+        if manager.get_database_backend() == sea_orm_migration::sea_orm::DatabaseBackend::Postgres {
+            let connection = manager.get_connection();
+            for table in ["check_results", "check_rollups", "incidents"] {
+                connection
+                    .execute_unprepared(&format!(
+                        "CREATE STATISTICS {table}_tenant_id_monitor_id_stats (dependencies) \
+                         ON tenant_id, monitor_id FROM {table}"
+                    ))
+                    .await?;
+            }
+        }
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["incidents", "check_results", "monitors"] {
+        for table in ["incidents", "check_rollups", "check_results", "monitors"] {
             manager.drop_table(Table::drop().table(Alias::new(table)).to_owned()).await?;
         }
         Ok(())

@@ -2,7 +2,7 @@
 //! everything). Data shared by all requests (database, settings, handles) is attached by
 //! `startup`; `export-schema` builds it without any.
 
-use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
+use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 
 use crate::config::GraphqlLimits;
 use crate::graphql::server_info::ServerInfoQuery;
@@ -32,11 +32,15 @@ pub struct MutationRoot(
     monitoring::graphql::MonitorsMutation,
 );
 
-pub type BeaconSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+#[derive(MergedSubscription, Default)]
+#[graphql(name = "Subscription")]
+pub struct SubscriptionRoot(monitoring::graphql::MonitorsSubscription);
+
+pub type BeaconSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// The schema with Beacon's limits.
-pub fn build(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
-    Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+pub fn build(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
+    Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot::default())
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(64)

@@ -27,6 +27,7 @@ use crate::mail::Outbox;
 use crate::mail::transport::Transport;
 use crate::mail::worker::OutboxQueue;
 use crate::monitoring::alerts::Alerts;
+use crate::monitoring::events::MonitorEvents;
 use crate::monitoring::scheduler::{Scheduler, SchedulerSettings};
 use crate::probe::{ProbeConfig, Prober};
 use crate::tenancy::graphql::TenantLoader;
@@ -37,6 +38,8 @@ use crate::{db, schema, telemetry};
 const LIMITER_TRIM_INTERVAL: Duration = Duration::from_secs(60);
 /// How often the metrics recorder drains histogram samples into its buckets.
 const METRICS_UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
+/// How often old check results are purged.
+const RETENTION_INTERVAL: Duration = Duration::from_secs(600);
 /// How often unverified sign-ups and expired reservations are swept.
 const ACCOUNT_SWEEP_INTERVAL: Duration = Duration::from_secs(600);
 /// How soon another process's tenant or domain change reaches this process's TLS answers.
@@ -121,6 +124,7 @@ impl Application {
             worker_id: worker_id(),
         };
         let monitoring = &settings.monitoring;
+        let monitor_events = MonitorEvents::default();
         let prober = Prober::new(ProbeConfig {
             allow_private_targets: monitoring.allow_private_targets,
             dns_nameservers: monitoring.dns_servers.clone(),
@@ -131,7 +135,7 @@ impl Application {
         let mut scheduler = Scheduler::new(
             db.clone(),
             prober.clone(),
-            Alerts { outbox: outbox.clone(), links: links.clone() },
+            Alerts { outbox: outbox.clone(), links: links.clone(), events: monitor_events.clone() },
             clock.clone(),
             SchedulerSettings {
                 poll_interval: monitoring.poll_interval,
@@ -158,6 +162,7 @@ impl Application {
                 .data(clock.clone())
                 .data(account_jobs.clone())
                 .data(prober.clone())
+                .data(monitor_events.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
                 .data(DataLoader::new(crate::audit::graphql::ActorNames(db.clone()), tokio::spawn))
                 .finish()
@@ -179,7 +184,7 @@ impl Application {
             auth: crate::auth::principal::Authenticator::new(tokens),
             heartbeats,
             pings: crate::http::ping::PingState::new(
-                Alerts { outbox: outbox.clone(), links: links.clone() },
+                Alerts { outbox: outbox.clone(), links: links.clone(), events: monitor_events.clone() },
                 clock.clone(),
             ),
         };
@@ -213,11 +218,28 @@ impl Application {
         let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());
         tasks.spawn(mail_runner.run(cancel.child_token()));
         tasks.spawn(account_runner.run(cancel.child_token()));
+        // Other processes' monitor events reach this process's subscribers (PostgreSQL).
+        tasks.spawn(scheduler.alerts.events.clone().listen(state.db.clone(), cancel.child_token()));
         if state.settings.monitoring.scheduler_enabled {
             tasks.spawn(scheduler.run(cancel.child_token()));
         }
         // Unverified sign-ups past their link's expiry, expired slug reservations, old jobs.
         let sweep_db = state.db.clone();
+        // Raw check results past RETENTION_DAYS and rollups past 400 days, in batches.
+        let (retention_db, retention_clock) = (state.db.clone(), clock.clone());
+        let retention_days = state.settings.monitoring.retention_days;
+        tasks.spawn(every(RETENTION_INTERVAL, cancel.child_token(), move || {
+            let (db, now) = (retention_db.clone(), retention_clock.now());
+            async move {
+                match crate::monitoring::retention::purge(&db, now, retention_days).await {
+                    Ok((0, 0)) => {}
+                    Ok((results, rollups)) => tracing::info!(results, rollups, "purged old check results"),
+                    Err(err) => {
+                        tracing::warn!(error = %err, "the retention purge failed; it runs again later")
+                    }
+                }
+            }
+        }));
         tasks.spawn(every(ACCOUNT_SWEEP_INTERVAL, cancel.child_token(), move || {
             let (db, now) = (sweep_db.clone(), clock.now());
             async move {

@@ -16,6 +16,7 @@ pub mod in_process;
 pub mod proxy;
 mod signup;
 pub mod smtp;
+mod ws;
 
 pub use app::{TestApp, TestAppBuilder, repo_root, server_binary};
 pub use browser::Browser;
@@ -23,6 +24,7 @@ pub use database::{Backend, TempDir, TestDatabase, admin_url};
 pub use graphql::{error_code, error_fields};
 pub use in_process::InProcessApp;
 pub use signup::{PASSWORD, SIGN_UP};
+pub use ws::GraphqlWs;
 
 /// Generates one `#[tokio::test]` per backend for each listed `async fn name(backend: Backend)`.
 #[macro_export]

@@ -68,6 +68,7 @@ impl Settings {
             ("SCHEDULER_ENABLED", self.monitoring.scheduler_enabled.to_string()),
             ("MONITOR_CONCURRENCY", self.monitoring.concurrency.to_string()),
             ("MONITOR_POLL_INTERVAL", format!("{:?}", self.monitoring.poll_interval)),
+            ("RETENTION_DAYS", self.monitoring.retention_days.to_string()),
             ("LOG_FORMAT", format!("{:?}", self.log_format).to_lowercase()),
             ("RUST_LOG", self.log_filter.clone()),
         ]

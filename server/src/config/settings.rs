@@ -163,6 +163,8 @@ pub struct MonitoringSettings {
     pub scheduler_enabled: bool,
     pub concurrency: usize,
     pub poll_interval: Duration,
+    /// Days raw check results are kept (hourly rollups are kept 400 days).
+    pub retention_days: u32,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -315,7 +317,11 @@ impl Settings {
             scheduler_enabled: env.bool_or("SCHEDULER_ENABLED", true),
             concurrency: env.parse_or("MONITOR_CONCURRENCY", 256),
             poll_interval: env.duration_or("MONITOR_POLL_INTERVAL", Duration::from_millis(500)),
+            retention_days: env.parse_or("RETENTION_DAYS", 30),
         };
+        if !(1..=3650).contains(&monitoring.retention_days) {
+            env.problems.push("RETENTION_DAYS", "must be between 1 and 3650");
+        }
         if monitoring.concurrency == 0 {
             env.problems.push("MONITOR_CONCURRENCY", "must be at least 1");
         }

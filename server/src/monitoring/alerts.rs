@@ -10,14 +10,18 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait,
 };
 
+use super::events::MonitorEvents;
 use crate::kernel::Links;
 use crate::mail::templates::MonitorAlert;
 use crate::mail::{NewEmail, Outbox};
 
+/// What a recorded state change tells the world: alert emails through the outbox, and the
+/// live events subscribers watch.
 #[derive(Clone)]
 pub struct Alerts {
     pub outbox: Outbox,
     pub links: Links,
+    pub events: MonitorEvents,
 }
 
 impl Alerts {

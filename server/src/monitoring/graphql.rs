@@ -1,12 +1,16 @@
 //! Monitors over GraphQL: resolvers parse input into the monitoring domain, call one service,
 //! convert the result.
 
-use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject, Subscription};
 use chrono::{DateTime, Utc};
 use entity::{check_results, incidents, monitors};
+use futures_util::{Stream, StreamExt};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use tokio_stream::wrappers::BroadcastStream;
 
+use super::events::{MonitorEvent, MonitorEvents};
 use super::monitors::{self as service, MonitorDraft, MonitorFilter, MonitorPatch};
+use super::rollups;
 use super::settings::{DnsSettings, HeartbeatSettings, HostPort, HttpSettings, Settings, TlsSettings};
 use super::timing::{Timing, TimingInput};
 use crate::audit::AuditContext;
@@ -273,8 +277,93 @@ impl From<incidents::Model> for Incident {
     }
 }
 
+/// A window for uptime and latency.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum UptimePeriod {
+    /// The last 24 hours.
+    Day,
+    /// The last 7 days.
+    Week,
+    /// The last 30 days.
+    Month,
+    /// The last 90 days.
+    Quarter,
+}
+
+impl UptimePeriod {
+    fn hours(self) -> i64 {
+        match self {
+            UptimePeriod::Day => 24,
+            UptimePeriod::Week => 24 * 7,
+            UptimePeriod::Month => 24 * 30,
+            UptimePeriod::Quarter => 24 * 90,
+        }
+    }
+}
+
+/// Checks and latency over a window, from the hourly rollups. Percentiles are upper bounds of
+/// latency buckets (10, 25, 50, 100, 200, 300, 500, 750 ms, 1, 1.5, 2, 3, 5, 10, 30 s).
+#[derive(SimpleObject)]
+pub struct UptimeStats {
+    pub checks: i32,
+    pub failures: i32,
+    pub degraded: i32,
+    /// Successful (up or degraded) checks in percent; null without checks.
+    pub uptime_percent: Option<f64>,
+    pub average_ms: Option<f64>,
+    pub p50_ms: Option<i32>,
+    pub p95_ms: Option<i32>,
+    pub p99_ms: Option<i32>,
+}
+
+impl From<&rollups::Stats> for UptimeStats {
+    fn from(stats: &rollups::Stats) -> Self {
+        let count = |n: i64| n.clamp(0, i64::from(i32::MAX)) as i32;
+        let ms = |q: f64| stats.histogram.quantile(q).map(|bound| bound.min(i32::MAX as u32) as i32);
+        Self {
+            checks: count(stats.checks),
+            failures: count(stats.failures),
+            degraded: count(stats.degraded),
+            uptime_percent: stats.uptime_percent(),
+            average_ms: stats.average_ms(),
+            p50_ms: ms(0.5),
+            p95_ms: ms(0.95),
+            p99_ms: ms(0.99),
+        }
+    }
+}
+
+/// One UTC day of a monitor, for uptime bars.
+#[derive(SimpleObject)]
+pub struct DailyUptime {
+    pub date: chrono::NaiveDate,
+    pub stats: UptimeStats,
+}
+
 #[ComplexObject]
 impl Monitor {
+    /// Uptime and latency over the last day, week, month or quarter.
+    async fn uptime(&self, ctx: &Context<'_>, period: UptimePeriod) -> Result<UptimeStats, ApiError> {
+        let stats =
+            rollups::over(db(ctx), self.model.tenant_id, self.model.id, now(ctx), period.hours()).await?;
+        Ok(UptimeStats::from(&stats))
+    }
+
+    /// One entry per UTC day for the last `days` days (1 to 90), oldest first; days without
+    /// checks have zero checks and no uptime.
+    async fn daily_uptime(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 90)] days: i32,
+    ) -> Result<Vec<DailyUptime>, ApiError> {
+        if !(1..=90).contains(&days) {
+            return Err(ApiError::field("days", "must be between 1 and 90"));
+        }
+        let daily =
+            rollups::daily(db(ctx), self.model.tenant_id, self.model.id, now(ctx), i64::from(days)).await?;
+        Ok(daily.iter().map(|(date, stats)| DailyUptime { date: *date, stats: stats.into() }).collect())
+    }
+
     /// For heartbeat monitors: the URL a job calls (GET, POST or HEAD) when it runs.
     async fn ping_url(&self, ctx: &Context<'_>) -> Option<String> {
         let token = self.model.ping_token.as_deref()?;
@@ -664,5 +753,92 @@ impl MonitorsMutation {
         let scope = scope(ctx).await?;
         let id = parse_id(&id, "monitor")?;
         Ok(service::delete(db(ctx), &audit(ctx), &scope, id).await?.into())
+    }
+}
+
+/// A check a subscriber watches: the monitor's status after it, and the previous status when
+/// the check changed it.
+#[derive(SimpleObject, Clone)]
+pub struct MonitorCheckEvent {
+    pub monitor_id: ID,
+    pub monitor_name: String,
+    pub status: MonitorStatus,
+    /// The status before this check, when the check changed it.
+    pub previous_status: Option<MonitorStatus>,
+    pub checked_at: DateTime<Utc>,
+    pub check_status: CheckStatus,
+    pub duration_ms: i32,
+    pub status_code: Option<i32>,
+    pub error: Option<String>,
+}
+
+fn parse_status(raw: &str) -> Option<MonitorStatus> {
+    use sea_orm::ActiveEnum;
+    monitors::MonitorStatus::try_from_value(&raw.to_owned()).ok().map(Into::into)
+}
+
+impl MonitorCheckEvent {
+    fn from_event(event: &MonitorEvent) -> Option<Self> {
+        use sea_orm::ActiveEnum;
+        Some(Self {
+            monitor_id: id(event.monitor_id),
+            monitor_name: event.monitor_name.clone(),
+            status: parse_status(&event.status)?,
+            previous_status: event.previous_status.as_deref().and_then(parse_status),
+            checked_at: event.checked_at,
+            check_status: check_results::CheckStatus::try_from_value(&event.check_status).ok()?.into(),
+            duration_ms: event.duration_ms.min(i32::MAX as u32) as i32,
+            status_code: event.status_code.map(i32::from),
+            error: event.error.clone(),
+        })
+    }
+}
+
+/// The tenant's events as a stream, filtered; a subscriber that falls behind skips ahead.
+fn tenant_stream<F>(
+    events: &MonitorEvents,
+    tenant_id: uuid::Uuid,
+    keep: F,
+) -> impl Stream<Item = MonitorCheckEvent> + use<F>
+where
+    F: Fn(&MonitorEvent) -> bool + Send + 'static,
+{
+    BroadcastStream::new(events.subscribe()).filter_map(move |received| {
+        let event = match received {
+            Ok(event) if event.tenant_id == tenant_id && keep(&event) => {
+                MonitorCheckEvent::from_event(&event)
+            }
+            _ => None,
+        };
+        std::future::ready(event)
+    })
+}
+
+#[derive(Default)]
+pub struct MonitorsSubscription;
+
+#[Subscription]
+impl MonitorsSubscription {
+    /// Every status change of this organization's monitors (up, down, degraded), as it happens.
+    async fn monitor_status_changed(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<impl Stream<Item = MonitorCheckEvent>, ApiError> {
+        let scope = scope(ctx).await?;
+        let events = ctx.data_unchecked::<MonitorEvents>();
+        Ok(tenant_stream(events, scope.tenant_id(), |event| event.previous_status.is_some()))
+    }
+
+    /// Every completed check of one monitor. Another organization's monitor is `NOT_FOUND`.
+    async fn check_completed(
+        &self,
+        ctx: &Context<'_>,
+        monitor_id: ID,
+    ) -> Result<impl Stream<Item = MonitorCheckEvent>, ApiError> {
+        let scope = scope(ctx).await?;
+        let id = parse_id(&monitor_id, "monitor")?;
+        let monitor = service::get(db(ctx), &scope, id).await?;
+        let events = ctx.data_unchecked::<MonitorEvents>();
+        Ok(tenant_stream(events, scope.tenant_id(), move |event| event.monitor_id == monitor.id))
     }
 }

@@ -89,6 +89,7 @@ pub async fn ping(
     let observation = Observation { monitor, started_at: now, outcome };
     record_one(&txn, alerts, observation, timing, Lease::Ping, |_| deadline, &mut recorded).await?;
     txn.commit().await?;
+    alerts.events.publish(db, std::mem::take(&mut recorded.events)).await;
     if recorded.went_down + recorded.recovered > 0 {
         alerts.outbox.wake();
     }

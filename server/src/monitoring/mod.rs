@@ -6,10 +6,13 @@
 
 pub mod alerts;
 pub mod claim;
+pub mod events;
 pub mod graphql;
 pub mod heartbeat;
 pub mod monitors;
 pub mod record;
+pub mod retention;
+pub mod rollups;
 pub mod scheduler;
 pub mod settings;
 pub mod state;

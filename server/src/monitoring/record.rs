@@ -14,6 +14,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::alerts::Alerts;
+use super::events::{MonitorEvent, check_status_name, status_name};
 use super::monitors::timing_of;
 use super::state::{self, Counters, Transition};
 use super::timing::Timing;
@@ -26,14 +27,15 @@ pub struct Observation {
     pub outcome: CheckOutcome,
 }
 
-/// What recording a batch did, for metrics and tests.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+/// What recording a batch did, for metrics and tests, and the events to publish once it commits.
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Recorded {
     pub results: usize,
     pub went_down: usize,
     pub recovered: usize,
     /// Results dropped because another worker holds the monitor's lease now.
     pub lease_lost: usize,
+    pub events: Vec<MonitorEvent>,
 }
 
 pub fn stored_status(status: probe::CheckStatus) -> CheckStatus {
@@ -149,7 +151,20 @@ pub async fn record_one(
     }
     .insert(db)
     .await?;
+    super::rollups::add(db, monitor.tenant_id, monitor.id, started_at, status, outcome.duration_ms).await?;
     recorded.results += 1;
+    recorded.events.push(MonitorEvent {
+        tenant_id: monitor.tenant_id,
+        monitor_id: monitor.id,
+        monitor_name: monitor.name.clone(),
+        status: status_name(step.counters.status),
+        previous_status: step.transition.map(|_| status_name(monitor.status)),
+        checked_at: started_at,
+        check_status: check_status_name(status),
+        duration_ms: outcome.duration_ms,
+        status_code: outcome.status_code,
+        error: error.clone(),
+    });
     match step.transition {
         Some(Transition::WentDown) => {
             let incident = open_incident(db, &monitor, started_at, error.as_deref()).await?;

@@ -106,8 +106,9 @@ impl Scheduler {
             .await;
         let now = self.clock.now();
         let txn = crate::db::begin_write(&self.db).await?;
-        let recorded = record_batch(&txn, &self.alerts, &self.worker_id, now, observations).await?;
+        let mut recorded = record_batch(&txn, &self.alerts, &self.worker_id, now, observations).await?;
         txn.commit().await?;
+        self.alerts.events.publish(&self.db, std::mem::take(&mut recorded.events)).await;
         if recorded.went_down + recorded.recovered > 0 {
             self.alerts.outbox.wake();
         }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU16, Ordering};
 
 use beacon_tests::fixtures::{access_token, insert_member, insert_tenant, insert_verified_owner};
-use beacon_tests::{Backend, InProcessApp, backend_tests};
+use beacon_tests::{Backend, GraphqlWs, InProcessApp, backend_tests};
 use chrono::Duration;
 use entity::tenants::TenantStatus;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -18,7 +18,8 @@ backend_tests!(
     bad_input_names_the_field_and_private_targets_are_refused,
     lists_filter_and_viewers_only_read,
     two_schedulers_never_check_one_slot_twice,
-    a_heartbeat_goes_down_when_its_pings_stop
+    a_heartbeat_goes_down_when_its_pings_stop,
+    subscribers_see_their_own_tenants_checks_live
 );
 
 const CREATE: &str =
@@ -125,6 +126,22 @@ async fn an_http_outage_opens_one_incident_alerts_once_and_recovers(backend: Bac
     assert_eq!(up["status"], "UP", "{up}");
     assert!(up["incidents"][0]["resolvedAt"].is_string(), "{up}");
     assert_eq!(alert_emails(&app, "monitor_up").await, 1);
+
+    // Every result is in the rollups: 5 checks, 3 of them failed.
+    let stats = app
+        .graphql_as(
+            &token,
+            "query($id: ID!) { monitor(id: $id) { uptime(period: DAY) { checks failures uptimePercent p99Ms } \
+             dailyUptime(days: 7) { date stats { checks } } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    let uptime = &stats["data"]["monitor"]["uptime"];
+    assert_eq!((uptime["checks"].as_i64(), uptime["failures"].as_i64()), (Some(5), Some(3)), "{stats}");
+    assert_eq!(uptime["uptimePercent"].as_f64(), Some(40.0), "{stats}");
+    let days = stats["data"]["monitor"]["dailyUptime"].as_array().unwrap();
+    assert_eq!(days.len(), 7, "{stats}");
+    assert_eq!(days.iter().map(|d| d["stats"]["checks"].as_i64().unwrap()).sum::<i64>(), 5, "{stats}");
     app.shutdown().await;
 }
 
@@ -359,5 +376,80 @@ async fn a_heartbeat_goes_down_when_its_pings_stop(backend: Backend) {
     assert_eq!(ping("/fail").await, 200);
     assert_eq!(monitor(&app, &token, &id).await["status"], "DOWN", "an explicit failure is DOWN at once");
     assert_eq!(app.client.get(app.url("/ping/not-a-token")).send().await.unwrap().status().as_u16(), 404);
+    app.shutdown().await;
+}
+
+async fn subscribers_see_their_own_tenants_checks_live(backend: Backend) {
+    let app = engine_app(backend).await;
+    let acme = owner(&app, "acme-live").await;
+    let globex = owner(&app, "globex-live").await;
+    let target = http_target().await;
+    let id =
+        create(&app, &acme, json!({ "name": "API", "failureThreshold": 1, "http": { "url": target.url } }))
+            .await;
+
+    let mut watcher = GraphqlWs::connect(app.public, &acme).await;
+    watcher
+        .subscribe(
+            "changes",
+            "subscription { monitorStatusChanged { monitorId status previousStatus } }",
+            json!({}),
+        )
+        .await;
+    watcher
+        .subscribe(
+            "checks",
+            "subscription($id: ID!) { checkCompleted(monitorId: $id) { status checkStatus statusCode } }",
+            json!({ "id": id }),
+        )
+        .await;
+    let mut outsider = GraphqlWs::connect(app.public, &globex).await;
+    outsider
+        .subscribe("changes", "subscription { monitorStatusChanged { monitorId status } }", json!({}))
+        .await;
+    let foreign = "subscription($id: ID!) { checkCompleted(monitorId: $id) { status } }";
+    outsider.subscribe("theirs", foreign, json!({ "id": id })).await;
+    let refused = outsider.next(std::time::Duration::from_secs(10)).await.expect("an answer");
+    assert_eq!(refused["payload"]["errors"][0]["extensions"]["code"], "NOT_FOUND", "{refused}");
+    // Both subscriptions are registered before the first check runs.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    assert_eq!(advance_and_tick(&app, 61).await, 1);
+    target.status.store(500, Ordering::SeqCst);
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+
+    let mut seen = Vec::new();
+    while let Some(message) = watcher.next(std::time::Duration::from_secs(5)).await {
+        seen.push(message);
+        if seen.len() == 4 {
+            break;
+        }
+    }
+    let payloads = |id: &str| -> Vec<Value> {
+        seen.iter().filter(|m| m["id"] == id).map(|m| m["payload"]["data"].clone()).collect()
+    };
+    assert_eq!(
+        payloads("changes"),
+        [
+            json!({ "monitorStatusChanged": { "monitorId": id, "status": "UP", "previousStatus": "PENDING" } }),
+            json!({ "monitorStatusChanged": { "monitorId": id, "status": "DOWN", "previousStatus": "UP" } }),
+        ],
+        "{seen:?}"
+    );
+    assert_eq!(
+        payloads("checks"),
+        [
+            json!({ "checkCompleted": { "status": "UP", "checkStatus": "UP", "statusCode": 200 } }),
+            json!({ "checkCompleted": { "status": "DOWN", "checkStatus": "DOWN", "statusCode": 500 } }),
+        ],
+        "{seen:?}"
+    );
+    // The refused operation completes; the other tenant's own subscription streams nothing.
+    while let Some(message) = outsider.next(std::time::Duration::from_millis(500)).await {
+        assert!(
+            message["id"] == "theirs" && message["type"] == "complete",
+            "another tenant sees nothing: {message}"
+        );
+    }
     app.shutdown().await;
 }

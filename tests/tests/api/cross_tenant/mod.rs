@@ -55,6 +55,7 @@ const CASES: &[(&str, Case)] = &[
     ("resumeMonitor", case!(monitors::resume_monitor)),
     ("duplicateMonitor", case!(monitors::duplicate_monitor)),
     ("deleteMonitor", case!(monitors::delete_monitor)),
+    ("checkCompleted", case!(monitors::check_completed)),
     ("outboxEmail", case!(admin::outbox_email)),
     ("requeueEmail", case!(admin::requeue_email)),
     ("suspendTenant", case!(admin::suspend_tenant)),
@@ -115,6 +116,11 @@ impl Probe {
     /// An [`Organization`] of this case only: `organization("acme")` is `acme-<case>`.
     pub async fn organization(&self, base: &str) -> Organization {
         self.app.organization(&self.name(base)).await
+    }
+
+    /// Records an operation the case sent another way (a subscription over the WebSocket).
+    pub fn record(&self, operation: &str) {
+        self.sent.borrow_mut().insert(operation.to_owned());
     }
 
     /// POSTs as `token` (a user's access token), recording the operation's root fields.

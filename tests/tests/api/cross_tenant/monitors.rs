@@ -62,3 +62,21 @@ pub async fn duplicate_monitor(probe: Probe) {
 pub async fn delete_monitor(probe: Probe) {
     refused(probe, "mutation($id: ID!) { deleteMonitor(id: $id) { id } }").await;
 }
+
+/// A subscription: the foreign monitor's checks are refused like a missing monitor's. The
+/// operation runs over the WebSocket; it is recorded as sent through the probe.
+pub async fn check_completed(probe: Probe) {
+    let (acme, _globex, id) = arrange(&probe).await;
+    let query = "subscription($id: ID!) { checkCompleted(monitorId: $id) { status } }";
+    let mut answers = Vec::new();
+    for monitor in [id, Uuid::new_v4().to_string()] {
+        let mut socket = beacon_tests::GraphqlWs::connect(probe.app.public, &acme).await;
+        socket.subscribe("1", query, json!({ "id": monitor })).await;
+        probe.record("checkCompleted");
+        let answer = socket.next(std::time::Duration::from_secs(10)).await.expect("an answer");
+        assert!(answer["payload"]["data"].is_null(), "nothing streams for a foreign monitor: {answer}");
+        answers.push(answer["payload"]["errors"].clone());
+    }
+    assert_eq!(answers[0][0]["extensions"]["code"], "NOT_FOUND", "{answers:?}");
+    assert_eq!(answers[0], answers[1], "foreign and missing ids look the same");
+}

@@ -1,0 +1,225 @@
+//! Hourly rollups: every recorded result also adds to its monitor's row for that hour (in the
+//! same transaction), so uptime and latency over 24 h, 7 d, 30 d or 90 d never read raw results,
+//! which are purged after `RETENTION_DAYS` (see `retention`).
+
+use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
+use entity::check_results::CheckStatus;
+use entity::check_rollups;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+/// Upper bounds (ms) of the latency buckets; one more bucket holds everything slower.
+pub const BUCKETS_MS: [u32; 15] =
+    [10, 25, 50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10_000, 30_000];
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Histogram(pub Vec<i64>);
+
+impl Histogram {
+    pub fn parse(raw: &str) -> Self {
+        let mut counts: Vec<i64> = serde_json::from_str(raw).unwrap_or_default();
+        counts.resize(BUCKETS_MS.len() + 1, 0);
+        Self(counts)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_else(|_| "[]".into())
+    }
+
+    pub fn add(&mut self, duration_ms: u32) {
+        self.0.resize(BUCKETS_MS.len() + 1, 0);
+        let bucket = BUCKETS_MS.iter().position(|bound| duration_ms <= *bound).unwrap_or(BUCKETS_MS.len());
+        self.0[bucket] += 1;
+    }
+
+    pub fn merge(&mut self, other: &Histogram) {
+        self.0.resize(BUCKETS_MS.len() + 1, 0);
+        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+            *mine += theirs;
+        }
+    }
+
+    /// The bucket bound under which a fraction `q` of the samples fell; `None` without samples.
+    /// The overflow bucket reports the last bound.
+    pub fn quantile(&self, q: f64) -> Option<u32> {
+        let total: i64 = self.0.iter().sum();
+        if total == 0 {
+            return None;
+        }
+        let wanted = (q * total as f64).ceil().max(1.0) as i64;
+        let mut seen = 0;
+        for (index, count) in self.0.iter().enumerate() {
+            seen += count;
+            if seen >= wanted {
+                return Some(BUCKETS_MS[index.min(BUCKETS_MS.len() - 1)]);
+            }
+        }
+        BUCKETS_MS.last().copied()
+    }
+}
+
+pub fn hour_of(at: DateTime<Utc>) -> DateTime<Utc> {
+    at.duration_trunc(Duration::hours(1)).unwrap_or(at)
+}
+
+/// Adds one result to its hour.
+pub async fn add(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_id: Uuid,
+    at: DateTime<Utc>,
+    status: CheckStatus,
+    duration_ms: u32,
+) -> Result<(), DbErr> {
+    let hour = hour_of(at);
+    let existing = check_rollups::Entity::find()
+        .filter(check_rollups::Column::TenantId.eq(tenant_id))
+        .filter(check_rollups::Column::MonitorId.eq(monitor_id))
+        .filter(check_rollups::Column::HourStart.eq(hour))
+        .one(db)
+        .await?;
+    let (failed, degraded) =
+        (i32::from(status == CheckStatus::Down), i32::from(status == CheckStatus::Degraded));
+    match existing {
+        Some(row) => {
+            let mut histogram = Histogram::parse(&row.latency_buckets);
+            histogram.add(duration_ms);
+            let (checks, failures, degrades, sum) =
+                (row.checks + 1, row.failures + failed, row.degraded + degraded, row.duration_sum_ms);
+            let mut active: check_rollups::ActiveModel = row.into();
+            active.checks = Set(checks);
+            active.failures = Set(failures);
+            active.degraded = Set(degrades);
+            active.duration_sum_ms = Set(sum + i64::from(duration_ms));
+            active.latency_buckets = Set(histogram.to_json());
+            active.update(db).await?;
+        }
+        None => {
+            let mut histogram = Histogram::default();
+            histogram.add(duration_ms);
+            check_rollups::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                tenant_id: Set(tenant_id),
+                monitor_id: Set(monitor_id),
+                hour_start: Set(hour),
+                checks: Set(1),
+                failures: Set(failed),
+                degraded: Set(degraded),
+                duration_sum_ms: Set(i64::from(duration_ms)),
+                latency_buckets: Set(histogram.to_json()),
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks, failures and latency over a period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stats {
+    pub checks: i64,
+    pub failures: i64,
+    pub degraded: i64,
+    pub duration_sum_ms: i64,
+    pub histogram: Histogram,
+}
+
+impl Stats {
+    fn add(&mut self, row: &check_rollups::Model) {
+        self.checks += i64::from(row.checks);
+        self.failures += i64::from(row.failures);
+        self.degraded += i64::from(row.degraded);
+        self.duration_sum_ms += row.duration_sum_ms;
+        self.histogram.merge(&Histogram::parse(&row.latency_buckets));
+    }
+
+    /// Successful (up or degraded) checks as a percentage; `None` without checks.
+    pub fn uptime_percent(&self) -> Option<f64> {
+        (self.checks > 0).then(|| (self.checks - self.failures) as f64 * 100.0 / self.checks as f64)
+    }
+
+    pub fn average_ms(&self) -> Option<f64> {
+        (self.checks > 0).then(|| self.duration_sum_ms as f64 / self.checks as f64)
+    }
+}
+
+async fn rows_since(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_id: Uuid,
+    since: DateTime<Utc>,
+) -> Result<Vec<check_rollups::Model>, DbErr> {
+    check_rollups::Entity::find()
+        .filter(check_rollups::Column::TenantId.eq(tenant_id))
+        .filter(check_rollups::Column::MonitorId.eq(monitor_id))
+        .filter(check_rollups::Column::HourStart.gte(hour_of(since)))
+        .all(db)
+        .await
+}
+
+/// The stats of the last `hours` hours (this hour included).
+pub async fn over(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_id: Uuid,
+    now: DateTime<Utc>,
+    hours: i64,
+) -> Result<Stats, DbErr> {
+    let mut stats = Stats::default();
+    for row in rows_since(db, tenant_id, monitor_id, now - Duration::hours(hours - 1)).await? {
+        stats.add(&row);
+    }
+    Ok(stats)
+}
+
+/// One stats per UTC day for the last `days` days, oldest first (days without checks empty).
+pub async fn daily(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_id: Uuid,
+    now: DateTime<Utc>,
+    days: i64,
+) -> Result<Vec<(NaiveDate, Stats)>, DbErr> {
+    let today = now.date_naive();
+    let first = today - Duration::days(days - 1);
+    let mut out: Vec<(NaiveDate, Stats)> =
+        (0..days).map(|offset| (first + Duration::days(offset), Stats::default())).collect();
+    let since = first.and_hms_opt(0, 0, 0).map(|at| at.and_utc()).unwrap_or(now);
+    for row in rows_since(db, tenant_id, monitor_id, since).await? {
+        let index = (row.hour_start.date_naive() - first).num_days();
+        if let Some((_, stats)) = usize::try_from(index).ok().and_then(|i| out.get_mut(i)) {
+            stats.add(&row);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histograms_merge_and_give_bucket_quantiles() {
+        let mut fast = Histogram::default();
+        for ms in [5, 8, 40, 90] {
+            fast.add(ms);
+        }
+        let mut slow = Histogram::default();
+        slow.add(60_000);
+        fast.merge(&slow);
+        assert_eq!(fast.0.iter().sum::<i64>(), 5);
+        assert_eq!(fast.quantile(0.4), Some(10));
+        assert_eq!(fast.quantile(0.6), Some(50));
+        assert_eq!(fast.quantile(0.99), Some(30_000), "the overflow bucket reports the last bound");
+        assert_eq!(Histogram::default().quantile(0.5), None);
+        assert_eq!(Histogram::parse(&fast.to_json()), fast);
+        assert_eq!(Histogram::parse("junk").0.len(), BUCKETS_MS.len() + 1);
+    }
+
+    #[test]
+    fn hours_truncate() {
+        let at = DateTime::parse_from_rfc3339("2026-12-01T10:59:59.9Z").unwrap().with_timezone(&Utc);
+        assert_eq!(hour_of(at).to_rfc3339(), "2026-12-01T10:00:00+00:00");
+    }
+}
