@@ -20,6 +20,16 @@ export type Scalars = {
    * The input/output is a string in RFC3339 format.
    */
   DateTime: { input: any; output: any; }
+  /**
+   * ISO 8601 calendar date without timezone.
+   * Format: %Y-%m-%d
+   *
+   * # Examples
+   *
+   * * `1994-11-13`
+   * * `2000-02-24`
+   */
+  NaiveDate: { input: any; output: any; }
 };
 
 export type AcceptInvitationInput = {
@@ -143,6 +153,12 @@ export type CreateMonitorInput = {
   /** 1 to 60 s, at most the interval; default 10. */
   timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
   tls?: InputMaybe<TlsSettingsInput>;
+};
+
+/** One UTC day of a monitor, for uptime bars. */
+export type DailyUptime = {
+  date: Scalars['NaiveDate']['output'];
+  stats: UptimeStats;
 };
 
 export type DnsSettings = {
@@ -288,6 +304,11 @@ export type Member = {
 
 export type Monitor = {
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * One entry per UTC day for the last `days` days (1 to 90), oldest first; days without
+   * checks have zero checks and no uptime.
+   */
+  dailyUptime: Array<DailyUptime>;
   dns?: Maybe<DnsSettings>;
   failureThreshold: Scalars['Int']['output'];
   heartbeat?: Maybe<HeartbeatSettings>;
@@ -317,6 +338,13 @@ export type Monitor = {
   timeoutSeconds: Scalars['Int']['output'];
   tls?: Maybe<TlsSettings>;
   updatedAt: Scalars['DateTime']['output'];
+  /** Uptime and latency over the last day, week, month or quarter. */
+  uptime: UptimeStats;
+};
+
+
+export type MonitorDailyUptimeArgs = {
+  days?: Scalars['Int']['input'];
 };
 
 
@@ -327,6 +355,28 @@ export type MonitorIncidentsArgs = {
 
 export type MonitorRecentChecksArgs = {
   first?: Scalars['Int']['input'];
+};
+
+
+export type MonitorUptimeArgs = {
+  period: UptimePeriod;
+};
+
+/**
+ * A check a subscriber watches: the monitor's status after it, and the previous status when
+ * the check changed it.
+ */
+export type MonitorCheckEvent = {
+  checkStatus: CheckStatus;
+  checkedAt: Scalars['DateTime']['output'];
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  monitorId: Scalars['ID']['output'];
+  monitorName: Scalars['String']['output'];
+  /** The status before this check, when the check changed it. */
+  previousStatus?: Maybe<MonitorStatus>;
+  status: MonitorStatus;
+  statusCode?: Maybe<Scalars['Int']['output']>;
 };
 
 export type MonitorConnection = {
@@ -772,6 +822,18 @@ export type SignUpPayload = {
   tenantHost: Scalars['String']['output'];
 };
 
+export type Subscription = {
+  /** Every completed check of one monitor. Another organization's monitor is `NOT_FOUND`. */
+  checkCompleted: MonitorCheckEvent;
+  /** Every status change of this organization's monitors (up, down, degraded), as it happens. */
+  monitorStatusChanged: MonitorCheckEvent;
+};
+
+
+export type SubscriptionCheckCompletedArgs = {
+  monitorId: Scalars['ID']['input'];
+};
+
 /** An organization. */
 export type Tenant = {
   createdAt: Scalars['DateTime']['output'];
@@ -846,6 +908,33 @@ export type UpdateMonitorInput = {
   tcp?: InputMaybe<HostPortInput>;
   timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
   tls?: InputMaybe<TlsSettingsInput>;
+};
+
+/** A window for uptime and latency. */
+export type UptimePeriod =
+  /** The last 24 hours. */
+  | 'DAY'
+  /** The last 30 days. */
+  | 'MONTH'
+  /** The last 90 days. */
+  | 'QUARTER'
+  /** The last 7 days. */
+  | 'WEEK';
+
+/**
+ * Checks and latency over a window, from the hourly rollups. Percentiles are upper bounds of
+ * latency buckets (10, 25, 50, 100, 200, 300, 500, 750 ms, 1, 1.5, 2, 3, 5, 10, 30 s).
+ */
+export type UptimeStats = {
+  averageMs?: Maybe<Scalars['Float']['output']>;
+  checks: Scalars['Int']['output'];
+  degraded: Scalars['Int']['output'];
+  failures: Scalars['Int']['output'];
+  p50Ms?: Maybe<Scalars['Int']['output']>;
+  p95Ms?: Maybe<Scalars['Int']['output']>;
+  p99Ms?: Maybe<Scalars['Int']['output']>;
+  /** Successful (up or degraded) checks in percent; null without checks. */
+  uptimePercent?: Maybe<Scalars['Float']['output']>;
 };
 
 export type User = {
