@@ -16,6 +16,8 @@ pub struct Model {
     /// The error of the check that opened it.
     pub cause: String,
     pub created_at: DateTimeUtc,
+    /// The down alert went out (not during maintenance): the recovery is announced too.
+    pub alerted: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

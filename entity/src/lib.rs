@@ -14,6 +14,7 @@ pub mod email_outbox;
 pub mod incidents;
 pub mod index;
 pub mod invitations;
+pub mod maintenance_windows;
 pub mod memberships;
 pub mod monitors;
 pub mod one_time_tokens;
@@ -46,6 +47,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         check_results::declared_indexes(),
         check_rollups::declared_indexes(),
         incidents::declared_indexes(),
+        maintenance_windows::declared_indexes(),
     ]
     .into_iter()
     .flatten()

@@ -18,6 +18,7 @@ mod m20261201_000001_audit_events_order_by_id;
 mod m20261201_000002_create_slug_reservations;
 mod m20261201_000003_create_account_jobs;
 mod m20261201_000004_create_monitoring;
+mod m20261201_000005_create_maintenance_windows;
 mod support;
 
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000002_create_slug_reservations::Migration),
             Box::new(m20261201_000003_create_account_jobs::Migration),
             Box::new(m20261201_000004_create_monitoring::Migration),
+            Box::new(m20261201_000005_create_maintenance_windows::Migration),
         ]
     }
 }

@@ -19,6 +19,7 @@ pub struct QueryRoot(
     audit::graphql::AuditQuery,
     mail::graphql::MailQuery,
     monitoring::graphql::MonitorsQuery,
+    monitoring::graphql::MaintenanceQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -30,6 +31,7 @@ pub struct MutationRoot(
     team::graphql::TeamMutation,
     mail::graphql::MailMutation,
     monitoring::graphql::MonitorsMutation,
+    monitoring::graphql::MaintenanceMutation,
 );
 
 #[derive(MergedSubscription, Default)]

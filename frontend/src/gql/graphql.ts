@@ -135,6 +135,19 @@ export type CreateApiKeyPayload = {
   secret: Scalars['String']['output'];
 };
 
+/** A window: a name, what it covers, and exactly one of `startsAt`+`endsAt`, `weekly`, `cron`. */
+export type CreateMaintenanceWindowInput = {
+  cron?: InputMaybe<CronInput>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** One monitor; omit for every monitor of the organization. */
+  monitorId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** An IANA time zone for recurring windows; default UTC. */
+  timeZone?: Scalars['String']['input'];
+  weekly?: InputMaybe<WeeklyInput>;
+};
+
 /** A new monitor: a name and exactly one of `http`, `tcp`, `dns`, `tls`, `heartbeat`. */
 export type CreateMonitorInput = {
   dns?: InputMaybe<DnsSettingsInput>;
@@ -153,6 +166,12 @@ export type CreateMonitorInput = {
   /** 1 to 60 s, at most the interval; default 10. */
   timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
   tls?: InputMaybe<TlsSettingsInput>;
+};
+
+export type CronInput = {
+  durationMinutes: Scalars['Int']['input'];
+  /** Five fields: minute hour day-of-month month day-of-week. */
+  expression: Scalars['String']['input'];
 };
 
 /** One UTC day of a monitor, for uptime bars. */
@@ -290,6 +309,24 @@ export type LogInInput = {
 
 export type LogInResult = SessionPayload | TenantChoicePayload;
 
+export type MaintenanceWindow = {
+  activeNow: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** A recurring window's starts, as a cron expression read in `timeZone`. */
+  cron?: Maybe<Scalars['String']['output']>;
+  durationMinutes?: Maybe<Scalars['Int']['output']>;
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The one monitor it covers; every monitor of the organization when null. */
+  monitorId?: Maybe<Scalars['ID']['output']>;
+  name: Scalars['String']['output'];
+  /** The next start, if there is one. */
+  nextStart?: Maybe<Scalars['DateTime']['output']>;
+  /** A one-off window's start and end. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  timeZone: Scalars['String']['output'];
+};
+
 export type Me = {
   role: Role;
   tenant: Tenant;
@@ -314,6 +351,8 @@ export type Monitor = {
   heartbeat?: Maybe<HeartbeatSettings>;
   http?: Maybe<HttpSettings>;
   id: Scalars['ID']['output'];
+  /** Whether a maintenance window covers this monitor now (no alerts; not counted in uptime). */
+  inMaintenance: Scalars['Boolean']['output'];
   /** Outages, newest first (at most 100). */
   incidents: Array<Incident>;
   intervalSeconds: Scalars['Int']['output'];
@@ -432,8 +471,15 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
   createApiKey: CreateApiKeyPayload;
+  /**
+   * Announces maintenance: no alerts, and checks not counted in uptime, while it is active.
+   * Members and above. Another organization's monitor is `NOT_FOUND`.
+   */
+  createMaintenanceWindow: MaintenanceWindow;
   /** Creates a monitor; its first check runs within a minute. Members and above. */
   createMonitor: Monitor;
+  /** Ends and removes a window. Members and above. */
+  deleteMaintenanceWindow: MaintenanceWindow;
   /** Deletes a monitor with its history; returns it as it was. Members and above. */
   deleteMonitor: Monitor;
   /** A copy of a monitor, named "<name> (copy)". Members and above. */
@@ -519,8 +565,18 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateMaintenanceWindowArgs = {
+  input: CreateMaintenanceWindowInput;
+};
+
+
 export type MutationCreateMonitorArgs = {
   input: CreateMonitorInput;
+};
+
+
+export type MutationDeleteMaintenanceWindowArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -695,6 +751,8 @@ export type Query = {
   invitation: InvitationPreview;
   /** Invitations not yet accepted, revoked or expired. Owners and admins. */
   invitations: Array<Invitation>;
+  /** This organization's maintenance windows, oldest first. */
+  maintenanceWindows: Array<MaintenanceWindow>;
   /** The caller, their organization and role. */
   me: Me;
   /** The organization's members. Everyone in the organization. */
@@ -949,6 +1007,22 @@ export type VerifyEmailPayload = {
   alreadyVerified: Scalars['Boolean']['output'];
   /** The address is verified. */
   verified: Scalars['Boolean']['output'];
+};
+
+export type Weekday =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
+
+export type WeeklyInput = {
+  days: Array<Weekday>;
+  durationMinutes: Scalars['Int']['input'];
+  /** `HH:MM` in the window's time zone. */
+  startTime: Scalars['String']['input'];
 };
 
 export type ChangePasswordMutationVariables = Exact<{

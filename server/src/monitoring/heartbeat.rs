@@ -10,6 +10,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use super::alerts::Alerts;
+use super::maintenance;
 use super::monitors::timing_of;
 use super::record::{Lease, Observation, Recorded, record_one};
 use super::settings::Settings;
@@ -86,8 +87,11 @@ pub async fn ping(
     let mut timing = timing_of(&monitor);
     timing.failure_threshold = 1;
     let mut recorded = Recorded::default();
+    let windows = maintenance::of_tenants(&txn, vec![monitor.tenant_id]).await?;
+    let in_maintenance = maintenance::covers(&windows, &monitor, now);
     let observation = Observation { monitor, started_at: now, outcome };
-    record_one(&txn, alerts, observation, timing, Lease::Ping, |_| deadline, &mut recorded).await?;
+    record_one(&txn, alerts, observation, timing, Lease::Ping, in_maintenance, |_| deadline, &mut recorded)
+        .await?;
     txn.commit().await?;
     alerts.events.publish(db, std::mem::take(&mut recorded.events)).await;
     if recorded.went_down + recorded.recovered > 0 {

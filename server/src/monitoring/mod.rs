@@ -9,6 +9,7 @@ pub mod claim;
 pub mod events;
 pub mod graphql;
 pub mod heartbeat;
+pub mod maintenance;
 pub mod monitors;
 pub mod record;
 pub mod retention;

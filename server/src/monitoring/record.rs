@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use super::alerts::Alerts;
 use super::events::{MonitorEvent, check_status_name, status_name};
+use super::maintenance;
 use super::monitors::timing_of;
 use super::state::{self, Counters, Transition};
 use super::timing::Timing;
@@ -60,7 +61,12 @@ pub async fn record_batch(
     observations: Vec<Observation>,
 ) -> Result<Recorded, DbErr> {
     let mut recorded = Recorded::default();
+    let mut tenants: Vec<Uuid> = observations.iter().map(|o| o.monitor.tenant_id).collect();
+    tenants.sort_unstable();
+    tenants.dedup();
+    let windows = maintenance::of_tenants(db, tenants).await?;
     for observation in observations {
+        let in_maintenance = maintenance::covers(&windows, &observation.monitor, observation.started_at);
         let timing = {
             let mut timing = timing_of(&observation.monitor);
             if observation.monitor.kind == MonitorKind::Heartbeat {
@@ -72,7 +78,7 @@ pub async fn record_batch(
         let planned = observation.monitor.next_check_at;
         let plan = |quick| state::next_check_at(&timing, planned, now, quick);
         let lease = Lease::HeldBy(worker);
-        record_one(db, alerts, observation, timing, lease, plan, &mut recorded).await?;
+        record_one(db, alerts, observation, timing, lease, in_maintenance, plan, &mut recorded).await?;
     }
     Ok(recorded)
 }
@@ -86,13 +92,16 @@ pub enum Lease<'a> {
 
 /// Records one result: the monitor's new state and next check, the result row, and the
 /// incident and alerts of a state change. `plan` gives the next check from whether a quick
-/// re-check is due.
+/// re-check is due. In maintenance, the result counts for neither uptime nor alerts (the
+/// status still changes, and an outage still opens an incident).
+#[allow(clippy::too_many_arguments)]
 pub async fn record_one(
     db: &impl ConnectionTrait,
     alerts: &Alerts,
     Observation { monitor, started_at, outcome }: Observation,
     timing: Timing,
     lease: Lease<'_>,
+    in_maintenance: bool,
     plan: impl FnOnce(bool) -> DateTime<Utc>,
     recorded: &mut Recorded,
 ) -> Result<(), DbErr> {
@@ -151,7 +160,10 @@ pub async fn record_one(
     }
     .insert(db)
     .await?;
-    super::rollups::add(db, monitor.tenant_id, monitor.id, started_at, status, outcome.duration_ms).await?;
+    if !in_maintenance {
+        super::rollups::add(db, monitor.tenant_id, monitor.id, started_at, status, outcome.duration_ms)
+            .await?;
+    }
     recorded.results += 1;
     recorded.events.push(MonitorEvent {
         tenant_id: monitor.tenant_id,
@@ -167,12 +179,18 @@ pub async fn record_one(
     });
     match step.transition {
         Some(Transition::WentDown) => {
-            let incident = open_incident(db, &monitor, started_at, error.as_deref()).await?;
-            alerts.enqueue(db, &monitor, &incident, true, started_at).await?;
+            let incident = open_incident(db, &monitor, started_at, error.as_deref(), !in_maintenance).await?;
+            if incident.alerted {
+                alerts.enqueue(db, &monitor, &incident, true, started_at).await?;
+            }
             recorded.went_down += 1;
         }
         Some(Transition::Recovered) => {
-            if let Some(incident) = resolve_incident(db, &monitor, started_at).await? {
+            // An outage announced is announced over; one that began in maintenance is not.
+            if let Some(incident) = resolve_incident(db, &monitor, started_at).await?
+                && incident.alerted
+                && !in_maintenance
+            {
                 alerts.enqueue(db, &monitor, &incident, false, started_at).await?;
             }
             recorded.recovered += 1;
@@ -187,6 +205,7 @@ async fn open_incident(
     monitor: &monitors::Model,
     at: DateTime<Utc>,
     cause: Option<&str>,
+    alerted: bool,
 ) -> Result<incidents::Model, DbErr> {
     // One incident per outage: reuse one left open (e.g. by a resume after a pause mid-outage).
     if let Some(open) = open_incident_of(db, monitor).await? {
@@ -200,6 +219,7 @@ async fn open_incident(
         resolved_at: Set(None),
         cause: Set(cause.unwrap_or("the check failed").to_owned()),
         created_at: Set(at),
+        alerted: Set(alerted),
     }
     .insert(db)
     .await

@@ -307,7 +307,7 @@ mod tests {
         for bad in [
             "example.com",
             "ftp://example.com",
-            "https://user:pw@example.com/",
+            "https://user:pw@example.com/", // pragma: allowlist secret
             "http://",
             "javascript:alert(1)",
         ] {

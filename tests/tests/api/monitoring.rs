@@ -19,7 +19,8 @@ backend_tests!(
     lists_filter_and_viewers_only_read,
     two_schedulers_never_check_one_slot_twice,
     a_heartbeat_goes_down_when_its_pings_stop,
-    subscribers_see_their_own_tenants_checks_live
+    subscribers_see_their_own_tenants_checks_live,
+    maintenance_suppresses_alerts_and_uptime
 );
 
 const CREATE: &str =
@@ -451,5 +452,74 @@ async fn subscribers_see_their_own_tenants_checks_live(backend: Backend) {
             "another tenant sees nothing: {message}"
         );
     }
+    app.shutdown().await;
+}
+
+async fn maintenance_suppresses_alerts_and_uptime(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-maint").await;
+    let target = http_target().await;
+    let id =
+        create(&app, &token, json!({ "name": "API", "failureThreshold": 1, "http": { "url": target.url } }))
+            .await;
+    advance_and_tick(&app, 61).await;
+
+    // A window over the next 10 minutes, for this monitor.
+    let now = app.clock.now_utc();
+    let window = app
+        .graphql_as(
+            &token,
+            "mutation($input: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $input) { id activeNow } }",
+            json!({ "input": { "name": "Database upgrade", "monitorId": id,
+                               "startsAt": now.to_rfc3339(), "endsAt": (now + Duration::minutes(10)).to_rfc3339() } }),
+        )
+        .await;
+    assert_eq!(window["data"]["createMaintenanceWindow"]["activeNow"], true, "{window}");
+    let in_maintenance =
+        "query($id: ID!) { monitor(id: $id) { inMaintenance uptime(period: DAY) { checks failures } } }";
+    assert_eq!(
+        app.graphql_as(&token, in_maintenance, json!({ "id": id })).await["data"]["monitor"]["inMaintenance"],
+        true
+    );
+
+    // It goes down and back up inside the window: the status shows it, nobody is alerted, and
+    // the checks do not count against uptime.
+    target.status.store(503, Ordering::SeqCst);
+    advance_and_tick(&app, 60).await;
+    assert_eq!(monitor(&app, &token, &id).await["status"], "DOWN");
+    target.status.store(200, Ordering::SeqCst);
+    advance_and_tick(&app, 60).await;
+    assert_eq!(monitor(&app, &token, &id).await["status"], "UP");
+    assert_eq!((alert_emails(&app, "monitor_down").await, alert_emails(&app, "monitor_up").await), (0, 0));
+    let stats = app.graphql_as(&token, in_maintenance, json!({ "id": id })).await;
+    assert_eq!(stats["data"]["monitor"]["uptime"], json!({ "checks": 1, "failures": 0 }), "{stats}");
+
+    // After the window, an outage alerts again.
+    app.clock.advance(Duration::minutes(10));
+    target.status.store(503, Ordering::SeqCst);
+    advance_and_tick(&app, 60).await;
+    assert_eq!(alert_emails(&app, "monitor_down").await, 1);
+
+    // Recurring windows parse with their time zone; bad ones name the field.
+    let create = "mutation($input: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $input) { cron timeZone nextStart } }";
+    let weekly = app
+        .graphql_as(
+            &token,
+            create,
+            json!({ "input": { "name": "Sunday patching", "timeZone": "Europe/Berlin",
+            "weekly": { "days": ["SUNDAY"], "startTime": "02:00", "durationMinutes": 120 } } }),
+        )
+        .await;
+    assert_eq!(weekly["data"]["createMaintenanceWindow"]["cron"], "0 2 * * 0", "{weekly}");
+    assert!(weekly["data"]["createMaintenanceWindow"]["nextStart"].is_string(), "{weekly}");
+    let bad = app
+        .graphql_as(
+            &token,
+            create,
+            json!({ "input": { "name": "x", "timeZone": "Mars/Base",
+            "cron": { "expression": "every sunday", "durationMinutes": 0 } } }),
+        )
+        .await;
+    assert_eq!(fields(&bad), ["timeZone", "cron.expression", "cron.durationMinutes"], "{bad}");
     app.shutdown().await;
 }

@@ -56,6 +56,8 @@ const CASES: &[(&str, Case)] = &[
     ("duplicateMonitor", case!(monitors::duplicate_monitor)),
     ("deleteMonitor", case!(monitors::delete_monitor)),
     ("checkCompleted", case!(monitors::check_completed)),
+    ("createMaintenanceWindow", case!(monitors::create_maintenance_window)),
+    ("deleteMaintenanceWindow", case!(monitors::delete_maintenance_window)),
     ("outboxEmail", case!(admin::outbox_email)),
     ("requeueEmail", case!(admin::requeue_email)),
     ("suspendTenant", case!(admin::suspend_tenant)),

@@ -80,3 +80,27 @@ pub async fn check_completed(probe: Probe) {
     assert_eq!(answers[0][0]["extensions"]["code"], "NOT_FOUND", "{answers:?}");
     assert_eq!(answers[0], answers[1], "foreign and missing ids look the same");
 }
+
+pub async fn create_maintenance_window(probe: Probe) {
+    let (acme, _globex, id) = arrange(&probe).await;
+    let create = "mutation($id: ID!) { createMaintenanceWindow(input: { name: \"Quiet\", monitorId: $id, \
+        startsAt: \"2030-01-01T00:00:00Z\", endsAt: \"2030-01-01T01:00:00Z\" }) { id } }";
+    probe.assert_refused_like_missing(&acme, create, ids(&id), "NOT_FOUND").await;
+    let (_, list) = probe.app.graphql_as(&acme, "{ maintenanceWindows { id } }", Value::Null).await;
+    assert_eq!(list["data"]["maintenanceWindows"], json!([]), "nothing was created: {list}");
+}
+
+pub async fn delete_maintenance_window(probe: Probe) {
+    let acme = probe.organization("acme").await;
+    let globex = probe.organization("globex").await;
+    let create = "mutation { createMaintenanceWindow(input: { name: \"Theirs\", \
+        startsAt: \"2030-01-01T00:00:00Z\", endsAt: \"2030-01-01T01:00:00Z\" }) { id } }";
+    let (_, body) = probe.app.graphql_as(&globex.owner.token, create, Value::Null).await;
+    let window =
+        body["data"]["createMaintenanceWindow"]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
+    let delete = "mutation($id: ID!) { deleteMaintenanceWindow(id: $id) { id } }";
+    probe.assert_refused_like_missing(&acme.owner.token, delete, ids(&window), "NOT_FOUND").await;
+    let (_, list) =
+        probe.app.graphql_as(&globex.owner.token, "{ maintenanceWindows { id } }", Value::Null).await;
+    assert_eq!(list["data"]["maintenanceWindows"][0]["id"], window.as_str(), "still there: {list}");
+}
