@@ -20,7 +20,8 @@ backend_tests!(
     two_schedulers_never_check_one_slot_twice,
     a_heartbeat_goes_down_when_its_pings_stop,
     subscribers_see_their_own_tenants_checks_live,
-    maintenance_suppresses_alerts_and_uptime
+    maintenance_suppresses_alerts_and_uptime,
+    a_dead_schedulers_lease_expires_and_another_takes_over
 );
 
 const CREATE: &str =
@@ -521,5 +522,36 @@ async fn maintenance_suppresses_alerts_and_uptime(backend: Backend) {
         )
         .await;
     assert_eq!(fields(&bad), ["timeZone", "cron.expression", "cron.durationMinutes"], "{bad}");
+    app.shutdown().await;
+}
+
+async fn a_dead_schedulers_lease_expires_and_another_takes_over(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-lease").await;
+    let target = http_target().await;
+    let id = create(&app, &token, json!({ "name": "API", "http": { "url": target.url } })).await;
+    app.clock.advance(Duration::seconds(61));
+
+    // Another process claims the monitor and dies before recording its check.
+    let db = app.database.connect().await;
+    let now = app.clock.now_utc();
+    let claimed = server::monitoring::claim::claim_due(
+        &db,
+        server::monitoring::claim::ClaimRequest {
+            worker: "dead-process",
+            now,
+            locked_until: now + Duration::seconds(120),
+            limit: 10,
+            per_tenant: 10,
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(claimed.len(), 1);
+
+    // While its lease holds, nobody checks the monitor; once it expires, this scheduler does.
+    assert_eq!(advance_and_tick(&app, 60).await, 0, "the lease is held");
+    assert_eq!(advance_and_tick(&app, 61).await, 1, "the expired lease is taken over");
+    assert_eq!(monitor(&app, &token, &id).await["status"], "UP");
     app.shutdown().await;
 }
