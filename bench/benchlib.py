@@ -24,7 +24,10 @@ ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5
 
 
 def sh(*args, **kw):
-    return subprocess.run(args, check=True, text=True, capture_output=True, **kw).stdout
+    done = subprocess.run(args, text=True, capture_output=True, **kw)
+    if done.returncode != 0:
+        sys.exit(f"{args[0]} failed ({done.returncode}): {done.stderr.strip()[:2000]}")
+    return done.stdout
 
 
 def psql(url, sql):

@@ -5,7 +5,8 @@
 //! A process that dies mid-check holds its lease until `locked_until`, then anyone may claim it.
 //!
 //! Fairness: at most `per_tenant` monitors of one tenant per claim, so a tenant with thousands
-//! of due monitors cannot fill every batch while another tenant's checks wait.
+//! of due monitors cannot fill every batch while another tenant's checks wait (decided among the
+//! earliest `10 × limit` due monitors, which keeps a claim's cost bounded under a backlog).
 
 use chrono::{DateTime, Utc};
 use entity::monitors;
@@ -28,17 +29,20 @@ pub async fn claim_due(
         DatabaseBackend::Postgres => format!("${n}"),
         _ => format!("?{n}"),
     };
-    let (worker, until, now, limit, per_tenant) =
-        (placeholder(1), placeholder(2), placeholder(3), placeholder(4), placeholder(5));
+    let (worker, until, now, limit, per_tenant, window) =
+        (placeholder(1), placeholder(2), placeholder(3), placeholder(4), placeholder(5), placeholder(6));
     let lock = if backend == DatabaseBackend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
     let due = format!(
         "status <> 'paused' AND next_check_at <= {now} AND (locked_until IS NULL OR locked_until < {now})"
     );
+    // Fairness is decided among the earliest due monitors only (a bounded window read through
+    // the next_check_at index), so a claim costs the same when a backlog of thousands is due.
     let sql = format!(
         "UPDATE monitors SET locked_by = {worker}, locked_until = {until} \
          WHERE id IN (SELECT id FROM monitors WHERE id IN ( \
              SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY tenant_id ORDER BY next_check_at) AS turn \
-                             FROM monitors WHERE {due}) AS ranked \
+                             FROM (SELECT id, tenant_id, next_check_at FROM monitors WHERE {due} \
+                                   ORDER BY next_check_at LIMIT {window}) AS earliest) AS ranked \
              WHERE turn <= {per_tenant}) \
            AND {due} ORDER BY next_check_at LIMIT {limit} {lock}) \
          RETURNING *"
@@ -49,6 +53,8 @@ pub async fn claim_due(
         request.now.into(),
         (request.limit as i64).into(),
         (request.per_tenant as i64).into(),
+        // Wide enough that every tenant among the earliest due gets its turns.
+        (request.limit.saturating_mul(10) as i64).into(),
     ];
     monitors::Entity::find().from_raw_sql(Statement::from_sql_and_values(backend, sql, values)).all(db).await
 }

@@ -21,7 +21,8 @@ backend_tests!(
     a_heartbeat_goes_down_when_its_pings_stop,
     subscribers_see_their_own_tenants_checks_live,
     maintenance_suppresses_alerts_and_uptime,
-    a_dead_schedulers_lease_expires_and_another_takes_over
+    a_dead_schedulers_lease_expires_and_another_takes_over,
+    one_tenants_backlog_does_not_starve_another
 );
 
 const CREATE: &str =
@@ -553,5 +554,33 @@ async fn a_dead_schedulers_lease_expires_and_another_takes_over(backend: Backend
     assert_eq!(advance_and_tick(&app, 60).await, 0, "the lease is held");
     assert_eq!(advance_and_tick(&app, 61).await, 1, "the expired lease is taken over");
     assert_eq!(monitor(&app, &token, &id).await["status"], "UP");
+    app.shutdown().await;
+}
+
+async fn one_tenants_backlog_does_not_starve_another(backend: Backend) {
+    let app = engine_app(backend).await;
+    let busy = owner(&app, "busy-fair").await;
+    let quiet = owner(&app, "quiet-fair").await;
+    for n in 0..40 {
+        create(&app, &busy, json!({ "name": format!("busy {n}"), "heartbeat": { "graceSeconds": 0 } })).await;
+    }
+    // The quiet tenant's monitor is due last of all.
+    app.clock.advance(Duration::seconds(5));
+    let quiet_id = create(&app, &quiet, json!({ "name": "quiet", "heartbeat": { "graceSeconds": 0 } })).await;
+    app.clock.advance(Duration::seconds(70));
+
+    let db = app.database.connect().await;
+    let now = app.clock.now_utc();
+    let request = |limit| server::monitoring::claim::ClaimRequest {
+        worker: "fairness",
+        now,
+        locked_until: now + Duration::seconds(120),
+        limit,
+        per_tenant: 5,
+    };
+    let claimed = server::monitoring::claim::claim_due(&db, request(10)).await.unwrap();
+    let ids: Vec<String> = claimed.iter().map(|m| m.id.to_string()).collect();
+    assert_eq!(claimed.len(), 6, "5 of the busy tenant, then the quiet one: {ids:?}");
+    assert!(ids.contains(&quiet_id), "the quiet tenant is not starved: {ids:?}");
     app.shutdown().await;
 }

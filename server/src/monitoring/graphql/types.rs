@@ -1,0 +1,366 @@
+//! The shapes monitors take in answers: the monitor with its kind's settings, its checks,
+//! incidents and uptime.
+
+use async_graphql::{ComplexObject, Context, Enum, ID, SimpleObject};
+use chrono::{DateTime, Utc};
+use entity::{check_results, incidents, monitors};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use super::{CheckStatus, MonitorKind, MonitorStatus, db, id, now};
+use crate::kernel::{ApiError, Links};
+use crate::monitoring::rollups;
+use crate::monitoring::settings::{HostPort, Settings};
+
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct Monitor {
+    pub id: ID,
+    pub name: String,
+    pub kind: MonitorKind,
+    /// The URL, `host:port` or DNS name checked; empty for a heartbeat.
+    pub target: String,
+    pub status: MonitorStatus,
+    pub interval_seconds: i32,
+    pub timeout_seconds: i32,
+    pub retry_interval_seconds: i32,
+    pub failure_threshold: i32,
+    pub recovery_threshold: i32,
+    pub last_checked_at: Option<DateTime<Utc>>,
+    pub last_duration_ms: Option<i32>,
+    pub last_error: Option<String>,
+    pub status_changed_at: Option<DateTime<Utc>>,
+    pub next_check_at: DateTime<Utc>,
+    pub last_ping_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub http: Option<HttpSettingsView>,
+    pub tcp: Option<HostPortView>,
+    pub dns: Option<DnsSettingsView>,
+    pub tls: Option<TlsSettingsView>,
+    pub heartbeat: Option<HeartbeatSettingsView>,
+    #[graphql(skip)]
+    pub model: monitors::Model,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "HttpSettings")]
+pub struct HttpSettingsView {
+    pub url: String,
+    pub method: String,
+    pub headers: Vec<HeaderView>,
+    pub body: Option<String>,
+    pub expected_status: Vec<String>,
+    pub follow_redirects: bool,
+    pub verify_tls: bool,
+    pub keyword: Option<String>,
+    pub keyword_absent: bool,
+    pub json_path: Option<String>,
+    pub json_comparison: Option<String>,
+    pub json_value: Option<String>,
+    pub tls_warn_days: i32,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Header")]
+pub struct HeaderView {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "HostPort")]
+pub struct HostPortView {
+    pub host: String,
+    pub port: i32,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "DnsSettings")]
+pub struct DnsSettingsView {
+    pub name: String,
+    pub record_type: String,
+    pub expected: Option<String>,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "TlsSettings")]
+pub struct TlsSettingsView {
+    pub host: String,
+    pub port: i32,
+    pub warn_days: i32,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "HeartbeatSettings")]
+pub struct HeartbeatSettingsView {
+    pub grace_seconds: i32,
+}
+
+impl From<monitors::Model> for Monitor {
+    fn from(model: monitors::Model) -> Self {
+        let settings = Settings::from_json(&model.settings).ok();
+        let mut monitor = Monitor {
+            id: id(model.id),
+            name: model.name.clone(),
+            kind: model.kind.into(),
+            target: model.target.clone(),
+            status: model.status.into(),
+            interval_seconds: model.interval_seconds,
+            timeout_seconds: model.timeout_seconds,
+            retry_interval_seconds: model.retry_interval_seconds,
+            failure_threshold: model.failure_threshold,
+            recovery_threshold: model.recovery_threshold,
+            last_checked_at: model.last_checked_at,
+            last_duration_ms: model.last_duration_ms,
+            last_error: model.last_error.clone(),
+            status_changed_at: model.status_changed_at,
+            next_check_at: model.next_check_at,
+            last_ping_at: model.last_ping_at,
+            created_at: model.created_at,
+            updated_at: model.updated_at,
+            http: None,
+            tcp: None,
+            dns: None,
+            tls: None,
+            heartbeat: None,
+            model,
+        };
+        match settings {
+            Some(Settings::Http(http)) => {
+                monitor.http = Some(HttpSettingsView {
+                    url: http.url,
+                    method: http.method,
+                    headers: http
+                        .headers
+                        .into_iter()
+                        .map(|(name, value)| HeaderView { name, value })
+                        .collect(),
+                    body: http.body,
+                    expected_status: http.expected_status,
+                    follow_redirects: http.follow_redirects,
+                    verify_tls: http.verify_tls,
+                    keyword: http.keyword,
+                    keyword_absent: http.keyword_absent,
+                    json_path: http.json_path,
+                    json_comparison: http.json_comparison,
+                    json_value: http.json_value,
+                    tls_warn_days: http.tls_warn_days as i32,
+                })
+            }
+            Some(Settings::Tcp(HostPort { host, port })) => {
+                monitor.tcp = Some(HostPortView { host, port: i32::from(port) })
+            }
+            Some(Settings::Dns(dns)) => {
+                monitor.dns = Some(DnsSettingsView {
+                    name: dns.name,
+                    record_type: dns.record_type,
+                    expected: dns.expected,
+                })
+            }
+            Some(Settings::Tls(tls)) => {
+                monitor.tls = Some(TlsSettingsView {
+                    host: tls.host,
+                    port: i32::from(tls.port),
+                    warn_days: tls.warn_days as i32,
+                })
+            }
+            Some(Settings::Heartbeat(beat)) => {
+                monitor.heartbeat = Some(HeartbeatSettingsView { grace_seconds: beat.grace_seconds as i32 })
+            }
+            None => {}
+        }
+        monitor
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct CheckResult {
+    pub id: ID,
+    pub checked_at: DateTime<Utc>,
+    pub status: CheckStatus,
+    pub duration_ms: i32,
+    pub dns_ms: Option<i32>,
+    pub connect_ms: Option<i32>,
+    pub tls_ms: Option<i32>,
+    pub first_byte_ms: Option<i32>,
+    pub status_code: Option<i32>,
+    pub error: Option<String>,
+    pub tls_expires_at: Option<DateTime<Utc>>,
+}
+
+impl From<check_results::Model> for CheckResult {
+    fn from(row: check_results::Model) -> Self {
+        Self {
+            id: id(row.id),
+            checked_at: row.checked_at,
+            status: row.status.into(),
+            duration_ms: row.duration_ms,
+            dns_ms: row.dns_ms,
+            connect_ms: row.connect_ms,
+            tls_ms: row.tls_ms,
+            first_byte_ms: row.first_byte_ms,
+            status_code: row.status_code,
+            error: row.error,
+            tls_expires_at: row.tls_expires_at,
+        }
+    }
+}
+
+/// An outage of one monitor: opened when it went DOWN, resolved when it came back UP.
+#[derive(SimpleObject)]
+pub struct Incident {
+    pub id: ID,
+    pub opened_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// The error of the check that opened it.
+    pub cause: String,
+}
+
+impl From<incidents::Model> for Incident {
+    fn from(row: incidents::Model) -> Self {
+        Self { id: id(row.id), opened_at: row.opened_at, resolved_at: row.resolved_at, cause: row.cause }
+    }
+}
+
+/// A window for uptime and latency.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum UptimePeriod {
+    /// The last 24 hours.
+    Day,
+    /// The last 7 days.
+    Week,
+    /// The last 30 days.
+    Month,
+    /// The last 90 days.
+    Quarter,
+}
+
+impl UptimePeriod {
+    fn hours(self) -> i64 {
+        match self {
+            UptimePeriod::Day => 24,
+            UptimePeriod::Week => 24 * 7,
+            UptimePeriod::Month => 24 * 30,
+            UptimePeriod::Quarter => 24 * 90,
+        }
+    }
+}
+
+/// Checks and latency over a window, from the hourly rollups. Percentiles are upper bounds of
+/// latency buckets (10, 25, 50, 100, 200, 300, 500, 750 ms, 1, 1.5, 2, 3, 5, 10, 30 s).
+#[derive(SimpleObject)]
+pub struct UptimeStats {
+    pub checks: i32,
+    pub failures: i32,
+    pub degraded: i32,
+    /// Successful (up or degraded) checks in percent; null without checks.
+    pub uptime_percent: Option<f64>,
+    pub average_ms: Option<f64>,
+    pub p50_ms: Option<i32>,
+    pub p95_ms: Option<i32>,
+    pub p99_ms: Option<i32>,
+}
+
+impl From<&rollups::Stats> for UptimeStats {
+    fn from(stats: &rollups::Stats) -> Self {
+        let count = |n: i64| n.clamp(0, i64::from(i32::MAX)) as i32;
+        let ms = |q: f64| stats.histogram.quantile(q).map(|bound| bound.min(i32::MAX as u32) as i32);
+        Self {
+            checks: count(stats.checks),
+            failures: count(stats.failures),
+            degraded: count(stats.degraded),
+            uptime_percent: stats.uptime_percent(),
+            average_ms: stats.average_ms(),
+            p50_ms: ms(0.5),
+            p95_ms: ms(0.95),
+            p99_ms: ms(0.99),
+        }
+    }
+}
+
+/// One UTC day of a monitor, for uptime bars.
+#[derive(SimpleObject)]
+pub struct DailyUptime {
+    pub date: chrono::NaiveDate,
+    pub stats: UptimeStats,
+}
+
+#[ComplexObject]
+impl Monitor {
+    /// Whether a maintenance window covers this monitor now (no alerts; not counted in uptime).
+    async fn in_maintenance(&self, ctx: &Context<'_>) -> Result<bool, ApiError> {
+        let windows = crate::monitoring::maintenance::of_tenants(db(ctx), vec![self.model.tenant_id]).await?;
+        Ok(crate::monitoring::maintenance::covers(&windows, &self.model, now(ctx)))
+    }
+
+    /// Uptime and latency over the last day, week, month or quarter.
+    async fn uptime(&self, ctx: &Context<'_>, period: UptimePeriod) -> Result<UptimeStats, ApiError> {
+        let stats =
+            rollups::over(db(ctx), self.model.tenant_id, self.model.id, now(ctx), period.hours()).await?;
+        Ok(UptimeStats::from(&stats))
+    }
+
+    /// One entry per UTC day for the last `days` days (1 to 90), oldest first; days without
+    /// checks have zero checks and no uptime.
+    async fn daily_uptime(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 90)] days: i32,
+    ) -> Result<Vec<DailyUptime>, ApiError> {
+        if !(1..=90).contains(&days) {
+            return Err(ApiError::field("days", "must be between 1 and 90"));
+        }
+        let daily =
+            rollups::daily(db(ctx), self.model.tenant_id, self.model.id, now(ctx), i64::from(days)).await?;
+        Ok(daily.iter().map(|(date, stats)| DailyUptime { date: *date, stats: stats.into() }).collect())
+    }
+
+    /// For heartbeat monitors: the URL a job calls (GET, POST or HEAD) when it runs.
+    async fn ping_url(&self, ctx: &Context<'_>) -> Option<String> {
+        let token = self.model.ping_token.as_deref()?;
+        Some(ctx.data_unchecked::<Links>().app(&format!("/ping/{token}")))
+    }
+
+    /// The latest checks, newest first (at most 100).
+    async fn recent_checks(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: i32,
+    ) -> Result<Vec<CheckResult>, ApiError> {
+        let first = parse_small_count(first)?;
+        // The monitor was read through the tenant scope, so its tenant and id are the caller's.
+        let rows = check_results::Entity::find()
+            .filter(check_results::Column::TenantId.eq(self.model.tenant_id))
+            .filter(check_results::Column::MonitorId.eq(self.model.id))
+            .order_by_desc(check_results::Column::CheckedAt)
+            .limit(first)
+            .all(db(ctx))
+            .await?;
+        Ok(rows.into_iter().map(CheckResult::from).collect())
+    }
+
+    /// Outages, newest first (at most 100).
+    async fn incidents(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: i32,
+    ) -> Result<Vec<Incident>, ApiError> {
+        let first = parse_small_count(first)?;
+        let rows = incidents::Entity::find()
+            .filter(incidents::Column::TenantId.eq(self.model.tenant_id))
+            .filter(incidents::Column::MonitorId.eq(self.model.id))
+            .order_by_desc(incidents::Column::OpenedAt)
+            .limit(first)
+            .all(db(ctx))
+            .await?;
+        Ok(rows.into_iter().map(Incident::from).collect())
+    }
+}
+
+fn parse_small_count(first: i32) -> Result<u64, ApiError> {
+    if (1..=100).contains(&first) {
+        Ok(first as u64)
+    } else {
+        Err(ApiError::field("first", "must be between 1 and 100"))
+    }
+}
