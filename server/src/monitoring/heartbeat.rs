@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use super::alerts::Alerts;
 use super::maintenance;
 use super::monitors::timing_of;
-use super::record::{Lease, Observation, Recorded, record_one};
+use super::record::{Lease, Observation, Recorded, flush, record_one};
 use super::settings::Settings;
 use crate::probe::{CheckOutcome, CheckStatus, Phases};
 
@@ -92,6 +92,7 @@ pub async fn ping(
     let observation = Observation { monitor, started_at: now, outcome };
     record_one(&txn, alerts, observation, timing, Lease::Ping, in_maintenance, |_| deadline, &mut recorded)
         .await?;
+    flush(&txn, &mut recorded).await?;
     txn.commit().await?;
     alerts.events.publish(db, std::mem::take(&mut recorded.events)).await;
     if recorded.went_down + recorded.recovered > 0 {

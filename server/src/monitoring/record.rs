@@ -17,6 +17,7 @@ use super::alerts::Alerts;
 use super::events::{MonitorEvent, check_status_name, status_name};
 use super::maintenance;
 use super::monitors::timing_of;
+use super::rollups;
 use super::state::{self, Counters, Transition};
 use super::timing::Timing;
 use crate::probe::{self, CheckOutcome};
@@ -37,6 +38,19 @@ pub struct Recorded {
     /// Results dropped because another worker holds the monitor's lease now.
     pub lease_lost: usize,
     pub events: Vec<MonitorEvent>,
+    /// Written by [`flush`].
+    pending_results: Vec<check_results::ActiveModel>,
+    pending_rollups: Vec<rollups::Sample>,
+}
+
+/// Writes the batch's results (one multi-row INSERT) and rollups (one read, one write per
+/// monitor and hour). Call before committing.
+pub async fn flush(db: &impl ConnectionTrait, recorded: &mut Recorded) -> Result<(), DbErr> {
+    let results = std::mem::take(&mut recorded.pending_results);
+    for chunk in results.chunks(500) {
+        check_results::Entity::insert_many(chunk.to_vec()).exec_without_returning(db).await?;
+    }
+    rollups::add_many(db, std::mem::take(&mut recorded.pending_rollups)).await
 }
 
 pub fn stored_status(status: probe::CheckStatus) -> CheckStatus {
@@ -80,6 +94,7 @@ pub async fn record_batch(
         let lease = Lease::HeldBy(worker);
         record_one(db, alerts, observation, timing, lease, in_maintenance, plan, &mut recorded).await?;
     }
+    flush(db, &mut recorded).await?;
     Ok(recorded)
 }
 
@@ -143,7 +158,8 @@ pub async fn record_one(
         recorded.lease_lost += 1;
         return Ok(());
     }
-    check_results::ActiveModel {
+    // Results and rollups are written once per batch (see `flush`).
+    recorded.pending_results.push(check_results::ActiveModel {
         id: Set(Uuid::now_v7()),
         tenant_id: Set(monitor.tenant_id),
         monitor_id: Set(monitor.id),
@@ -157,12 +173,15 @@ pub async fn record_one(
         status_code: Set(outcome.status_code.map(i32::from)),
         error: Set(error.clone()),
         tls_expires_at: Set(outcome.tls_expires_at),
-    }
-    .insert(db)
-    .await?;
+    });
     if !in_maintenance {
-        super::rollups::add(db, monitor.tenant_id, monitor.id, started_at, status, outcome.duration_ms)
-            .await?;
+        recorded.pending_rollups.push(rollups::Sample {
+            tenant_id: monitor.tenant_id,
+            monitor_id: monitor.id,
+            at: started_at,
+            status,
+            duration_ms: outcome.duration_ms,
+        });
     }
     recorded.results += 1;
     recorded.events.push(MonitorEvent {

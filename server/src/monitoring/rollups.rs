@@ -2,6 +2,8 @@
 //! same transaction), so uptime and latency over 24 h, 7 d, 30 d or 90 d never read raw results,
 //! which are purged after `RETENTION_DAYS` (see `retention`).
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
 use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use entity::check_results::CheckStatus;
 use entity::check_rollups;
@@ -62,55 +64,83 @@ pub fn hour_of(at: DateTime<Utc>) -> DateTime<Utc> {
     at.duration_trunc(Duration::hours(1)).unwrap_or(at)
 }
 
-/// Adds one result to its hour.
-pub async fn add(
-    db: &impl ConnectionTrait,
-    tenant_id: Uuid,
-    monitor_id: Uuid,
-    at: DateTime<Utc>,
-    status: CheckStatus,
-    duration_ms: u32,
-) -> Result<(), DbErr> {
-    let hour = hour_of(at);
-    let existing = check_rollups::Entity::find()
-        .filter(check_rollups::Column::TenantId.eq(tenant_id))
-        .filter(check_rollups::Column::MonitorId.eq(monitor_id))
-        .filter(check_rollups::Column::HourStart.eq(hour))
-        .one(db)
-        .await?;
-    let (failed, degraded) =
-        (i32::from(status == CheckStatus::Down), i32::from(status == CheckStatus::Degraded));
-    match existing {
-        Some(row) => {
-            let mut histogram = Histogram::parse(&row.latency_buckets);
-            histogram.add(duration_ms);
-            let (checks, failures, degrades, sum) =
-                (row.checks + 1, row.failures + failed, row.degraded + degraded, row.duration_sum_ms);
-            let mut active: check_rollups::ActiveModel = row.into();
-            active.checks = Set(checks);
-            active.failures = Set(failures);
-            active.degraded = Set(degrades);
-            active.duration_sum_ms = Set(sum + i64::from(duration_ms));
-            active.latency_buckets = Set(histogram.to_json());
-            active.update(db).await?;
-        }
-        None => {
-            let mut histogram = Histogram::default();
-            histogram.add(duration_ms);
-            check_rollups::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                tenant_id: Set(tenant_id),
-                monitor_id: Set(monitor_id),
-                hour_start: Set(hour),
-                checks: Set(1),
-                failures: Set(failed),
-                degraded: Set(degraded),
-                duration_sum_ms: Set(i64::from(duration_ms)),
-                latency_buckets: Set(histogram.to_json()),
+/// One result, as the rollups count it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    pub tenant_id: Uuid,
+    pub monitor_id: Uuid,
+    pub at: DateTime<Utc>,
+    pub status: CheckStatus,
+    pub duration_ms: u32,
+}
+
+#[derive(Default)]
+struct Delta {
+    checks: i32,
+    failures: i32,
+    degraded: i32,
+    duration_sum_ms: i64,
+    histogram: Histogram,
+}
+
+type Key = (Uuid, Uuid, DateTime<Utc>);
+
+/// Adds a batch of results to their hours: one query reads the rows they touch, then each
+/// (monitor, hour) is written once (new ones in multi-row INSERTs).
+pub async fn add_many(db: &impl ConnectionTrait, samples: Vec<Sample>) -> Result<(), DbErr> {
+    if samples.is_empty() {
+        return Ok(());
+    }
+    let mut deltas: BTreeMap<Key, Delta> = BTreeMap::new();
+    for sample in &samples {
+        let delta = deltas.entry((sample.tenant_id, sample.monitor_id, hour_of(sample.at))).or_default();
+        delta.checks += 1;
+        delta.failures += i32::from(sample.status == CheckStatus::Down);
+        delta.degraded += i32::from(sample.status == CheckStatus::Degraded);
+        delta.duration_sum_ms += i64::from(sample.duration_ms);
+        delta.histogram.add(sample.duration_ms);
+    }
+    let tenants: BTreeSet<Uuid> = deltas.keys().map(|(tenant, _, _)| *tenant).collect();
+    let monitors: BTreeSet<Uuid> = deltas.keys().map(|(_, monitor, _)| *monitor).collect();
+    let hours: BTreeSet<DateTime<Utc>> = deltas.keys().map(|(_, _, hour)| *hour).collect();
+    let existing: HashMap<Key, check_rollups::Model> = check_rollups::Entity::find()
+        .filter(check_rollups::Column::TenantId.is_in(tenants))
+        .filter(check_rollups::Column::MonitorId.is_in(monitors))
+        .filter(check_rollups::Column::HourStart.is_in(hours))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| ((row.tenant_id, row.monitor_id, row.hour_start), row))
+        .collect();
+    let mut inserts = Vec::new();
+    for (key, delta) in deltas {
+        match existing.get(&key) {
+            Some(row) => {
+                let mut histogram = Histogram::parse(&row.latency_buckets);
+                histogram.merge(&delta.histogram);
+                let mut active: check_rollups::ActiveModel = row.clone().into();
+                active.checks = Set(row.checks + delta.checks);
+                active.failures = Set(row.failures + delta.failures);
+                active.degraded = Set(row.degraded + delta.degraded);
+                active.duration_sum_ms = Set(row.duration_sum_ms + delta.duration_sum_ms);
+                active.latency_buckets = Set(histogram.to_json());
+                active.update(db).await?;
             }
-            .insert(db)
-            .await?;
+            None => inserts.push(check_rollups::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                tenant_id: Set(key.0),
+                monitor_id: Set(key.1),
+                hour_start: Set(key.2),
+                checks: Set(delta.checks),
+                failures: Set(delta.failures),
+                degraded: Set(delta.degraded),
+                duration_sum_ms: Set(delta.duration_sum_ms),
+                latency_buckets: Set(delta.histogram.to_json()),
+            }),
         }
+    }
+    for chunk in inserts.chunks(500) {
+        check_rollups::Entity::insert_many(chunk.to_vec()).exec_without_returning(db).await?;
     }
     Ok(())
 }
