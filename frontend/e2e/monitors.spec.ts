@@ -88,6 +88,20 @@ test('a TCP monitor turns UP, then DOWN with an incident, without reloading', as
     await expect(incident).toHaveCount(1);
     await expect(incident).toContainText('Ongoing');
     await expect(page.getByTestId('check-row').first()).toBeVisible();
+    // Uptime per period, one bar per day for 90 days (the last 30 on phones) and the response-time chart.
+    await expect(page.getByTestId('uptime-summary')).toContainText('Uptime 24 h');
+    const bars = page.getByTestId('uptime-bar');
+    await expect(bars).toHaveCount(90);
+    await expect(bars.last()).toHaveAccessibleName(/^\d{4}-\d{2}-\d{2}: /);
+    await bars.last().focus();
+    await expect(bars.last()).toBeFocused();
+    await expect(page.getByTestId('response-chart')).toBeVisible();
+    await expect(page.getByTestId('response-bar').first()).toBeAttached();
+    await page.setViewportSize(VIEWPORTS.phone);
+    await expect(bars.first()).toBeHidden();
+    await expect(bars.last()).toBeVisible();
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await expect(bars.first()).toBeVisible();
     await checkBothWidths(page, testInfo, 'monitor-down');
 
     // Delete asks first; Escape cancels.

@@ -1158,7 +1158,7 @@ export type MonitorQueryVariables = Exact<{
 }>;
 
 
-export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, heartbeat?: { graceSeconds: number } | null, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, heartbeat?: { graceSeconds: number } | null, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1514,11 +1514,52 @@ export const MonitorDocument = new TypedDocumentString(`
     heartbeat {
       graceSeconds
     }
-    recentChecks(first: 20) {
+    inMaintenance
+    day: uptime(period: DAY) {
+      checks
+      failures
+      uptimePercent
+      p50Ms
+      p95Ms
+    }
+    week: uptime(period: WEEK) {
+      checks
+      failures
+      uptimePercent
+      p50Ms
+      p95Ms
+    }
+    month: uptime(period: MONTH) {
+      checks
+      failures
+      uptimePercent
+      p50Ms
+      p95Ms
+    }
+    quarter: uptime(period: QUARTER) {
+      checks
+      failures
+      uptimePercent
+      p50Ms
+      p95Ms
+    }
+    dailyUptime(days: 90) {
+      date
+      stats {
+        checks
+        failures
+        uptimePercent
+      }
+    }
+    recentChecks(first: 60) {
       id
       checkedAt
       status
       durationMs
+      dnsMs
+      connectMs
+      tlsMs
+      firstByteMs
       statusCode
       error
     }

@@ -27,11 +27,52 @@ export const MonitorQuery = graphql(`
       heartbeat {
         graceSeconds
       }
-      recentChecks(first: 20) {
+      inMaintenance
+      day: uptime(period: DAY) {
+        checks
+        failures
+        uptimePercent
+        p50Ms
+        p95Ms
+      }
+      week: uptime(period: WEEK) {
+        checks
+        failures
+        uptimePercent
+        p50Ms
+        p95Ms
+      }
+      month: uptime(period: MONTH) {
+        checks
+        failures
+        uptimePercent
+        p50Ms
+        p95Ms
+      }
+      quarter: uptime(period: QUARTER) {
+        checks
+        failures
+        uptimePercent
+        p50Ms
+        p95Ms
+      }
+      dailyUptime(days: 90) {
+        date
+        stats {
+          checks
+          failures
+          uptimePercent
+        }
+      }
+      recentChecks(first: 60) {
         id
         checkedAt
         status
         durationMs
+        dnsMs
+        connectMs
+        tlsMs
+        firstByteMs
         statusCode
         error
       }

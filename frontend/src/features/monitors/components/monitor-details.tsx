@@ -13,11 +13,16 @@ import { useMonitor } from '../api/get-monitor';
 import { useDeleteMonitor, useDuplicateMonitor, usePauseMonitor, useResumeMonitor } from '../api/mutations';
 import { CopyButton } from './copy-button';
 import { canEditMonitors, formatAgo, formatDateTime, formatInterval, formatSeconds, KIND_LABELS, timestamp, epochMs } from './format';
+import { ResponseTimeChart } from './response-time-chart';
 import { StatusBadge } from './status-badge';
+import { UptimeBars, UptimeSummary } from './uptime';
 
 type Monitor = NonNullable<ReturnType<typeof useMonitor>['data']>;
 type Check = Monitor['recentChecks'][number];
 type Incident = Monitor['incidents'][number];
+
+/** Rows in the recent checks table; the chart shows all fetched checks. */
+const CHECK_ROWS = 20;
 
 const FORBIDDEN = 'Only members, admins and owners can change monitors.';
 
@@ -47,7 +52,15 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
       title={monitor.name}
       lead={
         <>
-          <StatusBadge status={monitor.status} /> {KIND_LABELS[monitor.kind]}
+          <StatusBadge status={monitor.status} />{' '}
+          {monitor.inMaintenance ? (
+            <>
+              <span className="badge badge--accent" data-testid="maintenance-badge">
+                In maintenance
+              </span>{' '}
+            </>
+          ) : null}
+          {KIND_LABELS[monitor.kind]}
           {monitor.target ? ` · ${monitor.target}` : ''}
         </>
       }
@@ -89,6 +102,15 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
           ) : null}
         </dl>
       </Section>
+      <Section title="Uptime">
+        <UptimeSummary day={monitor.day} week={monitor.week} month={monitor.month} quarter={monitor.quarter} />
+        {monitor.dailyUptime.length > 0 ? <UptimeBars days={monitor.dailyUptime} /> : null}
+      </Section>
+      {monitor.kind !== 'HEARTBEAT' && monitor.recentChecks.length > 0 ? (
+        <Section title="Response time" lead="The latest checks, oldest on the left, split into DNS, connect, TLS, first byte and the rest.">
+          <ResponseTimeChart checks={monitor.recentChecks} />
+        </Section>
+      ) : null}
       {monitor.kind === 'HEARTBEAT' && monitor.pingUrl ? <PingUrl url={monitor.pingUrl} grace={monitor.heartbeat?.graceSeconds} /> : null}
       <Section title="Incidents">
         {monitor.incidents.length === 0 ? (
@@ -105,7 +127,7 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
                 ? 'Checks appear once your job pings the URL above.'
                 : 'The first check runs shortly.'}</EmptyState>
         ) : (
-          <DataTable label="Recent checks" columns={CHECK_COLUMNS} rows={monitor.recentChecks} rowKey={(c) => c.id} rowTestId="check-row" />
+          <DataTable label="Recent checks" columns={CHECK_COLUMNS} rows={monitor.recentChecks.slice(0, CHECK_ROWS)} rowKey={(c) => c.id} rowTestId="check-row" />
         )}
       </Section>
     </Page>

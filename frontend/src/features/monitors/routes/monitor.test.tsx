@@ -23,9 +23,29 @@ const monitor = {
   createdAt: '2026-01-01T09:00:00Z',
   pingUrl: null,
   heartbeat: null,
+  inMaintenance: false,
+  day: { checks: 1440, failures: 1, uptimePercent: 99.930555, p50Ms: 50, p95Ms: 300 },
+  week: { checks: 10080, failures: 0, uptimePercent: 100, p50Ms: 50, p95Ms: 200 },
+  month: { checks: 43200, failures: 3000, uptimePercent: 93.05, p50Ms: 50, p95Ms: 200 },
+  quarter: { checks: 0, failures: 0, uptimePercent: null, p50Ms: null, p95Ms: null },
+  dailyUptime: [
+    { date: '2026-11-29', stats: { checks: 0, failures: 0, uptimePercent: null } },
+    { date: '2026-11-30', stats: { checks: 1440, failures: 1, uptimePercent: 99.930555 } },
+  ],
   recentChecks: [
-    { id: 'c2', checkedAt: '2026-01-01T10:00:00Z', status: 'DOWN', durationMs: 3, statusCode: null, error: 'connection refused' },
-    { id: 'c1', checkedAt: '2026-01-01T09:58:00Z', status: 'UP', durationMs: 2, statusCode: null, error: null },
+    {
+      id: 'c2',
+      checkedAt: '2026-01-01T10:00:00Z',
+      status: 'DOWN',
+      durationMs: 3,
+      dnsMs: null,
+      connectMs: null,
+      tlsMs: null,
+      firstByteMs: null,
+      statusCode: null,
+      error: 'connection refused',
+    },
+    { id: 'c1', checkedAt: '2026-01-01T09:58:00Z', status: 'UP', durationMs: 2, dnsMs: 1, connectMs: 1, tlsMs: null, firstByteMs: null, statusCode: null, error: null },
   ],
   incidents: [
     { id: 'i2', openedAt: '2026-01-01T09:59:00Z', resolvedAt: null, cause: 'connection refused' },
@@ -56,6 +76,25 @@ describe('MonitorRoute', () => {
     expect(checks).toHaveLength(2);
     expect(checks[0]).toHaveTextContent('connection refused');
     expect(screen.getByText('every 1 min')).toBeInTheDocument();
+  });
+
+  it('shows uptime per period, daily bars and the response-time chart', async () => {
+    renderMonitor('OWNER');
+    const summary = await screen.findByTestId('uptime-summary');
+    expect(within(summary).getByText('Uptime 24 h').nextSibling).toHaveTextContent('99.93 %');
+    expect(within(summary).getByText('Uptime 7 d').nextSibling).toHaveTextContent('100.00 %');
+    expect(within(summary).getByText('Uptime 90 d').nextSibling).toHaveTextContent('—');
+    expect(within(summary).getByText('p95 latency 24 h').nextSibling).toHaveTextContent('300 ms');
+    expect(screen.getByRole('img', { name: '2026-11-30: 99.93 % uptime, 1,440 checks, 1 failed' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: '2026-11-29: no data' })).toBeInTheDocument();
+    expect(screen.getAllByTestId('response-bar')).toHaveLength(2);
+    expect(screen.getByRole('table', { name: 'Response time by phase, newest first' })).toBeInTheDocument();
+    expect(screen.queryByTestId('maintenance-badge')).not.toBeInTheDocument();
+  });
+
+  it('shows an “In maintenance” badge during maintenance', async () => {
+    renderMonitor('OWNER', { ...monitor, inMaintenance: true });
+    expect(await screen.findByTestId('maintenance-badge')).toHaveTextContent('In maintenance');
   });
 
   it('deletes only after confirmation; Escape cancels', async () => {
