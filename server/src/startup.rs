@@ -124,7 +124,9 @@ impl Application {
             worker_id: worker_id(),
         };
         let monitoring = &settings.monitoring;
-        let monitor_events = MonitorEvents::default();
+        // Alert emails and live events: shared by the scheduler and the heartbeat pings.
+        let alerts =
+            Alerts { outbox: outbox.clone(), links: links.clone(), events: MonitorEvents::default() };
         let prober = Prober::new(ProbeConfig {
             allow_private_targets: monitoring.allow_private_targets,
             dns_nameservers: monitoring.dns_servers.clone(),
@@ -135,7 +137,7 @@ impl Application {
         let mut scheduler = Scheduler::new(
             db.clone(),
             prober.clone(),
-            Alerts { outbox: outbox.clone(), links: links.clone(), events: monitor_events.clone() },
+            alerts.clone(),
             clock.clone(),
             SchedulerSettings {
                 poll_interval: monitoring.poll_interval,
@@ -162,7 +164,7 @@ impl Application {
                 .data(clock.clone())
                 .data(account_jobs.clone())
                 .data(prober.clone())
-                .data(monitor_events.clone())
+                .data(alerts.events.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
                 .data(DataLoader::new(crate::audit::graphql::ActorNames(db.clone()), tokio::spawn))
                 .finish()
@@ -183,10 +185,7 @@ impl Application {
             metrics: telemetry::metrics_handle(),
             auth: crate::auth::principal::Authenticator::new(tokens),
             heartbeats,
-            pings: crate::http::ping::PingState::new(
-                Alerts { outbox: outbox.clone(), links: links.clone(), events: monitor_events.clone() },
-                clock.clone(),
-            ),
+            pings: crate::http::ping::PingState::new(alerts.clone(), clock.clone()),
         };
         Ok(Self { public, internal, state, mail_runner, account_runner, auth_limits, clock, scheduler })
     }

@@ -7,9 +7,11 @@
 mod constraint;
 pub mod paging;
 mod readiness;
+mod sql;
 
 pub use constraint::{ResultExt, violated};
 pub use readiness::{CheckResult, Readiness, check_readiness};
+pub use sql::Sql;
 
 use std::str::FromStr;
 

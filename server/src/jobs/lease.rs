@@ -4,7 +4,9 @@
 //! statuses. Table and status names are compile-time constants, never input.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, Statement, Value};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, EntityTrait};
+
+use crate::db::Sql;
 use uuid::Uuid;
 
 /// A job table and the names of its states.
@@ -27,30 +29,6 @@ pub struct LeasedTable {
 pub enum FailureOutcome {
     RetryAt(DateTime<Utc>),
     Dead,
-}
-
-struct Sql {
-    backend: DatabaseBackend,
-    values: Vec<Value>,
-}
-
-impl Sql {
-    fn new(backend: DatabaseBackend) -> Self {
-        Self { backend, values: Vec::new() }
-    }
-
-    /// Binds a value and returns its placeholder.
-    fn bind(&mut self, value: impl Into<Value>) -> String {
-        self.values.push(value.into());
-        match self.backend {
-            DatabaseBackend::Postgres => format!("${}", self.values.len()),
-            _ => format!("?{}", self.values.len()),
-        }
-    }
-
-    fn statement(self, sql: String) -> Statement {
-        Statement::from_sql_and_values(self.backend, sql, self.values)
-    }
 }
 
 /// Claims up to `limit` due jobs for `worker` until `locked_until`: queued ones whose time has

@@ -6,7 +6,7 @@
 //! API edge (inside the request span, so the log line carries the request id) and the client
 //! sees only `INTERNAL_SERVER_ERROR` with the request id. Services return `Result<T, ApiError>`;
 //! resolvers return the same and use `?`. The conversion to GraphQL errors lives at the edge
-//! (`crate::graphql::errors`), so this module knows nothing of GraphQL.
+//! (`graphql::error_conversion`), so this module knows nothing of GraphQL.
 
 /// Stable values of `extensions.code`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,10 +7,12 @@ use chrono::{DateTime, Utc};
 use entity::memberships::{self, Role};
 use entity::{incidents, monitors, tenants, users};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, JoinType, QueryFilter, QuerySelect,
+    RelationTrait,
 };
 
 use super::events::MonitorEvents;
+use super::record::Recorded;
 use crate::kernel::Links;
 use crate::mail::templates::MonitorAlert;
 use crate::mail::{NewEmail, Outbox};
@@ -25,6 +27,15 @@ pub struct Alerts {
 }
 
 impl Alerts {
+    /// After the recording transaction committed: publish its live events and, when it queued
+    /// alert emails, wake the outbox so they go out now rather than at its next poll.
+    pub async fn committed(&self, db: &DatabaseConnection, recorded: &mut Recorded) {
+        self.events.publish(db, std::mem::take(&mut recorded.events)).await;
+        if recorded.went_down + recorded.recovered > 0 {
+            self.outbox.wake();
+        }
+    }
+
     /// Queues the down (`down = true`) or recovery email of `incident` to every recipient.
     pub async fn enqueue(
         &self,

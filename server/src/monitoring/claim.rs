@@ -10,7 +10,9 @@
 
 use chrono::{DateTime, Utc};
 use entity::monitors;
-use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, Statement, Value};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, EntityTrait};
+
+use crate::db::Sql;
 
 pub struct ClaimRequest<'a> {
     pub worker: &'a str,
@@ -25,19 +27,19 @@ pub async fn claim_due(
     request: ClaimRequest<'_>,
 ) -> Result<Vec<monitors::Model>, DbErr> {
     let backend = db.get_database_backend();
-    let placeholder = |n: usize| match backend {
-        DatabaseBackend::Postgres => format!("${n}"),
-        _ => format!("?{n}"),
-    };
-    let (worker, until, now, limit, per_tenant, window) =
-        (placeholder(1), placeholder(2), placeholder(3), placeholder(4), placeholder(5), placeholder(6));
+    let mut sql = Sql::new(backend);
+    let (worker, until, now) =
+        (sql.bind(request.worker), sql.bind(request.locked_until), sql.bind(request.now));
+    let (limit, per_tenant) = (sql.bind(request.limit as i64), sql.bind(request.per_tenant as i64));
+    // Wide enough that every tenant among the earliest due gets its turns.
+    let window = sql.bind(request.limit.saturating_mul(10) as i64);
     let lock = if backend == DatabaseBackend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
     let due = format!(
         "status <> 'paused' AND next_check_at <= {now} AND (locked_until IS NULL OR locked_until < {now})"
     );
     // Fairness is decided among the earliest due monitors only (a bounded window read through
     // the next_check_at index), so a claim costs the same when a backlog of thousands is due.
-    let sql = format!(
+    let statement = sql.statement(format!(
         "UPDATE monitors SET locked_by = {worker}, locked_until = {until} \
          WHERE id IN (SELECT id FROM monitors WHERE id IN ( \
              SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY tenant_id ORDER BY next_check_at) AS turn \
@@ -46,15 +48,6 @@ pub async fn claim_due(
              WHERE turn <= {per_tenant}) \
            AND {due} ORDER BY next_check_at LIMIT {limit} {lock}) \
          RETURNING *"
-    );
-    let values: Vec<Value> = vec![
-        request.worker.into(),
-        request.locked_until.into(),
-        request.now.into(),
-        (request.limit as i64).into(),
-        (request.per_tenant as i64).into(),
-        // Wide enough that every tenant among the earliest due gets its turns.
-        (request.limit.saturating_mul(10) as i64).into(),
-    ];
-    monitors::Entity::find().from_raw_sql(Statement::from_sql_and_values(backend, sql, values)).all(db).await
+    ));
+    monitors::Entity::find().from_raw_sql(statement).all(db).await
 }

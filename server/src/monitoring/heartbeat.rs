@@ -94,9 +94,6 @@ pub async fn ping(
         .await?;
     flush(&txn, &mut recorded).await?;
     txn.commit().await?;
-    alerts.events.publish(db, std::mem::take(&mut recorded.events)).await;
-    if recorded.went_down + recorded.recovered > 0 {
-        alerts.outbox.wake();
-    }
+    alerts.committed(db, &mut recorded).await;
     Ok(PingOutcome::Recorded)
 }

@@ -32,7 +32,7 @@ pub struct MonitorFilter {
 pub struct MonitorDraft {
     pub name: String,
     pub settings: Settings,
-    pub timing: TimingInput,
+    pub timing: Timing,
 }
 
 /// Changes to a monitor; `None` keeps the current value. The kind never changes.
@@ -150,12 +150,8 @@ pub async fn create(
     draft: MonitorDraft,
 ) -> Result<monitors::Model, ApiError> {
     scope.require(Role::Member)?;
-    let mut errors = FieldErrors::default();
-    let timing = Timing::parse(Timing::default(), draft.timing, &mut errors);
-    errors.into_result()?;
-    let timing = timing.ok_or_else(|| ApiError::internal("timing parsed without errors"))?;
     vet(prober, &draft.settings).await?;
-    insert(db, audit, scope, now, draft.name, draft.settings, timing, actions::MONITOR_CREATED).await
+    insert(db, audit, scope, now, draft.name, draft.settings, draft.timing, actions::MONITOR_CREATED).await
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -2,7 +2,9 @@
 //! transactions, so checks keep being recorded meanwhile); hourly rollups are kept 400 days.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
+
+use crate::db::Sql;
 
 const BATCH: i64 = 5_000;
 pub const ROLLUP_DAYS: i64 = 400;
@@ -26,18 +28,15 @@ async fn purge_table(
     column: &str,
     cutoff: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    let backend = db.get_database_backend();
-    let (cutoff_p, limit_p) = match backend {
-        sea_orm::DatabaseBackend::Postgres => ("$1", "$2"),
-        _ => ("?1", "?2"),
-    };
-    // `table` and `column` are constants of this module, never input.
-    let sql = format!(
-        "DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE {column} < {cutoff_p} ORDER BY {column} LIMIT {limit_p})"
-    );
     let mut total = 0;
     loop {
-        let statement = Statement::from_sql_and_values(backend, &sql, [cutoff.into(), BATCH.into()]);
+        let mut sql = Sql::new(db.get_database_backend());
+        let (before, limit) = (sql.bind(cutoff), sql.bind(BATCH));
+        // `table` and `column` are constants of this module, never input.
+        let statement = sql.statement(format!(
+            "DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE {column} < {before} \
+             ORDER BY {column} LIMIT {limit})"
+        ));
         let deleted = db.execute_raw(statement).await?.rows_affected();
         total += deleted;
         if deleted < BATCH as u64 {

@@ -108,10 +108,7 @@ impl Scheduler {
         let txn = crate::db::begin_write(&self.db).await?;
         let mut recorded = record_batch(&txn, &self.alerts, &self.worker_id, now, observations).await?;
         txn.commit().await?;
-        self.alerts.events.publish(&self.db, std::mem::take(&mut recorded.events)).await;
-        if recorded.went_down + recorded.recovered > 0 {
-            self.alerts.outbox.wake();
-        }
+        self.alerts.committed(&self.db, &mut recorded).await;
         metrics::counter!("monitor_results_written_total").increment(recorded.results as u64);
         Ok(recorded)
     }

@@ -142,10 +142,9 @@ impl MonitorsMutation {
             failure_threshold: input.failure_threshold,
             recovery_threshold: input.recovery_threshold,
         };
-        // Parsed again by the service; here so one answer names every bad field.
-        Timing::parse(Timing::default(), timing, &mut errors);
+        let timing = Timing::parse(Timing::default(), timing, &mut errors);
         errors.into_result()?;
-        let (Some(name), Ok(Some(settings))) = (name, settings) else {
+        let (Some(name), Ok(Some(settings)), Some(timing)) = (name, settings, timing) else {
             return Err(ApiError::internal("monitor input parsed without errors"));
         };
         let draft = MonitorDraft { name, settings, timing };
