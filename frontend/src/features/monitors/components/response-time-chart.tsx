@@ -56,7 +56,8 @@ const PLOT_H = HEIGHT - TOP - BOTTOM;
 export function ResponseTimeChart({ checks }: { checks: readonly ChartCheck[] }) {
   const titleId = useId();
   const ordered = [...checks].reverse();
-  const max = niceMax(Math.max(0, ...ordered.map((c) => c.durationMs)));
+  // At least 2 ms: durations are whole milliseconds, so the middle tick stays a distinct label.
+  const max = niceMax(Math.max(2, ...ordered.map((c) => c.durationMs)));
   const slot = PLOT_W / Math.max(ordered.length, 1);
   const barWidth = Math.max(1, slot * 0.7);
   const y = (ms: number) => (ms / max) * PLOT_H;
