@@ -132,7 +132,6 @@ impl Application {
             dns_nameservers: monitoring.dns_servers.clone(),
             extra_root_certs: monitoring.extra_root_certs.clone(),
             user_agent: format!("Beacon/{} (+{})", env!("CARGO_PKG_VERSION"), settings.public_url),
-            ..ProbeConfig::default()
         })
         .context("the monitoring probe could not be set up")?;
         let mut scheduler = Scheduler::new(
