@@ -203,6 +203,30 @@ pub async fn over(
     Ok(stats)
 }
 
+/// The stats of the last `hours` hours for each of `monitor_ids` (one query for a list page).
+pub async fn over_many(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_ids: &[Uuid],
+    now: DateTime<Utc>,
+    hours: i64,
+) -> Result<HashMap<Uuid, Stats>, DbErr> {
+    let mut out: HashMap<Uuid, Stats> = HashMap::new();
+    if monitor_ids.is_empty() {
+        return Ok(out);
+    }
+    let rows = check_rollups::Entity::find()
+        .filter(check_rollups::Column::TenantId.eq(tenant_id))
+        .filter(check_rollups::Column::MonitorId.is_in(monitor_ids.iter().copied()))
+        .filter(check_rollups::Column::HourStart.gte(hour_of(now - Duration::hours(hours - 1))))
+        .all(db)
+        .await?;
+    for row in rows {
+        out.entry(row.monitor_id).or_default().add(&row);
+    }
+    Ok(out)
+}
+
 /// One stats per UTC day for the last `days` days, oldest first (days without checks empty).
 pub async fn daily(
     db: &impl ConnectionTrait,
