@@ -60,8 +60,12 @@ pub struct PageLoads {
     tenant_id: Uuid,
     monitor_ids: Vec<Uuid>,
     windows: OnceCell<Vec<ActiveWindow>>,
-    uptime: Mutex<HashMap<i64, Arc<OnceCell<HashMap<Uuid, rollups::Stats>>>>>,
+    /// By the period's hours.
+    uptime: Mutex<HashMap<i64, Arc<PageStats>>>,
 }
+
+/// Each page monitor's stats over one period, loaded by the first monitor that asks.
+type PageStats = OnceCell<HashMap<Uuid, rollups::Stats>>;
 
 impl PageLoads {
     pub fn new(tenant_id: Uuid, monitor_ids: Vec<Uuid>) -> Arc<Self> {
