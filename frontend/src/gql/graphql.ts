@@ -407,6 +407,11 @@ export type Monitor = {
   lastDurationMs?: Maybe<Scalars['Int']['output']>;
   lastError?: Maybe<Scalars['String']['output']>;
   lastPingAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Average response time per hour over the last 24 hours, oldest first (null for an hour
+   * without checks): a list row's sparkline.
+   */
+  latencyTrend: Array<Maybe<Scalars['Float']['output']>>;
   name: Scalars['String']['output'];
   nextCheckAt: Scalars['DateTime']['output'];
   /** For heartbeat monitors: the URL a job calls (GET, POST or HEAD) when it runs. */

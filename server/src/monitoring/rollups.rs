@@ -227,6 +227,36 @@ pub async fn over_many(
     Ok(out)
 }
 
+/// Each monitor's average latency per hour over the last `hours` hours, oldest first; `None`
+/// for an hour without checks (a sparkline per list row, one query per page).
+pub async fn hourly_averages(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_ids: &[Uuid],
+    now: DateTime<Utc>,
+    hours: i64,
+) -> Result<HashMap<Uuid, Vec<Option<f64>>>, DbErr> {
+    let mut out: HashMap<Uuid, Vec<Option<f64>>> = HashMap::new();
+    if monitor_ids.is_empty() {
+        return Ok(out);
+    }
+    let first = hour_of(now - Duration::hours(hours - 1));
+    let rows = check_rollups::Entity::find()
+        .filter(check_rollups::Column::TenantId.eq(tenant_id))
+        .filter(check_rollups::Column::MonitorId.is_in(monitor_ids.iter().copied()))
+        .filter(check_rollups::Column::HourStart.gte(first))
+        .all(db)
+        .await?;
+    let len = usize::try_from(hours).unwrap_or(0);
+    for row in rows {
+        let index = usize::try_from((row.hour_start - first).num_hours()).ok().filter(|i| *i < len);
+        let (Some(index), true) = (index, row.checks > 0) else { continue };
+        let average = row.duration_sum_ms as f64 / f64::from(row.checks);
+        out.entry(row.monitor_id).or_insert_with(|| vec![None; len])[index] = Some(average);
+    }
+    Ok(out)
+}
+
 /// One stats per UTC day for the last `days` days, oldest first (days without checks empty).
 pub async fn daily(
     db: &impl ConnectionTrait,

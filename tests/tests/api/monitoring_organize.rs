@@ -322,7 +322,7 @@ async fn a_list_page_answers_uptime_and_maintenance_like_each_monitor_alone(back
     app.graphql_as(&token, window, json!({ "input": input })).await;
 
     let fields = "id inMaintenance day: uptime(period: DAY) { checks failures uptimePercent } \
-        week: uptime(period: WEEK) { checks }";
+        week: uptime(period: WEEK) { checks } latencyTrend";
     let list = app
         .graphql_as(&token, &format!("{{ monitors(first: 10) {{ nodes {{ {fields} }} }} }}"), json!({}))
         .await;
@@ -343,5 +343,11 @@ async fn a_list_page_answers_uptime_and_maintenance_like_each_monitor_alone(back
     assert!(checks >= 9, "three rounds of three monitors: {nodes:?}");
     assert_eq!(nodes.iter().filter(|n| n["inMaintenance"] == true).count(), 2, "{nodes:?}");
     assert!(nodes.iter().any(|n| n["day"]["failures"].as_i64().unwrap() > 0), "{nodes:?}");
+    for node in &nodes {
+        let trend = node["latencyTrend"].as_array().unwrap();
+        assert_eq!(trend.len(), 24, "{node}");
+        assert!(trend.last().unwrap().is_number() || trend[22].is_number(), "this hour has checks: {node}");
+        assert!(trend[0].is_null(), "a day ago there were none: {node}");
+    }
     app.shutdown().await;
 }

@@ -62,6 +62,7 @@ pub struct PageLoads {
     windows: OnceCell<Vec<ActiveWindow>>,
     /// By the period's hours.
     uptime: Mutex<HashMap<i64, Arc<PageStats>>>,
+    trend: OnceCell<HashMap<Uuid, Vec<Option<f64>>>>,
 }
 
 /// Each page monitor's stats over one period, loaded by the first monitor that asks.
@@ -69,7 +70,13 @@ type PageStats = OnceCell<HashMap<Uuid, rollups::Stats>>;
 
 impl PageLoads {
     pub fn new(tenant_id: Uuid, monitor_ids: Vec<Uuid>) -> Arc<Self> {
-        Arc::new(Self { tenant_id, monitor_ids, windows: OnceCell::new(), uptime: Mutex::default() })
+        Arc::new(Self {
+            tenant_id,
+            monitor_ids,
+            windows: OnceCell::new(),
+            uptime: Mutex::default(),
+            trend: OnceCell::new(),
+        })
     }
 
     async fn windows(&self, db: &DatabaseConnection) -> Result<&[ActiveWindow], DbErr> {
@@ -97,7 +104,25 @@ impl PageLoads {
             .await?;
         Ok(stats.get(&monitor_id).cloned().unwrap_or_default())
     }
+
+    async fn trend(
+        &self,
+        db: &DatabaseConnection,
+        now: DateTime<Utc>,
+        monitor_id: Uuid,
+    ) -> Result<Vec<Option<f64>>, DbErr> {
+        let trends = self
+            .trend
+            .get_or_try_init(|| {
+                rollups::hourly_averages(db, self.tenant_id, &self.monitor_ids, now, TREND_HOURS)
+            })
+            .await?;
+        Ok(trends.get(&monitor_id).cloned().unwrap_or_else(|| vec![None; TREND_HOURS as usize]))
+    }
 }
+
+/// The hours of a row's latency sparkline.
+const TREND_HOURS: i64 = 24;
 
 #[derive(SimpleObject)]
 #[graphql(name = "HttpSettings")]
@@ -401,6 +426,22 @@ impl Monitor {
         let daily =
             rollups::daily(db(ctx), self.model.tenant_id, self.model.id, now(ctx), i64::from(days)).await?;
         Ok(daily.iter().map(|(date, stats)| DailyUptime { date: *date, stats: stats.into() }).collect())
+    }
+
+    /// Average response time per hour over the last 24 hours, oldest first (null for an hour
+    /// without checks): a list row's sparkline.
+    async fn latency_trend(&self, ctx: &Context<'_>) -> Result<Vec<Option<f64>>, ApiError> {
+        let trend = match &self.page {
+            Some(page) => page.trend(db(ctx), now(ctx), self.model.id).await?,
+            None => {
+                let one = [self.model.id];
+                let mut trends =
+                    rollups::hourly_averages(db(ctx), self.model.tenant_id, &one, now(ctx), TREND_HOURS)
+                        .await?;
+                trends.remove(&self.model.id).unwrap_or_else(|| vec![None; TREND_HOURS as usize])
+            }
+        };
+        Ok(trend)
     }
 
     /// For heartbeat monitors: the URL a job calls (GET, POST or HEAD) when it runs.
