@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use entity::check_results::CheckStatus;
 use entity::check_rollups;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 /// Upper bounds (ms) of the latency buckets; one more bucket holds everything slower.
@@ -253,6 +255,39 @@ pub async fn hourly_averages(
         let (Some(index), true) = (index, row.checks > 0) else { continue };
         let average = row.duration_sum_ms as f64 / f64::from(row.checks);
         out.entry(row.monitor_id).or_insert_with(|| vec![None; len])[index] = Some(average);
+    }
+    Ok(out)
+}
+
+/// Checks and failures per monitor and UTC day since `since` (counts only, no latency): a
+/// status page's 90-day bars, one query for all its components.
+pub async fn daily_counts_many(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_ids: &[Uuid],
+    since: NaiveDate,
+) -> Result<HashMap<(Uuid, NaiveDate), (i64, i64)>, DbErr> {
+    let mut out: HashMap<(Uuid, NaiveDate), (i64, i64)> = HashMap::new();
+    if monitor_ids.is_empty() {
+        return Ok(out);
+    }
+    let since = since.and_hms_opt(0, 0, 0).map(|at| at.and_utc()).unwrap_or_default();
+    let rows: Vec<(Uuid, DateTime<Utc>, i32, i32)> = check_rollups::Entity::find()
+        .select_only()
+        .column(check_rollups::Column::MonitorId)
+        .column(check_rollups::Column::HourStart)
+        .column(check_rollups::Column::Checks)
+        .column(check_rollups::Column::Failures)
+        .filter(check_rollups::Column::TenantId.eq(tenant_id))
+        .filter(check_rollups::Column::MonitorId.is_in(monitor_ids.iter().copied()))
+        .filter(check_rollups::Column::HourStart.gte(since))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (monitor_id, hour, checks, failures) in rows {
+        let day = out.entry((monitor_id, hour.date_naive())).or_default();
+        day.0 += i64::from(checks);
+        day.1 += i64::from(failures);
     }
     Ok(out)
 }
