@@ -190,6 +190,9 @@ impl Application {
             auth: crate::auth::principal::Authenticator::new(tokens),
             heartbeats,
             pings: crate::http::ping::PingState::new(alerts.clone(), clock.clone()),
+            links: links.clone(),
+            clock: clock.clone(),
+            page_cache: page_cache.clone(),
         };
         Ok(Self {
             public,

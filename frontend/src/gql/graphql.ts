@@ -850,6 +850,15 @@ export type PublicDay = {
   uptimePercent?: Maybe<Scalars['Float']['output']>;
 };
 
+export type PublicMaintenance = {
+  active: Scalars['Boolean']['output'];
+  /** The public names of the components it covers. */
+  components: Array<Scalars['String']['output']>;
+  endsAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  startsAt: Scalars['DateTime']['output'];
+};
+
 export type PublicOutage = {
   components: Array<Scalars['String']['output']>;
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -869,6 +878,8 @@ export type PublicStatusPage = {
   description: Scalars['String']['output'];
   /** When this view was built (it is cached for up to a minute, less after a status change). */
   generatedAt: Scalars['DateTime']['output'];
+  /** Maintenance in progress, then announced, touching this page's components. */
+  maintenance: Array<PublicMaintenance>;
   organization: Scalars['String']['output'];
   /** Resolved outages of the last 90 days, newest first (at most 20). */
   recentOutages: Array<PublicOutage>;
@@ -1067,10 +1078,13 @@ export type SignUpPayload = {
 
 /** A page as its organization manages it. */
 export type StatusPage = {
+  atomUrl: Scalars['String']['output'];
   components: Array<StatusPageComponent>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Its outages and maintenance as feeds. */
+  rssUrl: Scalars['String']['output'];
   /** Empty for the default page at `/` of the organization's host; otherwise its path. */
   slug: Scalars['String']['output'];
   title: Scalars['String']['output'];
@@ -1083,8 +1097,17 @@ export type StatusPage = {
 export type StatusPageComponent = {
   /** Empty outside any group. */
   group: Scalars['String']['output'];
+  /** The component's own id (not the monitor's): what its public badges are addressed by. */
+  id: Scalars['ID']['output'];
   monitorId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  responseBadgeUrl: Scalars['String']['output'];
+  /**
+   * SVG badges for READMEs: current status, uptime over 30 days (`?days=1..90`), average
+   * response time over the last day.
+   */
+  statusBadgeUrl: Scalars['String']['output'];
+  uptimeBadgeUrl: Scalars['String']['output'];
 };
 
 export type StatusPageComponentInput = {

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};
+use entity::tenants;
+use sea_orm::{DatabaseConnection, DbErr};
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
@@ -65,6 +67,22 @@ impl PublicPageCache {
                 },
             }
         }
+    }
+
+    /// The built page at `slug` of `tenant`: from the cache while fresh, else built and kept.
+    pub async fn page(
+        &self,
+        db: &DatabaseConnection,
+        tenant: &tenants::Model,
+        slug: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Arc<PublicPage>>, DbErr> {
+        if let Some(cached) = self.get(tenant.id, slug, now) {
+            return Ok(cached);
+        }
+        let page = super::public::build(db, tenant, slug, now).await?.map(Arc::new);
+        self.put(tenant.id, slug, now, page.clone());
+        Ok(page)
     }
 
     fn clear(&self) {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{status_page_components, status_pages, tenants};
+use entity::{status_page_components, status_pages};
 use sea_orm::DatabaseConnection;
 
 use super::cache::PublicPageCache;
@@ -43,6 +43,9 @@ pub struct StatusPage {
     pub description: String,
     /// Where the public sees it.
     pub url: String,
+    /// Its outages and maintenance as feeds.
+    pub rss_url: String,
+    pub atom_url: String,
     pub components: Vec<StatusPageComponent>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -51,24 +54,40 @@ pub struct StatusPage {
 /// A monitor on a page, under the name the public sees.
 #[derive(SimpleObject)]
 pub struct StatusPageComponent {
+    /// The component's own id (not the monitor's): what its public badges are addressed by.
+    pub id: ID,
     pub monitor_id: ID,
     pub name: String,
     /// Empty outside any group.
     pub group: String,
+    /// SVG badges for READMEs: current status, uptime over 30 days (`?days=1..90`), average
+    /// response time over the last day.
+    pub status_badge_url: String,
+    pub uptime_badge_url: String,
+    pub response_badge_url: String,
 }
 
 impl StatusPage {
-    fn new(page: status_pages::Model, components: Vec<status_page_components::Model>, url: String) -> Self {
+    /// `host` is the organization's public URL without a path (`https://acme.example.com`).
+    fn new(page: status_pages::Model, components: Vec<status_page_components::Model>, host: &str) -> Self {
+        let path = if page.slug.is_empty() { String::new() } else { format!("/{}", page.slug) };
+        let badge = |id: uuid::Uuid, file: &str| format!("{host}/badges/{id}/{file}");
         Self {
             id: ID(page.id.to_string()),
+            url: format!("{host}{}", if path.is_empty() { "/" } else { &path }),
+            rss_url: format!("{host}{path}/feed.rss"),
+            atom_url: format!("{host}{path}/feed.atom"),
             slug: page.slug,
             title: page.title,
             description: page.description,
-            url,
             components: components
                 .into_iter()
                 .map(|c| StatusPageComponent {
+                    id: ID(c.id.to_string()),
                     monitor_id: ID(c.monitor_id.to_string()),
+                    status_badge_url: badge(c.id, "status.svg"),
+                    uptime_badge_url: badge(c.id, "uptime.svg"),
+                    response_badge_url: badge(c.id, "response.svg"),
                     name: c.name,
                     group: c.group_name,
                 })
@@ -137,10 +156,14 @@ fn parse_components(inputs: Vec<StatusPageComponentInput>) -> Result<Vec<Compone
 async fn page_out(ctx: &Context<'_>, page: status_pages::Model) -> Result<StatusPage, ApiError> {
     let scope = scope(ctx).await?;
     let components = pages::components(db(ctx), &scope, page.id).await?;
-    let tenant = crate::tenancy::tenants::current(db(ctx), &scope).await?;
-    let path = if page.slug.is_empty() { "/".to_owned() } else { format!("/{}", page.slug) };
-    let url = ctx.data_unchecked::<Links>().tenant(&tenant.slug, &path);
-    Ok(StatusPage::new(page, components, url))
+    let host = tenant_url(ctx, &scope).await?;
+    Ok(StatusPage::new(page, components, &host))
+}
+
+/// The organization's public URL without a path.
+async fn tenant_url(ctx: &Context<'_>, scope: &crate::auth::TenantScope) -> Result<String, ApiError> {
+    let tenant = crate::tenancy::tenants::current(db(ctx), scope).await?;
+    Ok(ctx.data_unchecked::<Links>().tenant(&tenant.slug, "/").trim_end_matches('/').to_owned())
 }
 
 fn changed(ctx: &Context<'_>, tenant_id: uuid::Uuid) {
@@ -182,18 +205,11 @@ impl StatusPagesQuery {
     ) -> Result<Option<PublicStatusPage>, ApiError> {
         let Ok(slug) = pages::parse_slug(&slug) else { return Ok(None) };
         let Some(host) = host_slug(ctx) else { return Ok(None) };
-        let tenant = crate::tenancy::tenants::find_by_slug(db(ctx), &host).await?;
-        let Some(tenant) = tenant.filter(|tenant| tenant.status == tenants::TenantStatus::Active) else {
-            return Ok(None);
+        let Some(tenant) = public::active_tenant(db(ctx), &host).await? else { return Ok(None) };
+        let page = match cache(ctx) {
+            Some(cache) => cache.page(db(ctx), &tenant, &slug, now(ctx)).await?,
+            None => public::build(db(ctx), &tenant, &slug, now(ctx)).await?.map(Arc::new),
         };
-        let now = now(ctx);
-        if let Some(cached) = cache(ctx).and_then(|cache| cache.get(tenant.id, &slug, now)) {
-            return Ok(cached.map(PublicStatusPage));
-        }
-        let page = public::build(db(ctx), &tenant, &slug, now).await?.map(Arc::new);
-        if let Some(cache) = cache(ctx) {
-            cache.put(tenant.id, &slug, now, page.clone());
-        }
         Ok(page.map(PublicStatusPage))
     }
 }
@@ -254,9 +270,8 @@ impl StatusPagesMutation {
         let components = pages::components(db(ctx), &scope, id).await?;
         let page = pages::delete(db(ctx), &audit(ctx), &scope, id).await?;
         changed(ctx, scope.tenant_id());
-        let tenant = crate::tenancy::tenants::current(db(ctx), &scope).await?;
-        let url = ctx.data_unchecked::<Links>().tenant(&tenant.slug, &format!("/{}", page.slug));
-        Ok(StatusPage::new(page, components, url))
+        let host = tenant_url(ctx, &scope).await?;
+        Ok(StatusPage::new(page, components, &host))
     }
 }
 
@@ -308,6 +323,10 @@ impl PublicStatusPage {
     /// Resolved outages of the last 90 days, newest first (at most 20).
     async fn recent_outages(&self) -> Vec<PublicOutage<'_>> {
         self.0.recent_outages.iter().map(PublicOutage).collect()
+    }
+    /// Maintenance in progress, then announced, touching this page's components.
+    async fn maintenance(&self) -> Vec<PublicMaintenanceView<'_>> {
+        self.0.maintenance.iter().map(PublicMaintenanceView).collect()
     }
     /// When this view was built (it is cached for up to a minute, less after a status change).
     async fn generated_at(&self) -> DateTime<Utc> {
@@ -374,5 +393,27 @@ impl PublicOutage<'_> {
     }
     async fn resolved_at(&self) -> Option<DateTime<Utc>> {
         self.0.resolved_at
+    }
+}
+
+pub struct PublicMaintenanceView<'a>(&'a public::PublicMaintenance);
+
+#[Object(name = "PublicMaintenance")]
+impl PublicMaintenanceView<'_> {
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// The public names of the components it covers.
+    async fn components(&self) -> &[String] {
+        &self.0.components
+    }
+    async fn starts_at(&self) -> DateTime<Utc> {
+        self.0.starts_at
+    }
+    async fn ends_at(&self) -> DateTime<Utc> {
+        self.0.ends_at
+    }
+    async fn active(&self) -> bool {
+        self.0.active
     }
 }

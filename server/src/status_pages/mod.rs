@@ -5,7 +5,9 @@
 //! ids; `cache` keeps built views for a minute and drops a tenant's views when one of its
 //! monitors changes status or a page changes. GraphQL lives in `graphql`.
 
+pub mod badges;
 pub mod cache;
+pub mod feeds;
 pub mod graphql;
 pub mod pages;
 pub mod public;

@@ -40,6 +40,8 @@ const RESERVED_SLUGS: &[&str] = &[
     "verify",
     "verify-email",
     "reset-password",
+    "forgot-password",
+    "accept-invitation",
     "invitations",
     "invite",
     "accept",

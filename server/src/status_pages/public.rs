@@ -6,11 +6,12 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::monitors::MonitorStatus;
-use entity::{incidents, monitors, status_page_components, status_pages, tenants};
+use entity::{incidents, maintenance_windows, monitors, status_page_components, status_pages, tenants};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use crate::monitoring::{maintenance, rollups};
+use crate::monitoring::maintenance::{self, Schedule};
+use crate::monitoring::rollups;
 
 /// Days of uptime bars.
 pub const DAYS: i64 = 90;
@@ -71,6 +72,17 @@ pub struct PublicOutage {
     pub resolved_at: Option<DateTime<Utc>>,
 }
 
+/// Maintenance that touches the page's components: in progress or announced (the next
+/// occurrence of a recurring window).
+#[derive(Debug, Clone)]
+pub struct PublicMaintenance {
+    pub name: String,
+    pub components: Vec<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub active: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct PublicPage {
     pub organization: String,
@@ -80,7 +92,60 @@ pub struct PublicPage {
     pub components: Vec<PublicComponent>,
     pub active_outages: Vec<PublicOutage>,
     pub recent_outages: Vec<PublicOutage>,
+    /// In progress first, then by start; at most [`MAINTENANCE_LISTED`].
+    pub maintenance: Vec<PublicMaintenance>,
     pub generated_at: DateTime<Utc>,
+}
+
+/// Maintenance windows listed on a page.
+const MAINTENANCE_LISTED: usize = 10;
+
+/// The active tenant with this slug (a public page's host), or `None`.
+pub async fn active_tenant(db: &DatabaseConnection, slug: &str) -> Result<Option<tenants::Model>, DbErr> {
+    let tenant = tenants::Entity::find().filter(tenants::Column::Slug.eq(slug)).one(db).await?;
+    Ok(tenant.filter(|tenant| tenant.status == tenants::TenantStatus::Active))
+}
+
+/// One component for its badges: public name, status, uptime over `days` and the average
+/// response time over the last day. `None` for another tenant's (or no) component.
+pub async fn badge_component(
+    db: &DatabaseConnection,
+    tenant: &tenants::Model,
+    component_id: Uuid,
+    now: DateTime<Utc>,
+    days: i64,
+) -> Result<Option<(String, ComponentStatus, Option<f64>, Option<f64>)>, DbErr> {
+    let Some(component) = status_page_components::Entity::find_by_id(component_id)
+        .filter(status_page_components::Column::TenantId.eq(tenant.id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(monitor) = monitors::Entity::find_by_id(component.monitor_id)
+        .filter(monitors::Column::TenantId.eq(tenant.id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let windows = maintenance::of_tenants(db, vec![tenant.id]).await?;
+    let status = component_status(&monitor, maintenance::covers(&windows, &monitor, now));
+    let stats = rollups::over(db, tenant.id, monitor.id, now, days * 24).await?;
+    let day = rollups::over(db, tenant.id, monitor.id, now, 24).await?;
+    Ok(Some((component.name, status, stats.uptime_percent(), day.average_ms())))
+}
+
+fn component_status(monitor: &monitors::Model, in_maintenance: bool) -> ComponentStatus {
+    if in_maintenance {
+        return ComponentStatus::Maintenance;
+    }
+    match monitor.status {
+        MonitorStatus::Up => ComponentStatus::Operational,
+        MonitorStatus::Degraded => ComponentStatus::Degraded,
+        MonitorStatus::Down => ComponentStatus::Outage,
+        MonitorStatus::Pending | MonitorStatus::Paused => ComponentStatus::Unknown,
+    }
 }
 
 /// The page at `slug` of an active tenant, or `None`.
@@ -118,6 +183,10 @@ pub async fn build(
             .collect()
     };
     let windows = maintenance::of_tenants(db, vec![tenant.id]).await?;
+    let window_rows = maintenance_windows::Entity::find()
+        .filter(maintenance_windows::Column::TenantId.eq(tenant.id))
+        .all(db)
+        .await?;
     let first_day = now.date_naive() - Duration::days(DAYS - 1);
     let counts = rollups::daily_counts_many(db, tenant.id, &ids, first_day).await?;
     let response = rollups::hourly_averages(db, tenant.id, &ids, now, RESPONSE_HOURS).await?;
@@ -143,16 +212,7 @@ pub async fn build(
     let mut built = Vec::with_capacity(components.len());
     for component in &components {
         let Some(monitor) = monitors.get(&component.monitor_id) else { continue };
-        let status = if maintenance::covers(&windows, monitor, now) {
-            ComponentStatus::Maintenance
-        } else {
-            match monitor.status {
-                MonitorStatus::Up => ComponentStatus::Operational,
-                MonitorStatus::Degraded => ComponentStatus::Degraded,
-                MonitorStatus::Down => ComponentStatus::Outage,
-                MonitorStatus::Pending | MonitorStatus::Paused => ComponentStatus::Unknown,
-            }
-        };
+        let status = component_status(monitor, maintenance::covers(&windows, monitor, now));
         let own: Vec<&incidents::Model> = outages.iter().filter(|o| o.monitor_id == monitor.id).collect();
         let days: Vec<DayBar> = (0..DAYS)
             .map(|offset| {
@@ -187,6 +247,7 @@ pub async fn build(
         started_at: outage.opened_at,
         resolved_at: outage.resolved_at,
     };
+    let maintenance = public_maintenance(&window_rows, &components, &monitors, now);
     let active_outages = outages.iter().filter(|o| o.resolved_at.is_none()).map(public).collect();
     let recent_outages =
         outages.iter().filter(|o| o.resolved_at.is_some()).take(HISTORY as usize).map(public).collect();
@@ -198,8 +259,49 @@ pub async fn build(
         components: built,
         active_outages,
         recent_outages,
+        maintenance,
         generated_at: now,
     }))
+}
+
+/// The windows that cover at least one of the page's components, with those components' public
+/// names: in progress first, then the soonest.
+fn public_maintenance(
+    rows: &[maintenance_windows::Model],
+    components: &[status_page_components::Model],
+    monitors: &HashMap<Uuid, monitors::Model>,
+    now: DateTime<Utc>,
+) -> Vec<PublicMaintenance> {
+    let mut out: Vec<PublicMaintenance> = rows
+        .iter()
+        .filter_map(|row| {
+            let schedule = Schedule::from_row(row)?;
+            let (starts_at, ends_at) = schedule.current_or_next(now)?;
+            let covered: Vec<String> = components
+                .iter()
+                .filter(|component| {
+                    monitors.get(&component.monitor_id).is_some_and(|monitor| {
+                        match (row.monitor_id, &row.tag) {
+                            (Some(id), _) => id == monitor.id,
+                            (None, Some(tag)) => monitor.tags.split(',').any(|own| own == tag),
+                            (None, None) => true,
+                        }
+                    })
+                })
+                .map(|component| component.name.clone())
+                .collect();
+            (!covered.is_empty()).then(|| PublicMaintenance {
+                name: row.name.clone(),
+                components: covered,
+                starts_at,
+                ends_at,
+                active: starts_at <= now && now < ends_at,
+            })
+        })
+        .collect();
+    out.sort_by_key(|window| (!window.active, window.starts_at));
+    out.truncate(MAINTENANCE_LISTED);
+    out
 }
 
 /// Seconds of `date` (UTC) inside these outages, and how many touched it.
