@@ -26,6 +26,11 @@ pub struct Model {
     pub kind: DomainKind,
     pub verified_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// A custom domain's status page; `None` serves the default page. (No foreign key: the
+    /// column was added to a table SQLite cannot alter; deleting a page deletes its domains.)
+    pub page_id: Option<Uuid>,
+    /// A custom domain's proof of ownership: the value of `_beacon-challenge.<hostname>` TXT.
+    pub verification_token: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -52,6 +52,8 @@ pub async fn insert_domain(
         kind: Set(kind),
         verified_at: Set(verified.then_some(now)),
         created_at: Set(now),
+        page_id: Set(None),
+        verification_token: Set(None),
     }
     .insert(db)
     .await

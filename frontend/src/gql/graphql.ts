@@ -181,10 +181,28 @@ export type CronInput = {
   expression: Scalars['String']['input'];
 };
 
+/** A hostname of the organization's own that serves a status page once verified. */
+export type CustomDomain = {
+  /** Create one of these records at your DNS provider, then verify. */
+  dnsRecords: Array<DnsRecord>;
+  hostname: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Verified domains get a certificate on their first visit and serve the page. */
+  verified: Scalars['Boolean']['output'];
+  verifiedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** One UTC day of a monitor, for uptime bars. */
 export type DailyUptime = {
   date: Scalars['NaiveDate']['output'];
   stats: UptimeStats;
+};
+
+export type DnsRecord = {
+  name: Scalars['String']['output'];
+  /** `CNAME` or `TXT`. */
+  type: Scalars['String']['output'];
+  value: Scalars['String']['output'];
 };
 
 export type DnsSettings = {
@@ -526,6 +544,8 @@ export type Mutation = {
    * proves the email), or checks your password if you do. Then log in to the organization.
    */
   acceptInvitation: AcceptInvitationPayload;
+  /** Adds a custom domain to a page; it serves the page once verified. Admins and owners. */
+  addCustomDomain: CustomDomain;
   /**
    * Changes a member's role. Owners and admins; only owners grant or remove ownership; the
    * last owner keeps it. Someone outside the organization is `NOT_FOUND`.
@@ -566,6 +586,8 @@ export type Mutation = {
   reactivateTenant: Tenant;
   /** Exchanges the refresh-token cookie for a new access token (and a new cookie). */
   refreshSession: SessionPayload;
+  /** Removes a custom domain; it loses TLS at once. Admins and owners. */
+  removeCustomDomain: CustomDomain;
   /**
    * Removes a member and ends their sessions in this organization. Owners and admins; the
    * last owner cannot be removed.
@@ -612,6 +634,11 @@ export type Mutation = {
   /** Changes a page's path, title and description. Members and above. */
   updateStatusPage: StatusPage;
   /**
+   * Looks up the domain's DNS record; once found, the domain is verified and allowed TLS.
+   * Admins and owners.
+   */
+  verifyCustomDomain: CustomDomain;
+  /**
    * Confirms an email address with the token from the verification link. A link opened a
    * second time answers `alreadyVerified` when the address is verified.
    */
@@ -621,6 +648,12 @@ export type Mutation = {
 
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+export type MutationAddCustomDomainArgs = {
+  hostname: Scalars['String']['input'];
+  pageId: Scalars['ID']['input'];
 };
 
 
@@ -691,6 +724,11 @@ export type MutationPauseMonitorArgs = {
 
 
 export type MutationReactivateTenantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveCustomDomainArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -770,6 +808,11 @@ export type MutationUpdateMonitorArgs = {
 export type MutationUpdateStatusPageArgs = {
   id: Scalars['ID']['input'];
   input: StatusPageInput;
+};
+
+
+export type MutationVerifyCustomDomainArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1082,6 +1125,8 @@ export type StatusPage = {
   components: Array<StatusPageComponent>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
+  /** Custom domains serving this page. */
+  domains: Array<CustomDomain>;
   id: Scalars['ID']['output'];
   /** Its outages and maintenance as feeds. */
   rssUrl: Scalars['String']['output'];

@@ -24,12 +24,16 @@ fn unavailable(err: impl std::fmt::Display) -> Response {
     (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")], "try again shortly\n").into_response()
 }
 
-/// The active tenant this request's host belongs to.
-async fn tenant(state: &AppState, headers: &HeaderMap) -> Result<Option<entity::tenants::Model>, Response> {
+/// The active tenant this request's host belongs to, and the page slug it serves for
+/// `path_slug` (a custom domain serves its own page whatever the path).
+async fn tenant(
+    state: &AppState,
+    headers: &HeaderMap,
+    path_slug: &str,
+) -> Result<Option<(entity::tenants::Model, String)>, Response> {
     let Some(host) = headers.get(header::HOST).and_then(|value| value.to_str().ok()) else { return Ok(None) };
     let host = super::graphql::normalize_host(host);
-    let Some(slug) = state.links.tenant_slug_of(&host) else { return Ok(None) };
-    public::active_tenant(&state.db, &slug).await.map_err(unavailable)
+    public::by_host(&state.db, &state.links, &state.hostnames, &host, path_slug).await.map_err(unavailable)
 }
 
 #[derive(Clone, Copy)]
@@ -40,8 +44,8 @@ pub enum Format {
 
 async fn feed(state: AppState, headers: HeaderMap, page_slug: &str, format: Format) -> Response {
     let Ok(slug) = pages::parse_slug(page_slug) else { return not_found() };
-    let tenant = match tenant(&state, &headers).await {
-        Ok(Some(tenant)) => tenant,
+    let (tenant, slug) = match tenant(&state, &headers, &slug).await {
+        Ok(Some(found)) => found,
         Ok(None) => return not_found(),
         Err(response) => return response,
     };
@@ -104,8 +108,8 @@ pub async fn badge(
         Some(Ok(days)) if (1..=90).contains(&days) => days,
         Some(_) => return (StatusCode::BAD_REQUEST, "days must be between 1 and 90\n").into_response(),
     };
-    let tenant = match tenant(&state, &headers).await {
-        Ok(Some(tenant)) => tenant,
+    let tenant = match tenant(&state, &headers, "").await {
+        Ok(Some((tenant, _))) => tenant,
         Ok(None) => return not_found(),
         Err(response) => return response,
     };

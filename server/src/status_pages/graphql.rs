@@ -9,13 +9,16 @@ use entity::{status_page_components, status_pages};
 use sea_orm::DatabaseConnection;
 
 use super::cache::PublicPageCache;
+use super::domains;
 use super::pages::{self, ComponentDraft, PageDraft};
 use super::public::{self, ComponentStatus, PublicPage};
 use crate::audit::AuditContext;
-use crate::auth::graphql::{host_slug, scope};
+use crate::auth::graphql::scope;
 use crate::kernel::ids::parse_id;
 use crate::kernel::input::single_line;
 use crate::kernel::{ApiError, FieldErrors, Links, RequestMeta, SharedClock};
+use crate::probe::Prober;
+use crate::tenancy::hostnames::HostnameRegistry;
 
 fn db<'a>(ctx: &'a Context<'_>) -> &'a DatabaseConnection {
     ctx.data_unchecked::<DatabaseConnection>()
@@ -47,6 +50,8 @@ pub struct StatusPage {
     pub rss_url: String,
     pub atom_url: String,
     pub components: Vec<StatusPageComponent>,
+    /// Custom domains serving this page.
+    pub domains: Vec<CustomDomain>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -92,6 +97,7 @@ impl StatusPage {
                     group: c.group_name,
                 })
                 .collect(),
+            domains: Vec::new(),
             created_at: page.created_at,
             updated_at: page.updated_at,
         }
@@ -157,7 +163,57 @@ async fn page_out(ctx: &Context<'_>, page: status_pages::Model) -> Result<Status
     let scope = scope(ctx).await?;
     let components = pages::components(db(ctx), &scope, page.id).await?;
     let host = tenant_url(ctx, &scope).await?;
-    Ok(StatusPage::new(page, components, &host))
+    let domains = domains::of_page(db(ctx), &scope, page.id).await?;
+    let target = target_host(ctx, &scope).await?;
+    let mut page = StatusPage::new(page, components, &host);
+    page.domains = domains.into_iter().map(|domain| CustomDomain::new(domain, &target)).collect();
+    Ok(page)
+}
+
+/// The organization's Beacon host, which a custom domain's CNAME points to.
+async fn target_host(ctx: &Context<'_>, scope: &crate::auth::TenantScope) -> Result<String, ApiError> {
+    let tenant = crate::tenancy::tenants::current(db(ctx), scope).await?;
+    Ok(ctx.data_unchecked::<Links>().tenant_host(&tenant.slug))
+}
+
+/// A hostname of the organization's own that serves a status page once verified.
+#[derive(SimpleObject)]
+pub struct CustomDomain {
+    pub id: ID,
+    pub hostname: String,
+    /// Verified domains get a certificate on their first visit and serve the page.
+    pub verified: bool,
+    pub verified_at: Option<DateTime<Utc>>,
+    /// Create one of these records at your DNS provider, then verify.
+    pub dns_records: Vec<DnsRecord>,
+}
+
+#[derive(SimpleObject)]
+pub struct DnsRecord {
+    /// `CNAME` or `TXT`.
+    pub r#type: String,
+    pub name: String,
+    pub value: String,
+}
+
+impl CustomDomain {
+    fn new(domain: entity::tenant_domains::Model, target: &str) -> Self {
+        let token = domain.verification_token.clone().unwrap_or_default();
+        Self {
+            id: ID(domain.id.to_string()),
+            dns_records: vec![
+                DnsRecord { r#type: "CNAME".into(), name: domain.hostname.clone(), value: target.to_owned() },
+                DnsRecord {
+                    r#type: "TXT".into(),
+                    name: format!("{}.{}", domains::CHALLENGE_LABEL, domain.hostname),
+                    value: token,
+                },
+            ],
+            verified: domain.verified_at.is_some(),
+            verified_at: domain.verified_at,
+            hostname: domain.hostname,
+        }
+    }
 }
 
 /// The organization's public URL without a path.
@@ -204,8 +260,13 @@ impl StatusPagesQuery {
         #[graphql(default)] slug: String,
     ) -> Result<Option<PublicStatusPage>, ApiError> {
         let Ok(slug) = pages::parse_slug(&slug) else { return Ok(None) };
-        let Some(host) = host_slug(ctx) else { return Ok(None) };
-        let Some(tenant) = public::active_tenant(db(ctx), &host).await? else { return Ok(None) };
+        let Some(host) = ctx.data_opt::<RequestMeta>().and_then(|meta| meta.host.clone()) else {
+            return Ok(None);
+        };
+        let (links, registry) = (ctx.data_unchecked::<Links>(), ctx.data_unchecked::<HostnameRegistry>());
+        let Some((tenant, slug)) = public::by_host(db(ctx), links, registry, &host, &slug).await? else {
+            return Ok(None);
+        };
         let page = match cache(ctx) {
             Some(cache) => cache.page(db(ctx), &tenant, &slug, now(ctx)).await?,
             None => public::build(db(ctx), &tenant, &slug, now(ctx)).await?.map(Arc::new),
@@ -263,6 +324,48 @@ impl StatusPagesMutation {
         page_out(ctx, page).await
     }
 
+    /// Adds a custom domain to a page; it serves the page once verified. Admins and owners.
+    async fn add_custom_domain(
+        &self,
+        ctx: &Context<'_>,
+        page_id: ID,
+        hostname: String,
+    ) -> Result<CustomDomain, ApiError> {
+        let scope = scope(ctx).await?;
+        let page_id = parse_id(&page_id, "status page")?;
+        let links = ctx.data_unchecked::<Links>();
+        let hostname = domains::parse_hostname(&hostname, links.base_domain())
+            .map_err(|message| ApiError::field("hostname", message))?;
+        let domain = domains::add(db(ctx), &audit(ctx), &scope, now(ctx), page_id, hostname).await?;
+        Ok(CustomDomain::new(domain, &target_host(ctx, &scope).await?))
+    }
+
+    /// Looks up the domain's DNS record; once found, the domain is verified and allowed TLS.
+    /// Admins and owners.
+    async fn verify_custom_domain(&self, ctx: &Context<'_>, id: ID) -> Result<CustomDomain, ApiError> {
+        let scope = scope(ctx).await?;
+        let id = parse_id(&id, "custom domain")?;
+        let (prober, registry, links) = (
+            ctx.data_unchecked::<Prober>(),
+            ctx.data_unchecked::<HostnameRegistry>(),
+            ctx.data_unchecked::<Links>(),
+        );
+        let domain =
+            domains::verify(db(ctx), &audit(ctx), &scope, prober, registry, links, now(ctx), id).await?;
+        changed(ctx, scope.tenant_id());
+        Ok(CustomDomain::new(domain, &target_host(ctx, &scope).await?))
+    }
+
+    /// Removes a custom domain; it loses TLS at once. Admins and owners.
+    async fn remove_custom_domain(&self, ctx: &Context<'_>, id: ID) -> Result<CustomDomain, ApiError> {
+        let scope = scope(ctx).await?;
+        let id = parse_id(&id, "custom domain")?;
+        let registry = ctx.data_unchecked::<HostnameRegistry>();
+        let domain = domains::remove(db(ctx), &audit(ctx), &scope, registry, id).await?;
+        changed(ctx, scope.tenant_id());
+        Ok(CustomDomain::new(domain, &target_host(ctx, &scope).await?))
+    }
+
     /// Deletes a page; returns it as it was. Members and above.
     async fn delete_status_page(&self, ctx: &Context<'_>, id: ID) -> Result<StatusPage, ApiError> {
         let scope = scope(ctx).await?;
@@ -270,6 +373,10 @@ impl StatusPagesMutation {
         let components = pages::components(db(ctx), &scope, id).await?;
         let page = pages::delete(db(ctx), &audit(ctx), &scope, id).await?;
         changed(ctx, scope.tenant_id());
+        // Its custom domains were deleted with it: they lose TLS now.
+        if let Err(err) = ctx.data_unchecked::<HostnameRegistry>().refresh().await {
+            tracing::warn!(error = %err, "the hostname registry could not reload after a page was deleted");
+        }
         let host = tenant_url(ctx, &scope).await?;
         Ok(StatusPage::new(page, components, &host))
     }

@@ -7,6 +7,7 @@
 
 pub mod badges;
 pub mod cache;
+pub mod domains;
 pub mod feeds;
 pub mod graphql;
 pub mod pages;

@@ -218,6 +218,13 @@ pub async fn delete(
     scope.require(Role::Member)?;
     let txn = crate::db::begin_write(db).await?;
     let page = scope.get::<status_pages::Entity>(&txn, id).await?;
+    // Its custom domains go with it (the caller reloads the hostname registry).
+    scope
+        .delete_many::<entity::tenant_domains::Entity>()
+        .filter(entity::tenant_domains::Column::Kind.eq(entity::tenant_domains::DomainKind::Custom))
+        .filter(entity::tenant_domains::Column::PageId.eq(id))
+        .exec(&txn)
+        .await?;
     scope.delete_many::<status_pages::Entity>().filter(status_pages::Column::Id.eq(id)).exec(&txn).await?;
     let changes = serde_json::json!({ "slug": page.slug, "title": page.title });
     audit::record_in(&txn, audit, scope, actions::STATUS_PAGE_DELETED, ("status_page", id), changes).await?;

@@ -100,6 +100,45 @@ pub struct PublicPage {
 /// Maintenance windows listed on a page.
 const MAINTENANCE_LISTED: usize = 10;
 
+/// Whose public page a host serves: a tenant subdomain serves the page its path names; a
+/// verified custom domain serves its own page (the default page when it has none), whatever
+/// the path. `None` for every other host.
+pub async fn by_host(
+    db: &DatabaseConnection,
+    links: &crate::kernel::Links,
+    registry: &crate::tenancy::hostnames::HostnameRegistry,
+    host: &str,
+    path_slug: &str,
+) -> Result<Option<(tenants::Model, String)>, DbErr> {
+    if let Some(slug) = links.tenant_slug_of(host) {
+        return Ok(active_tenant(db, &slug).await?.map(|tenant| (tenant, path_slug.to_owned())));
+    }
+    // Only names in the allowed set (verified, active tenant) reach the database.
+    let Some(tenant_id) = registry.tenant_of(host) else { return Ok(None) };
+    let Some(domain) = entity::tenant_domains::Entity::find()
+        .filter(entity::tenant_domains::Column::Hostname.eq(host))
+        .filter(entity::tenant_domains::Column::TenantId.eq(tenant_id))
+        .filter(entity::tenant_domains::Column::VerifiedAt.is_not_null())
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(tenant) = tenants::Entity::find_by_id(tenant_id).one(db).await? else { return Ok(None) };
+    if tenant.status != tenants::TenantStatus::Active {
+        return Ok(None);
+    }
+    let slug = match domain.page_id {
+        Some(page_id) => status_pages::Entity::find_by_id(page_id)
+            .filter(status_pages::Column::TenantId.eq(tenant_id))
+            .one(db)
+            .await?
+            .map(|page| page.slug),
+        None => Some(String::new()),
+    };
+    Ok(slug.map(|slug| (tenant, slug)))
+}
+
 /// The active tenant with this slug (a public page's host), or `None`.
 pub async fn active_tenant(db: &DatabaseConnection, slug: &str) -> Result<Option<tenants::Model>, DbErr> {
     let tenant = tenants::Entity::find().filter(tenants::Column::Slug.eq(slug)).one(db).await?;

@@ -92,6 +92,11 @@ impl HostnameRegistry {
         true
     }
 
+    /// The tenant an allowed (normalised) host belongs to, from the loaded set only.
+    pub fn tenant_of(&self, host: &str) -> Option<Uuid> {
+        self.current()?.get(host).copied()
+    }
+
     /// Whether `host` (normalised) is allowed, from the loaded set only: never waits for the
     /// database (a set not loaded yet answers `false`).
     pub fn is_known(&self, host: &str) -> bool {

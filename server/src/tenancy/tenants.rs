@@ -39,6 +39,8 @@ pub async fn create_with_subdomain(
         kind: Set(DomainKind::Subdomain),
         verified_at: Set(Some(now)),
         created_at: Set(now),
+        page_id: Set(None),
+        verification_token: Set(None),
     }
     .insert(db)
     .await?;

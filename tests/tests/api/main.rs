@@ -13,6 +13,7 @@ mod clock_driven;
 mod configuration;
 mod constraints;
 mod cross_tenant;
+mod custom_domains;
 mod declared_indexes;
 mod email_outbox;
 mod graceful_shutdown;

@@ -4,46 +4,18 @@
 //! in days, one expired, and one from a CA nobody trusts. (HTTP, TCP and heartbeat monitors are
 //! in `monitoring`.)
 
-use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::net::Ipv4Addr;
+use std::sync::Arc;
 
 use base64::Engine;
-use beacon_tests::{Backend, InProcessApp, backend_tests};
-use hickory_resolver::proto::op::{Message, ResponseCode};
-use hickory_resolver::proto::rr::{RData, Record, rdata::A};
+use beacon_tests::{Backend, DnsZone, InProcessApp, backend_tests};
 use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair, KeyUsagePurpose, SanType};
 use serde_json::json;
-use tokio::net::{TcpListener, UdpSocket};
+use tokio::net::TcpListener;
 
 use super::monitoring::{advance_and_tick, create, monitor, owner};
 
 backend_tests!(dns_and_tls_monitors_go_up_and_down_against_local_servers);
-
-/// Answers A queries for `name` with the address in `answer` (changeable while it runs).
-async fn dns_responder(name: &'static str, answer: Arc<Mutex<Ipv4Addr>>) -> SocketAddr {
-    let socket = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).await.unwrap();
-    let address = socket.local_addr().unwrap();
-    tokio::spawn(async move {
-        let mut buffer = vec![0; 4096];
-        while let Ok((length, peer)) = socket.recv_from(&mut buffer).await {
-            let Ok(request) = Message::from_vec(&buffer[..length]) else { continue };
-            let mut response = Message::response(request.metadata.id, request.metadata.op_code);
-            response.metadata.recursion_desired = request.metadata.recursion_desired;
-            response.metadata.recursion_available = true;
-            for query in &request.queries {
-                response.add_query(query.clone());
-                if query.name().to_ascii().trim_end_matches('.') != name {
-                    response.metadata.response_code = ResponseCode::NXDomain;
-                    continue;
-                }
-                let ip = *answer.lock().unwrap();
-                response.add_answer(Record::from_rdata(query.name().clone(), 60, RData::A(A(ip))));
-            }
-            let _ = socket.send_to(&response.to_vec().unwrap(), peer).await;
-        }
-    });
-    address
-}
 
 struct Ca {
     issuer: Issuer<'static, KeyPair>,
@@ -99,8 +71,9 @@ async fn tls_site(ca: &Ca, from_days: i64, to_days: i64) -> u16 {
 }
 
 async fn dns_and_tls_monitors_go_up_and_down_against_local_servers(backend: Backend) {
-    let answer = Arc::new(Mutex::new(Ipv4Addr::new(192, 0, 2, 10)));
-    let dns = dns_responder("status.example.test", answer.clone()).await;
+    let zone = DnsZone::serve().await;
+    zone.set_a("status.example.test", Ipv4Addr::new(192, 0, 2, 10));
+    let dns = zone.addr();
     let trusted = ca("Beacon test CA");
     let ca_dir = std::env::temp_dir().join(format!("beacon-ca-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&ca_dir).unwrap();
@@ -109,7 +82,7 @@ async fn dns_and_tls_monitors_go_up_and_down_against_local_servers(backend: Back
     let env = [
         ("SCHEDULER_ENABLED", "false"),
         ("ALLOW_PRIVATE_TARGETS", "true"),
-        ("CHECK_DNS_SERVERS", &dns.to_string()),
+        ("CHECK_DNS_SERVERS", &dns),
         ("CHECK_CA_FILE", ca_file.to_str().unwrap()),
     ];
     let app = InProcessApp::spawn(backend, &env).await;
@@ -154,7 +127,7 @@ async fn dns_and_tls_monitors_go_up_and_down_against_local_servers(backend: Back
     assert_eq!(down, "DOWN", "an unknown CA is not trusted: {body}");
 
     // The record changes: the DNS monitor sees the new answer and goes DOWN naming what it got.
-    *answer.lock().unwrap() = Ipv4Addr::new(192, 0, 2, 99);
+    zone.set_a("status.example.test", Ipv4Addr::new(192, 0, 2, 99));
     advance_and_tick(&app, 60).await;
     let (down, body) = status(monitor(&app, &token, &record).await);
     assert_eq!(down, "DOWN", "{body}");

@@ -69,3 +69,40 @@ pub async fn set_status_page_components(probe: Probe) {
     let (_, own) = probe.app.graphql_as(&acme, LIST, Value::Null).await;
     assert_eq!(own["data"]["statusPages"], json!([{ "title": "Acme status", "components": [] }]), "{own}");
 }
+
+/// Adding a custom domain to another organization's page.
+pub async fn add_custom_domain(probe: Probe) {
+    let (acme, globex, page) = arrange(&probe).await;
+    let add = format!(
+        "mutation($id: ID!) {{ addCustomDomain(pageId: $id, hostname: \"status.{}.example.com\") {{ id }} }}",
+        probe.name("acme")
+    );
+    probe.assert_refused_like_missing(&acme, &add, ids(&page), "NOT_FOUND").await;
+    let (_, list) =
+        probe.app.graphql_as(&globex, "{ statusPages { domains { hostname } } }", Value::Null).await;
+    assert_eq!(list["data"]["statusPages"], json!([{ "domains": [] }]), "{list}");
+}
+
+/// Globex's custom domain, for the verify and remove cases.
+async fn their_domain(probe: &Probe) -> (String, String) {
+    let (acme, globex, page) = arrange(probe).await;
+    let add = format!(
+        "mutation {{ addCustomDomain(pageId: \"{page}\", hostname: \"status.{}.example.com\") {{ id }} }}",
+        probe.name("globex")
+    );
+    let (_, body) = probe.app.graphql_as(&globex, &add, Value::Null).await;
+    let id = body["data"]["addCustomDomain"]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
+    (acme, id)
+}
+
+pub async fn verify_custom_domain(probe: Probe) {
+    let (acme, id) = their_domain(&probe).await;
+    let verify = "mutation($id: ID!) { verifyCustomDomain(id: $id) { verified } }";
+    probe.assert_refused_like_missing(&acme, verify, ids(&id), "NOT_FOUND").await;
+}
+
+pub async fn remove_custom_domain(probe: Probe) {
+    let (acme, id) = their_domain(&probe).await;
+    let remove = "mutation($id: ID!) { removeCustomDomain(id: $id) { hostname } }";
+    probe.assert_refused_like_missing(&acme, remove, ids(&id), "NOT_FOUND").await;
+}
