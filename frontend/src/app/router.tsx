@@ -4,6 +4,7 @@ import { RootLayout } from './shell/root-layout';
 import { IndexRoute } from './routes/index-route';
 import { NotFoundRoute } from './routes/not-found';
 import { RequireSession } from './routes/require-session';
+import { StatusPageRoute } from './routes/status-page-route';
 
 // Feature pages load on demand, so the first page (landing or login) stays small.
 const auth = () => import('@/features/auth/routes');
@@ -13,10 +14,13 @@ const routes: RouteObject[] = [
     element: <RootLayout />,
     HydrateFallback: () => null,
     children: [
+      // `/` chooses its own layout: the landing page, or a tenant's public status page.
+      { index: true, element: <IndexRoute />, handle: { title: 'Uptime monitoring and status pages' } },
+      // A tenant's other public pages; the static paths below and /app rank above it.
+      { path: ':pageSlug', element: <StatusPageRoute />, handle: { title: 'Status' } },
       {
         element: <PublicLayout />,
         children: [
-          { index: true, element: <IndexRoute />, handle: { title: 'Uptime monitoring and status pages' } },
           { path: 'signup', lazy: () => auth().then((m) => ({ Component: m.SignUpRoute })), handle: { title: 'Sign up' } },
           { path: 'verify-email', lazy: () => auth().then((m) => ({ Component: m.VerifyEmailRoute })), handle: { title: 'Verify your email' } },
           { path: 'login', lazy: () => auth().then((m) => ({ Component: m.LogInRoute })), handle: { title: 'Log in' } },

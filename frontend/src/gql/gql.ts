@@ -43,6 +43,7 @@ type Documents = {
     "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DuplicateMonitorDocument,
     "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteMonitorDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": typeof types.ServerInfoDocument,
+    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      generatedAt\n    }\n  }\n": typeof types.PublicStatusPageDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.InvitationsDocument,
     "\n  query Members {\n    members {\n      user {\n        id\n        email\n        name\n      }\n      role\n      joinedAt\n    }\n  }\n": typeof types.MembersDocument,
@@ -80,6 +81,7 @@ const documents: Documents = {
     "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.DuplicateMonitorDocument,
     "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteMonitorDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": types.ServerInfoDocument,
+    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      generatedAt\n    }\n  }\n": types.PublicStatusPageDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": types.InvitationsDocument,
     "\n  query Members {\n    members {\n      user {\n        id\n        email\n        name\n      }\n      role\n      joinedAt\n    }\n  }\n": types.MembersDocument,
@@ -201,6 +203,10 @@ export function graphql(source: "\n  mutation DeleteMonitor($id: ID!) {\n    del
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n"): typeof import('./graphql').ServerInfoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      generatedAt\n    }\n  }\n"): typeof import('./graphql').PublicStatusPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1431,6 +1431,13 @@ export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServerInfoQuery = { serverInfo: { version: string, apiVersion: string } };
 
+export type PublicStatusPageQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number }> }>, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }> } | null };
+
 export type ChangeMemberRoleMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
   role: Role;
@@ -1863,6 +1870,40 @@ export const ServerInfoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServerInfoQuery, ServerInfoQueryVariables>;
+export const PublicStatusPageDocument = new TypedDocumentString(`
+    query PublicStatusPage($slug: String!) {
+  publicStatusPage(slug: $slug) {
+    organization
+    title
+    description
+    status
+    components {
+      name
+      group
+      status
+      uptimePercent
+      days {
+        date
+        uptimePercent
+        downtimeSeconds
+        outages
+      }
+      responseMs
+    }
+    activeOutages {
+      components
+      startedAt
+      resolvedAt
+    }
+    recentOutages {
+      components
+      startedAt
+      resolvedAt
+    }
+    generatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<PublicStatusPageQuery, PublicStatusPageQueryVariables>;
 export const ChangeMemberRoleDocument = new TypedDocumentString(`
     mutation ChangeMemberRole($userId: ID!, $role: Role!) {
   changeMemberRole(userId: $userId, role: $role) {
