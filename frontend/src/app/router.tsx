@@ -9,6 +9,7 @@ import { StatusPageRoute } from './routes/status-page-route';
 // Feature pages load on demand, so the first page (landing or login) stays small.
 const auth = () => import('@/features/auth/routes');
 const monitors = () => import('@/features/monitors/routes/monitors');
+const statusPages = () => import('@/features/status-pages/routes/status-pages');
 const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -46,6 +47,9 @@ const routes: RouteObject[] = [
               { path: 'monitors', lazy: () => monitors().then((m) => ({ Component: m.MonitorsRoute })), handle: { title: 'Monitors' } },
               { path: 'monitors/new', lazy: () => monitors().then((m) => ({ Component: m.NewMonitorRoute })), handle: { title: 'Create monitor' } },
               { path: 'monitors/:id', lazy: () => monitors().then((m) => ({ Component: m.MonitorRoute })), handle: { title: 'Monitor' } },
+              { path: 'status-pages', lazy: () => statusPages().then((m) => ({ Component: m.StatusPagesRoute })), handle: { title: 'Status pages' } },
+              { path: 'status-pages/new', lazy: () => statusPages().then((m) => ({ Component: m.NewStatusPageRoute })), handle: { title: 'Create status page' } },
+              { path: 'status-pages/:id', lazy: () => statusPages().then((m) => ({ Component: m.StatusPageEditorRoute })), handle: { title: 'Status page' } },
               { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },
               {
                 path: 'account',
