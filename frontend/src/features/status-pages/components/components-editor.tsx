@@ -54,13 +54,15 @@ export interface ComponentsEditorProps {
 export function ComponentsEditor({ pageId, saved, monitors }: ComponentsEditorProps) {
   const save = useSetStatusPageComponents(pageId);
   const toast = useToast();
+  // What the server has: the page as loaded, then as each save returned it.
+  const [baseline, setBaseline] = useState<Saved>(saved);
   const [drafts, setDrafts] = useState<Draft[]>(() => toDrafts(saved));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
   const pendingFocus = useRef<string | null>(null);
   const groupsListId = useId();
-  const dirty = !sameAs(drafts, saved);
+  const dirty = !sameAs(drafts, baseline);
 
   // Server errors point at positions of the list as it was sent; any edit makes them stale.
   const serverRows = rowErrorsOf(save.error);
@@ -140,6 +142,7 @@ export function ComponentsEditor({ pageId, saved, monitors }: ComponentsEditorPr
       drafts.map((d) => ({ monitorId: d.monitorId, name: d.name.trim(), group: d.group.trim() })),
       {
         onSuccess: (page) => {
+          setBaseline(page.components);
           setDrafts(toDrafts(page.components));
           toast({ title: 'Components saved', description: `${page.components.length} on the page` });
         },
@@ -255,7 +258,7 @@ export function ComponentsEditor({ pageId, saved, monitors }: ComponentsEditorPr
           </span>
         ) : null}
         {dirty ? (
-          <Button variant="ghost" onClick={() => edit(toDrafts(saved))}>
+          <Button variant="ghost" onClick={() => edit(toDrafts(baseline))}>
             Discard
           </Button>
         ) : null}
