@@ -82,6 +82,8 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       const pages: [string, string, string | RegExp][] = [
         ['home', '/app', /^Welcome, /],
         ['team', '/app/team', 'Team'],
+        ['status-pages-list', '/app/status-pages', 'Status pages'],
+        ['status-pages-create', '/app/status-pages/new', 'Create status page'],
         ['api-keys', '/app/api-keys', 'API keys'],
         ['audit', '/app/audit', 'Audit log'],
         ['account', '/app/account', 'Account'],

@@ -4,19 +4,24 @@ import { RootLayout } from './shell/root-layout';
 import { IndexRoute } from './routes/index-route';
 import { NotFoundRoute } from './routes/not-found';
 import { RequireSession } from './routes/require-session';
+import { StatusPageRoute } from './routes/status-page-route';
 
 // Feature pages load on demand, so the first page (landing or login) stays small.
 const auth = () => import('@/features/auth/routes');
 const monitors = () => import('@/features/monitors/routes/monitors');
+const statusPages = () => import('@/features/status-pages/routes/status-pages');
 const routes: RouteObject[] = [
   {
     element: <RootLayout />,
     HydrateFallback: () => null,
     children: [
+      // `/` chooses its own layout: the landing page, or a tenant's public status page.
+      { index: true, element: <IndexRoute />, handle: { title: 'Uptime monitoring and status pages' } },
+      // A tenant's other public pages; the static paths below and /app rank above it.
+      { path: ':pageSlug', element: <StatusPageRoute />, handle: { title: 'Status' } },
       {
         element: <PublicLayout />,
         children: [
-          { index: true, element: <IndexRoute />, handle: { title: 'Uptime monitoring and status pages' } },
           { path: 'signup', lazy: () => auth().then((m) => ({ Component: m.SignUpRoute })), handle: { title: 'Sign up' } },
           { path: 'verify-email', lazy: () => auth().then((m) => ({ Component: m.VerifyEmailRoute })), handle: { title: 'Verify your email' } },
           { path: 'login', lazy: () => auth().then((m) => ({ Component: m.LogInRoute })), handle: { title: 'Log in' } },
@@ -42,6 +47,9 @@ const routes: RouteObject[] = [
               { path: 'monitors', lazy: () => monitors().then((m) => ({ Component: m.MonitorsRoute })), handle: { title: 'Monitors' } },
               { path: 'monitors/new', lazy: () => monitors().then((m) => ({ Component: m.NewMonitorRoute })), handle: { title: 'Create monitor' } },
               { path: 'monitors/:id', lazy: () => monitors().then((m) => ({ Component: m.MonitorRoute })), handle: { title: 'Monitor' } },
+              { path: 'status-pages', lazy: () => statusPages().then((m) => ({ Component: m.StatusPagesRoute })), handle: { title: 'Status pages' } },
+              { path: 'status-pages/new', lazy: () => statusPages().then((m) => ({ Component: m.NewStatusPageRoute })), handle: { title: 'Create status page' } },
+              { path: 'status-pages/:id', lazy: () => statusPages().then((m) => ({ Component: m.StatusPageEditorRoute })), handle: { title: 'Status page' } },
               { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },
               {
                 path: 'account',

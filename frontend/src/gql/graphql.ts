@@ -1499,6 +1499,63 @@ export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServerInfoQuery = { serverInfo: { version: string, apiVersion: string } };
 
+export type PublicStatusPageQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number }> }>, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }> } | null };
+
+export type StatusPageMonitorOptionsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<MonitorFilter>;
+}>;
+
+
+export type StatusPageMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string, status: MonitorStatus }>, pageInfo: { hasNextPage: boolean } } };
+
+export type StatusPagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StatusPagesQuery = { statusPages: Array<{ id: string, slug: string, title: string, url: string, updatedAt: any, components: Array<{ monitorId: string }> }> };
+
+export type StatusPageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, url: string, createdAt: any, updatedAt: any, components: Array<{ monitorId: string, name: string, group: string }> } };
+
+export type CreateStatusPageMutationVariables = Exact<{
+  input: StatusPageInput;
+}>;
+
+
+export type CreateStatusPageMutation = { createStatusPage: { id: string, title: string, url: string } };
+
+export type UpdateStatusPageMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: StatusPageInput;
+}>;
+
+
+export type UpdateStatusPageMutation = { updateStatusPage: { id: string, slug: string, title: string, description: string, url: string, updatedAt: any } };
+
+export type SetStatusPageComponentsMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  components: Array<StatusPageComponentInput> | StatusPageComponentInput;
+}>;
+
+
+export type SetStatusPageComponentsMutation = { setStatusPageComponents: { id: string, updatedAt: any, components: Array<{ monitorId: string, name: string, group: string }> } };
+
+export type DeleteStatusPageMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteStatusPageMutation = { deleteStatusPage: { id: string, title: string } };
+
 export type ChangeMemberRoleMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
   role: Role;
@@ -1931,6 +1988,129 @@ export const ServerInfoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServerInfoQuery, ServerInfoQueryVariables>;
+export const PublicStatusPageDocument = new TypedDocumentString(`
+    query PublicStatusPage($slug: String!) {
+  publicStatusPage(slug: $slug) {
+    organization
+    title
+    description
+    status
+    components {
+      name
+      group
+      status
+      uptimePercent
+      days {
+        date
+        uptimePercent
+        downtimeSeconds
+        outages
+      }
+      responseMs
+    }
+    activeOutages {
+      components
+      startedAt
+      resolvedAt
+    }
+    recentOutages {
+      components
+      startedAt
+      resolvedAt
+    }
+    generatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<PublicStatusPageQuery, PublicStatusPageQueryVariables>;
+export const StatusPageMonitorOptionsDocument = new TypedDocumentString(`
+    query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {
+  monitors(first: $first, filter: $filter) {
+    nodes {
+      id
+      name
+      target
+      status
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatusPageMonitorOptionsQuery, StatusPageMonitorOptionsQueryVariables>;
+export const StatusPagesDocument = new TypedDocumentString(`
+    query StatusPages {
+  statusPages {
+    id
+    slug
+    title
+    url
+    components {
+      monitorId
+    }
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<StatusPagesQuery, StatusPagesQueryVariables>;
+export const StatusPageDocument = new TypedDocumentString(`
+    query StatusPage($id: ID!) {
+  statusPage(id: $id) {
+    id
+    slug
+    title
+    description
+    url
+    components {
+      monitorId
+      name
+      group
+    }
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<StatusPageQuery, StatusPageQueryVariables>;
+export const CreateStatusPageDocument = new TypedDocumentString(`
+    mutation CreateStatusPage($input: StatusPageInput!) {
+  createStatusPage(input: $input) {
+    id
+    title
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<CreateStatusPageMutation, CreateStatusPageMutationVariables>;
+export const UpdateStatusPageDocument = new TypedDocumentString(`
+    mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {
+  updateStatusPage(id: $id, input: $input) {
+    id
+    slug
+    title
+    description
+    url
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateStatusPageMutation, UpdateStatusPageMutationVariables>;
+export const SetStatusPageComponentsDocument = new TypedDocumentString(`
+    mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {
+  setStatusPageComponents(id: $id, components: $components) {
+    id
+    components {
+      monitorId
+      name
+      group
+    }
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetStatusPageComponentsMutation, SetStatusPageComponentsMutationVariables>;
+export const DeleteStatusPageDocument = new TypedDocumentString(`
+    mutation DeleteStatusPage($id: ID!) {
+  deleteStatusPage(id: $id) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteStatusPageMutation, DeleteStatusPageMutationVariables>;
 export const ChangeMemberRoleDocument = new TypedDocumentString(`
     mutation ChangeMemberRole($userId: ID!, $role: Role!) {
   changeMemberRole(userId: $userId, role: $role) {

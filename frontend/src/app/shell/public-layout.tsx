@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
 import { buttonClass } from '@/components/button';
 import { useSession } from '@/lib/session';
@@ -25,8 +26,11 @@ function HeaderActions() {
   );
 }
 
-/** Pages for visitors: landing, sign up, log in, reset, verification and invitation links. */
-export function PublicLayout() {
+/**
+ * Pages for visitors: landing, sign up, log in, reset, verification and invitation links.
+ * `children` stand in for the route outlet where a route chooses this layout itself.
+ */
+export function PublicLayout({ children }: { children?: ReactNode }) {
   return (
     <div className="public-shell">
       <header className="public-shell__header">
@@ -39,7 +43,7 @@ export function PublicLayout() {
         </nav>
       </header>
       <main id="main" className="public-shell__main" tabIndex={-1}>
-        <Outlet />
+        {children ?? <Outlet />}
       </main>
       <footer className="public-shell__footer">
         <span>Beacon — self-hosted uptime monitoring and status pages.</span>

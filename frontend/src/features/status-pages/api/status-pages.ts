@@ -1,0 +1,172 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { graphql } from '@/gql';
+import type { StatusPageComponentInput, StatusPageInput, StatusPagesQuery } from '@/gql/graphql';
+import { errorCodeOf, request } from '@/lib/graphql-client';
+import { useSession } from '@/lib/session';
+
+export const StatusPagesDocument = graphql(`
+  query StatusPages {
+    statusPages {
+      id
+      slug
+      title
+      url
+      components {
+        monitorId
+      }
+      updatedAt
+    }
+  }
+`);
+
+export const StatusPageDocument = graphql(`
+  query StatusPage($id: ID!) {
+    statusPage(id: $id) {
+      id
+      slug
+      title
+      description
+      url
+      components {
+        monitorId
+        name
+        group
+      }
+      createdAt
+      updatedAt
+    }
+  }
+`);
+
+export const CreateStatusPageDocument = graphql(`
+  mutation CreateStatusPage($input: StatusPageInput!) {
+    createStatusPage(input: $input) {
+      id
+      title
+      url
+    }
+  }
+`);
+
+export const UpdateStatusPageDocument = graphql(`
+  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {
+    updateStatusPage(id: $id, input: $input) {
+      id
+      slug
+      title
+      description
+      url
+      updatedAt
+    }
+  }
+`);
+
+export const SetStatusPageComponentsDocument = graphql(`
+  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {
+    setStatusPageComponents(id: $id, components: $components) {
+      id
+      components {
+        monitorId
+        name
+        group
+      }
+      updatedAt
+    }
+  }
+`);
+
+export const DeleteStatusPageDocument = graphql(`
+  mutation DeleteStatusPage($id: ID!) {
+    deleteStatusPage(id: $id) {
+      id
+      title
+    }
+  }
+`);
+
+export type StatusPageSummary = StatusPagesQuery['statusPages'][number];
+
+function rootKey(tenantId: string | undefined) {
+  return ['status-pages', tenantId] as const;
+}
+
+function useAuth() {
+  const { session } = useSession();
+  return { accessToken: session?.accessToken ?? null, tenantId: session?.tenant.id };
+}
+
+const retry = (failures: number, error: Error) => !['FORBIDDEN', 'NOT_FOUND'].includes(errorCodeOf(error) ?? '') && failures < 1;
+
+/** The organization's pages, the default one first. */
+export function useStatusPages() {
+  const { accessToken, tenantId } = useAuth();
+  return useQuery({
+    queryKey: [...rootKey(tenantId), 'list'],
+    queryFn: ({ signal }) => request(StatusPagesDocument, {}, { signal, accessToken }).then((d) => d.statusPages),
+    enabled: accessToken !== null,
+    retry,
+  });
+}
+
+export function statusPageKey(tenantId: string | undefined, id: string) {
+  return [...rootKey(tenantId), 'page', id] as const;
+}
+
+/** One page as its organization manages it. */
+export function useStatusPage(id: string) {
+  const { accessToken, tenantId } = useAuth();
+  return useQuery({
+    queryKey: statusPageKey(tenantId, id),
+    queryFn: ({ signal }) => request(StatusPageDocument, { id }, { signal, accessToken }).then((d) => d.statusPage),
+    enabled: accessToken !== null,
+    retry,
+  });
+}
+
+function useInvalidate() {
+  const { tenantId } = useAuth();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: rootKey(tenantId) });
+}
+
+/** Creates a page (members and above); field errors name `slug`, `title`, `description`. */
+export function useCreateStatusPage() {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: StatusPageInput) => request(CreateStatusPageDocument, { input }, { accessToken }).then((d) => d.createStatusPage),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateStatusPage(id: string) {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: StatusPageInput) => request(UpdateStatusPageDocument, { id, input }, { accessToken }).then((d) => d.updateStatusPage),
+    onSuccess: invalidate,
+  });
+}
+
+/** Replaces what the page shows, in this order; field errors name `components.<index>.<field>`. */
+export function useSetStatusPageComponents(id: string) {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (components: StatusPageComponentInput[]) =>
+      request(SetStatusPageComponentsDocument, { id, components }, { accessToken }).then((d) => d.setStatusPageComponents),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteStatusPage() {
+  const { accessToken, tenantId } = useAuth();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => request(DeleteStatusPageDocument, { id }, { accessToken }).then((d) => d.deleteStatusPage),
+    onSuccess: (deleted) => {
+      queryClient.removeQueries({ queryKey: statusPageKey(tenantId, deleted.id) });
+      return queryClient.invalidateQueries({ queryKey: [...rootKey(tenantId), 'list'] });
+    },
+  });
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import type { PublicComponentData, PublicPage } from '../api/get-public-status-page';
+import { COMPONENT_STATUS, formatMoment, formatPercent, groupComponents, PAGE_STATUS } from './format';
+import { ActiveOutages, PastOutages } from './outages';
+import { Sparkline } from './sparkline';
+import { StatusIcon } from './status-icon';
+import { UptimeStrip } from './uptime-strip';
+import './public-status-page.css';
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+function ComponentRow({ component, grouped }: { component: PublicComponentData; grouped: boolean }) {
+  const Heading = grouped ? 'h4' : 'h3';
+  const status = COMPONENT_STATUS[component.status];
+  return (
+    <li className="sp-component" data-testid="status-component">
+      <div className="sp-component__head">
+        <Heading className="sp-component__name">{component.name}</Heading>
+        <span className={`sp-pill sp-tone--${status.tone}`} data-testid="component-status" data-status={component.status}>
+          <StatusIcon tone={status.tone} className="sp-pill__icon" />
+          {status.label}
+        </span>
+      </div>
+      <UptimeStrip name={component.name} days={component.days} />
+      <div className="sp-component__foot">
+        <span data-testid="component-uptime">
+          <strong>{formatPercent(component.uptimePercent)}</strong> uptime
+          <span className="visually-hidden"> over the last 90 days</span>
+        </span>
+        <Sparkline values={component.responseMs} />
+      </div>
+    </li>
+  );
+}
+
+/** What a visitor sees: the organization, an overall banner, what is down now, every component, and the history. */
+export function PublicStatusPageView({ page }: { page: PublicPage }) {
+  const now = useNow(30_000);
+  const overall = PAGE_STATUS[page.status];
+  const groups = groupComponents(page.components);
+
+  useEffect(() => {
+    document.title = page.title.includes(page.organization) ? page.title : `${page.title} · ${page.organization}`;
+  }, [page.title, page.organization]);
+
+  return (
+    <div className="sp">
+      <header className="sp-header">
+        <div className="sp-container">
+          <p className="sp-header__org">{page.organization}</p>
+        </div>
+      </header>
+      <main id="main" className="sp-main sp-container" tabIndex={-1}>
+        <div className="sp-intro">
+          <h1 className="sp-intro__title">{page.title}</h1>
+          {page.description ? <p className="sp-intro__description">{page.description}</p> : null}
+        </div>
+
+        <div className={`sp-banner sp-tone--${overall.tone}`} role="status" data-testid="overall-status" data-status={page.status}>
+          <StatusIcon tone={overall.tone} className="sp-banner__icon" />
+          <p className="sp-banner__text">{overall.label}</p>
+        </div>
+
+        <ActiveOutages outages={page.activeOutages} now={now} />
+
+        <section className="sp-section" aria-labelledby="sp-components-title">
+          <div className="sp-section__head">
+            <h2 id="sp-components-title" className="sp-section__title">
+              Components
+            </h2>
+            <p className="sp-section__aside">Uptime over the last 90 days</p>
+          </div>
+          {groups.length === 0 ? (
+            <p className="sp-empty" data-testid="no-components">
+              Nothing is listed on this page yet.
+            </p>
+          ) : (
+            groups.map(({ group, components }) =>
+              group ? (
+                <div key={`g:${group}`} className="sp-group" data-testid="component-group">
+                  <h3 className="sp-group__title">{group}</h3>
+                  <ul className="sp-components">
+                    {components.map((c, i) => (
+                      <ComponentRow key={`${c.name}-${i}`} component={c} grouped />
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                <ul key="ungrouped" className="sp-components">
+                  {components.map((c, i) => (
+                    <ComponentRow key={`${c.name}-${i}`} component={c} grouped={false} />
+                  ))}
+                </ul>
+              ),
+            )
+          )}
+        </section>
+
+        <PastOutages outages={page.recentOutages} />
+      </main>
+      <footer className="sp-footer">
+        <div className="sp-container sp-footer__inner">
+          <span>
+            Powered by <strong>Beacon</strong>
+          </span>
+          <span data-testid="generated-at">
+            Updated <time dateTime={String(page.generatedAt)}>{formatMoment(page.generatedAt)}</time> · refreshes every 30 seconds
+          </span>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { gqlError } from '@/test/graphql-mock';
+import { renderApp, testHost } from '@/test/render';
+import { PublicStatusPage } from './public-status-page';
+
+function days(overrides: Record<number, { uptimePercent: number | null; downtimeSeconds?: number; outages?: number }> = {}) {
+  return Array.from({ length: 90 }, (_, i) => {
+    const date = new Date(Date.UTC(2026, 8, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const o = overrides[i];
+    return { date, uptimePercent: o ? o.uptimePercent : 100, downtimeSeconds: o?.downtimeSeconds ?? 0, outages: o?.outages ?? 0 };
+  });
+}
+
+const hourly = Array.from({ length: 24 }, (_, i) => (i === 5 ? null : 100 + i));
+
+function component(name: string, group: string, status: string, extra: Record<string, unknown> = {}) {
+  return { name, group, status, uptimePercent: 99.951, days: days(), responseMs: hourly, ...extra };
+}
+
+const page = {
+  organization: 'Acme',
+  title: 'Acme status',
+  description: 'Live status of Acme’s services.',
+  status: 'PARTIAL_OUTAGE',
+  components: [
+    component('Checkout', 'Shop', 'OUTAGE', { days: days({ 87: { uptimePercent: 94.5, downtimeSeconds: 4752, outages: 2 } }) }),
+    component('Website', '', 'OPERATIONAL', { days: days({ 0: { uptimePercent: null }, 88: { uptimePercent: 99.5, downtimeSeconds: 432, outages: 1 } }) }),
+    component('Search', 'Shop', 'DEGRADED'),
+    component('Legacy API', '', 'UNKNOWN', { uptimePercent: null, responseMs: Array(24).fill(null) }),
+  ],
+  activeOutages: [{ components: ['Checkout'], startedAt: new Date(Date.now() - 12 * 60_000).toISOString(), resolvedAt: null }],
+  recentOutages: [{ components: ['Website', 'Search'], startedAt: '2026-11-20T10:00:00Z', resolvedAt: '2026-11-20T10:45:00Z' }],
+  generatedAt: '2026-11-29T12:00:00Z',
+};
+
+const acmeHost = testHost({ tenant: { slug: 'acme', name: 'Acme' } });
+
+function renderPage(data: unknown, slug = '') {
+  return renderApp(<PublicStatusPage slug={slug} fallback={<p>No page here</p>} />, {
+    session: null,
+    host: acmeHost,
+    graphql: { PublicStatusPage: () => data },
+  });
+}
+
+describe('PublicStatusPage', () => {
+  it('shows the overall status, what is down now, and every component in its group', async () => {
+    const { calls } = renderPage({ data: { publicStatusPage: page } });
+    expect(screen.getByRole('status', { busy: true })).toHaveTextContent('Loading the status page');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acme status' })).toBeInTheDocument();
+    expect(screen.getByText('Live status of Acme’s services.')).toBeInTheDocument();
+    expect(screen.getByTestId('overall-status')).toHaveTextContent('Partial outage');
+    expect(calls[0]?.variables).toEqual({ slug: '' });
+    expect(calls[0]?.headers.Authorization).toBeUndefined();
+
+    const active = screen.getByTestId('active-outage');
+    expect(active).toHaveTextContent('Checkout is down');
+    expect(active).toHaveTextContent('for 12 min');
+
+    // Ungrouped components first, in page order; then the groups with their headings.
+    const names = screen.getAllByTestId('status-component').map((c) => within(c).getByRole('heading').textContent);
+    expect(names).toEqual(['Website', 'Legacy API', 'Checkout', 'Search']);
+    expect(screen.getByRole('heading', { level: 3, name: 'Shop' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 4, name: 'Checkout' })).toBeInTheDocument();
+
+    const statuses = Object.fromEntries(
+      screen.getAllByTestId('status-component').map((c) => [within(c).getByRole('heading').textContent, within(c).getByTestId('component-status').textContent]),
+    );
+    expect(statuses).toEqual({ Website: 'Operational', 'Legacy API': 'No data', Checkout: 'Outage', Search: 'Degraded' });
+
+    const website = screen.getAllByTestId('status-component')[0]!;
+    expect(within(website).getByTestId('component-uptime')).toHaveTextContent('99.95 % uptime over the last 90 days');
+    expect(within(website).getByTestId('response-sparkline')).toHaveTextContent('Average response time over the last 24 hours: 112 ms');
+    // No sparkline without any response time.
+    expect(within(screen.getAllByTestId('status-component')[1]!).queryByTestId('response-sparkline')).not.toBeInTheDocument();
+
+    const past = screen.getByTestId('past-outage');
+    expect(past).toHaveTextContent('Website and Search');
+    expect(past).toHaveTextContent('resolved after 45 min');
+    expect(screen.getByTestId('generated-at')).toHaveTextContent('Updated');
+    expect(screen.getByText('Beacon')).toBeInTheDocument();
+  });
+
+  it('colours one bar per day by uptime and names each day', async () => {
+    renderPage({ data: { publicStatusPage: page } });
+    const website = (await screen.findAllByTestId('status-component'))[0]!;
+    const bars = within(website).getAllByTestId('uptime-bar');
+    expect(bars).toHaveLength(90);
+    expect(bars[0]).toHaveAttribute('data-tone', 'none');
+    expect(bars[0]).toHaveAccessibleName('Tue, Sep 1, 2026: no data');
+    expect(bars[1]).toHaveAttribute('data-tone', 'good');
+    expect(bars[88]).toHaveAttribute('data-tone', 'minor');
+    expect(bars[88]).toHaveAccessibleName('Sat, Nov 28, 2026: 99.50 % uptime, 7 min down, 1 outage');
+    const checkout = screen.getAllByTestId('status-component')[2]!;
+    expect(within(checkout).getAllByTestId('uptime-bar')[87]).toHaveAttribute('data-tone', 'major');
+  });
+
+  it('moves between days with the keyboard, one tab stop per strip, showing the day', async () => {
+    const { user } = renderPage({ data: { publicStatusPage: page } });
+    const website = (await screen.findAllByTestId('status-component'))[0]!;
+    const bars = within(website).getAllByTestId('uptime-bar');
+    // Only today is in the tab order.
+    expect(bars.filter((b) => b.tabIndex === 0)).toEqual([bars[89]]);
+
+    await user.tab();
+    expect(bars[89]).toHaveFocus();
+    expect(within(website).getByTestId('uptime-tip')).toHaveTextContent('No downtime');
+    await user.keyboard('{ArrowLeft}');
+    expect(bars[88]).toHaveFocus();
+    const tip = within(website).getByTestId('uptime-tip');
+    expect(tip).toHaveTextContent('Sat, Nov 28, 2026');
+    expect(tip).toHaveTextContent('99.50 % uptime');
+    expect(tip).toHaveTextContent('7 min down');
+    expect(tip).toHaveTextContent('1 outage');
+    await user.keyboard('{Home}');
+    expect(bars[0]).toHaveFocus();
+    expect(within(website).getByTestId('uptime-tip')).toHaveTextContent('No data');
+    await user.keyboard('{Escape}');
+    expect(within(website).queryByTestId('uptime-tip')).not.toBeInTheDocument();
+    await user.keyboard('{End}');
+    expect(bars[89]).toHaveFocus();
+    // Tab leaves the strip for the next one.
+    await user.tab();
+    expect(within(screen.getAllByTestId('status-component')[1]!).getAllByTestId('uptime-bar')[89]).toHaveFocus();
+  });
+
+  it('says all is well, with no outages and no components yet', async () => {
+    renderPage({ data: { publicStatusPage: { ...page, status: 'OPERATIONAL', components: [], activeOutages: [], recentOutages: [] } } });
+    expect(await screen.findByTestId('overall-status')).toHaveTextContent('All systems operational');
+    expect(screen.queryByTestId('active-outage')).not.toBeInTheDocument();
+    expect(screen.getByTestId('no-components')).toHaveTextContent('Nothing is listed on this page yet.');
+    expect(screen.getByTestId('no-past-outages')).toHaveTextContent('No outages in the last 90 days.');
+  });
+
+  it('shows the caller’s fallback when there is no such page', async () => {
+    renderPage({ data: { publicStatusPage: null } }, 'nope');
+    expect(await screen.findByText('No page here')).toBeInTheDocument();
+  });
+
+  it('offers to try again when the page cannot be loaded', async () => {
+    let fail = true;
+    renderApp(<PublicStatusPage slug="" fallback={<p>No page here</p>} />, {
+      session: null,
+      host: acmeHost,
+      graphql: { PublicStatusPage: () => (fail ? gqlError('Service unavailable', { code: 'INTERNAL_SERVER_ERROR' }) : { data: { publicStatusPage: page } }) },
+    });
+    const alert = await screen.findByRole('alert', undefined, { timeout: 10_000 });
+    expect(alert).toHaveTextContent('We could not load this status page just now.');
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acme status' })).toBeInTheDocument();
+  });
+});
