@@ -1504,7 +1504,7 @@ export type PublicStatusPageQueryVariables = Exact<{
 }>;
 
 
-export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number }> }>, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }> } | null };
+export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number }> }>, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
 
 export type StatusPageMonitorOptionsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2017,6 +2017,13 @@ export const PublicStatusPageDocument = new TypedDocumentString(`
       components
       startedAt
       resolvedAt
+    }
+    maintenance {
+      name
+      components
+      startsAt
+      endsAt
+      active
     }
     generatedAt
   }

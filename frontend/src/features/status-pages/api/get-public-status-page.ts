@@ -33,6 +33,13 @@ export const PublicStatusPageDocument = graphql(`
         startedAt
         resolvedAt
       }
+      maintenance {
+        name
+        components
+        startsAt
+        endsAt
+        active
+      }
       generatedAt
     }
   }
@@ -42,6 +49,7 @@ export type PublicPage = NonNullable<PublicStatusPageQuery['publicStatusPage']>;
 export type PublicComponentData = PublicPage['components'][number];
 export type PublicDayData = PublicComponentData['days'][number];
 export type PublicOutageData = PublicPage['activeOutages'][number];
+export type PublicMaintenanceData = PublicPage['maintenance'][number];
 
 /**
  * How often a visitor's page asks again. The server caches the view for up to a minute and

@@ -1,4 +1,4 @@
-import type { PublicOutageData } from '../api/get-public-status-page';
+import type { PublicMaintenanceData, PublicOutageData } from '../api/get-public-status-page';
 import { formatDuration, formatMoment, secondsBetween } from './format';
 import { StatusIcon } from './status-icon';
 
@@ -26,7 +26,6 @@ export function ActiveOutages({ outages, now }: { outages: readonly PublicOutage
               </p>
               <p className="sp-active__meta">
                 Since <time dateTime={String(outage.startedAt)}>{formatMoment(outage.startedAt)}</time> · for {formatDuration(secondsBetween(outage.startedAt, null, now))}.
-                We are looking into it.
               </p>
             </div>
           </li>
@@ -65,6 +64,31 @@ export function PastOutages({ outages }: { outages: readonly PublicOutageData[] 
           ))}
         </ol>
       )}
+    </section>
+  );
+}
+
+/** Maintenance in progress, then announced, with the components it touches. */
+export function Maintenance({ windows }: { windows: readonly PublicMaintenanceData[] }) {
+  if (windows.length === 0) return null;
+  return (
+    <section className="sp-section" aria-labelledby="sp-maintenance-title">
+      <h2 id="sp-maintenance-title" className="sp-section__title">
+        Maintenance
+      </h2>
+      <ol className="sp-history">
+        {windows.map((window) => (
+          <li key={`${window.name}-${String(window.startsAt)}`} className="sp-history__item" data-testid="maintenance">
+            <p className="sp-history__title">
+              {window.active ? <span className="sp-pill sp-tone--maintenance">In progress</span> : null} {window.name}
+            </p>
+            <p className="sp-history__meta">
+              <time dateTime={String(window.startsAt)}>{formatMoment(window.startsAt)}</time> to{' '}
+              <time dateTime={String(window.endsAt)}>{formatMoment(window.endsAt)}</time> · {componentList(window.components)}
+            </p>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

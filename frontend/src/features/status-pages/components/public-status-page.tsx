@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PublicComponentData, PublicPage } from '../api/get-public-status-page';
 import { COMPONENT_STATUS, formatMoment, formatPercent, groupComponents, PAGE_STATUS } from './format';
-import { ActiveOutages, PastOutages } from './outages';
+import { ActiveOutages, Maintenance, PastOutages } from './outages';
 import { Sparkline } from './sparkline';
 import { StatusIcon } from './status-icon';
 import { UptimeStrip } from './uptime-strip';
@@ -41,7 +41,8 @@ function ComponentRow({ component, grouped }: { component: PublicComponentData; 
 }
 
 /** What a visitor sees: the organization, an overall banner, what is down now, every component, and the history. */
-export function PublicStatusPageView({ page }: { page: PublicPage }) {
+export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; slug?: string }) {
+  const feedBase = slug ? `/${slug}` : '';
   const now = useNow(30_000);
   const overall = PAGE_STATUS[page.status];
   const groups = groupComponents(page.components);
@@ -103,12 +104,17 @@ export function PublicStatusPageView({ page }: { page: PublicPage }) {
           )}
         </section>
 
+        <Maintenance windows={page.maintenance} />
+
         <PastOutages outages={page.recentOutages} />
       </main>
       <footer className="sp-footer">
         <div className="sp-container sp-footer__inner">
           <span>
             Powered by <strong>Beacon</strong>
+          </span>
+          <span>
+            Follow: <a href={`${feedBase}/feed.rss`}>RSS</a> · <a href={`${feedBase}/feed.atom`}>Atom</a>
           </span>
           <span data-testid="generated-at">
             Updated <time dateTime={String(page.generatedAt)}>{formatMoment(page.generatedAt)}</time> · refreshes every 30 seconds

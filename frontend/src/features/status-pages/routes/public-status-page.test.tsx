@@ -31,6 +31,7 @@ const page = {
   ],
   activeOutages: [{ components: ['Checkout'], startedAt: new Date(Date.now() - 12 * 60_000).toISOString(), resolvedAt: null }],
   recentOutages: [{ components: ['Website', 'Search'], startedAt: '2026-11-20T10:00:00Z', resolvedAt: '2026-11-20T10:45:00Z' }],
+  maintenance: [{ name: 'Database upgrade', components: ['API'], startsAt: '2026-12-02T01:00:00Z', endsAt: '2026-12-02T02:00:00Z', active: false }],
   generatedAt: '2026-11-29T12:00:00Z',
 };
 
@@ -81,6 +82,13 @@ describe('PublicStatusPage', () => {
     expect(past).toHaveTextContent('resolved after 45 min');
     expect(screen.getByTestId('generated-at')).toHaveTextContent('Updated');
     expect(screen.getByText('Beacon')).toBeInTheDocument();
+
+    const maintenance = screen.getByTestId('maintenance');
+    expect(maintenance).toHaveTextContent('Database upgrade');
+    expect(maintenance).toHaveTextContent('API');
+    expect(maintenance).not.toHaveTextContent('In progress');
+    expect(screen.getByRole('link', { name: 'RSS' })).toHaveAttribute('href', '/feed.rss');
+    expect(screen.getByRole('link', { name: 'Atom' })).toHaveAttribute('href', '/feed.atom');
   });
 
   it('colours one bar per day by uptime and names each day', async () => {
@@ -127,7 +135,7 @@ describe('PublicStatusPage', () => {
   });
 
   it('says all is well, with no outages and no components yet', async () => {
-    renderPage({ data: { publicStatusPage: { ...page, status: 'OPERATIONAL', components: [], activeOutages: [], recentOutages: [] } } });
+    renderPage({ data: { publicStatusPage: { ...page, status: 'OPERATIONAL', components: [], activeOutages: [], recentOutages: [], maintenance: [] } } });
     expect(await screen.findByTestId('overall-status')).toHaveTextContent('All systems operational');
     expect(screen.queryByTestId('active-outage')).not.toBeInTheDocument();
     expect(screen.getByTestId('no-components')).toHaveTextContent('Nothing is listed on this page yet.');

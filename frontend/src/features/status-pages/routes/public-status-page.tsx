@@ -48,5 +48,5 @@ export function PublicStatusPage({ slug, fallback }: { slug: string; fallback: R
       </Frame>
     );
   }
-  return <PublicStatusPageView page={query.data} />;
+  return <PublicStatusPageView page={query.data} slug={slug} />;
 }
