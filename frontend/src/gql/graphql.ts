@@ -1153,6 +1153,13 @@ export type InvitationQueryVariables = Exact<{
 
 export type InvitationQuery = { invitation: { email: string, role: Role, tenantName: string, tenantSlug: string, inviterName?: string | null, existingAccount: boolean, expiresAt: any } };
 
+export type MonitorSettingsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MonitorSettingsQuery = { monitor: { id: string, name: string, kind: MonitorKind, intervalSeconds: number, timeoutSeconds: number, retryIntervalSeconds: number, failureThreshold: number, recoveryThreshold: number, http?: { url: string, method: string, body?: string | null, expectedStatus: Array<string>, followRedirects: boolean, verifyTls: boolean, keyword?: string | null, keywordAbsent: boolean, jsonPath?: string | null, jsonComparison?: string | null, jsonValue?: string | null, tlsWarnDays: number, headers: Array<{ name: string, value: string }> } | null, tcp?: { host: string, port: number } | null, dns?: { name: string, recordType: string, expected?: string | null } | null, tls?: { host: string, port: number, warnDays: number } | null, heartbeat?: { graceSeconds: number } | null } };
+
 export type MonitorQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -1174,6 +1181,14 @@ export type CreateMonitorMutationVariables = Exact<{
 
 
 export type CreateMonitorMutation = { createMonitor: { id: string, name: string } };
+
+export type UpdateMonitorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateMonitorInput;
+}>;
+
+
+export type UpdateMonitorMutation = { updateMonitor: { id: string, name: string } };
 
 export type PauseMonitorMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1491,6 +1506,55 @@ export const InvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvitationQuery, InvitationQueryVariables>;
+export const MonitorSettingsDocument = new TypedDocumentString(`
+    query MonitorSettings($id: ID!) {
+  monitor(id: $id) {
+    id
+    name
+    kind
+    intervalSeconds
+    timeoutSeconds
+    retryIntervalSeconds
+    failureThreshold
+    recoveryThreshold
+    http {
+      url
+      method
+      headers {
+        name
+        value
+      }
+      body
+      expectedStatus
+      followRedirects
+      verifyTls
+      keyword
+      keywordAbsent
+      jsonPath
+      jsonComparison
+      jsonValue
+      tlsWarnDays
+    }
+    tcp {
+      host
+      port
+    }
+    dns {
+      name
+      recordType
+      expected
+    }
+    tls {
+      host
+      port
+      warnDays
+    }
+    heartbeat {
+      graceSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorSettingsQuery, MonitorSettingsQueryVariables>;
 export const MonitorDocument = new TypedDocumentString(`
     query Monitor($id: ID!) {
   monitor(id: $id) {
@@ -1600,6 +1664,14 @@ export const CreateMonitorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateMonitorMutation, CreateMonitorMutationVariables>;
+export const UpdateMonitorDocument = new TypedDocumentString(`
+    mutation UpdateMonitor($id: ID!, $input: UpdateMonitorInput!) {
+  updateMonitor(id: $id, input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMonitorMutation, UpdateMonitorMutationVariables>;
 export const PauseMonitorDocument = new TypedDocumentString(`
     mutation PauseMonitor($id: ID!) {
   pauseMonitor(id: $id) {

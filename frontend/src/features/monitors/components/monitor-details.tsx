@@ -1,5 +1,5 @@
-import { useNavigate } from 'react-router';
-import { Button } from '@/components/button';
+import { Link, useNavigate } from 'react-router';
+import { Button, buttonClass } from '@/components/button';
 import { ConfirmButton } from '@/components/confirm-dialog';
 import { DataTable, type Column } from '@/components/data-table';
 import { EmptyState } from '@/components/empty-state';
@@ -172,6 +172,9 @@ function MonitorActions({ monitor }: { monitor: Monitor }) {
 
   return (
     <>
+      <Link className={buttonClass('secondary')} to={`/app/monitors/${monitor.id}/edit`}>
+        Edit
+      </Link>
       {paused ? (
         <Button
           variant="secondary"

@@ -97,6 +97,11 @@ describe('MonitorRoute', () => {
     expect(await screen.findByTestId('maintenance-badge')).toHaveTextContent('In maintenance');
   });
 
+  it('links to the edit page', async () => {
+    renderMonitor('OWNER');
+    expect(await screen.findByRole('link', { name: 'Edit' })).toHaveAttribute('href', '/app/monitors/m1/edit');
+  });
+
   it('deletes only after confirmation; Escape cancels', async () => {
     const { user, calls, router } = renderMonitor('OWNER');
     await user.click(await screen.findByRole('button', { name: 'Delete' }));
@@ -130,5 +135,6 @@ describe('MonitorRoute', () => {
     renderMonitor('VIEWER', { ...monitor, status: 'UP' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Database' })).toBeInTheDocument();
     for (const name of ['Pause', 'Resume', 'Duplicate', 'Delete']) expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Edit' })).not.toBeInTheDocument();
   });
 });
