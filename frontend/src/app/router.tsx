@@ -43,6 +43,16 @@ const routes: RouteObject[] = [
               { path: 'monitors/new', lazy: () => monitors().then((m) => ({ Component: m.NewMonitorRoute })), handle: { title: 'Create monitor' } },
               { path: 'monitors/:id/edit', lazy: () => monitors().then((m) => ({ Component: m.EditMonitorRoute })), handle: { title: 'Edit monitor' } },
               { path: 'monitors/:id', lazy: () => monitors().then((m) => ({ Component: m.MonitorRoute })), handle: { title: 'Monitor' } },
+              {
+                path: 'maintenance',
+                lazy: () => import('@/features/maintenance/routes/maintenance').then((m) => ({ Component: m.MaintenanceRoute })),
+                handle: { title: 'Maintenance' },
+              },
+              {
+                path: 'maintenance/new',
+                lazy: () => import('@/features/maintenance/routes/maintenance').then((m) => ({ Component: m.NewMaintenanceRoute })),
+                handle: { title: 'Schedule maintenance' },
+              },
               { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },
               {
                 path: 'account',

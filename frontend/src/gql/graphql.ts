@@ -1153,6 +1153,39 @@ export type InvitationQueryVariables = Exact<{
 
 export type InvitationQuery = { invitation: { email: string, role: Role, tenantName: string, tenantSlug: string, inviterName?: string | null, existingAccount: boolean, expiresAt: any } };
 
+export type MaintenanceWindowsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MaintenanceWindowsQuery = { maintenanceWindows: Array<{ id: string, name: string, monitorId?: string | null, startsAt?: any | null, endsAt?: any | null, cron?: string | null, durationMinutes?: number | null, timeZone: string, activeNow: boolean, nextStart?: any | null, createdAt: any }> };
+
+export type MaintenanceMonitorOptionsQueryVariables = Exact<{
+  text?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MaintenanceMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string }>, pageInfo: { hasNextPage: boolean } } };
+
+export type MaintenanceMonitorNameQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MaintenanceMonitorNameQuery = { monitor: { id: string, name: string } };
+
+export type CreateMaintenanceWindowMutationVariables = Exact<{
+  input: CreateMaintenanceWindowInput;
+}>;
+
+
+export type CreateMaintenanceWindowMutation = { createMaintenanceWindow: { id: string, name: string } };
+
+export type DeleteMaintenanceWindowMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteMaintenanceWindowMutation = { deleteMaintenanceWindow: { id: string, name: string } };
+
 export type MonitorSettingsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -1506,6 +1539,60 @@ export const InvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvitationQuery, InvitationQueryVariables>;
+export const MaintenanceWindowsDocument = new TypedDocumentString(`
+    query MaintenanceWindows {
+  maintenanceWindows {
+    id
+    name
+    monitorId
+    startsAt
+    endsAt
+    cron
+    durationMinutes
+    timeZone
+    activeNow
+    nextStart
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MaintenanceWindowsQuery, MaintenanceWindowsQueryVariables>;
+export const MaintenanceMonitorOptionsDocument = new TypedDocumentString(`
+    query MaintenanceMonitorOptions($text: String) {
+  monitors(first: 100, filter: {text: $text}) {
+    nodes {
+      id
+      name
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MaintenanceMonitorOptionsQuery, MaintenanceMonitorOptionsQueryVariables>;
+export const MaintenanceMonitorNameDocument = new TypedDocumentString(`
+    query MaintenanceMonitorName($id: ID!) {
+  monitor(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MaintenanceMonitorNameQuery, MaintenanceMonitorNameQueryVariables>;
+export const CreateMaintenanceWindowDocument = new TypedDocumentString(`
+    mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {
+  createMaintenanceWindow(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMaintenanceWindowMutation, CreateMaintenanceWindowMutationVariables>;
+export const DeleteMaintenanceWindowDocument = new TypedDocumentString(`
+    mutation DeleteMaintenanceWindow($id: ID!) {
+  deleteMaintenanceWindow(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMaintenanceWindowMutation, DeleteMaintenanceWindowMutationVariables>;
 export const MonitorSettingsDocument = new TypedDocumentString(`
     query MonitorSettings($id: ID!) {
   monitor(id: $id) {
