@@ -1,9 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
+import { plots } from './uplot-mock';
+
+// jsdom cannot draw on a canvas: charts get a uPlot that records what it was given.
+vi.mock('uplot', async () => ({ default: (await import('./uplot-mock')).FakeUPlot }));
 
 afterEach(() => {
   cleanup();
+  plots.length = 0;
   sessionStorage.clear();
 });
 

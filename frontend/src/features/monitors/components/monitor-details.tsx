@@ -107,8 +107,8 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
         {monitor.dailyUptime.length > 0 ? <UptimeBars days={monitor.dailyUptime} /> : null}
       </Section>
       {monitor.kind !== 'HEARTBEAT' && monitor.recentChecks.length > 0 ? (
-        <Section title="Response time" lead="The latest checks, oldest on the left, split into DNS, connect, TLS, first byte and the rest.">
-          <ResponseTimeChart checks={monitor.recentChecks} />
+        <Section title="Response time" lead="The latest checks, oldest on the left, split into DNS, connect, TLS, first byte and the rest; dashed lines mark the last 24 hours’ p50 and p95.">
+          <ResponseTimeChart checks={monitor.recentChecks} percentiles={monitor.day} />
         </Section>
       ) : null}
       {monitor.kind === 'HEARTBEAT' && monitor.pingUrl ? <PingUrl url={monitor.pingUrl} grace={monitor.heartbeat?.graceSeconds} /> : null}

@@ -84,10 +84,10 @@ describe('MonitorRoute', () => {
     expect(within(summary).getByText('Uptime 24 h').nextSibling).toHaveTextContent('99.93 %');
     expect(within(summary).getByText('Uptime 7 d').nextSibling).toHaveTextContent('100.00 %');
     expect(within(summary).getByText('Uptime 90 d').nextSibling).toHaveTextContent('—');
-    expect(within(summary).getByText('p95 latency 24 h').nextSibling).toHaveTextContent('300 ms');
+    expect(within(summary).getByText('p95 latency 24 h').nextSibling).toHaveTextContent('≤ 300 ms');
     expect(screen.getByRole('img', { name: '2026-11-30: 99.93 % uptime, 1,440 checks, 1 failed' })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: '2026-11-29: no data' })).toBeInTheDocument();
-    expect(screen.getAllByTestId('response-bar')).toHaveLength(2);
+    expect(screen.getByRole('img', { name: /^Response time of the last 2 checks, 2 ms to 3 ms; last 24 hours p50 ≤ 50 ms, p95 ≤ 300 ms$/ })).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Response time by phase, newest first' })).toBeInTheDocument();
     expect(screen.queryByTestId('maintenance-badge')).not.toBeInTheDocument();
   });
