@@ -1202,11 +1202,12 @@ export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorK
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MonitorFilter>;
 }>;
 
 
-export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, lastCheckedAt?: any | null, lastError?: string | null, lastPingAt?: any | null }>, pageInfo: { hasNextPage: boolean } } };
+export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CreateMonitorMutationVariables = Exact<{
   input: CreateMonitorInput;
@@ -1724,8 +1725,8 @@ export const MonitorDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MonitorQuery, MonitorQueryVariables>;
 export const MonitorsDocument = new TypedDocumentString(`
-    query Monitors($first: Int, $filter: MonitorFilter) {
-  monitors(first: $first, filter: $filter) {
+    query Monitors($first: Int, $after: String, $filter: MonitorFilter) {
+  monitors(first: $first, after: $after, filter: $filter) {
     nodes {
       id
       name
@@ -1734,11 +1735,13 @@ export const MonitorsDocument = new TypedDocumentString(`
       status
       intervalSeconds
       lastCheckedAt
+      lastDurationMs
       lastError
       lastPingAt
     }
     pageInfo {
       hasNextPage
+      endCursor
     }
   }
 }

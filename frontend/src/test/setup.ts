@@ -21,3 +21,6 @@ for (const [name, stub] of [
 ] as const) {
   if (!(name in Element.prototype)) Object.defineProperty(Element.prototype, name, { value: stub, configurable: true });
 }
+
+// jsdom does not scroll; virtualised lists call window.scrollTo.
+Object.defineProperty(window, 'scrollTo', { value: () => undefined, configurable: true, writable: true });

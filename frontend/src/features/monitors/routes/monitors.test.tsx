@@ -19,8 +19,12 @@ const up = { ...base, id: 'm1', name: 'Database', status: 'UP' };
 const down = { ...base, id: 'm2', name: 'Website', kind: 'HTTP', target: 'https://example.com', status: 'DOWN', lastError: 'HTTP 503' };
 const paused = { ...base, id: 'm3', name: 'Old API', status: 'PAUSED', lastCheckedAt: null };
 
-function monitors(nodes: unknown[]) {
-  return { data: { monitors: { nodes, pageInfo: { hasNextPage: false } } } };
+function monitors(nodes: unknown[], endCursor: string | null = null) {
+  return { data: { monitors: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } } };
+}
+
+function many(from: number, count: number) {
+  return Array.from({ length: count }, (_, i) => ({ ...up, id: `m${from + i}`, name: `Monitor ${from + i}`, lastDurationMs: i % 2 ? 0 : 120 }));
 }
 
 afterEach(() => {
@@ -34,6 +38,7 @@ describe('MonitorsRoute', () => {
 
     const table = await screen.findByRole('table', { name: 'Monitors' });
     const rows = within(table).getAllByTestId('monitor-row');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Status', 'Kind', 'Target', 'Response', 'Last check']);
     expect(rows).toHaveLength(3);
     expect(within(rows[0]!).getByTestId('monitor-status')).toHaveTextContent('Up');
     expect(within(rows[0]!).getByRole('link', { name: 'Database' })).toHaveAttribute('href', '/app/monitors/m1');
@@ -87,12 +92,12 @@ describe('MonitorsRoute', () => {
     });
     renderApp(<MonitorsRoute />, { session: 'OWNER' });
     expect(await screen.findAllByTestId('monitor-row')).toHaveLength(3);
-    expect(calls[0]?.variables).toEqual({ first: 100, filter: { status: null, text: null } });
+    expect(calls[0]?.variables).toEqual({ first: 100, after: null, filter: { status: null, kind: null, text: null } });
 
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'DOWN' } });
     await waitFor(() => expect(screen.getAllByTestId('monitor-row')).toHaveLength(1));
     expect(screen.getByTestId('monitor-row')).toHaveTextContent('Website');
-    expect(calls.at(-1)?.variables).toEqual({ first: 100, filter: { status: 'DOWN', text: null } });
+    expect(calls.at(-1)?.variables).toEqual({ first: 100, after: null, filter: { status: 'DOWN', kind: null, text: null } });
 
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: '' } });
     await waitFor(() => expect(screen.getAllByTestId('monitor-row')).toHaveLength(3));
@@ -103,7 +108,45 @@ describe('MonitorsRoute', () => {
     // Nothing is sent while typing.
     expect(calls.length).toBe(before);
     await waitFor(() => expect(screen.getAllByTestId('monitor-row')).toHaveLength(1));
-    expect(calls.slice(before).map((c) => c.variables)).toEqual([{ first: 100, filter: { status: null, text: 'data' } }]);
+    expect(calls.slice(before).map((c) => c.variables)).toEqual([{ first: 100, after: null, filter: { status: null, kind: null, text: 'data' } }]);
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'TCP' } });
+    await waitFor(() => expect(calls.at(-1)?.variables).toEqual({ first: 100, after: null, filter: { status: null, kind: 'TCP', text: null } }));
+  });
+
+  it('loads the next page as the end of the list comes near, rendering only the rows on screen', async () => {
+    const { calls } = mockGraphQL({
+      Monitors: (vars) => (vars.after === null ? monitors(many(0, 20), 'cursor-1') : monitors(many(20, 100), 'cursor-2')),
+    });
+    renderApp(<MonitorsRoute />, { session: 'OWNER' });
+    await screen.findAllByTestId('monitor-row');
+    await waitFor(() => expect(calls.map((c) => c.variables.after)).toEqual([null, 'cursor-1']));
+    // 120 monitors loaded; only the first screenful (plus a few) is in the DOM.
+    await waitFor(() => expect(screen.getByTestId('monitor-table-foot')).toHaveTextContent('120 monitors loaded; scroll for more.'));
+    const rendered = screen.getAllByTestId('monitor-row').length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(40);
+    expect(screen.getByRole('table', { name: 'Monitors' })).toHaveAttribute('aria-rowcount', '-1');
+    // A 0 ms response still has a bar.
+    expect(screen.getAllByTestId('response-meter')[1]).toHaveStyle({ width: '0%' });
+  });
+
+  it('moves between rows with the arrow keys, Home and End', async () => {
+    mockGraphQL({ Monitors: () => monitors(many(0, 12)) });
+    const { user } = renderApp(<MonitorsRoute />, { session: 'OWNER' });
+    const first = await screen.findByRole('link', { name: 'Monitor 0' });
+    first.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('link', { name: 'Monitor 1' })).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(screen.getByRole('link', { name: 'Monitor 11' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('link', { name: 'Monitor 10' })).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(first).toHaveFocus();
+    expect(screen.getByTestId('monitor-table-foot')).toHaveTextContent('12 monitors');
+    expect(screen.getByRole('table', { name: 'Monitors' })).toHaveAttribute('aria-rowcount', '13');
   });
 
   it('says when nothing matches the filter', async () => {
