@@ -35,7 +35,13 @@ def psql(url, sql):
 
 
 def server_binary():
-    """The release build (benchmarks of a debug build would measure the compiler's laziness)."""
+    """The release build (benchmarks of a debug build would measure the compiler's laziness).
+    `BEACON_SERVER_BIN` names an already built release binary (e.g. one built into a separate
+    `CARGO_TARGET_DIR`, so a benchmark does not wait on or block other builds); it is used as is."""
+    if binary := os.environ.get("BEACON_SERVER_BIN"):
+        if not Path(binary).is_file():
+            sys.exit(f"BEACON_SERVER_BIN={binary} is not a file")
+        return Path(binary)
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "server", "--bin", "server"], cwd=ROOT, check=True)
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     return target / "release" / "server"
@@ -52,6 +58,119 @@ class Postgres:
 
     def drop(self):
         psql(ADMIN_URL, f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+
+
+class Sqlite:
+    """A throwaway SQLite database file (the server opens it with WAL, as in production)."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="beacon-bench-sqlite-")
+        self.path = Path(self.dir) / "beacon.db"
+        # The form the server builds from DATA_DIR by default (server/src/config/settings.rs).
+        self.url = f"sqlite://{self.path}?mode=rwc"
+
+    def connect(self):
+        import sqlite3
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        return conn
+
+    def scalar(self, sql, params=()):
+        conn = self.connect()
+        try:
+            row = conn.execute(sql, params).fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+
+    def drop(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def sqlite_uuid(value):
+    """A uuid as sea-orm/sqlx store it on SQLite: a 16-byte BLOB."""
+    return uuid.UUID(str(value)).bytes
+
+
+def sqlite_time(at):
+    """A UTC timestamp as sea-orm/sqlx store `DateTime<Utc>` on SQLite: RFC 3339 text with
+    chrono's `SecondsFormat::AutoSi` (no fraction, or 3, 6 digits as needed) and `+00:00`.
+    The server compares these as text (`next_check_at <= ?`), so the format must match."""
+    at = at.astimezone(datetime.timezone.utc)
+    micros = at.microsecond
+    if micros == 0:
+        fraction = ""
+    elif micros % 1000 == 0:
+        fraction = f".{micros // 1000:03d}"
+    else:
+        fraction = f".{micros:06d}"
+    return at.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "+00:00"
+
+
+def md5_uuid(text):
+    """PostgreSQL's `md5(text)::uuid`."""
+    return uuid.UUID(hashlib.md5(text.encode()).hexdigest())
+
+
+def proc_cpu_seconds(pid):
+    """User + system CPU seconds of a process, or None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_pids():
+    """Every local PostgreSQL process (postmaster, backends, walwriter, checkpointer, …)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
+                    pids.append(int(entry.name))
+            except (FileNotFoundError, ProcessLookupError):
+                pass
+    return pids
+
+
+def machine_cpu_seconds():
+    """(busy, total) CPU seconds of the whole machine, summed over cores, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    total = sum(fields[:8])
+    hz = os.sysconf("SC_CLK_TCK")
+    return (total - idle) / hz, total / hz
+
+
+class CpuWindow:
+    """CPU used over a window by named processes, by every PostgreSQL process, and by the
+    whole machine (so contention from anything else shows as `other`)."""
+
+    def __init__(self, **pids):
+        self.pids = pids
+        self.t0 = time.time()
+        self.mine0 = {k: proc_cpu_seconds(p) or 0.0 for k, p in pids.items()}
+        self.pg0 = {p: proc_cpu_seconds(p) for p in postgres_pids()}
+        self.machine0 = machine_cpu_seconds()
+
+    def stop(self):
+        """Percent of one core for each named process, `postgres`, `machine` (of nproc cores
+        × 100) and `other` (machine minus the named processes and PostgreSQL)."""
+        dt = time.time() - self.t0
+        out = {k: ((proc_cpu_seconds(p) or 0.0) - self.mine0[k]) / dt * 100 for k, p in self.pids.items()}
+        pg = 0.0
+        for pid in postgres_pids():
+            now = proc_cpu_seconds(pid)
+            if now is None:
+                continue
+            before = self.pg0.get(pid)
+            pg += now - before if before is not None else now
+        out["postgres"] = pg / dt * 100
+        busy1, _ = machine_cpu_seconds()
+        out["machine"] = (busy1 - self.machine0[0]) / dt * 100
+        out["other"] = max(0.0, out["machine"] - sum(v for k, v in out.items() if k not in ("machine",)))
+        return out
 
 
 class Server:

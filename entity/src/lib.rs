@@ -16,6 +16,7 @@ pub mod index;
 pub mod invitations;
 pub mod maintenance_windows;
 pub mod memberships;
+pub mod monitor_tags;
 pub mod monitors;
 pub mod one_time_tokens;
 pub mod refresh_tokens;
@@ -44,6 +45,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         slug_reservations::declared_indexes(),
         account_jobs::declared_indexes(),
         monitors::declared_indexes(),
+        monitor_tags::declared_indexes(),
         check_results::declared_indexes(),
         check_rollups::declared_indexes(),
         incidents::declared_indexes(),

@@ -13,8 +13,10 @@ pub struct Model {
     pub id: Uuid,
     pub tenant_id: Uuid,
     pub name: String,
-    /// One monitor, or every monitor of the tenant when empty.
+    /// One monitor; with `tag` also empty, every monitor of the tenant.
     pub monitor_id: Option<Uuid>,
+    /// Every monitor with this tag (only when `monitor_id` is empty).
+    pub tag: Option<String>,
     pub starts_at: Option<DateTimeUtc>,
     pub ends_at: Option<DateTimeUtc>,
     /// Five-field cron expression of each start, read in `time_zone`.

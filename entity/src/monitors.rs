@@ -75,6 +75,9 @@ pub struct Model {
     /// the job's duration from it.
     pub ping_started_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// The monitor's tags, sorted and comma-separated (empty for none); `monitor_tags` has the
+    /// same tags one per row for lookups.
+    pub tags: String,
     pub updated_at: DateTimeUtc,
 }
 

@@ -19,6 +19,7 @@ mod m20261201_000002_create_slug_reservations;
 mod m20261201_000003_create_account_jobs;
 mod m20261201_000004_create_monitoring;
 mod m20261201_000005_create_maintenance_windows;
+mod m20261201_000006_monitor_tags;
 mod support;
 
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000003_create_account_jobs::Migration),
             Box::new(m20261201_000004_create_monitoring::Migration),
             Box::new(m20261201_000005_create_maintenance_windows::Migration),
+            Box::new(m20261201_000006_monitor_tags::Migration),
         ]
     }
 }

@@ -130,8 +130,8 @@ impl Application {
         let prober = Prober::new(ProbeConfig {
             allow_private_targets: monitoring.allow_private_targets,
             dns_nameservers: monitoring.dns_servers.clone(),
+            extra_root_certs: monitoring.extra_root_certs.clone(),
             user_agent: format!("Beacon/{} (+{})", env!("CARGO_PKG_VERSION"), settings.public_url),
-            ..ProbeConfig::default()
         })
         .context("the monitoring probe could not be set up")?;
         let mut scheduler = Scheduler::new(

@@ -139,10 +139,12 @@ export type CreateApiKeyPayload = {
 export type CreateMaintenanceWindowInput = {
   cron?: InputMaybe<CronInput>;
   endsAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** One monitor; omit for every monitor of the organization. */
+  /** One monitor; omit this and `tag` for every monitor of the organization. */
   monitorId?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Every monitor with this tag (not together with `monitorId`). */
+  tag?: InputMaybe<Scalars['String']['input']>;
   /** An IANA time zone for recurring windows; default UTC. */
   timeZone?: Scalars['String']['input'];
   weekly?: InputMaybe<WeeklyInput>;
@@ -162,6 +164,11 @@ export type CreateMonitorInput = {
   recoveryThreshold?: InputMaybe<Scalars['Int']['input']>;
   /** Quick re-checks while failing below the threshold; default 20. */
   retryIntervalSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Up to 10 labels (lowercase a-z 0-9 - _ . :, 1 to 32 characters) for filters and
+   * maintenance windows.
+   */
+  tags?: Array<Scalars['String']['input']>;
   tcp?: InputMaybe<HostPortInput>;
   /** 1 to 60 s, at most the interval; default 10. */
   timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -210,11 +217,21 @@ export type HeaderInput = {
 };
 
 export type HeartbeatSettings = {
+  /** The job's schedule; null when a ping is expected every `intervalSeconds`. */
+  cron?: Maybe<Scalars['String']['output']>;
   graceSeconds: Scalars['Int']['output'];
+  timeZone?: Maybe<Scalars['String']['output']>;
 };
 
 export type HeartbeatSettingsInput = {
+  /**
+   * The job's schedule as a five-field cron expression; without it a ping is expected every
+   * `intervalSeconds`.
+   */
+  cron?: InputMaybe<Scalars['String']['input']>;
   graceSeconds?: Scalars['Int']['input'];
+  /** The IANA time zone `cron` is read in; default UTC. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type HostPort = {
@@ -268,9 +285,36 @@ export type HttpSettingsInput = {
 export type Incident = {
   /** The error of the check that opened it. */
   cause: Scalars['String']['output'];
+  /** From opening to resolution; null while open. */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
+  monitorId: Scalars['ID']['output'];
+  monitorName: Scalars['String']['output'];
   openedAt: Scalars['DateTime']['output'];
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type IncidentConnection = {
+  /** A list of edges. */
+  edges: Array<IncidentEdge>;
+  /** A list of nodes. */
+  nodes: Array<Incident>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type IncidentEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Incident;
+};
+
+export type IncidentFilter = {
+  monitorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only open (`true`) or only resolved (`false`) incidents. */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** An invitation not yet accepted, revoked or expired. */
@@ -317,13 +361,15 @@ export type MaintenanceWindow = {
   durationMinutes?: Maybe<Scalars['Int']['output']>;
   endsAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
-  /** The one monitor it covers; every monitor of the organization when null. */
+  /** The one monitor it covers; with `tag` also null, every monitor of the organization. */
   monitorId?: Maybe<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   /** The next start, if there is one. */
   nextStart?: Maybe<Scalars['DateTime']['output']>;
   /** A one-off window's start and end. */
   startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every monitor with this tag, including ones tagged later. */
+  tag?: Maybe<Scalars['String']['output']>;
   timeZone: Scalars['String']['output'];
 };
 
@@ -371,6 +417,8 @@ export type Monitor = {
   retryIntervalSeconds: Scalars['Int']['output'];
   status: MonitorStatus;
   statusChangedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Sorted labels. */
+  tags: Array<Scalars['String']['output']>;
   /** The URL, `host:port` or DNS name checked; empty for a heartbeat. */
   target: Scalars['String']['output'];
   tcp?: Maybe<HostPort>;
@@ -438,6 +486,8 @@ export type MonitorEdge = {
 export type MonitorFilter = {
   kind?: InputMaybe<MonitorKind>;
   status?: InputMaybe<MonitorStatus>;
+  /** Monitors carrying this tag. */
+  tag?: InputMaybe<Scalars['String']['input']>;
   /** Part of the name or target, case-insensitive. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
@@ -448,6 +498,15 @@ export type MonitorKind =
   | 'HTTP'
   | 'TCP'
   | 'TLS';
+
+/** The order of the monitors list. */
+export type MonitorOrder =
+  /** A to Z, ignoring case. */
+  | 'NAME'
+  /** Newest first. */
+  | 'NEWEST'
+  /** Worst first: down, degraded, pending, up, paused. */
+  | 'STATUS';
 
 export type MonitorStatus =
   | 'DEGRADED'
@@ -744,6 +803,8 @@ export type Query = {
    * Needs no login.
    */
   hostTenant?: Maybe<PublicTenant>;
+  /** Outages across this organization's monitors, newest first. */
+  incidents: IncidentConnection;
   /**
    * The invitation behind a link's token, to show before accepting. Needs no login; an
    * unknown, used or expired token is `BAD_USER_INPUT` on `token`.
@@ -759,6 +820,8 @@ export type Query = {
   members: Array<Member>;
   /** One monitor; another organization's is `NOT_FOUND`. */
   monitor: Monitor;
+  /** The tags this organization's monitors use, A to Z (at most 500). */
+  monitorTags: Array<Scalars['String']['output']>;
   /** This organization's monitors, newest first, filtered by status, kind or text. */
   monitors: MonitorConnection;
   /** The active organizations you belong to (for switching between them), oldest first. */
@@ -787,6 +850,13 @@ export type QueryDeadEmailsArgs = {
 };
 
 
+export type QueryIncidentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryInvitationArgs = {
   token: Scalars['String']['input'];
 };
@@ -801,6 +871,7 @@ export type QueryMonitorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MonitorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MonitorOrder>;
 };
 
 
@@ -963,6 +1034,8 @@ export type UpdateMonitorInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   recoveryThreshold?: InputMaybe<Scalars['Int']['input']>;
   retryIntervalSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces the tags; `[]` removes them all. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   tcp?: InputMaybe<HostPortInput>;
   timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
   tls?: InputMaybe<TlsSettingsInput>;

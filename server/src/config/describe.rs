@@ -65,6 +65,19 @@ impl Settings {
                     join(self.monitoring.dns_servers.iter().map(ToString::to_string).collect())
                 },
             ),
+            (
+                "CHECK_CA_FILE",
+                self.monitoring.ca_file.as_ref().map_or_else(
+                    || "(web PKI roots only)".to_owned(),
+                    |path| {
+                        format!(
+                            "{} ({} certificates)",
+                            path.display(),
+                            self.monitoring.extra_root_certs.len()
+                        )
+                    },
+                ),
+            ),
             ("SCHEDULER_ENABLED", self.monitoring.scheduler_enabled.to_string()),
             ("MONITOR_CONCURRENCY", self.monitoring.concurrency.to_string()),
             ("MONITOR_POLL_INTERVAL", format!("{:?}", self.monitoring.poll_interval)),

@@ -159,6 +159,11 @@ pub struct MonitoringSettings {
     pub allow_private_targets: bool,
     /// DNS servers the checks resolve with; empty means the system's (`/etc/resolv.conf`).
     pub dns_servers: Vec<SocketAddr>,
+    /// `CHECK_CA_FILE`: a PEM file of extra CA certificates that HTTPS and TLS checks trust on
+    /// top of the web PKI (a private CA on a LAN; tests). Read once at start-up.
+    pub ca_file: Option<PathBuf>,
+    /// The certificates of `ca_file`, DER.
+    pub extra_root_certs: Vec<Vec<u8>>,
     /// Whether this process runs the scheduler (several may, on one PostgreSQL database).
     pub scheduler_enabled: bool,
     pub concurrency: usize,
@@ -311,14 +316,22 @@ impl Settings {
             max_complexity: env.parse_or("GRAPHQL_MAX_COMPLEXITY", 1000),
             max_batch: env.parse_or("GRAPHQL_MAX_BATCH", 10),
         };
-        let monitoring = MonitoringSettings {
+        let mut monitoring = MonitoringSettings {
             allow_private_targets: env.bool_or("ALLOW_PRIVATE_TARGETS", false),
             dns_servers: env.list::<SocketAddr>("CHECK_DNS_SERVERS").unwrap_or_default(),
+            ca_file: env.raw("CHECK_CA_FILE").filter(|path| !path.trim().is_empty()).map(PathBuf::from),
+            extra_root_certs: Vec::new(),
             scheduler_enabled: env.bool_or("SCHEDULER_ENABLED", true),
             concurrency: env.parse_or("MONITOR_CONCURRENCY", 256),
             poll_interval: env.duration_or("MONITOR_POLL_INTERVAL", Duration::from_millis(500)),
             retention_days: env.parse_or("RETENTION_DAYS", 30),
         };
+        if let Some(path) = &monitoring.ca_file {
+            match read_ca_file(path) {
+                Ok(certs) => monitoring.extra_root_certs = certs,
+                Err(problem) => env.problems.push("CHECK_CA_FILE", problem),
+            }
+        }
         if !(1..=3650).contains(&monitoring.retention_days) {
             env.problems.push("RETENTION_DAYS", "must be between 1 and 3650");
         }
@@ -401,4 +414,19 @@ impl std::str::FromStr for Origin {
         }
         Ok(Origin(url.origin().ascii_serialization()))
     }
+}
+
+/// The certificates of a PEM file, DER-encoded; at least one.
+fn read_ca_file(path: &std::path::Path) -> Result<Vec<Vec<u8>>, String> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let certs = CertificateDer::pem_file_iter(path)
+        .map_err(|err| format!("cannot read {}: {err}", path.display()))?
+        .map(|cert| cert.map(|cert| cert.to_vec()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|err| format!("{} is not a PEM certificate file: {err}", path.display()))?;
+    if certs.is_empty() {
+        return Err(format!("{} holds no PEM certificate", path.display()));
+    }
+    Ok(certs)
 }

@@ -16,7 +16,16 @@ pub fn connection<Row, Node: OutputType>(
     cursor: impl Fn(&Row) -> Cursor,
     node: impl Fn(Row) -> Node,
 ) -> PageConnection<Node> {
+    encoded_connection(page, |row| cursor(row).encode(), node)
+}
+
+/// As [`connection`], for lists whose cursors are not `(created_at, id)` positions.
+pub fn encoded_connection<Row, Node: OutputType>(
+    page: Page<Row>,
+    cursor: impl Fn(&Row) -> String,
+    node: impl Fn(Row) -> Node,
+) -> PageConnection<Node> {
     let mut connection = Connection::new(false, page.has_next_page);
-    connection.edges.extend(page.items.into_iter().map(|row| Edge::new(cursor(&row).encode(), node(row))));
+    connection.edges.extend(page.items.into_iter().map(|row| Edge::new(cursor(&row), node(row))));
     connection
 }

@@ -8,5 +8,5 @@ pub mod error_conversion;
 pub mod server_info;
 pub mod text_inputs;
 
-pub use connection::{PageConnection, connection};
+pub use connection::{PageConnection, connection, encoded_connection};
 pub use error_conversion::{error_body, finalize_response};

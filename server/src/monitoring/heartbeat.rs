@@ -1,8 +1,8 @@
 //! Heartbeat pings: a job calls `/ping/<token>` when it succeeds, `/ping/<token>/start` when it
 //! starts and `/ping/<token>/fail` when it fails. No login: the token is the credential. A
 //! success or failure is recorded like a check (same state machine, incidents and alerts) and
-//! plans the next deadline, interval + grace from now; the scheduler records a DOWN when a
-//! deadline passes without a ping.
+//! plans the next deadline (the next expected run — interval or cron — plus grace); the
+//! scheduler records a DOWN when a deadline passes without a ping.
 
 use chrono::{DateTime, Duration, Utc};
 use entity::monitors::{self, MonitorKind, MonitorStatus};
@@ -53,11 +53,10 @@ pub async fn ping(
     if monitor.status == MonitorStatus::Paused {
         return Ok(PingOutcome::Paused);
     }
-    let grace = match Settings::from_json(&monitor.settings) {
-        Ok(Settings::Heartbeat(beat)) => i64::from(beat.grace_seconds),
-        _ => 0,
+    let deadline = match Settings::from_json(&monitor.settings) {
+        Ok(Settings::Heartbeat(beat)) => beat.deadline_after(monitor.interval_seconds, now),
+        _ => now + Duration::seconds(i64::from(monitor.interval_seconds)),
     };
-    let deadline = now + Duration::seconds(i64::from(monitor.interval_seconds) + grace);
     if ping == Ping::Start {
         monitors::Entity::update_many()
             .col_expr(monitors::Column::PingStartedAt, Expr::value(now))

@@ -16,6 +16,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+pub use super::cron::{parse_cron, parse_time_zone};
 use crate::audit::{self, AuditContext, actions};
 use crate::auth::TenantScope;
 use crate::kernel::{ApiError, FieldErrors};
@@ -68,18 +69,6 @@ impl Schedule {
     }
 }
 
-pub fn parse_cron(raw: &str) -> Result<Cron, String> {
-    let raw = raw.trim();
-    if raw.split_whitespace().count() != 5 {
-        return Err("must have five fields: minute hour day-of-month month day-of-week".into());
-    }
-    Cron::from_str(raw).map_err(|err| format!("is not a cron expression: {err}"))
-}
-
-pub fn parse_time_zone(raw: &str) -> Result<Tz, String> {
-    Tz::from_str(raw.trim()).map_err(|_| "must be an IANA time zone such as Europe/Berlin or UTC".into())
-}
-
 /// `HH:MM` on the given weekdays (0 = Sunday … 6 = Saturday) as a cron expression.
 pub fn weekly_cron(days: &[u8], start: &str) -> Result<String, String> {
     let (hour, minute) = start
@@ -99,7 +88,24 @@ pub fn weekly_cron(days: &[u8], start: &str) -> Result<String, String> {
 #[derive(Debug, Clone)]
 pub struct WindowDraft {
     pub name: String,
-    pub monitor_id: Option<Uuid>,
+    pub covers: Coverage,
+    pub schedule: Schedule,
+}
+
+/// What a window covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Coverage {
+    Tenant,
+    Monitor(Uuid),
+    /// Every monitor with this tag (parsed by `Tags::parse_one`), now or later.
+    Tag(String),
+}
+
+/// A window as the scheduler needs it.
+#[derive(Debug, Clone)]
+pub struct ActiveWindow {
+    pub tenant_id: Uuid,
+    pub covers: Coverage,
     pub schedule: Schedule,
 }
 
@@ -124,10 +130,15 @@ pub async fn create(
 ) -> Result<maintenance_windows::Model, ApiError> {
     scope.require(Role::Member)?;
     let txn = crate::db::begin_write(db).await?;
-    if let Some(monitor_id) = draft.monitor_id {
+    if let Coverage::Monitor(monitor_id) = draft.covers {
         // Another tenant's monitor is NOT_FOUND, like a missing one.
         scope.get::<monitors::Entity>(&txn, monitor_id).await?;
     }
+    let (monitor_id, tag) = match draft.covers {
+        Coverage::Tenant => (None, None),
+        Coverage::Monitor(id) => (Some(id), None),
+        Coverage::Tag(tag) => (None, Some(tag)),
+    };
     if scope.find::<maintenance_windows::Entity>().count(&txn).await? >= MAX_WINDOWS_PER_TENANT {
         return Err(ApiError::field(
             "name",
@@ -150,7 +161,8 @@ pub async fn create(
         id: Set(Uuid::now_v7()),
         tenant_id: Set(scope.tenant_id()),
         name: Set(draft.name),
-        monitor_id: Set(draft.monitor_id),
+        monitor_id: Set(monitor_id),
+        tag: Set(tag),
         starts_at: Set(starts_at),
         ends_at: Set(ends_at),
         cron: Set(cron),
@@ -160,8 +172,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    let changes =
-        serde_json::json!({ "name": window.name, "monitor_id": window.monitor_id, "cron": window.cron });
+    let changes = serde_json::json!({ "name": window.name, "monitor_id": window.monitor_id, "tag": window.tag, "cron": window.cron });
     audit::record_in(
         &txn,
         audit,
@@ -200,7 +211,7 @@ pub async fn delete(
 pub async fn of_tenants(
     db: &impl ConnectionTrait,
     tenant_ids: Vec<Uuid>,
-) -> Result<Vec<(Uuid, Option<Uuid>, Schedule)>, DbErr> {
+) -> Result<Vec<ActiveWindow>, DbErr> {
     if tenant_ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -210,18 +221,27 @@ pub async fn of_tenants(
         .await?;
     Ok(rows
         .iter()
-        .filter_map(|row| Some((row.tenant_id, row.monitor_id, Schedule::from_row(row)?)))
+        .filter_map(|row| {
+            let covers = match (row.monitor_id, &row.tag) {
+                (Some(id), _) => Coverage::Monitor(id),
+                (None, Some(tag)) => Coverage::Tag(tag.clone()),
+                (None, None) => Coverage::Tenant,
+            };
+            Some(ActiveWindow { tenant_id: row.tenant_id, covers, schedule: Schedule::from_row(row)? })
+        })
         .collect())
 }
 
 /// Whether `monitor` is in maintenance at `at` under `windows` (from [`of_tenants`]).
-pub fn covers(
-    windows: &[(Uuid, Option<Uuid>, Schedule)],
-    monitor: &monitors::Model,
-    at: DateTime<Utc>,
-) -> bool {
-    windows.iter().any(|(tenant, only, schedule)| {
-        *tenant == monitor.tenant_id && only.is_none_or(|id| id == monitor.id) && schedule.is_active(at)
+pub fn covers(windows: &[ActiveWindow], monitor: &monitors::Model, at: DateTime<Utc>) -> bool {
+    windows.iter().any(|window| {
+        window.tenant_id == monitor.tenant_id
+            && match &window.covers {
+                Coverage::Tenant => true,
+                Coverage::Monitor(id) => *id == monitor.id,
+                Coverage::Tag(tag) => monitor.tags.split(',').any(|own| own == tag),
+            }
+            && window.schedule.is_active(at)
     })
 }
 

@@ -6,9 +6,11 @@
 
 pub mod alerts;
 pub mod claim;
+pub mod cron;
 pub mod events;
 pub mod graphql;
 pub mod heartbeat;
+pub mod incidents;
 pub mod maintenance;
 pub mod monitors;
 pub mod record;
@@ -17,4 +19,5 @@ pub mod rollups;
 pub mod scheduler;
 pub mod settings;
 pub mod state;
+pub mod tags;
 pub mod timing;

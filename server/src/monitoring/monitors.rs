@@ -5,16 +5,20 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::memberships::Role;
 use entity::monitors::{self, MonitorKind, MonitorStatus};
-use sea_orm::sea_query::{Expr, Func, LikeExpr};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, ExprTrait, QueryFilter, Set};
+use sea_orm::sea_query::{CaseStatement, Expr, Func, LikeExpr, SimpleExpr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, ExprTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use super::settings::Settings;
+use super::tags::{self, Tags};
 use super::timing::{Timing, TimingInput};
 use crate::audit::{self, AuditContext, actions};
 use crate::auth::TenantScope;
 use crate::auth::crypto::random_token;
-use crate::kernel::paging::{Cursor, Page, PageRequest};
+use crate::kernel::paging::{Cursor, KeyCursor, KeyedPageRequest, Page, PageRequest};
 use crate::kernel::{ApiError, FieldErrors};
 use crate::probe::Prober;
 
@@ -25,6 +29,27 @@ pub struct MonitorFilter {
     pub kind: Option<MonitorKind>,
     /// Part of the name or target, case-insensitive.
     pub text: Option<String>,
+    /// A parsed tag ([`Tags::parse_one`]).
+    pub tag: Option<String>,
+}
+
+/// The list's order; every order ends with the id so pages never overlap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MonitorOrder {
+    /// Newest first, by creation time.
+    #[default]
+    Newest,
+    /// A to Z, ignoring case.
+    Name,
+    /// Worst first: down, degraded, pending, up, paused; in creation order within a status.
+    Status,
+}
+
+/// Where a page starts: newest-first lists page by `(created_at, id)`, the others by their key.
+#[derive(Debug, Clone)]
+pub enum ListPage {
+    Newest(PageRequest),
+    Keyed(MonitorOrder, KeyedPageRequest),
 }
 
 /// A monitor as the user describes it.
@@ -33,6 +58,7 @@ pub struct MonitorDraft {
     pub name: String,
     pub settings: Settings,
     pub timing: Timing,
+    pub tags: Tags,
 }
 
 /// Changes to a monitor; `None` keeps the current value. The kind never changes.
@@ -41,10 +67,43 @@ pub struct MonitorPatch {
     pub name: Option<String>,
     pub settings: Option<Settings>,
     pub timing: TimingInput,
+    pub tags: Option<Tags>,
 }
 
 pub fn cursor(monitor: &monitors::Model) -> Cursor {
     Cursor { at: monitor.created_at, id: monitor.id }
+}
+
+/// The opaque cursor of `monitor` in a list of the given order.
+pub fn cursor_in(order: MonitorOrder, monitor: &monitors::Model) -> String {
+    match order {
+        MonitorOrder::Newest => cursor(monitor).encode(),
+        MonitorOrder::Name => KeyCursor { key: monitor.name.clone(), id: monitor.id }.encode(),
+        MonitorOrder::Status => {
+            KeyCursor { key: status_rank(monitor.status).to_string(), id: monitor.id }.encode()
+        }
+    }
+}
+
+const STATUS_RANKS: [(MonitorStatus, i32); 5] = [
+    (MonitorStatus::Down, 0),
+    (MonitorStatus::Degraded, 1),
+    (MonitorStatus::Pending, 2),
+    (MonitorStatus::Up, 3),
+    (MonitorStatus::Paused, 4),
+];
+
+fn status_rank(status: MonitorStatus) -> i32 {
+    STATUS_RANKS.iter().find(|(s, _)| *s == status).map_or(4, |(_, rank)| *rank)
+}
+
+/// `CASE status WHEN 'down' THEN 0 ... END`: the status order as SQL.
+fn status_rank_sql() -> SimpleExpr {
+    let mut case = CaseStatement::new();
+    for (status, rank) in STATUS_RANKS {
+        case = case.case(monitors::Column::Status.eq(status), rank);
+    }
+    case.finally(4).into()
 }
 
 pub fn kind_of(settings: &Settings) -> MonitorKind {
@@ -67,14 +126,17 @@ pub fn timing_of(monitor: &monitors::Model) -> Timing {
     }
 }
 
-/// This tenant's monitors, newest first.
+/// This tenant's monitors in the requested order.
 pub async fn list(
     db: &DatabaseConnection,
     scope: &TenantScope,
     filter: &MonitorFilter,
-    page: &PageRequest,
+    page: &ListPage,
 ) -> Result<Page<monitors::Model>, ApiError> {
     let mut query = scope.find::<monitors::Entity>();
+    if let Some(tag) = &filter.tag {
+        query = query.filter(monitors::Column::Id.in_subquery(tags::monitors_tagged(scope.tenant_id(), tag)));
+    }
     if let Some(status) = filter.status {
         query = query.filter(monitors::Column::Status.eq(status));
     }
@@ -90,8 +152,45 @@ pub async fn list(
                 .add(lower(monitors::Column::Target).like(LikeExpr::new(pattern.as_str()).escape('\\'))),
         );
     }
-    let columns = (monitors::Column::CreatedAt, monitors::Column::Id);
-    Ok(crate::db::paging::newest_first(db, query, columns, page).await?)
+    let (order, page) = match page {
+        ListPage::Newest(page) => {
+            let columns = (monitors::Column::CreatedAt, monitors::Column::Id);
+            return Ok(crate::db::paging::newest_first(db, query, columns, page).await?);
+        }
+        ListPage::Keyed(order, page) => (*order, page),
+    };
+    let id = || Expr::col(monitors::Column::Id);
+    // Both orders are (key ASC, id ASC); the cursor's key is compared in SQL the same way.
+    let (key, cursor_key): (SimpleExpr, Option<SimpleExpr>) = match order {
+        MonitorOrder::Name => (
+            Func::lower(Expr::col(monitors::Column::Name)).into(),
+            page.after.as_ref().map(|after| Func::lower(Expr::val(after.key.clone())).into()),
+        ),
+        _ => {
+            let rank = page
+                .after
+                .as_ref()
+                .map(|after| {
+                    after.key.parse::<i32>().map_err(|_| ApiError::field("after", "is not a cursor"))
+                })
+                .transpose()?;
+            (status_rank_sql(), rank.map(Expr::val))
+        }
+    };
+    if let (Some(after), Some(cursor_key)) = (&page.after, cursor_key) {
+        query = query.filter(
+            Condition::any()
+                .add(key.clone().gt(cursor_key.clone()))
+                .add(Condition::all().add(key.clone().eq(cursor_key)).add(id().gt(after.id))),
+        );
+    }
+    let rows = query
+        .order_by(key, Order::Asc)
+        .order_by_asc(monitors::Column::Id)
+        .limit(page.size().fetch_limit())
+        .all(db)
+        .await?;
+    Ok(Page::from_overfetch(rows, &page.size()))
 }
 
 fn escape_like(text: &str) -> String {
@@ -135,7 +234,7 @@ fn target_field(settings: &Settings) -> &'static str {
 /// created together (an import, a script) do not all fire in the same second.
 fn first_check_at(settings: &Settings, timing: &Timing, now: DateTime<Utc>) -> DateTime<Utc> {
     if let Settings::Heartbeat(beat) = settings {
-        return now + Duration::seconds(i64::from(timing.interval_seconds) + i64::from(beat.grace_seconds));
+        return beat.deadline_after(timing.interval_seconds, now);
     }
     let window_ms = i64::from(std::cmp::min(timing.interval_seconds, 60)) * 1000;
     now + Duration::milliseconds(rand::random_range(0..window_ms))
@@ -151,20 +250,18 @@ pub async fn create(
 ) -> Result<monitors::Model, ApiError> {
     scope.require(Role::Member)?;
     vet(prober, &draft.settings).await?;
-    insert(db, audit, scope, now, draft.name, draft.settings, draft.timing, actions::MONITOR_CREATED).await
+    insert(db, audit, scope, now, draft, actions::MONITOR_CREATED).await
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn insert(
     db: &DatabaseConnection,
     audit: &AuditContext,
     scope: &TenantScope,
     now: DateTime<Utc>,
-    name: String,
-    settings: Settings,
-    timing: Timing,
+    draft: MonitorDraft,
     action: &'static str,
 ) -> Result<monitors::Model, ApiError> {
+    let MonitorDraft { name, settings, timing, tags } = draft;
     let heartbeat = matches!(settings, Settings::Heartbeat(_));
     let txn = crate::db::begin_write(db).await?;
     let monitor = monitors::ActiveModel {
@@ -194,10 +291,13 @@ async fn insert(
         ping_started_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        tags: Set(tags.to_column()),
     }
     .insert(&txn)
     .await?;
-    let changes = serde_json::json!({ "name": monitor.name, "target": monitor.target });
+    tags::replace(&txn, scope.tenant_id(), monitor.id, &tags).await?;
+    let changes =
+        serde_json::json!({ "name": monitor.name, "target": monitor.target, "tags": tags.as_slice() });
     audit::record_in(&txn, audit, scope, action, ("monitor", monitor.id), changes).await?;
     txn.commit().await?;
     Ok(monitor)
@@ -243,6 +343,11 @@ pub async fn update(
         }
         active.target = Set(target);
         active.settings = Set(settings.to_json());
+    }
+    if let Some(tags) = patch.tags.filter(|tags| *tags != Tags::from_column(&current.tags)) {
+        changes.insert("tags".into(), tags.as_slice().into());
+        tags::replace(&txn, scope.tenant_id(), id, &tags).await?;
+        active.tags = Set(tags.to_column());
     }
     if timing != timing_of(&current) {
         changes.insert("interval_seconds".into(), timing.interval_seconds.into());
@@ -330,7 +435,9 @@ pub async fn duplicate(
     let current = scope.get::<monitors::Entity>(db, id).await?;
     let settings = Settings::from_json(&current.settings).map_err(ApiError::internal)?;
     let name: String = format!("{} (copy)", current.name).chars().take(80).collect();
-    insert(db, audit, scope, now, name, settings, timing_of(&current), actions::MONITOR_CREATED).await
+    let draft =
+        MonitorDraft { name, settings, timing: timing_of(&current), tags: Tags::from_column(&current.tags) };
+    insert(db, audit, scope, now, draft, actions::MONITOR_CREATED).await
 }
 
 /// Deletes a monitor with its results and incidents.

@@ -18,6 +18,7 @@ use super::events::{MonitorEvent, check_status_name, status_name};
 use super::maintenance;
 use super::monitors::timing_of;
 use super::rollups;
+use super::settings::Settings;
 use super::state::{self, Counters, Transition};
 use super::timing::Timing;
 use crate::probe::{self, CheckOutcome};
@@ -90,7 +91,19 @@ pub async fn record_batch(
             timing
         };
         let planned = observation.monitor.next_check_at;
-        let plan = |quick| state::next_check_at(&timing, planned, now, quick);
+        // A cron heartbeat that missed its run is next due at the run after, plus grace.
+        let cron_heartbeat = match observation.monitor.kind {
+            MonitorKind::Heartbeat => match Settings::from_json(&observation.monitor.settings) {
+                Ok(Settings::Heartbeat(beat)) if beat.cron.is_some() => Some(beat),
+                _ => None,
+            },
+            _ => None,
+        };
+        let interval = observation.monitor.interval_seconds;
+        let plan = |quick| match &cron_heartbeat {
+            Some(beat) => beat.deadline_after(interval, now),
+            None => state::next_check_at(&timing, planned, now, quick),
+        };
         let lease = Lease::HeldBy(worker);
         record_one(db, alerts, observation, timing, lease, in_maintenance, plan, &mut recorded).await?;
     }

@@ -98,7 +98,10 @@ impl Scheduler {
             .map(|monitor| async move {
                 let _permit = self.permits.acquire().await.ok();
                 let started_at = self.clock.now();
+                let in_flight = metrics::gauge!("monitor_checks_in_flight");
+                in_flight.increment(1.0);
                 let outcome = self.check(&monitor).await;
+                in_flight.decrement(1.0);
                 Observation { monitor, started_at, outcome }
             })
             .buffer_unordered(self.settings.concurrency.max(1))
@@ -122,8 +125,8 @@ impl Scheduler {
                     || "no ping has arrived yet".to_owned(),
                     |at| format!("no ping since {}", at.format("%Y-%m-%d %H:%M:%S UTC")),
                 );
-                let expected = monitor.interval_seconds as u32 + beat.grace_seconds;
-                return failed(format!("{since} (expected every {expected} s with grace)"), started);
+                let expected = beat.expectation(monitor.interval_seconds);
+                return failed(format!("{since} (expected {expected})"), started);
             }
             Ok(settings) => {
                 let mut errors = FieldErrors::default();

@@ -3,8 +3,11 @@
 //! part converts to a [`CheckSpec`]; the scheduler converts again on each check, so a stored row
 //! that no longer parses (a future format change) fails its check instead of crashing.
 
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use url::Url;
+
+use super::cron::{CronSchedule, parse_cron, parse_time_zone};
 
 use crate::kernel::FieldErrors;
 use crate::kernel::input::single_line;
@@ -66,11 +69,51 @@ pub struct TlsSettings {
     pub warn_days: u32,
 }
 
-/// A heartbeat is expected every `interval_seconds` (the monitor's interval), give or take
-/// `grace_seconds`.
+/// A heartbeat is expected every `interval_seconds` (the monitor's interval), or at each run
+/// of `cron` read in `time_zone`; it is late `grace_seconds` after that.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeartbeatSettings {
     pub grace_seconds: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cron: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
+/// A ping this close before a planned run counts for that run (the job's clock or its start
+/// may run a little early).
+const EARLY_PING_SECONDS: i64 = 60;
+
+impl HeartbeatSettings {
+    fn schedule(&self) -> Option<CronSchedule> {
+        let cron = self.cron.as_deref()?;
+        CronSchedule::parse(cron, self.time_zone.as_deref().unwrap_or("UTC")).ok()
+    }
+
+    /// When the monitor is late if no ping arrives after one at `at` (or after it was created
+    /// or missed a deadline at `at`): the next expected run plus grace.
+    pub fn deadline_after(&self, interval_seconds: i32, at: DateTime<Utc>) -> DateTime<Utc> {
+        let grace = Duration::seconds(i64::from(self.grace_seconds));
+        let next_run = match self.schedule() {
+            Some(schedule) => schedule
+                .next_after(at + Duration::seconds(EARLY_PING_SECONDS))
+                .unwrap_or(at + Duration::days(366)),
+            None => at + Duration::seconds(i64::from(interval_seconds)),
+        };
+        next_run + grace
+    }
+
+    /// How the expectation reads in an error: "every 300 s" or "on `0 2 * * *` (Europe/Berlin)".
+    pub fn expectation(&self, interval_seconds: i32) -> String {
+        match &self.cron {
+            Some(cron) => format!(
+                "on `{cron}` ({}) with {} s grace",
+                self.time_zone.as_deref().unwrap_or("UTC"),
+                self.grace_seconds
+            ),
+            None => format!("every {interval_seconds} s with {} s grace", self.grace_seconds),
+        }
+    }
 }
 
 impl Settings {
@@ -119,6 +162,12 @@ impl Settings {
             }
             Settings::Heartbeat(beat) => {
                 errors.check("heartbeat.graceSeconds", parse_grace(beat.grace_seconds));
+                if let Some(cron) = &beat.cron {
+                    errors.check("heartbeat.cron", parse_cron(cron));
+                }
+                if let Some(zone) = &beat.time_zone {
+                    errors.check("heartbeat.timeZone", parse_time_zone(zone));
+                }
                 None
             }
         }

@@ -83,6 +83,18 @@ fn bad_values_name_their_variable_in_any_profile() {
 }
 
 #[test]
+fn a_ca_file_that_is_missing_or_not_pem_is_refused() {
+    let not_pem = std::env::temp_dir().join(format!("beacon-not-pem-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&not_pem, "hello").unwrap();
+    for path in ["/nonexistent/ca.pem", not_pem.to_str().unwrap()] {
+        let (code, stdout, _) = run(&["check-config"], &[("CHECK_CA_FILE", path)]);
+        assert_eq!(code, 2, "{path}: {stdout}");
+        assert!(stdout.contains("CHECK_CA_FILE: ") && stdout.contains(path), "{path}: {stdout}");
+    }
+    let _ = std::fs::remove_file(not_pem);
+}
+
+#[test]
 fn check_config_reports_an_unreachable_database() {
     let (code, stdout, _) = run(
         &["check-config"],

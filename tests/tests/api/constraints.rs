@@ -60,6 +60,10 @@ async fn checks_uniques_and_foreign_keys_hold(backend: Backend) {
             "FOREIGN KEY",
         ),
         (
+            "INSERT INTO monitor_tags (tenant_id, monitor_id, tag) VALUES ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-0000000000d1', 'Prod')".to_owned(),
+            "monitor_tags_tag_check",
+        ),
+        (
             "UPDATE tenants SET updated_at = '2020-01-01 00:00:00+00:00' WHERE slug = 'acme'".to_owned(),
             "tenants_updated_at_check",
         ),

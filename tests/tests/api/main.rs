@@ -21,6 +21,8 @@ mod hardening;
 mod http_basics;
 mod migrations;
 mod monitoring;
+mod monitoring_kinds;
+mod monitoring_organize;
 mod monitoring_plans;
 mod platform_admin;
 mod rate_limits;

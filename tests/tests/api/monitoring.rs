@@ -25,18 +25,18 @@ backend_tests!(
     one_tenants_backlog_does_not_starve_another
 );
 
-const CREATE: &str =
+pub(crate) const CREATE: &str =
     "mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id status nextCheckAt } }";
-const MONITOR: &str = "query($id: ID!) { monitor(id: $id) { status lastError \
+pub(crate) const MONITOR: &str = "query($id: ID!) { monitor(id: $id) { status lastError \
     recentChecks(first: 10) { status statusCode error durationMs } incidents { openedAt resolvedAt cause } } }";
 
 /// A local HTTP target whose status code the test sets.
-struct Target {
-    url: String,
-    status: Arc<AtomicU16>,
+pub(crate) struct Target {
+    pub(crate) url: String,
+    pub(crate) status: Arc<AtomicU16>,
 }
 
-async fn http_target() -> Target {
+pub(crate) async fn http_target() -> Target {
     let status = Arc::new(AtomicU16::new(200));
     let shared = status.clone();
     let app = axum::Router::new().route(
@@ -52,36 +52,36 @@ async fn http_target() -> Target {
     Target { url, status }
 }
 
-async fn engine_app(backend: Backend) -> InProcessApp {
+pub(crate) async fn engine_app(backend: Backend) -> InProcessApp {
     InProcessApp::spawn(backend, &[("SCHEDULER_ENABLED", "false"), ("ALLOW_PRIVATE_TARGETS", "true")]).await
 }
 
 /// An organization with a verified owner (the alert recipient); the owner's token.
-async fn owner(app: &InProcessApp, slug: &str) -> String {
+pub(crate) async fn owner(app: &InProcessApp, slug: &str) -> String {
     let db = app.database.connect().await;
     let tenant = insert_tenant(&db, slug, TenantStatus::Active).await;
     let user = insert_verified_owner(&db, tenant, &format!("owner@{slug}.test")).await;
     access_token(&db, user, tenant, "owner").await
 }
 
-async fn create(app: &InProcessApp, token: &str, input: Value) -> String {
+pub(crate) async fn create(app: &InProcessApp, token: &str, input: Value) -> String {
     let body = app.graphql_as(token, CREATE, json!({ "input": input })).await;
     body["data"]["createMonitor"]["id"].as_str().unwrap_or_else(|| panic!("create: {body}")).to_owned()
 }
 
-async fn monitor(app: &InProcessApp, token: &str, id: &str) -> Value {
+pub(crate) async fn monitor(app: &InProcessApp, token: &str, id: &str) -> Value {
     let body = app.graphql_as(token, MONITOR, json!({ "id": id })).await;
     assert!(body["errors"].is_null(), "{body}");
     body["data"]["monitor"].clone()
 }
 
 /// Moves the clock and runs the scheduler once; returns how many results it recorded.
-async fn advance_and_tick(app: &InProcessApp, seconds: i64) -> usize {
+pub(crate) async fn advance_and_tick(app: &InProcessApp, seconds: i64) -> usize {
     app.clock.advance(Duration::seconds(seconds));
     app.scheduler.tick().await.expect("a scheduler round").results
 }
 
-async fn alert_emails(app: &InProcessApp, kind: &str) -> u64 {
+pub(crate) async fn alert_emails(app: &InProcessApp, kind: &str) -> u64 {
     let db = app.database.connect().await;
     entity::email_outbox::Entity::find()
         .filter(entity::email_outbox::Column::Kind.eq(kind))
@@ -165,7 +165,7 @@ async fn a_tcp_monitor_goes_down_when_its_listener_closes(backend: Backend) {
     app.shutdown().await;
 }
 
-fn fields(body: &Value) -> Vec<String> {
+pub(crate) fn fields(body: &Value) -> Vec<String> {
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{body}");
     body["errors"][0]["extensions"]["fields"]
         .as_array()

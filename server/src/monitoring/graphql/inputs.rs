@@ -1,6 +1,6 @@
 //! Monitor input: the GraphQL input objects and their conversion into monitoring settings.
 
-use async_graphql::InputObject;
+use async_graphql::{Enum, InputObject};
 
 use super::{MonitorKind, MonitorStatus};
 use crate::kernel::FieldErrors;
@@ -16,6 +16,29 @@ pub struct MonitorFilterInput {
     pub kind: Option<MonitorKind>,
     /// Part of the name or target, case-insensitive.
     pub text: Option<String>,
+    /// Monitors carrying this tag.
+    pub tag: Option<String>,
+}
+
+/// The order of the monitors list.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug, Default)]
+#[graphql(remote = "crate::monitoring::monitors::MonitorOrder")]
+pub enum MonitorOrder {
+    /// Newest first.
+    #[default]
+    Newest,
+    /// A to Z, ignoring case.
+    Name,
+    /// Worst first: down, degraded, pending, up, paused.
+    Status,
+}
+
+#[derive(InputObject, Default)]
+#[graphql(name = "IncidentFilter")]
+pub struct IncidentFilterInput {
+    /// Only open (`true`) or only resolved (`false`) incidents.
+    pub open: Option<bool>,
+    pub monitor_id: Option<async_graphql::ID>,
 }
 
 #[derive(InputObject)]
@@ -78,6 +101,11 @@ pub struct TlsSettingsInput {
 pub struct HeartbeatSettingsInput {
     #[graphql(default = 300)]
     pub grace_seconds: i32,
+    /// The job's schedule as a five-field cron expression; without it a ping is expected every
+    /// `intervalSeconds`.
+    pub cron: Option<String>,
+    /// The IANA time zone `cron` is read in; default UTC.
+    pub time_zone: Option<String>,
 }
 
 /// A new monitor: a name and exactly one of `http`, `tcp`, `dns`, `tls`, `heartbeat`.
@@ -89,6 +117,10 @@ pub struct CreateMonitorInput {
     pub dns: Option<DnsSettingsInput>,
     pub tls: Option<TlsSettingsInput>,
     pub heartbeat: Option<HeartbeatSettingsInput>,
+    /// Up to 10 labels (lowercase a-z 0-9 - _ . :, 1 to 32 characters) for filters and
+    /// maintenance windows.
+    #[graphql(default)]
+    pub tags: Vec<String>,
     /// 10 s to 24 h; default 60.
     pub interval_seconds: Option<i32>,
     /// 1 to 60 s, at most the interval; default 10.
@@ -111,6 +143,8 @@ pub struct UpdateMonitorInput {
     pub dns: Option<DnsSettingsInput>,
     pub tls: Option<TlsSettingsInput>,
     pub heartbeat: Option<HeartbeatSettingsInput>,
+    /// Replaces the tags; `[]` removes them all.
+    pub tags: Option<Vec<String>>,
     pub interval_seconds: Option<i32>,
     pub timeout_seconds: Option<i32>,
     pub retry_interval_seconds: Option<i32>,
@@ -197,7 +231,16 @@ pub(super) fn settings_of(
                         .ok_or_else(|| "must be between 0 and 604800".to_owned()),
                 )
                 .unwrap_or(0);
-            Settings::Heartbeat(HeartbeatSettings { grace_seconds: grace })
+            let cron = beat.cron.map(|cron| cron.trim().to_owned()).filter(|cron| !cron.is_empty());
+            let time_zone = match (&cron, beat.time_zone) {
+                (Some(_), zone) => Some(zone.map_or_else(|| "UTC".to_owned(), |zone| zone.trim().to_owned())),
+                (None, Some(_)) => {
+                    errors.check::<()>("heartbeat.timeZone", Err("only with a cron schedule".into()));
+                    None
+                }
+                (None, None) => None,
+            };
+            Settings::Heartbeat(HeartbeatSettings { grace_seconds: grace, cron, time_zone })
         })
     })
 }

@@ -9,7 +9,8 @@ use crate::auth::graphql::scope;
 use crate::kernel::ids::parse_id;
 use crate::kernel::input::parse_name;
 use crate::kernel::{ApiError, FieldErrors};
-use crate::monitoring::maintenance::{self as service, Schedule, ScheduleInput, WindowDraft};
+use crate::monitoring::maintenance::{self as service, Coverage, Schedule, ScheduleInput, WindowDraft};
+use crate::monitoring::tags::Tags;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
 pub enum Weekday {
@@ -32,8 +33,10 @@ impl Weekday {
 pub struct MaintenanceWindow {
     pub id: ID,
     pub name: String,
-    /// The one monitor it covers; every monitor of the organization when null.
+    /// The one monitor it covers; with `tag` also null, every monitor of the organization.
     pub monitor_id: Option<ID>,
+    /// Every monitor with this tag, including ones tagged later.
+    pub tag: Option<String>,
     /// A one-off window's start and end.
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
@@ -54,6 +57,7 @@ impl MaintenanceWindow {
             id: id(row.id),
             name: row.name,
             monitor_id: row.monitor_id.map(id),
+            tag: row.tag,
             starts_at: row.starts_at,
             ends_at: row.ends_at,
             cron: row.cron,
@@ -85,8 +89,10 @@ pub struct CronInput {
 #[derive(InputObject)]
 pub struct CreateMaintenanceWindowInput {
     pub name: String,
-    /// One monitor; omit for every monitor of the organization.
+    /// One monitor; omit this and `tag` for every monitor of the organization.
     pub monitor_id: Option<ID>,
+    /// Every monitor with this tag (not together with `monitorId`).
+    pub tag: Option<String>,
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
     pub weekly: Option<WeeklyInput>,
@@ -155,12 +161,21 @@ impl MaintenanceMutation {
             },
             &mut errors,
         );
+        let tag = input.tag.as_deref().map(|raw| errors.check("tag", Tags::parse_one(raw)));
+        if input.monitor_id.is_some() && input.tag.is_some() {
+            errors.check::<()>("tag", Err("give monitorId or tag, not both".into()));
+        }
         errors.into_result()?;
         let (Some(name), Some(schedule)) = (name, schedule) else {
             return Err(ApiError::internal("maintenance input parsed without errors"));
         };
         let monitor_id = input.monitor_id.map(|raw| parse_id(&raw, "monitor")).transpose()?;
-        let draft = WindowDraft { name, monitor_id, schedule };
+        let covers = match (monitor_id, tag.flatten()) {
+            (Some(id), _) => Coverage::Monitor(id),
+            (None, Some(tag)) => Coverage::Tag(tag),
+            (None, None) => Coverage::Tenant,
+        };
+        let draft = WindowDraft { name, covers, schedule };
         let now = now(ctx);
         let window = service::create(db(ctx), &audit(ctx), &scope, now, draft).await?;
         Ok(MaintenanceWindow::from_row(window, now))

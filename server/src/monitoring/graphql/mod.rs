@@ -18,12 +18,14 @@ use sea_orm::DatabaseConnection;
 
 use crate::audit::AuditContext;
 use crate::auth::graphql::scope;
-use crate::graphql::{PageConnection, connection};
+use crate::graphql::{PageConnection, connection, encoded_connection};
 use crate::kernel::ids::parse_id;
 use crate::kernel::input::single_line;
-use crate::kernel::paging::PageRequest;
+use crate::kernel::paging::{KeyedPageRequest, PageRequest};
 use crate::kernel::{ApiError, FieldErrors, RequestMeta, SharedClock};
-use crate::monitoring::monitors::{self as service, MonitorDraft, MonitorFilter, MonitorPatch};
+use crate::monitoring::incidents::{self, IncidentFilter};
+use crate::monitoring::monitors::{self as service, ListPage, MonitorDraft, MonitorFilter, MonitorPatch};
+use crate::monitoring::tags::Tags;
 use crate::monitoring::timing::{Timing, TimingInput};
 use crate::probe::Prober;
 
@@ -83,10 +85,20 @@ impl MonitorsQuery {
         first: Option<i32>,
         after: Option<String>,
         filter: Option<MonitorFilterInput>,
+        order_by: Option<MonitorOrder>,
     ) -> Result<PageConnection<Monitor>, ApiError> {
         let scope = scope(ctx).await?;
-        let page = PageRequest::parse(first, after.as_deref())?;
+        let order: service::MonitorOrder = order_by.unwrap_or_default().into();
+        let page = match order {
+            service::MonitorOrder::Newest => ListPage::Newest(PageRequest::parse(first, after.as_deref())?),
+            keyed => ListPage::Keyed(keyed, KeyedPageRequest::parse(first, after.as_deref())?),
+        };
         let filter = filter.unwrap_or_default();
+        let tag = filter
+            .tag
+            .as_deref()
+            .map(|raw| Tags::parse_one(raw).map_err(|message| ApiError::field("filter.tag", message)))
+            .transpose()?;
         let text = filter
             .text
             .map(|text| {
@@ -98,10 +110,39 @@ impl MonitorsQuery {
                 Ok(text.to_owned())
             })
             .transpose()?;
-        let filter =
-            MonitorFilter { status: filter.status.map(Into::into), kind: filter.kind.map(Into::into), text };
+        let filter = MonitorFilter {
+            status: filter.status.map(Into::into),
+            kind: filter.kind.map(Into::into),
+            text,
+            tag,
+        };
         let monitors = service::list(db(ctx), &scope, &filter, &page).await?;
-        Ok(connection(monitors, service::cursor, Monitor::from))
+        Ok(encoded_connection(monitors, |monitor| service::cursor_in(order, monitor), Monitor::from))
+    }
+
+    /// The tags this organization's monitors use, A to Z (at most 500).
+    async fn monitor_tags(&self, ctx: &Context<'_>) -> Result<Vec<String>, ApiError> {
+        let scope = scope(ctx).await?;
+        Ok(crate::monitoring::tags::in_use(db(ctx), &scope).await?)
+    }
+
+    /// Outages across this organization's monitors, newest first.
+    async fn incidents(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<IncidentFilterInput>,
+    ) -> Result<PageConnection<Incident>, ApiError> {
+        let scope = scope(ctx).await?;
+        let page = PageRequest::parse(first, after.as_deref())?;
+        let filter = filter.unwrap_or_default();
+        let filter = IncidentFilter {
+            open: filter.open,
+            monitor_id: filter.monitor_id.map(|raw| parse_id(&raw, "monitor")).transpose()?,
+        };
+        let incidents = incidents::list(db(ctx), &scope, &filter, &page).await?;
+        Ok(connection(incidents, incidents::cursor, |(row, name)| Incident::new(row, name)))
     }
 
     /// One monitor; another organization's is `NOT_FOUND`.
@@ -126,6 +167,7 @@ impl MonitorsMutation {
         let scope = scope(ctx).await?;
         let mut errors = FieldErrors::default();
         let name = errors.check("name", monitor_name(&input.name));
+        let tags = errors.check("tags", Tags::parse(&input.tags));
         let settings = settings_of(input.http, input.tcp, input.dns, input.tls, input.heartbeat, &mut errors);
         if let Ok(None) = settings {
             errors.check::<()>("kind", Err("give one of http, tcp, dns, tls, heartbeat".into()));
@@ -144,10 +186,11 @@ impl MonitorsMutation {
         };
         let timing = Timing::parse(Timing::default(), timing, &mut errors);
         errors.into_result()?;
-        let (Some(name), Ok(Some(settings)), Some(timing)) = (name, settings, timing) else {
+        let (Some(name), Ok(Some(settings)), Some(timing), Some(tags)) = (name, settings, timing, tags)
+        else {
             return Err(ApiError::internal("monitor input parsed without errors"));
         };
-        let draft = MonitorDraft { name, settings, timing };
+        let draft = MonitorDraft { name, settings, timing, tags };
         let prober = ctx.data_unchecked::<Prober>();
         Ok(service::create(db(ctx), &audit(ctx), &scope, prober, now(ctx), draft).await?.into())
     }
@@ -163,6 +206,7 @@ impl MonitorsMutation {
         let id = parse_id(&id, "monitor")?;
         let mut errors = FieldErrors::default();
         let name = input.name.as_deref().map(|raw| errors.check("name", monitor_name(raw)));
+        let tags = input.tags.as_deref().map(|raw| errors.check("tags", Tags::parse(raw)));
         let settings = settings_of(input.http, input.tcp, input.dns, input.tls, input.heartbeat, &mut errors);
         let mut spec_errors = FieldErrors::default();
         if let Ok(Some(settings)) = &settings {
@@ -172,6 +216,7 @@ impl MonitorsMutation {
         errors.into_result()?;
         let patch = MonitorPatch {
             name: name.flatten(),
+            tags: tags.flatten(),
             settings: settings.ok().flatten(),
             timing: TimingInput {
                 interval_seconds: input.interval_seconds,

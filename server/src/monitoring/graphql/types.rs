@@ -10,6 +10,7 @@ use super::{CheckStatus, MonitorKind, MonitorStatus, db, id, now};
 use crate::kernel::{ApiError, Links};
 use crate::monitoring::rollups;
 use crate::monitoring::settings::{HostPort, Settings};
+use crate::monitoring::tags::Tags;
 
 #[derive(SimpleObject)]
 #[graphql(complex)]
@@ -20,6 +21,8 @@ pub struct Monitor {
     /// The URL, `host:port` or DNS name checked; empty for a heartbeat.
     pub target: String,
     pub status: MonitorStatus,
+    /// Sorted labels.
+    pub tags: Vec<String>,
     pub interval_seconds: i32,
     pub timeout_seconds: i32,
     pub retry_interval_seconds: i32,
@@ -94,6 +97,9 @@ pub struct TlsSettingsView {
 #[graphql(name = "HeartbeatSettings")]
 pub struct HeartbeatSettingsView {
     pub grace_seconds: i32,
+    /// The job's schedule; null when a ping is expected every `intervalSeconds`.
+    pub cron: Option<String>,
+    pub time_zone: Option<String>,
 }
 
 impl From<monitors::Model> for Monitor {
@@ -105,6 +111,7 @@ impl From<monitors::Model> for Monitor {
             kind: model.kind.into(),
             target: model.target.clone(),
             status: model.status.into(),
+            tags: Tags::from_column(&model.tags).as_slice().to_vec(),
             interval_seconds: model.interval_seconds,
             timeout_seconds: model.timeout_seconds,
             retry_interval_seconds: model.retry_interval_seconds,
@@ -165,7 +172,11 @@ impl From<monitors::Model> for Monitor {
                 })
             }
             Some(Settings::Heartbeat(beat)) => {
-                monitor.heartbeat = Some(HeartbeatSettingsView { grace_seconds: beat.grace_seconds as i32 })
+                monitor.heartbeat = Some(HeartbeatSettingsView {
+                    grace_seconds: beat.grace_seconds as i32,
+                    cron: beat.cron,
+                    time_zone: beat.time_zone,
+                })
             }
             None => {}
         }
@@ -210,15 +221,27 @@ impl From<check_results::Model> for CheckResult {
 #[derive(SimpleObject)]
 pub struct Incident {
     pub id: ID,
+    pub monitor_id: ID,
+    pub monitor_name: String,
     pub opened_at: DateTime<Utc>,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// From opening to resolution; null while open.
+    pub duration_seconds: Option<i64>,
     /// The error of the check that opened it.
     pub cause: String,
 }
 
-impl From<incidents::Model> for Incident {
-    fn from(row: incidents::Model) -> Self {
-        Self { id: id(row.id), opened_at: row.opened_at, resolved_at: row.resolved_at, cause: row.cause }
+impl Incident {
+    pub fn new(row: incidents::Model, monitor_name: String) -> Self {
+        Self {
+            id: id(row.id),
+            monitor_id: id(row.monitor_id),
+            monitor_name,
+            opened_at: row.opened_at,
+            resolved_at: row.resolved_at,
+            duration_seconds: row.resolved_at.map(|resolved| (resolved - row.opened_at).num_seconds().max(0)),
+            cause: row.cause,
+        }
     }
 }
 
@@ -353,7 +376,7 @@ impl Monitor {
             .limit(first)
             .all(db(ctx))
             .await?;
-        Ok(rows.into_iter().map(Incident::from).collect())
+        Ok(rows.into_iter().map(|row| Incident::new(row, self.model.name.clone())).collect())
     }
 }
 

@@ -58,6 +58,7 @@ const CASES: &[(&str, Case)] = &[
     ("checkCompleted", case!(monitors::check_completed)),
     ("createMaintenanceWindow", case!(monitors::create_maintenance_window)),
     ("deleteMaintenanceWindow", case!(monitors::delete_maintenance_window)),
+    ("incidents", case!(monitors::incidents)),
     ("outboxEmail", case!(admin::outbox_email)),
     ("requeueEmail", case!(admin::requeue_email)),
     ("suspendTenant", case!(admin::suspend_tenant)),

@@ -104,3 +104,11 @@ pub async fn delete_maintenance_window(probe: Probe) {
         probe.app.graphql_as(&globex.owner.token, "{ maintenanceWindows { id } }", Value::Null).await;
     assert_eq!(list["data"]["maintenanceWindows"][0]["id"], window.as_str(), "still there: {list}");
 }
+
+/// The incidents list filtered by another organization's monitor: `NOT_FOUND`, not an empty
+/// page that would confirm the id exists.
+pub async fn incidents(probe: Probe) {
+    let (acme, _globex, id) = arrange(&probe).await;
+    let query = "query($id: ID!) { incidents(filter: { monitorId: $id }) { nodes { id monitorName } } }";
+    probe.assert_refused_like_missing(&acme, query, ids(&id), "NOT_FOUND").await;
+}
