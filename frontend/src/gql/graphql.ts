@@ -1264,23 +1264,29 @@ export type MonitorSettingsQueryVariables = Exact<{
 }>;
 
 
-export type MonitorSettingsQuery = { monitor: { id: string, name: string, kind: MonitorKind, intervalSeconds: number, timeoutSeconds: number, retryIntervalSeconds: number, failureThreshold: number, recoveryThreshold: number, http?: { url: string, method: string, body?: string | null, expectedStatus: Array<string>, followRedirects: boolean, verifyTls: boolean, keyword?: string | null, keywordAbsent: boolean, jsonPath?: string | null, jsonComparison?: string | null, jsonValue?: string | null, tlsWarnDays: number, headers: Array<{ name: string, value: string }> } | null, tcp?: { host: string, port: number } | null, dns?: { name: string, recordType: string, expected?: string | null } | null, tls?: { host: string, port: number, warnDays: number } | null, heartbeat?: { graceSeconds: number } | null } };
+export type MonitorSettingsQuery = { monitor: { id: string, name: string, kind: MonitorKind, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, retryIntervalSeconds: number, failureThreshold: number, recoveryThreshold: number, http?: { url: string, method: string, body?: string | null, expectedStatus: Array<string>, followRedirects: boolean, verifyTls: boolean, keyword?: string | null, keywordAbsent: boolean, jsonPath?: string | null, jsonComparison?: string | null, jsonValue?: string | null, tlsWarnDays: number, headers: Array<{ name: string, value: string }> } | null, tcp?: { host: string, port: number } | null, dns?: { name: string, recordType: string, expected?: string | null } | null, tls?: { host: string, port: number, warnDays: number } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null } };
+
+export type MonitorTagsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonitorTagsQuery = { monitorTags: Array<string> };
 
 export type MonitorQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, heartbeat?: { graceSeconds: number } | null, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MonitorFilter>;
+  orderBy?: InputMaybe<MonitorOrder>;
 }>;
 
 
-export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CreateMonitorMutationVariables = Exact<{
   input: CreateMonitorInput;
@@ -1673,6 +1679,7 @@ export const MonitorSettingsDocument = new TypedDocumentString(`
     id
     name
     kind
+    tags
     intervalSeconds
     timeoutSeconds
     retryIntervalSeconds
@@ -1712,10 +1719,17 @@ export const MonitorSettingsDocument = new TypedDocumentString(`
     }
     heartbeat {
       graceSeconds
+      cron
+      timeZone
     }
   }
 }
     `) as unknown as TypedDocumentString<MonitorSettingsQuery, MonitorSettingsQueryVariables>;
+export const MonitorTagsDocument = new TypedDocumentString(`
+    query MonitorTags {
+  monitorTags
+}
+    `) as unknown as TypedDocumentString<MonitorTagsQuery, MonitorTagsQueryVariables>;
 export const MonitorDocument = new TypedDocumentString(`
     query Monitor($id: ID!) {
   monitor(id: $id) {
@@ -1724,6 +1738,7 @@ export const MonitorDocument = new TypedDocumentString(`
     kind
     target
     status
+    tags
     intervalSeconds
     timeoutSeconds
     failureThreshold
@@ -1738,6 +1753,8 @@ export const MonitorDocument = new TypedDocumentString(`
     pingUrl
     heartbeat {
       graceSeconds
+      cron
+      timeZone
     }
     inMaintenance
     day: uptime(period: DAY) {
@@ -1798,14 +1815,15 @@ export const MonitorDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MonitorQuery, MonitorQueryVariables>;
 export const MonitorsDocument = new TypedDocumentString(`
-    query Monitors($first: Int, $after: String, $filter: MonitorFilter) {
-  monitors(first: $first, after: $after, filter: $filter) {
+    query Monitors($first: Int, $after: String, $filter: MonitorFilter, $orderBy: MonitorOrder) {
+  monitors(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     nodes {
       id
       name
       kind
       target
       status
+      tags
       intervalSeconds
       lastCheckedAt
       lastDurationMs

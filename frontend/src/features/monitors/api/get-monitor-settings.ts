@@ -10,6 +10,7 @@ export const MonitorSettingsQuery = graphql(`
       id
       name
       kind
+      tags
       intervalSeconds
       timeoutSeconds
       retryIntervalSeconds
@@ -49,6 +50,8 @@ export const MonitorSettingsQuery = graphql(`
       }
       heartbeat {
         graceSeconds
+        cron
+        timeZone
       }
     }
   }

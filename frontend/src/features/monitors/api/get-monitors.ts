@@ -1,18 +1,19 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { graphql } from '@/gql';
-import type { MonitorKind, MonitorStatus } from '@/gql/graphql';
+import type { MonitorKind, MonitorOrder, MonitorStatus } from '@/gql/graphql';
 import { errorCodeOf, request } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 
 export const MonitorsQuery = graphql(`
-  query Monitors($first: Int, $after: String, $filter: MonitorFilter) {
-    monitors(first: $first, after: $after, filter: $filter) {
+  query Monitors($first: Int, $after: String, $filter: MonitorFilter, $orderBy: MonitorOrder) {
+    monitors(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       nodes {
         id
         name
         kind
         target
         status
+        tags
         intervalSeconds
         lastCheckedAt
         lastDurationMs
@@ -37,7 +38,9 @@ export const MONITOR_PAGE_SIZE = 100;
 export interface MonitorListFilter {
   status?: MonitorStatus | undefined;
   kind?: MonitorKind | undefined;
+  tag?: string | undefined;
   text?: string | undefined;
+  orderBy?: MonitorOrder | undefined;
 }
 
 /** Query keys of the organization's monitors; everything under `monitorsRootKey` is invalidated after changes. */
@@ -46,7 +49,15 @@ export function monitorsRootKey(tenantId: string | undefined) {
 }
 
 export function monitorsQueryKey(tenantId: string | undefined, filter: MonitorListFilter) {
-  return [...monitorsRootKey(tenantId), 'list', filter.status ?? null, filter.kind ?? null, filter.text ?? ''] as const;
+  return [
+    ...monitorsRootKey(tenantId),
+    'list',
+    filter.status ?? null,
+    filter.kind ?? null,
+    filter.tag ?? null,
+    filter.text ?? '',
+    filter.orderBy ?? 'NEWEST',
+  ] as const;
 }
 
 /**
@@ -58,11 +69,16 @@ export function useMonitors(filter: MonitorListFilter) {
   const accessToken = session?.accessToken ?? null;
   const text = filter.text?.trim() || undefined;
   return useInfiniteQuery({
-    queryKey: monitorsQueryKey(session?.tenant.id, { status: filter.status, kind: filter.kind, text }),
+    queryKey: monitorsQueryKey(session?.tenant.id, { ...filter, text }),
     queryFn: ({ signal, pageParam }) =>
       request(
         MonitorsQuery,
-        { first: MONITOR_PAGE_SIZE, after: pageParam, filter: { status: filter.status ?? null, kind: filter.kind ?? null, text: text ?? null } },
+        {
+          first: MONITOR_PAGE_SIZE,
+          after: pageParam,
+          filter: { status: filter.status ?? null, kind: filter.kind ?? null, tag: filter.tag ?? null, text: text ?? null },
+          orderBy: filter.orderBy ?? 'NEWEST',
+        },
         { signal, accessToken },
       ).then((data) => data.monitors),
     initialPageParam: null as string | null,

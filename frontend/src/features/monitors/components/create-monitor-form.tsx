@@ -1,20 +1,21 @@
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { useToast } from '@/components/toast';
 import { useCreateMonitor } from '../api/mutations';
 import { MonitorForm } from './monitor-form';
-import { INITIAL_VALUES, toCreateInput } from './monitor-form-values';
-
-const INITIAL = { kind: 'HTTP' as const, values: INITIAL_VALUES };
+import { browserTimeZone } from '@/lib/time-zones';
+import { initialValues, toCreateInput, type MonitorFormState } from './monitor-form-values';
 
 /** Creates a monitor, then opens its page. */
 export function CreateMonitorForm() {
   const createMonitor = useCreateMonitor();
   const toast = useToast();
   const navigate = useNavigate();
+  const initial = useMemo<MonitorFormState>(() => ({ kind: 'HTTP', heartbeatMode: 'interval', values: initialValues(browserTimeZone()) }), []);
   return (
     <MonitorForm
       label="Create monitor"
-      initial={INITIAL}
+      initial={initial}
       submitLabel="Create monitor"
       pendingLabel="Creating…"
       pending={createMonitor.isPending}

@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/button';
 import { QueryState } from '@/components/query-state';
 import { useToast } from '@/components/toast';
 import { errorCodeOf } from '@/lib/graphql-client';
+import { browserTimeZone } from '@/lib/time-zones';
 import { useMonitorSettings, type MonitorSettings } from '../api/get-monitor-settings';
 import { useUpdateMonitor } from '../api/mutations';
 import { MonitorForm } from './monitor-form';
@@ -28,7 +29,7 @@ function LoadedEditForm({ monitor }: { monitor: MonitorSettings }) {
   const update = useUpdateMonitor(monitor.id);
   const toast = useToast();
   const navigate = useNavigate();
-  const initial = useMemo(() => valuesFromSettings(monitor), [monitor]);
+  const initial = useMemo(() => valuesFromSettings(monitor, browserTimeZone()), [monitor]);
   const back = `/app/monitors/${monitor.id}`;
   return (
     <MonitorForm

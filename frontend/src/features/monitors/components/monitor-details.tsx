@@ -6,7 +6,9 @@ import { EmptyState } from '@/components/empty-state';
 import { FormAlert } from '@/components/form';
 import { Page, Section } from '@/components/page';
 import { QueryState } from '@/components/query-state';
+import { TagList } from '@/components/tags';
 import { useToast } from '@/components/toast';
+import { cronInWords } from '@/lib/cron';
 import { errorCodeOf } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 import { useMonitor } from '../api/get-monitor';
@@ -84,8 +86,22 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
           )}
           <div>
             <dt>{monitor.kind === 'HEARTBEAT' ? 'Expected' : 'Interval'}</dt>
-            <dd>{formatInterval(monitor.intervalSeconds)}</dd>
+            <dd data-testid="monitor-schedule">{scheduleOf(monitor)}</dd>
           </div>
+          {monitor.heartbeat ? (
+            <div>
+              <dt>Grace period</dt>
+              <dd>{formatSeconds(monitor.heartbeat.graceSeconds)}</dd>
+            </div>
+          ) : null}
+          {monitor.tags.length > 0 ? (
+            <div>
+              <dt>Tags</dt>
+              <dd>
+                <TagList tags={monitor.tags} />
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Down after</dt>
             <dd>{monitor.failureThreshold === 1 ? '1 failed check' : `${monitor.failureThreshold} failed checks in a row`}</dd>
@@ -132,6 +148,14 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
       </Section>
     </Page>
   );
+}
+
+/** "every 1 h", or a heartbeat's cron schedule in words with its zone. */
+function scheduleOf(monitor: Monitor): string {
+  const cron = monitor.heartbeat?.cron;
+  if (!cron) return formatInterval(monitor.intervalSeconds);
+  const zone = monitor.heartbeat?.timeZone ?? 'UTC';
+  return `${cronInWords(cron) ?? `on cron ${cron}`} (${zone})`;
 }
 
 function PingUrl({ url, grace }: { url: string; grace: number | undefined }) {

@@ -16,6 +16,9 @@ export type Field =
   | 'tls.host'
   | 'tls.port'
   | 'heartbeat.graceSeconds'
+  | 'heartbeat.cron'
+  | 'heartbeat.timeZone'
+  | 'tags'
   | 'intervalSeconds'
   | 'failureThreshold';
 
@@ -32,16 +35,29 @@ export const FIELDS: readonly Field[] = [
   'tls.host',
   'tls.port',
   'heartbeat.graceSeconds',
+  'heartbeat.cron',
+  'heartbeat.timeZone',
+  'tags',
   'intervalSeconds',
   'failureThreshold',
 ];
 
+/** A heartbeat's schedule: a ping every interval, or at the times of a cron expression. */
+export type HeartbeatMode = 'interval' | 'cron';
+
+/** Every field as typed; `tags` holds the chips comma-joined. */
 export type FieldValues = Record<Field, string>;
 
-/** What the form holds: the kind and every field as typed. */
+/** What the form holds: the kind, the heartbeat's schedule mode and every field as typed. */
 export interface MonitorFormState {
   kind: MonitorKind;
+  heartbeatMode: HeartbeatMode;
   values: FieldValues;
+}
+
+/** A new monitor's fields; a heartbeat's cron is read in the browser's zone unless changed. */
+export function initialValues(timeZone: string): FieldValues {
+  return { ...INITIAL_VALUES, 'heartbeat.timeZone': timeZone };
 }
 
 export const INITIAL_VALUES: FieldValues = {
@@ -57,6 +73,9 @@ export const INITIAL_VALUES: FieldValues = {
   'tls.host': '',
   'tls.port': '443',
   'heartbeat.graceSeconds': '300',
+  'heartbeat.cron': '',
+  'heartbeat.timeZone': 'UTC',
+  tags: '',
   intervalSeconds: '60',
   failureThreshold: '2',
 };
@@ -79,10 +98,22 @@ const expectedStatus: Validator = (value) => {
   const parts = splitList(value);
   return parts.every((p) => STATUS_PATTERN.test(p)) ? undefined : 'Expected status codes look like 200, 200-299 or 2xx, separated by commas.';
 };
+const MAX_GRACE_SECONDS = 604_800;
 const graceSeconds: Validator = (value) => {
   const n = Number(value);
-  return value.trim() !== '' && Number.isInteger(n) && n >= 1 ? undefined : 'Enter the grace period as a whole number of seconds (at least 1).';
+  return value.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_GRACE_SECONDS
+    ? undefined
+    : 'Enter the grace period as a whole number of seconds, from 0 to 604,800 (a week).';
 };
+const cronExpression: Validator = (value) => {
+  if (value.trim() === '') return 'Enter the cron expression of the job’s schedule.';
+  return value.trim().split(/\s+/).length === 5 ? undefined : 'A cron expression has five fields: minute hour day-of-month month day-of-week.';
+};
+
+/** The chips of the `tags` field. */
+export function tagsOf(values: FieldValues): string[] {
+  return values.tags.split(',').filter(Boolean);
+}
 
 export function splitList(value: string): string[] {
   return value
@@ -92,7 +123,7 @@ export function splitList(value: string): string[] {
 }
 
 /** The client-side checks of a kind's fields (the server checks again). */
-export function rulesFor(kind: MonitorKind): Partial<Record<Field, Validator>> {
+export function rulesFor(kind: MonitorKind, heartbeatMode: HeartbeatMode = 'interval'): Partial<Record<Field, Validator>> {
   const name = validators.required('a name for the monitor');
   switch (kind) {
     case 'HTTP':
@@ -104,14 +135,17 @@ export function rulesFor(kind: MonitorKind): Partial<Record<Field, Validator>> {
     case 'TLS':
       return { name, 'tls.host': validators.required('the host whose certificate to check'), 'tls.port': port('the port') };
     case 'HEARTBEAT':
-      return { name, 'heartbeat.graceSeconds': graceSeconds };
+      return heartbeatMode === 'cron'
+        ? { name, 'heartbeat.cron': cronExpression, 'heartbeat.graceSeconds': graceSeconds }
+        : { name, 'heartbeat.graceSeconds': graceSeconds };
   }
 }
 
 /** A new monitor from the form. */
-export function toCreateInput({ kind, values: v }: MonitorFormState): CreateMonitorInput {
+export function toCreateInput({ kind, heartbeatMode, values: v }: MonitorFormState): CreateMonitorInput {
   const input: CreateMonitorInput = {
     name: v.name.trim(),
+    tags: tagsOf(v),
     intervalSeconds: Number(v.intervalSeconds),
     failureThreshold: Number(v.failureThreshold),
   };
@@ -129,7 +163,10 @@ export function toCreateInput({ kind, values: v }: MonitorFormState): CreateMoni
       input.tls = { host: v['tls.host'].trim(), port: Number(v['tls.port']) };
       break;
     case 'HEARTBEAT':
-      input.heartbeat = { graceSeconds: Number(v['heartbeat.graceSeconds']) };
+      input.heartbeat =
+        heartbeatMode === 'cron'
+          ? { graceSeconds: Number(v['heartbeat.graceSeconds']), cron: v['heartbeat.cron'].trim().replace(/\s+/g, ' '), timeZone: v['heartbeat.timeZone'] }
+          : { graceSeconds: Number(v['heartbeat.graceSeconds']) };
       break;
   }
   return input;
@@ -144,6 +181,7 @@ export function toUpdateInput(state: MonitorFormState, current: MonitorSettings)
   const created = toCreateInput(state);
   const input: UpdateMonitorInput = {
     name: created.name,
+    tags: created.tags ?? [],
     intervalSeconds: created.intervalSeconds ?? null,
     failureThreshold: created.failureThreshold ?? null,
   };
@@ -166,15 +204,17 @@ export function toUpdateInput(state: MonitorFormState, current: MonitorSettings)
   if (created.tcp) input.tcp = created.tcp;
   if (created.dns) input.dns = created.dns;
   if (created.tls) input.tls = { ...created.tls, warnDays: current.tls?.warnDays ?? 14 };
-  if (created.heartbeat) input.heartbeat = created.heartbeat;
+  // Back to an interval: `cron: null` clears the schedule (settings are replaced as a whole).
+  if (created.heartbeat) input.heartbeat = { cron: null, ...created.heartbeat };
   return input;
 }
 
 /** The form's fields filled from a monitor's settings. */
-export function valuesFromSettings(m: MonitorSettings): MonitorFormState {
+export function valuesFromSettings(m: MonitorSettings, timeZone = 'UTC'): MonitorFormState {
   const values: FieldValues = {
-    ...INITIAL_VALUES,
+    ...initialValues(timeZone),
     name: m.name,
+    tags: m.tags.join(','),
     intervalSeconds: String(m.intervalSeconds),
     failureThreshold: String(m.failureThreshold),
   };
@@ -196,6 +236,10 @@ export function valuesFromSettings(m: MonitorSettings): MonitorFormState {
     values['tls.host'] = m.tls.host;
     values['tls.port'] = String(m.tls.port);
   }
-  if (m.heartbeat) values['heartbeat.graceSeconds'] = String(m.heartbeat.graceSeconds);
-  return { kind: m.kind, values };
+  if (m.heartbeat) {
+    values['heartbeat.graceSeconds'] = String(m.heartbeat.graceSeconds);
+    values['heartbeat.cron'] = m.heartbeat.cron ?? '';
+    values['heartbeat.timeZone'] = m.heartbeat.timeZone ?? timeZone;
+  }
+  return { kind: m.kind, heartbeatMode: m.heartbeat?.cron ? 'cron' : 'interval', values };
 }

@@ -1,9 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/button';
 import { FormAlert, SelectField, TextField, splitErrors, useFormValidation } from '@/components/form';
+import { TagInput } from '@/components/tags';
 import type { MonitorKind } from '@/gql/graphql';
+import { cronInWords } from '@/lib/cron';
+import { timeZones } from '@/lib/time-zones';
+import { useMonitorTags } from '../api/get-monitor-tags';
 import { formatInterval, KIND_LABELS } from './format';
-import { FIELDS, rulesFor, type Field, type FieldValues, type MonitorFormState } from './monitor-form-values';
+import { FIELDS, rulesFor, tagsOf, type Field, type FieldValues, type HeartbeatMode, type MonitorFormState } from './monitor-form-values';
+
+const HEARTBEAT_MODES: readonly { value: HeartbeatMode; label: string; hint: string }[] = [
+  { value: 'interval', label: 'Every interval', hint: 'e.g. every hour, from its last ping' },
+  { value: 'cron', label: 'On a cron schedule', hint: 'At the times your job’s crontab runs it' },
+];
 
 const KINDS: readonly { kind: MonitorKind; hint: string }[] = [
   { kind: 'HTTP', hint: 'A website or API answers' },
@@ -76,8 +85,11 @@ export function MonitorForm({
 }: MonitorFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<MonitorKind>(initial.kind);
+  const [heartbeatMode, setHeartbeatMode] = useState<HeartbeatMode>(initial.heartbeatMode);
   const [values, setValues] = useState<FieldValues>(initial.values);
-  const rules = useMemo(() => rulesFor(kind), [kind]);
+  const rules = useMemo(() => rulesFor(kind, heartbeatMode), [kind, heartbeatMode]);
+  const suggestions = useMonitorTags().data ?? [];
+  const zones = useMemo(() => timeZones(initial.values['heartbeat.timeZone']).map((z) => ({ value: z, label: z.replaceAll('_', ' ') })), [initial.values]);
   const { errors, handleSubmit, clearError } = useFormValidation<Field>(rules);
   const { fields: serverFields, general } = splitErrors(mutationError, [...FIELDS, 'kind'], { FORBIDDEN: forbiddenMessage });
 
@@ -94,20 +106,22 @@ export function MonitorForm({
   }, [mutationError]);
 
   const error = (field: Field) => errors[field] ?? serverFields[field];
+  const set = (field: Field, value: string) => {
+    clearError(field);
+    setValues((current) => ({ ...current, [field]: value }));
+  };
   const bind = (field: Field) => ({
     name: field,
     value: values[field],
     error: error(field),
-    onChange: (e: { target: { value: string } }) => {
-      clearError(field);
-      setValues((current) => ({ ...current, [field]: e.target.value }));
-    },
+    onChange: (e: { target: { value: string } }) => set(field, e.target.value),
   });
+  const cronWords = cronInWords(values['heartbeat.cron']);
 
   return (
     <>
       {general ? <FormAlert>{general}</FormAlert> : null}
-      <form ref={formRef} className="form" onSubmit={handleSubmit(values, () => onSubmit({ kind, values }))} noValidate aria-label={label}>
+      <form ref={formRef} className="form" onSubmit={handleSubmit(values, () => onSubmit({ kind, heartbeatMode, values }))} noValidate aria-label={label}>
         {kindFixed ? (
           <div className="monitor-form__kind" data-testid="monitor-kind">
             <span className="form__label">What to check</span>
@@ -173,24 +187,64 @@ export function MonitorForm({
           </div>
         ) : null}
         {kind === 'HEARTBEAT' ? (
-          <TextField
-            label="Grace period (seconds)"
-            type="text"
-            inputMode="numeric"
-            hint={
-              kindFixed
-                ? 'How long after an expected ping Beacon waits before calling it down.'
-                : 'How long after an expected ping Beacon waits before calling it down. You get the ping URL after creating.'
-            }
-            {...bind('heartbeat.graceSeconds')}
-            required
-          />
+          <>
+            <fieldset className="monitor-kinds">
+              <legend>The job runs</legend>
+              {HEARTBEAT_MODES.map((m) => (
+                <label key={m.value} className="monitor-kinds__option">
+                  <input type="radio" name="heartbeatMode" value={m.value} checked={heartbeatMode === m.value} onChange={() => setHeartbeatMode(m.value)} />
+                  <span className="monitor-kinds__text">
+                    <strong>{m.label}</strong>
+                    <span className="muted">{m.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {heartbeatMode === 'cron' ? (
+              <div className="monitor-form__row">
+                <TextField
+                  label="Cron expression"
+                  placeholder="0 3 * * *"
+                  spellCheck={false}
+                  autoComplete="off"
+                  hint={cronWords ? `${cronWords}.` : 'Five fields: minute hour day-of-month month day-of-week, as in the crontab.'}
+                  {...bind('heartbeat.cron')}
+                  required
+                />
+                <SelectField label="Time zone" options={zones} hint="The zone the crontab runs in." {...bind('heartbeat.timeZone')} />
+              </div>
+            ) : null}
+            <TextField
+              label="Grace period (seconds)"
+              type="text"
+              inputMode="numeric"
+              hint={
+                kindFixed
+                  ? 'How long after an expected ping Beacon waits before calling it down.'
+                  : 'How long after an expected ping Beacon waits before calling it down. You get the ping URL after creating.'
+              }
+              {...bind('heartbeat.graceSeconds')}
+              required
+            />
+          </>
         ) : null}
 
         <div className="monitor-form__row">
-          <SelectField label={kind === 'HEARTBEAT' ? 'Expected every' : 'Check every'} options={intervalOptions(values.intervalSeconds)} {...bind('intervalSeconds')} />
+          {kind === 'HEARTBEAT' && heartbeatMode === 'cron' ? null : (
+            <SelectField label={kind === 'HEARTBEAT' ? 'Expected every' : 'Check every'} options={intervalOptions(values.intervalSeconds)} {...bind('intervalSeconds')} />
+          )}
           <SelectField label="Down after" options={THRESHOLD_OPTIONS} {...bind('failureThreshold')} />
         </div>
+
+        <TagInput
+          label="Tags"
+          name="tags"
+          tags={tagsOf(values)}
+          onChange={(tags) => set('tags', tags.join(','))}
+          error={error('tags')}
+          suggestions={suggestions}
+          hint="Optional, up to 10: press Enter or type a comma after each. Filter the list by tag, or scope maintenance to one."
+        />
         <div className="form__actions">
           <Button type="submit" pending={pending} pendingLabel={pendingLabel}>
             {submitLabel}

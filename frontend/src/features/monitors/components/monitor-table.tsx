@@ -1,6 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
+import { TagList } from '@/components/tags';
 import type { MonitorKind, MonitorStatus } from '@/gql/graphql';
 import { formatAgo, formatDateTime, KIND_LABELS, timestamp } from './format';
 import { StatusBadge } from './status-badge';
@@ -11,6 +12,7 @@ export interface MonitorRow {
   kind: MonitorKind;
   target: string;
   status: MonitorStatus;
+  tags?: readonly string[];
   lastCheckedAt?: unknown;
   lastDurationMs?: number | null;
   lastError?: string | null;
@@ -189,6 +191,7 @@ export function MonitorTable({ rows, hasNextPage, isFetchingNextPage, fetchNextP
                 <Link className="monitors__name" to={`/app/monitors/${m.id}`}>
                   {m.name}
                 </Link>
+                {m.tags && m.tags.length > 0 ? <TagList tags={m.tags} label={`Tags of ${m.name}`} /> : null}
               </span>
               <span role="cell" className="monitor-table__status">
                 <StatusBadge status={m.status} />

@@ -25,6 +25,7 @@ const settings = {
   id: 'm1',
   name: 'Website',
   kind: 'HTTP',
+  tags: ['prod'],
   intervalSeconds: 120,
   timeoutSeconds: 10,
   retryIntervalSeconds: 20,
@@ -43,7 +44,7 @@ function renderEdit(role: 'MEMBER' | 'VIEWER' = 'MEMBER', graphql: RenderAppOpti
     route: '/app/monitors/m1/edit',
     path: '/app/monitors/:id/edit',
     routes: [{ path: '/app/monitors/:id', element: <p data-testid="monitor-page">Monitor page</p> }],
-    graphql: { MonitorSettings: () => ({ data: { monitor: settings } }), ...graphql },
+    graphql: { MonitorSettings: () => ({ data: { monitor: settings } }), MonitorTags: () => ({ data: { monitorTags: ['prod', 'web'] } }), ...graphql },
   });
 }
 
@@ -69,6 +70,7 @@ describe('EditMonitorRoute', () => {
     await user.clear(name);
     await user.type(name, 'Homepage');
     await user.selectOptions(screen.getByLabelText('Method'), 'HEAD');
+    await user.type(screen.getByLabelText('Tags'), 'web{Enter}');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByTestId('monitor-page')).toBeInTheDocument();
@@ -77,6 +79,7 @@ describe('EditMonitorRoute', () => {
       id: 'm1',
       input: {
         name: 'Homepage',
+        tags: ['prod', 'web'],
         intervalSeconds: 120,
         failureThreshold: 3,
         http: { ...http, method: 'HEAD', expectedStatus: ['200', '3xx'] },
@@ -105,6 +108,23 @@ describe('EditMonitorRoute', () => {
     expect(name).toHaveFocus();
     expect(name).toHaveAccessibleDescription(/Enter a name for the monitor\./);
     expect(calls.some((c) => c.operationName === 'UpdateMonitor')).toBe(false);
+  });
+
+  it('switches a heartbeat from a cron schedule back to an interval, clearing the cron', async () => {
+    const heartbeat = { ...settings, kind: 'HEARTBEAT', http: null, tags: [], heartbeat: { graceSeconds: 60, cron: '0 3 * * *', timeZone: 'Europe/Berlin' } };
+    const { user, calls } = renderEdit('MEMBER', {
+      MonitorSettings: () => ({ data: { monitor: heartbeat } }),
+      UpdateMonitor: () => ({ data: { updateMonitor: { id: 'm1', name: 'Website' } } }),
+    });
+    expect(await screen.findByRole('textbox', { name: 'Cron expression' })).toHaveValue('0 3 * * *');
+    expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/Berlin');
+    await user.click(screen.getByRole('radio', { name: /Every interval/ }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByTestId('monitor-page');
+    expect(calls.find((c) => c.operationName === 'UpdateMonitor')?.variables).toEqual({
+      id: 'm1',
+      input: { name: 'Website', tags: [], intervalSeconds: 120, failureThreshold: 3, heartbeat: { cron: null, graceSeconds: 60 } },
+    });
   });
 
   it('says when the monitor does not exist', async () => {

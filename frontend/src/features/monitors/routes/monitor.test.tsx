@@ -10,6 +10,7 @@ const monitor = {
   kind: 'TCP',
   target: 'db.example.com:5432',
   status: 'DOWN',
+  tags: ['prod', 'db'],
   intervalSeconds: 60,
   timeoutSeconds: 10,
   failureThreshold: 2,
@@ -76,6 +77,7 @@ describe('MonitorRoute', () => {
     expect(checks).toHaveLength(2);
     expect(checks[0]).toHaveTextContent('connection refused');
     expect(screen.getByText('every 1 min')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Tags' })).toHaveTextContent('proddb');
   });
 
   it('shows uptime per period, daily bars and the response-time chart', async () => {
@@ -124,8 +126,9 @@ describe('MonitorRoute', () => {
       target: '',
       status: 'PENDING',
       pingUrl: 'https://beacon.test/ping/abc123',
-      heartbeat: { graceSeconds: 300 },
+      heartbeat: { graceSeconds: 300, cron: '0 3 * * 1-5', timeZone: 'Europe/Berlin' },
     });
+    expect(await screen.findByTestId('monitor-schedule')).toHaveTextContent('Every weekday at 03:00 (Europe/Berlin)');
     expect(await screen.findByTestId('ping-url')).toHaveTextContent('https://beacon.test/ping/abc123');
     expect(screen.getByTestId('ping-curl')).toHaveTextContent('curl -fsS -m 10 --retry 3 https://beacon.test/ping/abc123');
     expect(screen.getByRole('button', { name: 'Copy ping URL' })).toBeInTheDocument();
