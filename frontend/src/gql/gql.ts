@@ -35,8 +35,9 @@ type Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": typeof types.InvitationDocument,
-    "\n  query MaintenanceWindows {\n    maintenanceWindows {\n      id\n      name\n      monitorId\n      startsAt\n      endsAt\n      cron\n      durationMinutes\n      timeZone\n      activeNow\n      nextStart\n      createdAt\n    }\n  }\n": typeof types.MaintenanceWindowsDocument,
+    "\n  query MaintenanceWindows {\n    maintenanceWindows {\n      id\n      name\n      monitorId\n      tag\n      startsAt\n      endsAt\n      cron\n      durationMinutes\n      timeZone\n      activeNow\n      nextStart\n      createdAt\n    }\n  }\n": typeof types.MaintenanceWindowsDocument,
     "\n  query MaintenanceMonitorOptions($text: String) {\n    monitors(first: 100, filter: { text: $text }) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.MaintenanceMonitorOptionsDocument,
+    "\n  query MaintenanceTagOptions {\n    monitorTags\n  }\n": typeof types.MaintenanceTagOptionsDocument,
     "\n  query MaintenanceMonitorName($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.MaintenanceMonitorNameDocument,
     "\n  mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {\n    createMaintenanceWindow(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateMaintenanceWindowDocument,
     "\n  mutation DeleteMaintenanceWindow($id: ID!) {\n    deleteMaintenanceWindow(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteMaintenanceWindowDocument,
@@ -80,8 +81,9 @@ const documents: Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": types.InvitationDocument,
-    "\n  query MaintenanceWindows {\n    maintenanceWindows {\n      id\n      name\n      monitorId\n      startsAt\n      endsAt\n      cron\n      durationMinutes\n      timeZone\n      activeNow\n      nextStart\n      createdAt\n    }\n  }\n": types.MaintenanceWindowsDocument,
+    "\n  query MaintenanceWindows {\n    maintenanceWindows {\n      id\n      name\n      monitorId\n      tag\n      startsAt\n      endsAt\n      cron\n      durationMinutes\n      timeZone\n      activeNow\n      nextStart\n      createdAt\n    }\n  }\n": types.MaintenanceWindowsDocument,
     "\n  query MaintenanceMonitorOptions($text: String) {\n    monitors(first: 100, filter: { text: $text }) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.MaintenanceMonitorOptionsDocument,
+    "\n  query MaintenanceTagOptions {\n    monitorTags\n  }\n": types.MaintenanceTagOptionsDocument,
     "\n  query MaintenanceMonitorName($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.MaintenanceMonitorNameDocument,
     "\n  mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {\n    createMaintenanceWindow(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateMaintenanceWindowDocument,
     "\n  mutation DeleteMaintenanceWindow($id: ID!) {\n    deleteMaintenanceWindow(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteMaintenanceWindowDocument,
@@ -188,11 +190,15 @@ export function graphql(source: "\n  query Invitation($token: String!) {\n    in
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MaintenanceWindows {\n    maintenanceWindows {\n      id\n      name\n      monitorId\n      startsAt\n      endsAt\n      cron\n      durationMinutes\n      timeZone\n      activeNow\n      nextStart\n      createdAt\n    }\n  }\n"): typeof import('./graphql').MaintenanceWindowsDocument;
+export function graphql(source: "\n  query MaintenanceWindows {\n    maintenanceWindows {\n      id\n      name\n      monitorId\n      tag\n      startsAt\n      endsAt\n      cron\n      durationMinutes\n      timeZone\n      activeNow\n      nextStart\n      createdAt\n    }\n  }\n"): typeof import('./graphql').MaintenanceWindowsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MaintenanceMonitorOptions($text: String) {\n    monitors(first: 100, filter: { text: $text }) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').MaintenanceMonitorOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MaintenanceTagOptions {\n    monitorTags\n  }\n"): typeof import('./graphql').MaintenanceTagOptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

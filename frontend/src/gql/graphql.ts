@@ -1229,7 +1229,7 @@ export type InvitationQuery = { invitation: { email: string, role: Role, tenantN
 export type MaintenanceWindowsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MaintenanceWindowsQuery = { maintenanceWindows: Array<{ id: string, name: string, monitorId?: string | null, startsAt?: any | null, endsAt?: any | null, cron?: string | null, durationMinutes?: number | null, timeZone: string, activeNow: boolean, nextStart?: any | null, createdAt: any }> };
+export type MaintenanceWindowsQuery = { maintenanceWindows: Array<{ id: string, name: string, monitorId?: string | null, tag?: string | null, startsAt?: any | null, endsAt?: any | null, cron?: string | null, durationMinutes?: number | null, timeZone: string, activeNow: boolean, nextStart?: any | null, createdAt: any }> };
 
 export type MaintenanceMonitorOptionsQueryVariables = Exact<{
   text?: InputMaybe<Scalars['String']['input']>;
@@ -1237,6 +1237,11 @@ export type MaintenanceMonitorOptionsQueryVariables = Exact<{
 
 
 export type MaintenanceMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string }>, pageInfo: { hasNextPage: boolean } } };
+
+export type MaintenanceTagOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MaintenanceTagOptionsQuery = { monitorTags: Array<string> };
 
 export type MaintenanceMonitorNameQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1625,6 +1630,7 @@ export const MaintenanceWindowsDocument = new TypedDocumentString(`
     id
     name
     monitorId
+    tag
     startsAt
     endsAt
     cron
@@ -1649,6 +1655,11 @@ export const MaintenanceMonitorOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MaintenanceMonitorOptionsQuery, MaintenanceMonitorOptionsQueryVariables>;
+export const MaintenanceTagOptionsDocument = new TypedDocumentString(`
+    query MaintenanceTagOptions {
+  monitorTags
+}
+    `) as unknown as TypedDocumentString<MaintenanceTagOptionsQuery, MaintenanceTagOptionsQueryVariables>;
 export const MaintenanceMonitorNameDocument = new TypedDocumentString(`
     query MaintenanceMonitorName($id: ID!) {
   monitor(id: $id) {

@@ -9,6 +9,7 @@ export const MaintenanceWindowsQuery = graphql(`
       id
       name
       monitorId
+      tag
       startsAt
       endsAt
       cron

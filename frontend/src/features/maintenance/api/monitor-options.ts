@@ -18,6 +18,24 @@ export const MaintenanceMonitorOptionsQuery = graphql(`
   }
 `);
 
+export const MaintenanceTagOptionsQuery = graphql(`
+  query MaintenanceTagOptions {
+    monitorTags
+  }
+`);
+
+/** The tags the organization's monitors use, to scope a window to one. */
+export function useTagOptions(enabled: boolean) {
+  const { session } = useSession();
+  const accessToken = session?.accessToken ?? null;
+  return useQuery({
+    queryKey: [...maintenanceRootKey(session?.tenant.id), 'tag-options'],
+    queryFn: ({ signal }) => request(MaintenanceTagOptionsQuery, {}, { signal, accessToken }),
+    select: (data) => data.monitorTags,
+    enabled: enabled && accessToken !== null,
+  });
+}
+
 export const MaintenanceMonitorNameQuery = graphql(`
   query MaintenanceMonitorName($id: ID!) {
     monitor(id: $id) {

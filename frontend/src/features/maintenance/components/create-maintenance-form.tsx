@@ -5,12 +5,13 @@ import { FormAlert, SelectField, TextField, splitErrors, useFormValidation, vali
 import { useToast } from '@/components/toast';
 import type { CreateMaintenanceWindowInput, Weekday } from '@/gql/graphql';
 import { useCreateMaintenanceWindow } from '../api/mutations';
-import { useMonitorOptions } from '../api/monitor-options';
+import { useMonitorOptions, useTagOptions } from '../api/monitor-options';
 import { browserTimeZone, formatMinutes, timeZones, toLocalInput, WEEKDAYS, zonedToUtc } from './schedule';
 
 type Field =
   | 'name'
   | 'monitorId'
+  | 'tag'
   | 'startsAt'
   | 'endsAt'
   | 'weekly.days'
@@ -23,6 +24,7 @@ type Field =
 const FIELDS: readonly Field[] = [
   'name',
   'monitorId',
+  'tag',
   'startsAt',
   'endsAt',
   'weekly.days',
@@ -33,12 +35,13 @@ const FIELDS: readonly Field[] = [
   'timeZone',
 ];
 
-type Scope = 'ORGANIZATION' | 'MONITOR';
+type Scope = 'ORGANIZATION' | 'MONITOR' | 'TAG';
 type Repeat = 'ONCE' | 'WEEKLY' | 'CRON';
 
 const SCOPES: readonly { value: Scope; label: string; hint: string }[] = [
   { value: 'ORGANIZATION', label: 'Whole organization', hint: 'Every monitor, including ones added later' },
   { value: 'MONITOR', label: 'One monitor', hint: 'Only the monitor you pick' },
+  { value: 'TAG', label: 'Monitors with a tag', hint: 'Every monitor tagged so, now or later' },
 ];
 
 const REPEATS: readonly { value: Repeat; label: string; hint: string }[] = [
@@ -72,6 +75,7 @@ function initialValues(zone: string): Record<Field, string> {
   return {
     name: '',
     monitorId: '',
+    tag: '',
     startsAt: toLocalInput(start),
     endsAt: toLocalInput(end),
     'weekly.days': '',
@@ -86,6 +90,7 @@ function initialValues(zone: string): Record<Field, string> {
 function rulesFor(scope: Scope, repeat: Repeat, startsAt: string): Partial<Record<Field, Validator>> {
   const rules: Partial<Record<Field, Validator>> = { name: validators.required('a name for the window') };
   if (scope === 'MONITOR') rules.monitorId = (v) => (v ? undefined : 'Choose the monitor the window covers.');
+  if (scope === 'TAG') rules.tag = (v) => (v ? undefined : 'Choose the tag whose monitors the window covers.');
   if (repeat === 'ONCE') {
     rules.startsAt = moment('the start');
     rules.endsAt = (v) => moment('the end')(v) ?? (v > startsAt ? undefined : 'The end must be after the start.');
@@ -103,6 +108,7 @@ function rulesFor(scope: Scope, repeat: Repeat, startsAt: string): Partial<Recor
 function toInput(scope: Scope, repeat: Repeat, v: Record<Field, string>): CreateMaintenanceWindowInput {
   const input: CreateMaintenanceWindowInput = { name: v.name.trim(), timeZone: v.timeZone };
   if (scope === 'MONITOR') input.monitorId = v.monitorId;
+  if (scope === 'TAG') input.tag = v.tag;
   if (repeat === 'ONCE') {
     input.startsAt = zonedToUtc(v.startsAt, v.timeZone);
     input.endsAt = zonedToUtc(v.endsAt, v.timeZone);
@@ -124,7 +130,7 @@ function durationHint(value: string): string {
 }
 
 /**
- * Schedules maintenance: a name, what it covers (the organization or one monitor) and when (once,
+ * Schedules maintenance: a name, what it covers (the organization, one monitor or a tag's monitors) and when (once,
  * weekly, or on a cron schedule), in a time zone that starts as the browser's.
  */
 export function CreateMaintenanceForm() {
@@ -139,6 +145,11 @@ export function CreateMaintenanceForm() {
   const [values, setValues] = useState(() => initialValues(zone));
   const [search, setSearch] = useState('');
   const options = useMonitorOptions(search, scope === 'MONITOR');
+  const tags = useTagOptions(scope === 'TAG');
+  const tagOptions = [
+    { value: '', label: tags.isPending ? 'Loading tags…' : tags.data?.length === 0 ? 'No monitor has a tag yet' : 'Choose a tag' },
+    ...(tags.data?.map((t) => ({ value: t, label: t })) ?? []),
+  ];
   const rules = useMemo(() => rulesFor(scope, repeat, values.startsAt), [scope, repeat, values.startsAt]);
   const { errors, handleSubmit, clearError } = useFormValidation<Field>(rules);
   const { fields: serverFields, general } = splitErrors(create.error, FIELDS, {
@@ -223,6 +234,7 @@ export function CreateMaintenanceForm() {
             <SelectField label="Monitor" options={monitorOptions} {...bind('monitorId')} />
           </div>
         ) : null}
+        {scope === 'TAG' ? <SelectField label="Tag" options={tagOptions} hint="Monitors tagged later are covered too." {...bind('tag')} /> : null}
 
         <fieldset className="choice-cards">
           <legend>Repeats</legend>

@@ -5,6 +5,7 @@ import { DataTable, type Column } from '@/components/data-table';
 import { EmptyState } from '@/components/empty-state';
 import { FormAlert } from '@/components/form';
 import { QueryState } from '@/components/query-state';
+import '@/components/tags.css';
 import { useToast } from '@/components/toast';
 import { errorCodeOf } from '@/lib/graphql-client';
 import { useMaintenanceWindows, type MaintenanceWindowRow } from '../api/get-maintenance-windows';
@@ -37,6 +38,12 @@ export function MaintenanceList({ canEdit }: { canEdit: boolean }) {
     {
       header: 'Covers',
       cell: (w) => {
+        if (w.tag)
+          return (
+            <span className="maintenance__scope">
+              Monitors tagged <span className="tag">{w.tag}</span>
+            </span>
+          );
         if (!w.monitorId) return 'Whole organization';
         const name = names.get(w.monitorId);
         return <Link to={`/app/monitors/${w.monitorId}`}>{name ?? 'One monitor'}</Link>;

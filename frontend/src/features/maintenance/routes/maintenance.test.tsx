@@ -9,6 +9,7 @@ const upgrade = {
   id: 'w1',
   name: 'Database upgrade',
   monitorId: 'm1',
+  tag: null,
   startsAt: '2026-12-01T02:00:00Z',
   endsAt: '2026-12-01T04:00:00Z',
   cron: null,
@@ -22,6 +23,7 @@ const weekly = {
   id: 'w2',
   name: 'Patch night',
   monitorId: null,
+  tag: null,
   startsAt: null,
   endsAt: null,
   cron: '0 2 * * 1,4',
@@ -55,6 +57,11 @@ describe('MaintenanceRoute', () => {
     expect(rows[1]).toHaveTextContent(/Once, /);
     expect(within(rows[1]!).queryByTestId('maintenance-active')).not.toBeInTheDocument();
     expect(await within(rows[1]!).findByRole('link', { name: 'Database' })).toHaveAttribute('href', '/app/monitors/m1');
+  });
+
+  it('names a tag-scoped window’s tag', async () => {
+    renderList('MEMBER', [{ ...weekly, tag: 'db' }]);
+    expect(await screen.findByTestId('maintenance-row')).toHaveTextContent('Monitors tagged db');
   });
 
   it('shows an empty state with a next step', async () => {
@@ -101,6 +108,7 @@ describe('NewMaintenanceRoute', () => {
       routes: [{ path: '/app/maintenance', element: <p data-testid="list">List</p> }],
       graphql: {
         CreateMaintenanceWindow: () => ({ data: { createMaintenanceWindow: { id: 'w9', name: 'Patch night' } } }),
+        MaintenanceTagOptions: () => ({ data: { monitorTags: ['db', 'prod'] } }),
         MaintenanceMonitorOptions: () => ({ data: { monitors: { nodes: [{ id: 'm1', name: 'Database' }], pageInfo: { hasNextPage: false } } } }),
         ...graphql,
       },
@@ -148,6 +156,23 @@ describe('NewMaintenanceRoute', () => {
     await screen.findByTestId('list');
     expect(calls.find((c) => c.operationName === 'CreateMaintenanceWindow')?.variables).toEqual({
       input: { name: 'Patch night', timeZone: 'UTC', monitorId: 'm1', weekly: { days: ['MONDAY', 'THURSDAY'], startTime: '02:00', durationMinutes: 90 } },
+    });
+  });
+
+  it('schedules a cron window for every monitor with a tag', async () => {
+    const { user, calls } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'DB patching');
+    await user.click(screen.getByRole('radio', { name: /Monitors with a tag/ }));
+    await user.click(screen.getByRole('radio', { name: /Cron schedule/ }));
+    await user.selectOptions(screen.getByLabelText('Time zone'), 'UTC');
+    await user.type(screen.getByRole('textbox', { name: 'Cron expression' }), '0  4 * * 0');
+    await user.click(screen.getByRole('button', { name: 'Schedule maintenance' }));
+    expect(screen.getByLabelText('Tag')).toHaveFocus();
+    await user.selectOptions(screen.getByLabelText('Tag'), 'db');
+    await user.click(screen.getByRole('button', { name: 'Schedule maintenance' }));
+    await screen.findByTestId('list');
+    expect(calls.find((c) => c.operationName === 'CreateMaintenanceWindow')?.variables).toEqual({
+      input: { name: 'DB patching', timeZone: 'UTC', tag: 'db', cron: { expression: '0 4 * * 0', durationMinutes: 60 } },
     });
   });
 
