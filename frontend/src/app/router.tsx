@@ -44,6 +44,11 @@ const routes: RouteObject[] = [
               { path: 'monitors/:id/edit', lazy: () => monitors().then((m) => ({ Component: m.EditMonitorRoute })), handle: { title: 'Edit monitor' } },
               { path: 'monitors/:id', lazy: () => monitors().then((m) => ({ Component: m.MonitorRoute })), handle: { title: 'Monitor' } },
               {
+                path: 'incidents',
+                lazy: () => import('@/features/incidents/routes/incidents').then((m) => ({ Component: m.IncidentsRoute })),
+                handle: { title: 'Incidents' },
+              },
+              {
                 path: 'maintenance',
                 lazy: () => import('@/features/maintenance/routes/maintenance').then((m) => ({ Component: m.MaintenanceRoute })),
                 handle: { title: 'Maintenance' },

@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app', label: 'Home', end: true },
   { to: '/app/monitors', label: 'Monitors' },
+  { to: '/app/incidents', label: 'Incidents' },
   { to: '/app/maintenance', label: 'Maintenance' },
   { to: '/app/team', label: 'Team' },
   { to: '/app/api-keys', label: 'API keys', minimumRole: 'ADMIN' },
