@@ -48,7 +48,7 @@ function renderEdit(role: 'MEMBER' | 'VIEWER' = 'MEMBER', graphql: RenderAppOpti
   });
 }
 
-describe('EditMonitorRoute', () => {
+describe('EditMonitorRoute', { timeout: 20_000 }, () => {
   it('fills the shared form with the monitor’s settings; the kind is shown, not offered', async () => {
     renderEdit();
     const form = await screen.findByRole('form', { name: 'Edit monitor' });

@@ -183,7 +183,7 @@ describe('MonitorsRoute', () => {
   });
 });
 
-describe('NewMonitorRoute', () => {
+describe('NewMonitorRoute', { timeout: 20_000 }, () => {
   function renderForm() {
     return renderApp(<NewMonitorRoute />, {
       session: 'MEMBER',
