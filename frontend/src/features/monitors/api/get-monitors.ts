@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { graphql } from '@/gql';
-import type { MonitorKind, MonitorOrder, MonitorStatus } from '@/gql/graphql';
+import type { MonitorKind, MonitorOrder, MonitorsQuery as MonitorsResult, MonitorStatus } from '@/gql/graphql';
 import { errorCodeOf, request } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 
@@ -60,6 +60,13 @@ export function monitorsQueryKey(tenantId: string | undefined, filter: MonitorLi
   ] as const;
 }
 
+type MonitorsPage = MonitorsResult['monitors'];
+
+/** One list of every loaded page; a stable function, so it runs only when the pages change. */
+function flattenPages(data: { pages: MonitorsPage[] }) {
+  return { monitors: data.pages.flatMap((page) => page.nodes), pages: data.pages.length };
+}
+
 /**
  * The organization's monitors (newest first), filtered on the server, a page of 100 at a time
  * (`fetchNextPage` as the list scrolls), polled so statuses change without reloading.
@@ -83,7 +90,7 @@ export function useMonitors(filter: MonitorListFilter) {
       ).then((data) => data.monitors),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => (page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null),
-    select: (data) => ({ monitors: data.pages.flatMap((page) => page.nodes), pages: data.pages.length }),
+    select: flattenPages,
     enabled: accessToken !== null,
     refetchInterval: (query) => ((query.state.data?.pages.length ?? 0) > 3 ? MONITOR_POLL_MANY_PAGES_MS : MONITOR_POLL_MS),
     // Typing in the search box keeps the last list on screen instead of flashing a skeleton.

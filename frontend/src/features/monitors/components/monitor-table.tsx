@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { TagList } from '@/components/tags';
 import type { MonitorKind, MonitorStatus } from '@/gql/graphql';
@@ -65,6 +65,66 @@ function LastCheck({ monitor }: { monitor: MonitorRow }) {
   );
 }
 
+const PHONE_QUERY = '(max-width: 40rem)';
+
+/** Whether rows are cards (phones), followed as the window is resized. */
+function usePhoneLayout(): boolean {
+  const [phone, setPhone] = useState(() => window.matchMedia?.(PHONE_QUERY).matches ?? false);
+  useEffect(() => {
+    const query = window.matchMedia?.(PHONE_QUERY);
+    if (!query) return;
+    const update = () => setPhone(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return phone;
+}
+
+interface RowProps {
+  monitor: MonitorRow;
+  index: number;
+  /** Pixels from the top of the body. */
+  offset: number;
+  measure: (element: HTMLDivElement | null) => void;
+}
+
+/** One row; memoised so that scrolling renders only the rows that come into view. */
+const MonitorRowView = memo(function MonitorRowView({ monitor: m, index, offset, measure }: RowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      ref={measure}
+      className="monitor-table__row"
+      style={{ transform: `translateY(${offset}px)` }}
+      data-testid="monitor-row"
+    >
+      <span role="cell" className="monitor-table__name">
+        <Link className="monitors__name" to={`/app/monitors/${m.id}`}>
+          {m.name}
+        </Link>
+        {m.tags && m.tags.length > 0 ? <TagList tags={m.tags} label={`Tags of ${m.name}`} /> : null}
+      </span>
+      <span role="cell" className="monitor-table__status">
+        <StatusBadge status={m.status} />
+      </span>
+      <span role="cell" className="monitor-table__kind">
+        {KIND_LABELS[m.kind]}
+      </span>
+      <span role="cell" className="monitor-table__target">
+        {m.target ? <span className="monitors__target">{m.target}</span> : <span className="muted">—</span>}
+      </span>
+      <span role="cell" className="monitor-table__response">
+        <ResponseCell monitor={m} />
+      </span>
+      <span role="cell" className="monitor-table__last">
+        <LastCheck monitor={m} />
+      </span>
+    </div>
+  );
+});
+
 interface MonitorTableProps {
   rows: readonly MonitorRow[];
   hasNextPage: boolean;
@@ -94,15 +154,21 @@ export function MonitorTable({ rows, hasNextPage, isFetchingNextPage, fetchNextP
     return () => window.removeEventListener('resize', measureMargin);
   }, [measureMargin]);
 
-  const estimateSize = () => (window.matchMedia?.('(max-width: 40rem)').matches ? 132 : 57);
+  const phone = usePhoneLayout();
+  // Stable callbacks: the virtualizer recomputes every row's position when they change.
+  const estimateSize = useCallback(() => (phone ? 132 : 57), [phone]);
+  const measureElement = useCallback((element: Element) => element.getBoundingClientRect().height || estimateSize(), [estimateSize]);
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize,
     // A row that measures 0 (not laid out yet) keeps its estimate, or every row would count as visible.
-    measureElement: (element) => element.getBoundingClientRect().height || estimateSize(),
+    measureElement,
     overscan: OVERSCAN,
     scrollMargin,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
+    // Scroll updates are batched by React rather than flushed synchronously on every event.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
@@ -175,41 +241,9 @@ export function MonitorTable({ rows, hasNextPage, isFetchingNextPage, fetchNextP
       <div role="rowgroup" ref={bodyRef} className="monitor-table__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
         {items.map((item) => {
           const m = rows[item.index];
-          if (!m) return null;
-          return (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="monitor-table__row"
-              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
-              data-testid="monitor-row"
-            >
-              <span role="cell" className="monitor-table__name">
-                <Link className="monitors__name" to={`/app/monitors/${m.id}`}>
-                  {m.name}
-                </Link>
-                {m.tags && m.tags.length > 0 ? <TagList tags={m.tags} label={`Tags of ${m.name}`} /> : null}
-              </span>
-              <span role="cell" className="monitor-table__status">
-                <StatusBadge status={m.status} />
-              </span>
-              <span role="cell" className="monitor-table__kind">
-                {KIND_LABELS[m.kind]}
-              </span>
-              <span role="cell" className="monitor-table__target">
-                {m.target ? <span className="monitors__target">{m.target}</span> : <span className="muted">—</span>}
-              </span>
-              <span role="cell" className="monitor-table__response">
-                <ResponseCell monitor={m} />
-              </span>
-              <span role="cell" className="monitor-table__last">
-                <LastCheck monitor={m} />
-              </span>
-            </div>
-          );
+          return m ? (
+            <MonitorRowView key={item.key} monitor={m} index={item.index} offset={item.start - scrollMargin} measure={virtualizer.measureElement} />
+          ) : null;
         })}
       </div>
       <div className="monitor-table__foot" role="status" data-testid="monitor-table-foot">
