@@ -112,10 +112,13 @@ const MonitorRowView = memo(function MonitorRowView({ monitor: m, index, offset,
       <span role="cell" className="monitor-table__kind">
         {KIND_LABELS[m.kind]}
       </span>
-      <span role="cell" className="monitor-table__target">
+      <span role="cell" className={m.target ? 'monitor-table__target' : 'monitor-table__target monitor-table__cell--empty'}>
         {m.target ? <span className="monitors__target">{m.target}</span> : <span className="muted">—</span>}
       </span>
-      <span role="cell" className="monitor-table__response">
+      <span
+        role="cell"
+        className={m.kind === 'HEARTBEAT' || m.lastDurationMs === null || m.lastDurationMs === undefined ? 'monitor-table__response monitor-table__cell--empty' : 'monitor-table__response'}
+      >
         <ResponseCell monitor={m} />
       </span>
       <span role="cell" className="monitor-table__last">
