@@ -61,7 +61,7 @@ def idle_window(db, work, caddy_pid):
     try:
         check_answer(server, work)
         b.wrk(server.public + "/graphql", 3, CONNECTIONS, wrk_script(work / "warm.lua"))
-        cpu = b.CpuWindow(server=server.proc.pid, caddy=caddy_pid)
+        cpu = b.CpuWindow(pg_url=db.pg_url, server=server.proc.pid, caddy=caddy_pid)
         result = b.wrk(server.public + "/graphql", SECONDS, CONNECTIONS, wrk_script(work / "idle.lua"))
         result["cpu"] = cpu.stop()
         result["busy"], result["warnings"] = e.log_summary(server)
@@ -79,7 +79,7 @@ def loaded_windows(db, work, caddy_pid, rounds=2):
         for i in range(rounds):
             script = wrk_script(work / f"loaded{i}.lua")
             results0, t0, text0 = db.results(), time.time(), e.metrics(server)
-            cpu = b.CpuWindow(server=server.proc.pid, caddy=caddy_pid)
+            cpu = b.CpuWindow(pg_url=db.pg_url, server=server.proc.pid, caddy=caddy_pid)
             result = b.wrk(server.public + "/graphql", SECONDS, CONNECTIONS, script)
             result["cpu"] = cpu.stop()
             results1, t1, text1 = db.results(), time.time(), e.metrics(server)
@@ -88,7 +88,7 @@ def loaded_windows(db, work, caddy_pid, rounds=2):
             out.append(result)
         # The engine alone for comparison, right after (same server, no API load).
         results0, t0, text0 = db.results(), time.time(), e.metrics(server)
-        cpu = b.CpuWindow(server=server.proc.pid, caddy=caddy_pid)
+        cpu = b.CpuWindow(pg_url=db.pg_url, server=server.proc.pid, caddy=caddy_pid)
         time.sleep(SECONDS)
         alone = {"cpu": cpu.stop()}
         results1, t1, text1 = db.results(), time.time(), e.metrics(server)

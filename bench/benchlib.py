@@ -121,8 +121,14 @@ def proc_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def postgres_pids():
-    """Every local PostgreSQL process (postmaster, backends, walwriter, checkpointer, …)."""
+def postgres_pids(database_url=None):
+    """Local PostgreSQL processes: with `database_url`, that database's backends plus the
+    shared ones (walwriter, checkpointer, autovacuum, …), not other databases' client backends;
+    without it, every postgres process."""
+    if database_url:
+        out = psql(database_url, "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                 "OR backend_type <> 'client backend'")
+        return [int(pid) for pid in out.split()]
     pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -147,11 +153,11 @@ class CpuWindow:
     """CPU used over a window by named processes, by every PostgreSQL process, and by the
     whole machine (so contention from anything else shows as `other`)."""
 
-    def __init__(self, **pids):
-        self.pids = pids
+    def __init__(self, pg_url=None, **pids):
+        self.pids, self.pg_url = pids, pg_url
         self.t0 = time.time()
         self.mine0 = {k: proc_cpu_seconds(p) or 0.0 for k, p in pids.items()}
-        self.pg0 = {p: proc_cpu_seconds(p) for p in postgres_pids()}
+        self.pg0 = {p: proc_cpu_seconds(p) for p in postgres_pids(pg_url)}
         self.machine0 = machine_cpu_seconds()
 
     def stop(self):
@@ -160,7 +166,7 @@ class CpuWindow:
         dt = time.time() - self.t0
         out = {k: ((proc_cpu_seconds(p) or 0.0) - self.mine0[k]) / dt * 100 for k, p in self.pids.items()}
         pg = 0.0
-        for pid in postgres_pids():
+        for pid in set(postgres_pids(self.pg_url)) | set(self.pg0):
             now = proc_cpu_seconds(pid)
             if now is None:
                 continue

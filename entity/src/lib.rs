@@ -21,6 +21,8 @@ pub mod monitors;
 pub mod one_time_tokens;
 pub mod refresh_tokens;
 pub mod slug_reservations;
+pub mod status_page_components;
+pub mod status_pages;
 pub mod tenant_domains;
 pub mod tenant_owned;
 pub mod tenants;
@@ -50,6 +52,8 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         check_rollups::declared_indexes(),
         incidents::declared_indexes(),
         maintenance_windows::declared_indexes(),
+        status_pages::declared_indexes(),
+        status_page_components::declared_indexes(),
     ]
     .into_iter()
     .flatten()

@@ -20,6 +20,7 @@ mod m20261201_000003_create_account_jobs;
 mod m20261201_000004_create_monitoring;
 mod m20261201_000005_create_maintenance_windows;
 mod m20261201_000006_monitor_tags;
+mod m20261201_000007_create_status_pages;
 mod support;
 
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000004_create_monitoring::Migration),
             Box::new(m20261201_000005_create_maintenance_windows::Migration),
             Box::new(m20261201_000006_monitor_tags::Migration),
+            Box::new(m20261201_000007_create_status_pages::Migration),
         ]
     }
 }

@@ -21,6 +21,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("probe", &["kernel"]),
     ("team", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "accounts"]),
     ("monitoring", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "probe"]),
+    ("status_pages", &["kernel", "db", "auth", "graphql", "audit", "tenancy", "monitoring"]),
 ];
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ pub mod monitoring;
 pub mod probe;
 pub mod schema;
 pub mod startup;
+pub mod status_pages;
 pub mod team;
 pub mod telemetry;
 pub mod tenancy;

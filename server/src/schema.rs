@@ -6,7 +6,7 @@ use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 
 use crate::config::GraphqlLimits;
 use crate::graphql::server_info::ServerInfoQuery;
-use crate::{accounts, audit, mail, monitoring, team, tenancy};
+use crate::{accounts, audit, mail, monitoring, status_pages, team, tenancy};
 
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
@@ -20,6 +20,7 @@ pub struct QueryRoot(
     mail::graphql::MailQuery,
     monitoring::graphql::MonitorsQuery,
     monitoring::graphql::MaintenanceQuery,
+    status_pages::graphql::StatusPagesQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -32,6 +33,7 @@ pub struct MutationRoot(
     mail::graphql::MailMutation,
     monitoring::graphql::MonitorsMutation,
     monitoring::graphql::MaintenanceMutation,
+    status_pages::graphql::StatusPagesMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -30,6 +30,7 @@ use crate::monitoring::alerts::Alerts;
 use crate::monitoring::events::MonitorEvents;
 use crate::monitoring::scheduler::{Scheduler, SchedulerSettings};
 use crate::probe::{ProbeConfig, Prober};
+use crate::status_pages::cache::PublicPageCache;
 use crate::tenancy::graphql::TenantLoader;
 use crate::tenancy::hostnames::HostnameRegistry;
 use crate::{db, schema, telemetry};
@@ -54,6 +55,7 @@ pub struct Application {
     auth_limits: AuthLimits,
     clock: SharedClock,
     scheduler: Arc<Scheduler>,
+    page_cache: PublicPageCache,
 }
 
 impl Application {
@@ -153,6 +155,7 @@ impl Application {
         }
         let scheduler = Arc::new(scheduler);
         let hostnames = HostnameRegistry::new(db.clone());
+        let page_cache = PublicPageCache::default();
         let with_data = |builder: async_graphql::SchemaBuilder<_, _, _>| {
             builder
                 .data(db.clone())
@@ -165,6 +168,7 @@ impl Application {
                 .data(account_jobs.clone())
                 .data(prober.clone())
                 .data(alerts.events.clone())
+                .data(page_cache.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
                 .data(DataLoader::new(crate::audit::graphql::ActorNames(db.clone()), tokio::spawn))
                 .finish()
@@ -186,8 +190,21 @@ impl Application {
             auth: crate::auth::principal::Authenticator::new(tokens),
             heartbeats,
             pings: crate::http::ping::PingState::new(alerts.clone(), clock.clone()),
+            links: links.clone(),
+            clock: clock.clone(),
+            page_cache: page_cache.clone(),
         };
-        Ok(Self { public, internal, state, mail_runner, account_runner, auth_limits, clock, scheduler })
+        Ok(Self {
+            public,
+            internal,
+            state,
+            mail_runner,
+            account_runner,
+            auth_limits,
+            clock,
+            scheduler,
+            page_cache,
+        })
     }
 
     /// The monitor scheduler; tests on a manual clock call its `tick` (with `SCHEDULER_ENABLED=false`).
@@ -210,8 +227,17 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self { public, internal, state, mail_runner, account_runner, auth_limits, clock, scheduler } =
-            self;
+        let Self {
+            public,
+            internal,
+            state,
+            mail_runner,
+            account_runner,
+            auth_limits,
+            clock,
+            scheduler,
+            page_cache,
+        } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
         let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());
@@ -219,6 +245,8 @@ impl Application {
         tasks.spawn(account_runner.run(cancel.child_token()));
         // Other processes' monitor events reach this process's subscribers (PostgreSQL).
         tasks.spawn(scheduler.alerts.events.clone().listen(state.db.clone(), cancel.child_token()));
+        // A status change clears the tenant's cached public pages (on every process).
+        tasks.spawn(page_cache.follow(scheduler.alerts.events.clone(), cancel.child_token()));
         if state.settings.monitoring.scheduler_enabled {
             tasks.spawn(scheduler.run(cancel.child_token()));
         }

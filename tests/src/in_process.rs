@@ -85,6 +85,20 @@ impl InProcessApp {
             .expect("a JSON body")
     }
 
+    /// POSTs one GraphQL operation with a `Host` header, as a visitor of a tenant's host does.
+    pub async fn graphql_on_host(&self, host: &str, query: &str, variables: Value) -> Value {
+        self.client
+            .post(self.url("/graphql"))
+            .header("host", host)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("POST /graphql")
+            .json()
+            .await
+            .expect("a JSON body")
+    }
+
     /// Stops the application the way SIGTERM does and waits for it.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.stop.take() {

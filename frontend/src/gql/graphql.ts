@@ -407,6 +407,11 @@ export type Monitor = {
   lastDurationMs?: Maybe<Scalars['Int']['output']>;
   lastError?: Maybe<Scalars['String']['output']>;
   lastPingAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Average response time per hour over the last 24 hours, oldest first (null for an hour
+   * without checks): a list row's sparkline.
+   */
+  latencyTrend: Array<Maybe<Scalars['Float']['output']>>;
   name: Scalars['String']['output'];
   nextCheckAt: Scalars['DateTime']['output'];
   /** For heartbeat monitors: the URL a job calls (GET, POST or HEAD) when it runs. */
@@ -537,10 +542,14 @@ export type Mutation = {
   createMaintenanceWindow: MaintenanceWindow;
   /** Creates a monitor; its first check runs within a minute. Members and above. */
   createMonitor: Monitor;
+  /** Creates a page (the default page when `slug` is empty). Members and above. */
+  createStatusPage: StatusPage;
   /** Ends and removes a window. Members and above. */
   deleteMaintenanceWindow: MaintenanceWindow;
   /** Deletes a monitor with its history; returns it as it was. Members and above. */
   deleteMonitor: Monitor;
+  /** Deletes a page; returns it as it was. Members and above. */
+  deleteStatusPage: StatusPage;
   /** A copy of a monitor, named "<name> (copy)". Members and above. */
   duplicateMonitor: Monitor;
   /** Emails an invitation to join with a role. Owners and admins; only owners invite owners. */
@@ -587,6 +596,11 @@ export type Mutation = {
    */
   sendTestEmail: OutboxEmail;
   /**
+   * Sets what a page shows, in this order: monitors under public names, optionally grouped.
+   * Another organization's monitor is `NOT_FOUND`. Members and above.
+   */
+  setStatusPageComponents: StatusPage;
+  /**
    * Creates an organization at `<tenantSlug>.<BASE_DOMAIN>` with you as its owner, and emails
    * a verification link.
    */
@@ -595,6 +609,8 @@ export type Mutation = {
   suspendTenant: Tenant;
   /** Changes a monitor. Members and above. */
   updateMonitor: Monitor;
+  /** Changes a page's path, title and description. Members and above. */
+  updateStatusPage: StatusPage;
   /**
    * Confirms an email address with the token from the verification link. A link opened a
    * second time answers `alreadyVerified` when the address is verified.
@@ -634,12 +650,22 @@ export type MutationCreateMonitorArgs = {
 };
 
 
+export type MutationCreateStatusPageArgs = {
+  input: StatusPageInput;
+};
+
+
 export type MutationDeleteMaintenanceWindowArgs = {
   id: Scalars['ID']['input'];
 };
 
 
 export type MutationDeleteMonitorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteStatusPageArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -719,6 +745,12 @@ export type MutationSendTestEmailArgs = {
 };
 
 
+export type MutationSetStatusPageComponentsArgs = {
+  components: Array<StatusPageComponentInput>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
 };
@@ -732,6 +764,12 @@ export type MutationSuspendTenantArgs = {
 export type MutationUpdateMonitorArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMonitorInput;
+};
+
+
+export type MutationUpdateStatusPageArgs = {
+  id: Scalars['ID']['input'];
+  input: StatusPageInput;
 };
 
 
@@ -783,6 +821,73 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PublicComponent = {
+  /** One bar per UTC day, oldest first. */
+  days: Array<PublicDay>;
+  /** Empty outside any group. */
+  group: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Average response time per hour over the last 24 hours, oldest first. */
+  responseMs: Array<Maybe<Scalars['Float']['output']>>;
+  status: PublicComponentStatus;
+  /** Over the 90 days; null without checks. */
+  uptimePercent?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PublicComponentStatus =
+  | 'DEGRADED'
+  | 'MAINTENANCE'
+  | 'OPERATIONAL'
+  | 'OUTAGE'
+  /** Paused, or not checked yet. */
+  | 'UNKNOWN';
+
+export type PublicDay = {
+  date: Scalars['NaiveDate']['output'];
+  downtimeSeconds: Scalars['Int']['output'];
+  outages: Scalars['Int']['output'];
+  /** Null for a day without checks. */
+  uptimePercent?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PublicMaintenance = {
+  active: Scalars['Boolean']['output'];
+  /** The public names of the components it covers. */
+  components: Array<Scalars['String']['output']>;
+  endsAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  startsAt: Scalars['DateTime']['output'];
+};
+
+export type PublicOutage = {
+  components: Array<Scalars['String']['output']>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+};
+
+export type PublicPageStatus =
+  | 'DEGRADED'
+  | 'MAINTENANCE'
+  | 'MAJOR_OUTAGE'
+  | 'OPERATIONAL'
+  | 'PARTIAL_OUTAGE';
+
+export type PublicStatusPage = {
+  activeOutages: Array<PublicOutage>;
+  components: Array<PublicComponent>;
+  description: Scalars['String']['output'];
+  /** When this view was built (it is cached for up to a minute, less after a status change). */
+  generatedAt: Scalars['DateTime']['output'];
+  /** Maintenance in progress, then announced, touching this page's components. */
+  maintenance: Array<PublicMaintenance>;
+  organization: Scalars['String']['output'];
+  /** Resolved outages of the last 90 days, newest first (at most 20). */
+  recentOutages: Array<PublicOutage>;
+  /** The worst of the components. */
+  status: PublicPageStatus;
+  title: Scalars['String']['output'];
+};
+
 /** What anyone may know of the organization whose host they are on (its login page names it). */
 export type PublicTenant = {
   name: Scalars['String']['output'];
@@ -830,8 +935,18 @@ export type Query = {
   mySessions: Array<Session>;
   /** One outbox message by id. Platform admins only. */
   outboxEmail: OutboxEmail;
+  /**
+   * The public status page at `slug` of the organization whose host this request came to
+   * (the default page when `slug` is empty); null when there is none. Needs no login, shows
+   * only public names, and is served from a cache a status change clears.
+   */
+  publicStatusPage?: Maybe<PublicStatusPage>;
   /** Version information; needs no authentication. */
   serverInfo: ServerInfo;
+  /** One page; another organization's is `NOT_FOUND`. */
+  statusPage: StatusPage;
+  /** This organization's status pages, the default one first. */
+  statusPages: Array<StatusPage>;
   /** Every organization, newest first, optionally by status. Platform admins only. */
   tenants: TenantConnection;
 };
@@ -876,6 +991,16 @@ export type QueryMonitorsArgs = {
 
 
 export type QueryOutboxEmailArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPublicStatusPageArgs = {
+  slug?: Scalars['String']['input'];
+};
+
+
+export type QueryStatusPageArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -949,6 +1074,54 @@ export type SignUpPayload = {
   message: Scalars['String']['output'];
   /** The organization's address, `<slug>.<BASE_DOMAIN>`. */
   tenantHost: Scalars['String']['output'];
+};
+
+/** A page as its organization manages it. */
+export type StatusPage = {
+  atomUrl: Scalars['String']['output'];
+  components: Array<StatusPageComponent>;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Its outages and maintenance as feeds. */
+  rssUrl: Scalars['String']['output'];
+  /** Empty for the default page at `/` of the organization's host; otherwise its path. */
+  slug: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where the public sees it. */
+  url: Scalars['String']['output'];
+};
+
+/** A monitor on a page, under the name the public sees. */
+export type StatusPageComponent = {
+  /** Empty outside any group. */
+  group: Scalars['String']['output'];
+  /** The component's own id (not the monitor's): what its public badges are addressed by. */
+  id: Scalars['ID']['output'];
+  monitorId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  responseBadgeUrl: Scalars['String']['output'];
+  /**
+   * SVG badges for READMEs: current status, uptime over 30 days (`?days=1..90`), average
+   * response time over the last day.
+   */
+  statusBadgeUrl: Scalars['String']['output'];
+  uptimeBadgeUrl: Scalars['String']['output'];
+};
+
+export type StatusPageComponentInput = {
+  group?: Scalars['String']['input'];
+  monitorId: Scalars['ID']['input'];
+  /** The name the public sees. */
+  name: Scalars['String']['input'];
+};
+
+export type StatusPageInput = {
+  description?: Scalars['String']['input'];
+  /** Empty for the default page at `/`; otherwise 1 to 40 of a-z 0-9 and '-'. */
+  slug?: Scalars['String']['input'];
+  title: Scalars['String']['input'];
 };
 
 export type Subscription = {

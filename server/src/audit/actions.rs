@@ -31,3 +31,7 @@ pub const MONITOR_DELETED: &str = "monitor.deleted";
 
 pub const MAINTENANCE_CREATED: &str = "maintenance.created";
 pub const MAINTENANCE_DELETED: &str = "maintenance.deleted";
+
+pub const STATUS_PAGE_CREATED: &str = "status_page.created";
+pub const STATUS_PAGE_UPDATED: &str = "status_page.updated";
+pub const STATUS_PAGE_DELETED: &str = "status_page.deleted";

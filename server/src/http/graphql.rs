@@ -300,7 +300,7 @@ pub(super) fn request_meta(headers: &HeaderMap, client_ip: ClientIp) -> RequestM
 
 /// `Acme.Example.COM.:8443` → `acme.example.com`: no port, lower case, no trailing dot, so one
 /// spelling of a host is compared everywhere.
-fn normalize_host(host: &str) -> String {
+pub(crate) fn normalize_host(host: &str) -> String {
     let host = host.trim();
     // An IPv6 literal keeps its brackets; otherwise a trailing `:port` goes.
     let name = match host.find(']') {

@@ -12,6 +12,7 @@ mod rate_limit;
 mod request_log;
 mod security;
 mod spa;
+mod status;
 mod websocket;
 
 use std::sync::Arc;
@@ -57,6 +58,10 @@ pub struct AppState {
     /// select nothing but introspection fields.
     pub introspection_schema: BeaconSchema,
     pub pings: ping::PingState,
+    pub links: crate::kernel::Links,
+    pub clock: crate::kernel::SharedClock,
+    /// Built public status pages (shared with the GraphQL schema).
+    pub page_cache: crate::status_pages::cache::PublicPageCache,
 }
 
 pub fn public_router(state: AppState) -> Router {
@@ -94,11 +99,17 @@ pub fn public_router(state: AppState) -> Router {
         )
 }
 
-/// The API routes, rate limited per client IP (health checks and static files are not).
+/// The API routes and the public status feeds and badges, rate limited per client IP (health
+/// checks and static files are not).
 fn api_routes(limit: ApiRateLimit) -> Router<AppState> {
     Router::new()
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
         .route("/graphql/ws", get(websocket::graphql_ws))
+        .route("/feed.rss", get(status::default_rss))
+        .route("/feed.atom", get(status::default_atom))
+        .route("/{page}/feed.rss", get(status::page_rss))
+        .route("/{page}/feed.atom", get(status::page_atom))
+        .route("/badges/{component}/{file}", get(status::badge))
         .route_layer(tower_governor::GovernorLayer::new(limit).error_handler(rate_limit::too_many_requests))
 }
 

@@ -55,6 +55,24 @@ impl Schedule {
         }
     }
 
+    /// The occurrence in progress at `at`, else the next one, as (start, end); `None` when the
+    /// window has ended for good.
+    pub fn current_or_next(&self, at: DateTime<Utc>) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        match self {
+            Schedule::Once { starts_at, ends_at } => (*ends_at > at).then_some((*starts_at, *ends_at)),
+            Schedule::Recurring { cron, duration, time_zone, .. } => {
+                let local = at.with_timezone(time_zone);
+                if let Ok(start) = cron.find_previous_occurrence(&local, true) {
+                    let start = start.with_timezone(&Utc);
+                    if at < start + *duration {
+                        return Some((start, start + *duration));
+                    }
+                }
+                self.next_start(at).map(|start| (start, start + *duration))
+            }
+        }
+    }
+
     pub fn from_row(row: &maintenance_windows::Model) -> Option<Self> {
         match (&row.cron, row.duration_minutes, row.starts_at, row.ends_at) {
             (Some(expression), Some(minutes), _, _) => Some(Schedule::Recurring {

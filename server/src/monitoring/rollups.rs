@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use entity::check_results::CheckStatus;
 use entity::check_rollups;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 /// Upper bounds (ms) of the latency buckets; one more bucket holds everything slower.
@@ -201,6 +203,93 @@ pub async fn over(
         stats.add(&row);
     }
     Ok(stats)
+}
+
+/// The stats of the last `hours` hours for each of `monitor_ids` (one query for a list page).
+pub async fn over_many(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_ids: &[Uuid],
+    now: DateTime<Utc>,
+    hours: i64,
+) -> Result<HashMap<Uuid, Stats>, DbErr> {
+    let mut out: HashMap<Uuid, Stats> = HashMap::new();
+    if monitor_ids.is_empty() {
+        return Ok(out);
+    }
+    let rows = check_rollups::Entity::find()
+        .filter(check_rollups::Column::TenantId.eq(tenant_id))
+        .filter(check_rollups::Column::MonitorId.is_in(monitor_ids.iter().copied()))
+        .filter(check_rollups::Column::HourStart.gte(hour_of(now - Duration::hours(hours - 1))))
+        .all(db)
+        .await?;
+    for row in rows {
+        out.entry(row.monitor_id).or_default().add(&row);
+    }
+    Ok(out)
+}
+
+/// Each monitor's average latency per hour over the last `hours` hours, oldest first; `None`
+/// for an hour without checks (a sparkline per list row, one query per page).
+pub async fn hourly_averages(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_ids: &[Uuid],
+    now: DateTime<Utc>,
+    hours: i64,
+) -> Result<HashMap<Uuid, Vec<Option<f64>>>, DbErr> {
+    let mut out: HashMap<Uuid, Vec<Option<f64>>> = HashMap::new();
+    if monitor_ids.is_empty() {
+        return Ok(out);
+    }
+    let first = hour_of(now - Duration::hours(hours - 1));
+    let rows = check_rollups::Entity::find()
+        .filter(check_rollups::Column::TenantId.eq(tenant_id))
+        .filter(check_rollups::Column::MonitorId.is_in(monitor_ids.iter().copied()))
+        .filter(check_rollups::Column::HourStart.gte(first))
+        .all(db)
+        .await?;
+    let len = usize::try_from(hours).unwrap_or(0);
+    for row in rows {
+        let index = usize::try_from((row.hour_start - first).num_hours()).ok().filter(|i| *i < len);
+        let (Some(index), true) = (index, row.checks > 0) else { continue };
+        let average = row.duration_sum_ms as f64 / f64::from(row.checks);
+        out.entry(row.monitor_id).or_insert_with(|| vec![None; len])[index] = Some(average);
+    }
+    Ok(out)
+}
+
+/// Checks and failures per monitor and UTC day since `since` (counts only, no latency): a
+/// status page's 90-day bars, one query for all its components.
+pub async fn daily_counts_many(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_ids: &[Uuid],
+    since: NaiveDate,
+) -> Result<HashMap<(Uuid, NaiveDate), (i64, i64)>, DbErr> {
+    let mut out: HashMap<(Uuid, NaiveDate), (i64, i64)> = HashMap::new();
+    if monitor_ids.is_empty() {
+        return Ok(out);
+    }
+    let since = since.and_hms_opt(0, 0, 0).map(|at| at.and_utc()).unwrap_or_default();
+    let rows: Vec<(Uuid, DateTime<Utc>, i32, i32)> = check_rollups::Entity::find()
+        .select_only()
+        .column(check_rollups::Column::MonitorId)
+        .column(check_rollups::Column::HourStart)
+        .column(check_rollups::Column::Checks)
+        .column(check_rollups::Column::Failures)
+        .filter(check_rollups::Column::TenantId.eq(tenant_id))
+        .filter(check_rollups::Column::MonitorId.is_in(monitor_ids.iter().copied()))
+        .filter(check_rollups::Column::HourStart.gte(since))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (monitor_id, hour, checks, failures) in rows {
+        let day = out.entry((monitor_id, hour.date_naive())).or_default();
+        day.0 += i64::from(checks);
+        day.1 += i64::from(failures);
+    }
+    Ok(out)
 }
 
 /// One stats per UTC day for the last `days` days, oldest first (days without checks empty).

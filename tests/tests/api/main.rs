@@ -31,6 +31,8 @@ mod schema_drift;
 mod session_end;
 mod shell_api;
 mod spa;
+mod status_feeds;
+mod status_pages;
 mod team;
 mod tenant_access;
 mod tls_ask;

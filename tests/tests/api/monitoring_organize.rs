@@ -18,7 +18,8 @@ backend_tests!(
     lists_sort_by_name_and_status_across_pages,
     the_incidents_list_spans_monitors_and_filters_open_ones,
     a_tag_scoped_maintenance_window_covers_only_tagged_monitors,
-    a_cron_heartbeat_is_due_at_its_next_run_plus_grace
+    a_cron_heartbeat_is_due_at_its_next_run_plus_grace,
+    a_list_page_answers_uptime_and_maintenance_like_each_monitor_alone
 );
 
 const LIST: &str = "query($f: MonitorFilter, $o: MonitorOrder, $after: String, $first: Int) { \
@@ -295,6 +296,58 @@ async fn a_cron_heartbeat_is_due_at_its_next_run_plus_grace(backend: Backend) {
         let input = json!({ "name": "Bad", "heartbeat": { "cron": cron, "timeZone": zone } });
         let refused = app.graphql_as(&token, CREATE, json!({ "input": input })).await;
         assert!(fields(&refused).contains(&field.to_owned()), "{field}: {refused}");
+    }
+    app.shutdown().await;
+}
+
+/// A list page loads `uptime` and `inMaintenance` for all its monitors at once; the answers
+/// must equal each monitor's own.
+async fn a_list_page_answers_uptime_and_maintenance_like_each_monitor_alone(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-page-loads").await;
+    let healthy = http_target().await;
+    let failing = http_target().await;
+    failing.status.store(500, Ordering::SeqCst);
+    let http = |name: &str, url: &str, tags: &[&str]| json!({ "name": name, "tags": tags, "failureThreshold": 1, "intervalSeconds": 60, "http": { "url": url } });
+    create(&app, &token, http("Up", &healthy.url, &[])).await;
+    create(&app, &token, http("Down", &failing.url, &["db"])).await;
+    create(&app, &token, http("Flaky", &healthy.url, &["db"])).await;
+    for _ in 0..3 {
+        advance_and_tick(&app, 60).await;
+    }
+    let now: DateTime<Utc> = app.clock.now();
+    let window =
+        "mutation($input: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $input) { id } }";
+    let input = json!({ "name": "DB", "tag": "db", "startsAt": now.to_rfc3339(), "endsAt": (now + Duration::hours(1)).to_rfc3339() });
+    app.graphql_as(&token, window, json!({ "input": input })).await;
+
+    let fields = "id inMaintenance day: uptime(period: DAY) { checks failures uptimePercent } \
+        week: uptime(period: WEEK) { checks } latencyTrend";
+    let list = app
+        .graphql_as(&token, &format!("{{ monitors(first: 10) {{ nodes {{ {fields} }} }} }}"), json!({}))
+        .await;
+    let nodes = list["data"]["monitors"]["nodes"].as_array().unwrap_or_else(|| panic!("{list}")).clone();
+    assert_eq!(nodes.len(), 3);
+    let mut checks = 0;
+    for node in &nodes {
+        let alone = app
+            .graphql_as(
+                &token,
+                &format!("query($id: ID!) {{ monitor(id: $id) {{ {fields} }} }}"),
+                json!({ "id": node["id"] }),
+            )
+            .await;
+        assert_eq!(&alone["data"]["monitor"], node, "{alone}");
+        checks += node["day"]["checks"].as_i64().unwrap();
+    }
+    assert!(checks >= 9, "three rounds of three monitors: {nodes:?}");
+    assert_eq!(nodes.iter().filter(|n| n["inMaintenance"] == true).count(), 2, "{nodes:?}");
+    assert!(nodes.iter().any(|n| n["day"]["failures"].as_i64().unwrap() > 0), "{nodes:?}");
+    for node in &nodes {
+        let trend = node["latencyTrend"].as_array().unwrap();
+        assert_eq!(trend.len(), 24, "{node}");
+        assert!(trend.last().unwrap().is_number() || trend[22].is_number(), "this hour has checks: {node}");
+        assert!(trend[0].is_null(), "a day ago there were none: {node}");
     }
     app.shutdown().await;
 }

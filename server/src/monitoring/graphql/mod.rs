@@ -117,7 +117,10 @@ impl MonitorsQuery {
             tag,
         };
         let monitors = service::list(db(ctx), &scope, &filter, &page).await?;
-        Ok(encoded_connection(monitors, |monitor| service::cursor_in(order, monitor), Monitor::from))
+        let loads =
+            PageLoads::new(scope.tenant_id(), monitors.items.iter().map(|monitor| monitor.id).collect());
+        let node = |model| Monitor { page: Some(loads.clone()), ..Monitor::from(model) };
+        Ok(encoded_connection(monitors, |monitor| service::cursor_in(order, monitor), node))
     }
 
     /// The tags this organization's monitors use, A to Z (at most 500).

@@ -1,13 +1,19 @@
 //! The shapes monitors take in answers: the monitor with its kind's settings, its checks,
 //! incidents and uptime.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use async_graphql::{ComplexObject, Context, Enum, ID, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::{check_results, incidents, monitors};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use tokio::sync::OnceCell;
+use uuid::Uuid;
 
 use super::{CheckStatus, MonitorKind, MonitorStatus, db, id, now};
 use crate::kernel::{ApiError, Links};
+use crate::monitoring::maintenance::{self, ActiveWindow};
 use crate::monitoring::rollups;
 use crate::monitoring::settings::{HostPort, Settings};
 use crate::monitoring::tags::Tags;
@@ -43,7 +49,80 @@ pub struct Monitor {
     pub heartbeat: Option<HeartbeatSettingsView>,
     #[graphql(skip)]
     pub model: monitors::Model,
+    /// Set when the monitor is one of a list page: per-monitor fields load for the whole page.
+    #[graphql(skip)]
+    pub page: Option<Arc<PageLoads>>,
 }
+
+/// What the per-monitor fields of one list page need, loaded once for the page on first use
+/// (a page of 100 monitors asking for `uptime` and `inMaintenance` costs two queries, not 200).
+pub struct PageLoads {
+    tenant_id: Uuid,
+    monitor_ids: Vec<Uuid>,
+    windows: OnceCell<Vec<ActiveWindow>>,
+    /// By the period's hours.
+    uptime: Mutex<HashMap<i64, Arc<PageStats>>>,
+    trend: OnceCell<HashMap<Uuid, Vec<Option<f64>>>>,
+}
+
+/// Each page monitor's stats over one period, loaded by the first monitor that asks.
+type PageStats = OnceCell<HashMap<Uuid, rollups::Stats>>;
+
+impl PageLoads {
+    pub fn new(tenant_id: Uuid, monitor_ids: Vec<Uuid>) -> Arc<Self> {
+        Arc::new(Self {
+            tenant_id,
+            monitor_ids,
+            windows: OnceCell::new(),
+            uptime: Mutex::default(),
+            trend: OnceCell::new(),
+        })
+    }
+
+    async fn windows(&self, db: &DatabaseConnection) -> Result<&[ActiveWindow], DbErr> {
+        let windows =
+            self.windows.get_or_try_init(|| maintenance::of_tenants(db, vec![self.tenant_id])).await?;
+        Ok(windows)
+    }
+
+    async fn uptime(
+        &self,
+        db: &DatabaseConnection,
+        now: DateTime<Utc>,
+        hours: i64,
+        monitor_id: Uuid,
+    ) -> Result<rollups::Stats, DbErr> {
+        let cell = self
+            .uptime
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .entry(hours)
+            .or_default()
+            .clone();
+        let stats = cell
+            .get_or_try_init(|| rollups::over_many(db, self.tenant_id, &self.monitor_ids, now, hours))
+            .await?;
+        Ok(stats.get(&monitor_id).cloned().unwrap_or_default())
+    }
+
+    async fn trend(
+        &self,
+        db: &DatabaseConnection,
+        now: DateTime<Utc>,
+        monitor_id: Uuid,
+    ) -> Result<Vec<Option<f64>>, DbErr> {
+        let trends = self
+            .trend
+            .get_or_try_init(|| {
+                rollups::hourly_averages(db, self.tenant_id, &self.monitor_ids, now, TREND_HOURS)
+            })
+            .await?;
+        Ok(trends.get(&monitor_id).cloned().unwrap_or_else(|| vec![None; TREND_HOURS as usize]))
+    }
+}
+
+/// The hours of a row's latency sparkline.
+const TREND_HOURS: i64 = 24;
 
 #[derive(SimpleObject)]
 #[graphql(name = "HttpSettings")]
@@ -131,6 +210,7 @@ impl From<monitors::Model> for Monitor {
             tls: None,
             heartbeat: None,
             model,
+            page: None,
         };
         match settings {
             Some(Settings::Http(http)) => {
@@ -312,14 +392,24 @@ pub struct DailyUptime {
 impl Monitor {
     /// Whether a maintenance window covers this monitor now (no alerts; not counted in uptime).
     async fn in_maintenance(&self, ctx: &Context<'_>) -> Result<bool, ApiError> {
-        let windows = crate::monitoring::maintenance::of_tenants(db(ctx), vec![self.model.tenant_id]).await?;
-        Ok(crate::monitoring::maintenance::covers(&windows, &self.model, now(ctx)))
+        let covered = match &self.page {
+            Some(page) => maintenance::covers(page.windows(db(ctx)).await?, &self.model, now(ctx)),
+            None => {
+                let windows = maintenance::of_tenants(db(ctx), vec![self.model.tenant_id]).await?;
+                maintenance::covers(&windows, &self.model, now(ctx))
+            }
+        };
+        Ok(covered)
     }
 
     /// Uptime and latency over the last day, week, month or quarter.
     async fn uptime(&self, ctx: &Context<'_>, period: UptimePeriod) -> Result<UptimeStats, ApiError> {
-        let stats =
-            rollups::over(db(ctx), self.model.tenant_id, self.model.id, now(ctx), period.hours()).await?;
+        let stats = match &self.page {
+            Some(page) => page.uptime(db(ctx), now(ctx), period.hours(), self.model.id).await?,
+            None => {
+                rollups::over(db(ctx), self.model.tenant_id, self.model.id, now(ctx), period.hours()).await?
+            }
+        };
         Ok(UptimeStats::from(&stats))
     }
 
@@ -336,6 +426,22 @@ impl Monitor {
         let daily =
             rollups::daily(db(ctx), self.model.tenant_id, self.model.id, now(ctx), i64::from(days)).await?;
         Ok(daily.iter().map(|(date, stats)| DailyUptime { date: *date, stats: stats.into() }).collect())
+    }
+
+    /// Average response time per hour over the last 24 hours, oldest first (null for an hour
+    /// without checks): a list row's sparkline.
+    async fn latency_trend(&self, ctx: &Context<'_>) -> Result<Vec<Option<f64>>, ApiError> {
+        let trend = match &self.page {
+            Some(page) => page.trend(db(ctx), now(ctx), self.model.id).await?,
+            None => {
+                let one = [self.model.id];
+                let mut trends =
+                    rollups::hourly_averages(db(ctx), self.model.tenant_id, &one, now(ctx), TREND_HOURS)
+                        .await?;
+                trends.remove(&self.model.id).unwrap_or_else(|| vec![None; TREND_HOURS as usize])
+            }
+        };
+        Ok(trend)
     }
 
     /// For heartbeat monitors: the URL a job calls (GET, POST or HEAD) when it runs.

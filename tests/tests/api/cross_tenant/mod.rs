@@ -13,6 +13,7 @@
 mod admin;
 mod monitors;
 mod schema_ids;
+mod status_pages;
 mod tenant;
 
 use std::cell::RefCell;
@@ -59,6 +60,10 @@ const CASES: &[(&str, Case)] = &[
     ("createMaintenanceWindow", case!(monitors::create_maintenance_window)),
     ("deleteMaintenanceWindow", case!(monitors::delete_maintenance_window)),
     ("incidents", case!(monitors::incidents)),
+    ("statusPage", case!(status_pages::status_page)),
+    ("updateStatusPage", case!(status_pages::update_status_page)),
+    ("deleteStatusPage", case!(status_pages::delete_status_page)),
+    ("setStatusPageComponents", case!(status_pages::set_status_page_components)),
     ("outboxEmail", case!(admin::outbox_email)),
     ("requeueEmail", case!(admin::requeue_email)),
     ("suspendTenant", case!(admin::suspend_tenant)),

@@ -1,0 +1,56 @@
+//! Public status pages: the default page (`slug` empty) answers at `/` of the tenant's host,
+//! the others at `/<slug>`.
+
+use sea_orm::entity::prelude::*;
+
+use crate::index::DeclaredIndex;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "status_pages")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub tenant_id: Uuid,
+    /// Empty for the default page; otherwise lowercase letters, digits and dashes.
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::tenants::Entity",
+        from = "Column::TenantId",
+        to = "super::tenants::Column::Id",
+        on_delete = "Cascade"
+    )]
+    Tenant,
+}
+
+impl Related<super::tenants::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Tenant.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl crate::TenantOwned for Entity {
+    const TENANT_ID: Column = Column::TenantId;
+    const ID: Column = Column::Id;
+    const NOUN: &'static str = "status page";
+}
+
+pub fn declared_indexes() -> Vec<DeclaredIndex> {
+    // A page is found by its tenant and slug; one slug per tenant.
+    vec![
+        DeclaredIndex::tenant::<Entity, _>(
+            "status_pages_tenant_id_slug_key",
+            [Column::TenantId, Column::Slug],
+        )
+        .unique(),
+    ]
+}

@@ -1,0 +1,13 @@
+//! Public status pages: what a tenant publishes about its monitors, to anyone, without login.
+//! `pages` manages pages and their components (members and above); `public` builds the view a
+//! visitor sees — current status per component, 90-day uptime bars, response times, active and
+//! recent outages — from the monitoring layer, never exposing monitor names, targets, errors or
+//! ids; `cache` keeps built views for a minute and drops a tenant's views when one of its
+//! monitors changes status or a page changes. GraphQL lives in `graphql`.
+
+pub mod badges;
+pub mod cache;
+pub mod feeds;
+pub mod graphql;
+pub mod pages;
+pub mod public;
