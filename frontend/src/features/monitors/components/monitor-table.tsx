@@ -219,35 +219,30 @@ export function MonitorTable({ rows, hasNextPage, isFetchingNextPage, fetchNextP
 
   const total = rows.length + 1;
   return (
-    <div
-      className="monitor-table"
-      role="table"
-      aria-label="Monitors"
-      aria-rowcount={hasNextPage ? -1 : total}
-      aria-describedby="monitor-table-help"
-      data-testid="monitor-table"
-    >
+    <div className="monitor-table">
       <p id="monitor-table-help" className="visually-hidden">
         Use the up and down arrow keys, Home and End to move between monitors.
       </p>
-      <div role="rowgroup" className="monitor-table__head">
-        <div role="row" aria-rowindex={1} className="monitor-table__row monitor-table__row--head">
-          <span role="columnheader">Name</span>
-          <span role="columnheader">Status</span>
-          <span role="columnheader">Kind</span>
-          <span role="columnheader">Target</span>
-          <span role="columnheader">Response</span>
-          <span role="columnheader">Last check</span>
+      <div role="table" aria-label="Monitors" aria-rowcount={hasNextPage ? -1 : total} aria-describedby="monitor-table-help" data-testid="monitor-table">
+        <div role="rowgroup" className="monitor-table__head">
+          <div role="row" aria-rowindex={1} className="monitor-table__row monitor-table__row--head">
+            <span role="columnheader">Name</span>
+            <span role="columnheader">Status</span>
+            <span role="columnheader">Kind</span>
+            <span role="columnheader">Target</span>
+            <span role="columnheader">Response</span>
+            <span role="columnheader">Last check</span>
+          </div>
         </div>
-      </div>
-      {/* The body's height and the rows' offsets are CSSOM writes through React (allowed by the CSP). */}
-      <div role="rowgroup" ref={bodyRef} className="monitor-table__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
-        {items.map((item) => {
-          const m = rows[item.index];
-          return m ? (
-            <MonitorRowView key={item.key} monitor={m} index={item.index} offset={item.start - scrollMargin} measure={virtualizer.measureElement} />
-          ) : null;
-        })}
+        {/* The body's height and the rows' offsets are CSSOM writes through React (allowed by the CSP). */}
+        <div role="rowgroup" ref={bodyRef} className="monitor-table__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+          {items.map((item) => {
+            const m = rows[item.index];
+            return m ? (
+              <MonitorRowView key={item.key} monitor={m} index={item.index} offset={item.start - scrollMargin} measure={virtualizer.measureElement} />
+            ) : null;
+          })}
+        </div>
       </div>
       <div className="monitor-table__foot" role="status" data-testid="monitor-table-foot">
         {isFetchingNextPage ? 'Loading more monitors…' : hasNextPage ? `${rows.length.toLocaleString('en-US')} monitors loaded; scroll for more.` : `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'monitor' : 'monitors'}`}
