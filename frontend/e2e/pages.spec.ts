@@ -81,6 +81,10 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       await page.setViewportSize(VIEWPORTS[viewport]);
       const pages: [string, string, string | RegExp][] = [
         ['home', '/app', /^Welcome, /],
+        ['incidents', '/app/incidents', 'Incidents'],
+        ['maintenance', '/app/maintenance', 'Maintenance'],
+        ['maintenance-new', '/app/maintenance/new', 'Schedule maintenance'],
+        ['monitor-edit-missing', '/app/monitors/00000000-0000-7000-8000-000000000000/edit', 'Edit monitor'],
         ['team', '/app/team', 'Team'],
         ['status-pages-list', '/app/status-pages', 'Status pages'],
         ['status-pages-create', '/app/status-pages/new', 'Create status page'],
@@ -115,6 +119,12 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       await page.goto('/app/audit');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('You don’t have access to this page');
       await checkPage(page, testInfo, 'member-no-access');
+      await page.goto('/app/incidents');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incidents');
+      await checkPage(page, testInfo, 'member-incidents');
+      await page.goto('/app/maintenance');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maintenance');
+      await checkPage(page, testInfo, 'member-maintenance');
     });
   });
 }
@@ -167,6 +177,8 @@ test('dark mode (prefers-color-scheme) keeps contrast and layout', async ({ page
     ['dark-home', '/app'],
     ['dark-team', '/app/team'],
     ['dark-audit', '/app/audit'],
+    ['dark-incidents', '/app/incidents'],
+    ['dark-maintenance-new', '/app/maintenance/new'],
   ] as const) {
     await page.goto(path);
     await checkPage(page, testInfo, name);

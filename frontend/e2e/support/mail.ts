@@ -44,3 +44,33 @@ export async function waitForMailLink(recipient: string, linkPath: string, { sin
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/**
+ * Waits for the newest .eml in BEACON_MAIL_DIR addressed to `recipient` whose Subject matches
+ * `subject` and returns its decoded text. With `since` (ms since the epoch), older messages are
+ * ignored. For mails without a token link, such as monitor alerts.
+ */
+export async function waitForMail(recipient: string, subject: RegExp, { since = 0, timeoutMs = 60_000 } = {}): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let files: { file: string; mtime: number }[] = [];
+    try {
+      files = readdirSync(MAIL_DIR)
+        .filter((name) => name.endsWith('.eml'))
+        .map((name) => ({ file: path.join(MAIL_DIR, name), mtime: statSync(path.join(MAIL_DIR, name)).mtimeMs }))
+        .filter(({ mtime }) => mtime >= since)
+        .sort((a, b) => b.mtime - a.mtime);
+    } catch {
+      // The directory appears with the first message.
+    }
+    for (const { file } of files) {
+      const text = decodeQuotedPrintable(readFileSync(file, 'utf8'));
+      if (!toHeaderOf(text).includes(recipient.toLowerCase())) continue;
+      const headers = (text.split(/\r?\n\r?\n/, 1)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ');
+      const subjectLine = (/^Subject:(.*)$/im.exec(headers)?.[1] ?? '').trim();
+      if (subject.test(subjectLine)) return text;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${recipient} with a subject matching ${String(subject)} in ${MAIL_DIR} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

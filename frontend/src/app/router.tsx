@@ -46,10 +46,26 @@ const routes: RouteObject[] = [
               { index: true, lazy: () => import('./routes/app-home').then((m) => ({ Component: m.AppHomeRoute })), handle: { title: 'Home' } },
               { path: 'monitors', lazy: () => monitors().then((m) => ({ Component: m.MonitorsRoute })), handle: { title: 'Monitors' } },
               { path: 'monitors/new', lazy: () => monitors().then((m) => ({ Component: m.NewMonitorRoute })), handle: { title: 'Create monitor' } },
+              { path: 'monitors/:id/edit', lazy: () => monitors().then((m) => ({ Component: m.EditMonitorRoute })), handle: { title: 'Edit monitor' } },
               { path: 'monitors/:id', lazy: () => monitors().then((m) => ({ Component: m.MonitorRoute })), handle: { title: 'Monitor' } },
               { path: 'status-pages', lazy: () => statusPages().then((m) => ({ Component: m.StatusPagesRoute })), handle: { title: 'Status pages' } },
               { path: 'status-pages/new', lazy: () => statusPages().then((m) => ({ Component: m.NewStatusPageRoute })), handle: { title: 'Create status page' } },
               { path: 'status-pages/:id', lazy: () => statusPages().then((m) => ({ Component: m.StatusPageEditorRoute })), handle: { title: 'Status page' } },
+              {
+                path: 'incidents',
+                lazy: () => import('@/features/incidents/routes/incidents').then((m) => ({ Component: m.IncidentsRoute })),
+                handle: { title: 'Incidents' },
+              },
+              {
+                path: 'maintenance',
+                lazy: () => import('@/features/maintenance/routes/maintenance').then((m) => ({ Component: m.MaintenanceRoute })),
+                handle: { title: 'Maintenance' },
+              },
+              {
+                path: 'maintenance/new',
+                lazy: () => import('@/features/maintenance/routes/maintenance').then((m) => ({ Component: m.NewMaintenanceRoute })),
+                handle: { title: 'Schedule maintenance' },
+              },
               { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },
               {
                 path: 'account',

@@ -1430,6 +1430,15 @@ export type VerifyEmailMutationVariables = Exact<{
 
 export type VerifyEmailMutation = { verifyEmail: { verified: boolean, alreadyVerified: boolean } };
 
+export type IncidentsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+}>;
+
+
+export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
 }>;
@@ -1444,20 +1453,72 @@ export type InvitationQueryVariables = Exact<{
 
 export type InvitationQuery = { invitation: { email: string, role: Role, tenantName: string, tenantSlug: string, inviterName?: string | null, existingAccount: boolean, expiresAt: any } };
 
+export type MaintenanceWindowsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MaintenanceWindowsQuery = { maintenanceWindows: Array<{ id: string, name: string, monitorId?: string | null, tag?: string | null, startsAt?: any | null, endsAt?: any | null, cron?: string | null, durationMinutes?: number | null, timeZone: string, activeNow: boolean, nextStart?: any | null, createdAt: any }> };
+
+export type MaintenanceMonitorOptionsQueryVariables = Exact<{
+  text?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MaintenanceMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string }>, pageInfo: { hasNextPage: boolean } } };
+
+export type MaintenanceTagOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MaintenanceTagOptionsQuery = { monitorTags: Array<string> };
+
+export type MaintenanceMonitorNameQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MaintenanceMonitorNameQuery = { monitor: { id: string, name: string } };
+
+export type CreateMaintenanceWindowMutationVariables = Exact<{
+  input: CreateMaintenanceWindowInput;
+}>;
+
+
+export type CreateMaintenanceWindowMutation = { createMaintenanceWindow: { id: string, name: string } };
+
+export type DeleteMaintenanceWindowMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteMaintenanceWindowMutation = { deleteMaintenanceWindow: { id: string, name: string } };
+
+export type MonitorSettingsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MonitorSettingsQuery = { monitor: { id: string, name: string, kind: MonitorKind, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, retryIntervalSeconds: number, failureThreshold: number, recoveryThreshold: number, http?: { url: string, method: string, body?: string | null, expectedStatus: Array<string>, followRedirects: boolean, verifyTls: boolean, keyword?: string | null, keywordAbsent: boolean, jsonPath?: string | null, jsonComparison?: string | null, jsonValue?: string | null, tlsWarnDays: number, headers: Array<{ name: string, value: string }> } | null, tcp?: { host: string, port: number } | null, dns?: { name: string, recordType: string, expected?: string | null } | null, tls?: { host: string, port: number, warnDays: number } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null } };
+
+export type MonitorTagsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonitorTagsQuery = { monitorTags: Array<string> };
+
 export type MonitorQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, heartbeat?: { graceSeconds: number } | null, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MonitorFilter>;
+  orderBy?: InputMaybe<MonitorOrder>;
 }>;
 
 
-export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, intervalSeconds: number, lastCheckedAt?: any | null, lastError?: string | null, lastPingAt?: any | null }>, pageInfo: { hasNextPage: boolean } } };
+export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CreateMonitorMutationVariables = Exact<{
   input: CreateMonitorInput;
@@ -1465,6 +1526,14 @@ export type CreateMonitorMutationVariables = Exact<{
 
 
 export type CreateMonitorMutation = { createMonitor: { id: string, name: string } };
+
+export type UpdateMonitorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateMonitorInput;
+}>;
+
+
+export type UpdateMonitorMutation = { updateMonitor: { id: string, name: string } };
 
 export type PauseMonitorMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1818,6 +1887,25 @@ export const VerifyEmailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const IncidentsDocument = new TypedDocumentString(`
+    query Incidents($first: Int, $after: String, $filter: IncidentFilter) {
+  incidents(first: $first, after: $after, filter: $filter) {
+    nodes {
+      id
+      monitorId
+      monitorName
+      openedAt
+      resolvedAt
+      durationSeconds
+      cause
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncidentsQuery, IncidentsQueryVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input) {
@@ -1839,6 +1927,123 @@ export const InvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvitationQuery, InvitationQueryVariables>;
+export const MaintenanceWindowsDocument = new TypedDocumentString(`
+    query MaintenanceWindows {
+  maintenanceWindows {
+    id
+    name
+    monitorId
+    tag
+    startsAt
+    endsAt
+    cron
+    durationMinutes
+    timeZone
+    activeNow
+    nextStart
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MaintenanceWindowsQuery, MaintenanceWindowsQueryVariables>;
+export const MaintenanceMonitorOptionsDocument = new TypedDocumentString(`
+    query MaintenanceMonitorOptions($text: String) {
+  monitors(first: 100, filter: {text: $text}) {
+    nodes {
+      id
+      name
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MaintenanceMonitorOptionsQuery, MaintenanceMonitorOptionsQueryVariables>;
+export const MaintenanceTagOptionsDocument = new TypedDocumentString(`
+    query MaintenanceTagOptions {
+  monitorTags
+}
+    `) as unknown as TypedDocumentString<MaintenanceTagOptionsQuery, MaintenanceTagOptionsQueryVariables>;
+export const MaintenanceMonitorNameDocument = new TypedDocumentString(`
+    query MaintenanceMonitorName($id: ID!) {
+  monitor(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MaintenanceMonitorNameQuery, MaintenanceMonitorNameQueryVariables>;
+export const CreateMaintenanceWindowDocument = new TypedDocumentString(`
+    mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {
+  createMaintenanceWindow(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMaintenanceWindowMutation, CreateMaintenanceWindowMutationVariables>;
+export const DeleteMaintenanceWindowDocument = new TypedDocumentString(`
+    mutation DeleteMaintenanceWindow($id: ID!) {
+  deleteMaintenanceWindow(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMaintenanceWindowMutation, DeleteMaintenanceWindowMutationVariables>;
+export const MonitorSettingsDocument = new TypedDocumentString(`
+    query MonitorSettings($id: ID!) {
+  monitor(id: $id) {
+    id
+    name
+    kind
+    tags
+    intervalSeconds
+    timeoutSeconds
+    retryIntervalSeconds
+    failureThreshold
+    recoveryThreshold
+    http {
+      url
+      method
+      headers {
+        name
+        value
+      }
+      body
+      expectedStatus
+      followRedirects
+      verifyTls
+      keyword
+      keywordAbsent
+      jsonPath
+      jsonComparison
+      jsonValue
+      tlsWarnDays
+    }
+    tcp {
+      host
+      port
+    }
+    dns {
+      name
+      recordType
+      expected
+    }
+    tls {
+      host
+      port
+      warnDays
+    }
+    heartbeat {
+      graceSeconds
+      cron
+      timeZone
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorSettingsQuery, MonitorSettingsQueryVariables>;
+export const MonitorTagsDocument = new TypedDocumentString(`
+    query MonitorTags {
+  monitorTags
+}
+    `) as unknown as TypedDocumentString<MonitorTagsQuery, MonitorTagsQueryVariables>;
 export const MonitorDocument = new TypedDocumentString(`
     query Monitor($id: ID!) {
   monitor(id: $id) {
@@ -1847,6 +2052,7 @@ export const MonitorDocument = new TypedDocumentString(`
     kind
     target
     status
+    tags
     intervalSeconds
     timeoutSeconds
     failureThreshold
@@ -1861,6 +2067,8 @@ export const MonitorDocument = new TypedDocumentString(`
     pingUrl
     heartbeat {
       graceSeconds
+      cron
+      timeZone
     }
     inMaintenance
     day: uptime(period: DAY) {
@@ -1921,21 +2129,24 @@ export const MonitorDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MonitorQuery, MonitorQueryVariables>;
 export const MonitorsDocument = new TypedDocumentString(`
-    query Monitors($first: Int, $filter: MonitorFilter) {
-  monitors(first: $first, filter: $filter) {
+    query Monitors($first: Int, $after: String, $filter: MonitorFilter, $orderBy: MonitorOrder) {
+  monitors(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     nodes {
       id
       name
       kind
       target
       status
+      tags
       intervalSeconds
       lastCheckedAt
+      lastDurationMs
       lastError
       lastPingAt
     }
     pageInfo {
       hasNextPage
+      endCursor
     }
   }
 }
@@ -1948,6 +2159,14 @@ export const CreateMonitorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateMonitorMutation, CreateMonitorMutationVariables>;
+export const UpdateMonitorDocument = new TypedDocumentString(`
+    mutation UpdateMonitor($id: ID!, $input: UpdateMonitorInput!) {
+  updateMonitor(id: $id, input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMonitorMutation, UpdateMonitorMutationVariables>;
 export const PauseMonitorDocument = new TypedDocumentString(`
     mutation PauseMonitor($id: ID!) {
   pauseMonitor(id: $id) {

@@ -18,6 +18,7 @@ const defaultPage = {
         components: [],
         activeOutages: [],
         recentOutages: [],
+        maintenance: [],
         generatedAt: '2026-11-29T12:00:00Z',
       },
     },

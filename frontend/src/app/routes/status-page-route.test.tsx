@@ -11,6 +11,7 @@ const page = {
   components: [],
   activeOutages: [],
   recentOutages: [],
+  maintenance: [],
   generatedAt: '2026-11-29T12:00:00Z',
 };
 

@@ -15,6 +15,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app', label: 'Home', end: true },
   { to: '/app/monitors', label: 'Monitors' },
   { to: '/app/status-pages', label: 'Status pages' },
+  { to: '/app/incidents', label: 'Incidents' },
+  { to: '/app/maintenance', label: 'Maintenance' },
   { to: '/app/team', label: 'Team' },
   { to: '/app/api-keys', label: 'API keys', minimumRole: 'ADMIN' },
   { to: '/app/audit', label: 'Audit log', minimumRole: 'ADMIN' },

@@ -12,6 +12,7 @@ export const MonitorQuery = graphql(`
       kind
       target
       status
+      tags
       intervalSeconds
       timeoutSeconds
       failureThreshold
@@ -26,6 +27,8 @@ export const MonitorQuery = graphql(`
       pingUrl
       heartbeat {
         graceSeconds
+        cron
+        timeZone
       }
       inMaintenance
       day: uptime(period: DAY) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { graphql } from '@/gql';
-import type { CreateMonitorInput } from '@/gql/graphql';
+import type { CreateMonitorInput, UpdateMonitorInput } from '@/gql/graphql';
 import { request } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 import { monitorQueryKey } from './get-monitor';
@@ -9,6 +9,15 @@ import { monitorsRootKey } from './get-monitors';
 export const CreateMonitorMutation = graphql(`
   mutation CreateMonitor($input: CreateMonitorInput!) {
     createMonitor(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const UpdateMonitorMutation = graphql(`
+  mutation UpdateMonitor($id: ID!, $input: UpdateMonitorInput!) {
+    updateMonitor(id: $id, input: $input) {
       id
       name
     }
@@ -65,6 +74,15 @@ export function useCreateMonitor() {
   const { accessToken, invalidate } = useMonitorsInvalidation();
   return useMutation({
     mutationFn: (input: CreateMonitorInput) => request(CreateMonitorMutation, { input }, { accessToken }).then((d) => d.createMonitor),
+    onSuccess: invalidate,
+  });
+}
+
+/** Changes a monitor (members and above); field errors come back as `BAD_USER_INPUT`. */
+export function useUpdateMonitor(id: string) {
+  const { accessToken, invalidate } = useMonitorsInvalidation();
+  return useMutation({
+    mutationFn: (input: UpdateMonitorInput) => request(UpdateMonitorMutation, { id, input }, { accessToken }).then((d) => d.updateMonitor),
     onSuccess: invalidate,
   });
 }

@@ -1,12 +1,14 @@
-import { useNavigate } from 'react-router';
-import { Button } from '@/components/button';
+import { Link, useNavigate } from 'react-router';
+import { Button, buttonClass } from '@/components/button';
 import { ConfirmButton } from '@/components/confirm-dialog';
 import { DataTable, type Column } from '@/components/data-table';
 import { EmptyState } from '@/components/empty-state';
 import { FormAlert } from '@/components/form';
 import { Page, Section } from '@/components/page';
 import { QueryState } from '@/components/query-state';
+import { TagList } from '@/components/tags';
 import { useToast } from '@/components/toast';
+import { cronInWords } from '@/lib/cron';
 import { errorCodeOf } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 import { useMonitor } from '../api/get-monitor';
@@ -84,8 +86,22 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
           )}
           <div>
             <dt>{monitor.kind === 'HEARTBEAT' ? 'Expected' : 'Interval'}</dt>
-            <dd>{formatInterval(monitor.intervalSeconds)}</dd>
+            <dd data-testid="monitor-schedule">{scheduleOf(monitor)}</dd>
           </div>
+          {monitor.heartbeat ? (
+            <div>
+              <dt>Grace period</dt>
+              <dd>{formatSeconds(monitor.heartbeat.graceSeconds)}</dd>
+            </div>
+          ) : null}
+          {monitor.tags.length > 0 ? (
+            <div>
+              <dt>Tags</dt>
+              <dd>
+                <TagList tags={monitor.tags} />
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Down after</dt>
             <dd>{monitor.failureThreshold === 1 ? '1 failed check' : `${monitor.failureThreshold} failed checks in a row`}</dd>
@@ -107,8 +123,8 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
         {monitor.dailyUptime.length > 0 ? <UptimeBars days={monitor.dailyUptime} /> : null}
       </Section>
       {monitor.kind !== 'HEARTBEAT' && monitor.recentChecks.length > 0 ? (
-        <Section title="Response time" lead="The latest checks, oldest on the left, split into DNS, connect, TLS, first byte and the rest.">
-          <ResponseTimeChart checks={monitor.recentChecks} />
+        <Section title="Response time" lead="The latest checks, oldest on the left, split into DNS, connect, TLS, first byte and the rest; dashed lines mark the last 24 hours’ p50 and p95.">
+          <ResponseTimeChart checks={monitor.recentChecks} percentiles={monitor.day} />
         </Section>
       ) : null}
       {monitor.kind === 'HEARTBEAT' && monitor.pingUrl ? <PingUrl url={monitor.pingUrl} grace={monitor.heartbeat?.graceSeconds} /> : null}
@@ -132,6 +148,14 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
       </Section>
     </Page>
   );
+}
+
+/** "every 1 h", or a heartbeat's cron schedule in words with its zone. */
+function scheduleOf(monitor: Monitor): string {
+  const cron = monitor.heartbeat?.cron;
+  if (!cron) return formatInterval(monitor.intervalSeconds);
+  const zone = monitor.heartbeat?.timeZone ?? 'UTC';
+  return `${cronInWords(cron) ?? `on cron ${cron}`} (${zone})`;
 }
 
 function PingUrl({ url, grace }: { url: string; grace: number | undefined }) {
@@ -172,6 +196,9 @@ function MonitorActions({ monitor }: { monitor: Monitor }) {
 
   return (
     <>
+      <Link className={buttonClass('secondary')} to={`/app/monitors/${monitor.id}/edit`}>
+        Edit
+      </Link>
       {paused ? (
         <Button
           variant="secondary"

@@ -112,8 +112,8 @@ describe('UptimeSummary', () => {
     expect(value('Uptime 30 d')).toHaveClass('uptime-tone--bad');
     expect(value('Uptime 90 d')).toHaveTextContent('—');
     expect(value('Uptime 90 d')).toHaveClass('uptime-tone--none');
-    expect(value('p50 latency 24 h')).toHaveTextContent('42 ms');
-    expect(value('p95 latency 24 h')).toHaveTextContent('1,500 ms');
+    expect(value('p50 latency 24 h')).toHaveTextContent('≤ 42 ms');
+    expect(value('p95 latency 24 h')).toHaveTextContent('≤ 1,500 ms');
   });
 
   it('shows dashes for latency without checks', () => {

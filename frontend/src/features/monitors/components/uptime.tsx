@@ -15,6 +15,14 @@ export function formatMs(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? '—' : `${COUNT.format(Math.round(ms))} ms`;
 }
 
+/**
+ * A latency percentile from the hourly rollups: they keep histogram buckets, so a percentile is
+ * the upper bound of its bucket and reads "≤ 300 ms"; a dash without data.
+ */
+export function formatBucketMs(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? '—' : `≤ ${formatMs(ms)}`;
+}
+
 export type UptimeTone = 'good' | 'degraded' | 'bad' | 'none';
 
 /** Green at 99.9 % or more, amber at 95 % or more, red below; grey without data. */
@@ -40,7 +48,7 @@ export interface UptimeSummaryProps {
   quarter: Stats;
 }
 
-/** Uptime over 24 h, 7 d, 30 d and 90 d, and the 24 h latency percentiles. */
+/** Uptime over 24 h, 7 d, 30 d and 90 d, and the 24 h latency percentiles (bucket bounds). */
 export function UptimeSummary({ day, week, month, quarter }: UptimeSummaryProps) {
   const periods: [string, Stats][] = [
     ['24 h', day],
@@ -60,11 +68,11 @@ export function UptimeSummary({ day, week, month, quarter }: UptimeSummaryProps)
       ))}
       <div className="uptime-summary__item">
         <dt>p50 latency 24 h</dt>
-        <dd className="uptime-summary__value">{formatMs(day.p50Ms)}</dd>
+        <dd className="uptime-summary__value">{formatBucketMs(day.p50Ms)}</dd>
       </div>
       <div className="uptime-summary__item">
         <dt>p95 latency 24 h</dt>
-        <dd className="uptime-summary__value">{formatMs(day.p95Ms)}</dd>
+        <dd className="uptime-summary__value">{formatBucketMs(day.p95Ms)}</dd>
       </div>
     </dl>
   );

@@ -10,6 +10,7 @@ const monitor = {
   kind: 'TCP',
   target: 'db.example.com:5432',
   status: 'DOWN',
+  tags: ['prod', 'db'],
   intervalSeconds: 60,
   timeoutSeconds: 10,
   failureThreshold: 2,
@@ -76,6 +77,7 @@ describe('MonitorRoute', () => {
     expect(checks).toHaveLength(2);
     expect(checks[0]).toHaveTextContent('connection refused');
     expect(screen.getByText('every 1 min')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Tags' })).toHaveTextContent('proddb');
   });
 
   it('shows uptime per period, daily bars and the response-time chart', async () => {
@@ -84,10 +86,10 @@ describe('MonitorRoute', () => {
     expect(within(summary).getByText('Uptime 24 h').nextSibling).toHaveTextContent('99.93 %');
     expect(within(summary).getByText('Uptime 7 d').nextSibling).toHaveTextContent('100.00 %');
     expect(within(summary).getByText('Uptime 90 d').nextSibling).toHaveTextContent('—');
-    expect(within(summary).getByText('p95 latency 24 h').nextSibling).toHaveTextContent('300 ms');
+    expect(within(summary).getByText('p95 latency 24 h').nextSibling).toHaveTextContent('≤ 300 ms');
     expect(screen.getByRole('img', { name: '2026-11-30: 99.93 % uptime, 1,440 checks, 1 failed' })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: '2026-11-29: no data' })).toBeInTheDocument();
-    expect(screen.getAllByTestId('response-bar')).toHaveLength(2);
+    expect(screen.getByRole('img', { name: /^Response time of the last 2 checks, 2 ms to 3 ms; last 24 hours p50 ≤ 50 ms, p95 ≤ 300 ms$/ })).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Response time by phase, newest first' })).toBeInTheDocument();
     expect(screen.queryByTestId('maintenance-badge')).not.toBeInTheDocument();
   });
@@ -95,6 +97,11 @@ describe('MonitorRoute', () => {
   it('shows an “In maintenance” badge during maintenance', async () => {
     renderMonitor('OWNER', { ...monitor, inMaintenance: true });
     expect(await screen.findByTestId('maintenance-badge')).toHaveTextContent('In maintenance');
+  });
+
+  it('links to the edit page', async () => {
+    renderMonitor('OWNER');
+    expect(await screen.findByRole('link', { name: 'Edit' })).toHaveAttribute('href', '/app/monitors/m1/edit');
   });
 
   it('deletes only after confirmation; Escape cancels', async () => {
@@ -119,8 +126,9 @@ describe('MonitorRoute', () => {
       target: '',
       status: 'PENDING',
       pingUrl: 'https://beacon.test/ping/abc123',
-      heartbeat: { graceSeconds: 300 },
+      heartbeat: { graceSeconds: 300, cron: '0 3 * * 1-5', timeZone: 'Europe/Berlin' },
     });
+    expect(await screen.findByTestId('monitor-schedule')).toHaveTextContent('Every weekday at 03:00 (Europe/Berlin)');
     expect(await screen.findByTestId('ping-url')).toHaveTextContent('https://beacon.test/ping/abc123');
     expect(screen.getByTestId('ping-curl')).toHaveTextContent('curl -fsS -m 10 --retry 3 https://beacon.test/ping/abc123');
     expect(screen.getByRole('button', { name: 'Copy ping URL' })).toBeInTheDocument();
@@ -130,5 +138,6 @@ describe('MonitorRoute', () => {
     renderMonitor('VIEWER', { ...monitor, status: 'UP' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Database' })).toBeInTheDocument();
     for (const name of ['Pause', 'Resume', 'Duplicate', 'Delete']) expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Edit' })).not.toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@ import { Page } from '@/components/page';
 import { useSession } from '@/lib/session';
 import { CreateMonitorForm } from '../components/create-monitor-form';
 import { canEditMonitors } from '../components/format';
+import { EditMonitorForm } from '../components/edit-monitor-form';
 import { MonitorDetails } from '../components/monitor-details';
 import { MonitorList } from '../components/monitor-list';
 import '../components/monitors.css';
@@ -41,6 +42,25 @@ export function NewMonitorRoute() {
     <Page title="Create monitor" lead="Beacon checks it from the first minute and tells you when it goes down.">
       <CreateMonitorForm />
     </Page>
+  );
+}
+
+/** `/app/monitors/:id/edit` (members and above). */
+export function EditMonitorRoute() {
+  const { id = '' } = useParams();
+  const { session } = useSession();
+  if (!canEditMonitors(session?.role)) {
+    return <Page title="You don’t have access to this page" lead="Viewers can see monitors but not change them. Ask an owner or admin for the member role." />;
+  }
+  return (
+    <>
+      <p>
+        <Link to={`/app/monitors/${id}`}>← Back to the monitor</Link>
+      </p>
+      <Page title="Edit monitor" lead="Changes apply from the next check.">
+        <EditMonitorForm key={id} id={id} />
+      </Page>
+    </>
   );
 }
 

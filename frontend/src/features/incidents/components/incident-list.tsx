@@ -1,0 +1,152 @@
+import { Link } from 'react-router';
+import { Button } from '@/components/button';
+import { DataTable, type Column } from '@/components/data-table';
+import { EmptyState } from '@/components/empty-state';
+import { Section } from '@/components/page';
+import { QueryState } from '@/components/query-state';
+import { Skeleton } from '@/components/skeleton';
+import { formatAgo, formatDateTime, formatSeconds } from '@/lib/format';
+import { useNow } from '@/lib/use-now';
+import { useOpenIncidents, useResolvedIncidents } from '../api/get-incidents';
+
+type Incident = NonNullable<ReturnType<typeof useOpenIncidents>['data']>[number];
+
+/** A `DateTime` from the API (typed `any` by codegen) as a string, or null. */
+function asTime(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function When({ value }: { value: string | null }) {
+  if (value === null) return <span className="muted">—</span>;
+  return (
+    <time dateTime={value} title={formatDateTime(value)}>
+      {formatDateTime(value)}
+    </time>
+  );
+}
+
+function MonitorLink({ incident }: { incident: Incident }) {
+  return (
+    <Link className="incidents__monitor" to={`/app/monitors/${incident.monitorId}`}>
+      {incident.monitorName}
+    </Link>
+  );
+}
+
+/** An open incident's duration so far, ticking every second. */
+function LiveDuration({ openedAt }: { openedAt: string | null }) {
+  const now = useNow(1000);
+  const opened = openedAt === null ? Number.NaN : new Date(openedAt).getTime();
+  if (Number.isNaN(opened)) return <span className="muted">—</span>;
+  return (
+    <span className="incidents__live" data-testid="incident-live-duration">
+      {formatSeconds((now - opened) / 1000)}
+    </span>
+  );
+}
+
+function OpenIncidents({ incidents }: { incidents: readonly Incident[] }) {
+  return (
+    <ul className="incidents__open" aria-label="Open incidents">
+      {incidents.map((incident) => (
+        <li key={incident.id} className="incidents__card" data-testid="open-incident">
+          <div className="incidents__card-head">
+            <span className="badge badge--danger">
+              <span className="incidents__pulse" aria-hidden="true" />
+              Ongoing
+            </span>
+            <MonitorLink incident={incident} />
+          </div>
+          <p className="incidents__cause">{incident.cause}</p>
+          <dl className="incidents__facts">
+            <div>
+              <dt>Down for</dt>
+              <dd>
+                <LiveDuration openedAt={asTime(incident.openedAt)} />
+              </dd>
+            </div>
+            <div>
+              <dt>Since</dt>
+              <dd>
+                <When value={asTime(incident.openedAt)} />
+              </dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const HISTORY_COLUMNS: Column<Incident>[] = [
+  { header: 'Monitor', primary: true, cell: (i) => <MonitorLink incident={i} /> },
+  { header: 'Opened', cell: (i) => <When value={asTime(i.openedAt)} /> },
+  {
+    header: 'Resolved',
+    cell: (i) => (
+      <span title={formatDateTime(i.resolvedAt)}>
+        <span className="badge badge--success">Resolved</span> <span className="muted">{formatAgo(i.resolvedAt)}</span>
+      </span>
+    ),
+  },
+  { header: 'Duration', cell: (i) => (i.durationSeconds === null || i.durationSeconds === undefined ? '—' : formatSeconds(i.durationSeconds)) },
+  { header: 'Cause', cell: (i) => <span className="incidents__cause-cell">{i.cause}</span> },
+];
+
+/**
+ * Outages across the organization: open ones first with a live duration, then the resolved
+ * history a page at a time. Both refresh by themselves.
+ */
+export function IncidentList() {
+  const open = useOpenIncidents();
+  const resolved = useResolvedIncidents();
+
+  if (open.data?.length === 0 && resolved.data?.length === 0) {
+    return (
+      <EmptyState title="No incidents — all quiet.">
+        When a monitor goes down, Beacon opens an incident here and emails your team; it closes by itself on recovery.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <>
+      <Section title="Open">
+        <QueryState query={open} what="the open incidents" skeletonLines={2}>
+          {(incidents) =>
+            incidents.length === 0 ? (
+              <div className="alert alert--success" role="status" data-testid="all-quiet">
+                No open incidents — all quiet.
+              </div>
+            ) : (
+              <OpenIncidents incidents={incidents} />
+            )
+          }
+        </QueryState>
+      </Section>
+      <Section title="Resolved">
+        <QueryState
+          query={resolved}
+          what="the resolved incidents"
+          skeletonLines={3}
+          isEmpty={(data) => data.length === 0}
+          empty={<EmptyState title="No resolved incidents yet.">Incidents move here when their monitor recovers.</EmptyState>}
+        >
+          {(incidents) => (
+            <>
+              <DataTable label="Resolved incidents" columns={HISTORY_COLUMNS} rows={incidents} rowKey={(i) => i.id} rowTestId="resolved-incident" />
+              {resolved.isFetchingNextPage ? <Skeleton lines={2} /> : null}
+              {resolved.hasNextPage ? (
+                <div className="incidents__more">
+                  <Button variant="secondary" pending={resolved.isFetchingNextPage} pendingLabel="Loading…" onClick={() => void resolved.fetchNextPage()}>
+                    Show older incidents
+                  </Button>
+                </div>
+              ) : null}
+            </>
+          )}
+        </QueryState>
+      </Section>
+    </>
+  );
+}

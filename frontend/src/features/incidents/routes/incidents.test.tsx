@@ -1,0 +1,90 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { gqlError } from '@/test/graphql-mock';
+import { renderApp, type RenderAppOptions } from '@/test/render';
+import { IncidentsRoute } from './incidents';
+
+const open = {
+  id: 'i3',
+  monitorId: 'm1',
+  monitorName: 'Website',
+  openedAt: new Date(Date.now() - 65_000).toISOString(),
+  resolvedAt: null,
+  durationSeconds: null,
+  cause: 'HTTP 503',
+};
+const resolved = (id: string, n: number) => ({
+  id,
+  monitorId: 'm2',
+  monitorName: `Database ${n}`,
+  openedAt: '2026-11-30T10:00:00Z',
+  resolvedAt: '2026-11-30T10:05:00Z',
+  durationSeconds: 300,
+  cause: 'connection refused',
+});
+
+function page(nodes: unknown[], endCursor: string | null = null) {
+  return { data: { incidents: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } } };
+}
+
+function renderIncidents(graphql: RenderAppOptions['graphql']) {
+  return renderApp(<IncidentsRoute />, { session: 'VIEWER', graphql });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('IncidentsRoute', () => {
+  it('lists open incidents first with a live duration and a link to the monitor', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    renderIncidents({
+      Incidents: (vars) => ((vars.filter as { open: boolean }).open ? page([open]) : page([resolved('i1', 1)])),
+    });
+    const card = await screen.findByTestId('open-incident');
+    expect(within(card).getByRole('link', { name: 'Website' })).toHaveAttribute('href', '/app/monitors/m1');
+    expect(card).toHaveTextContent('HTTP 503');
+    expect(card).toHaveTextContent('Ongoing');
+    const live = within(card).getByTestId('incident-live-duration');
+    expect(live).toHaveTextContent(/^1 min [5-9] s$/);
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    expect(live).toHaveTextContent(/^2 min [5-9] s$/);
+
+    const history = screen.getByRole('table', { name: 'Resolved incidents' });
+    const row = within(history).getByTestId('resolved-incident');
+    expect(row).toHaveTextContent('Database 1');
+    expect(row).toHaveTextContent('5 min');
+    expect(row).toHaveTextContent('Resolved');
+  });
+
+  it('pages through the resolved history', async () => {
+    const { calls, user } = renderIncidents({
+      Incidents: (vars) => {
+        if ((vars.filter as { open: boolean }).open) return page([]);
+        return vars.after === null ? page([resolved('i1', 1)], 'c1') : page([resolved('i0', 0)]);
+      },
+    });
+    expect(await screen.findByTestId('all-quiet')).toHaveTextContent('No open incidents — all quiet.');
+    await user.click(await screen.findByRole('button', { name: 'Show older incidents' }));
+    await waitFor(() => expect(screen.getAllByTestId('resolved-incident')).toHaveLength(2));
+    expect(screen.queryByRole('button', { name: 'Show older incidents' })).not.toBeInTheDocument();
+    expect(calls.filter((c) => !(c.variables.filter as { open: boolean }).open).map((c) => c.variables)).toEqual([
+      { first: 25, after: null, filter: { open: false } },
+      { first: 25, after: 'c1', filter: { open: false } },
+    ]);
+  });
+
+  it('says all is quiet when there has never been an incident', async () => {
+    renderIncidents({ Incidents: () => page([]) });
+    expect(await screen.findByText('No incidents — all quiet.')).toBeInTheDocument();
+  });
+
+  it('shows an error with a retry', async () => {
+    renderIncidents({
+      Incidents: (vars, call) =>
+        (vars.filter as { open: boolean }).open && call < 3 ? gqlError('boom', { code: 'INTERNAL_SERVER_ERROR' }) : page([]),
+    });
+    expect(await screen.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent('Could not load the open incidents');
+  });
+});
