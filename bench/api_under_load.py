@@ -114,6 +114,7 @@ def run(backend, target, caddy_pid):
                 "busy": busy + idle1["busy"] + idle2["busy"], "warnings": warnings + idle1["warnings"] + idle2["warnings"]}
     finally:
         db.drop()
+        b.shutil.rmtree(work, ignore_errors=True)
 
 
 def main():
