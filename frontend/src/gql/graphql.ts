@@ -1518,7 +1518,7 @@ export type MonitorsQueryVariables = Exact<{
 }>;
 
 
-export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null, latencyTrend: Array<number | null>, uptime: { uptimePercent?: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CreateMonitorMutationVariables = Exact<{
   input: CreateMonitorInput;
@@ -2143,6 +2143,10 @@ export const MonitorsDocument = new TypedDocumentString(`
       lastDurationMs
       lastError
       lastPingAt
+      uptime(period: DAY) {
+        uptimePercent
+      }
+      latencyTrend
     }
     pageInfo {
       hasNextPage

@@ -19,6 +19,10 @@ export const MonitorsQuery = graphql(`
         lastDurationMs
         lastError
         lastPingAt
+        uptime(period: DAY) {
+          uptimePercent
+        }
+        latencyTrend
       }
       pageInfo {
         hasNextPage

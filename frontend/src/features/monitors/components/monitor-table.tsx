@@ -1,3 +1,4 @@
+import { Sparkline } from '@/components/sparkline';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
@@ -17,6 +18,9 @@ export interface MonitorRow {
   lastDurationMs?: number | null;
   lastError?: string | null;
   lastPingAt?: unknown;
+  /** Over the last day; absent in lists that do not ask for it. */
+  uptime?: { uptimePercent?: number | null };
+  latencyTrend?: readonly (number | null)[];
 }
 
 /** Rows rendered beyond the visible ones (so Tab and the arrow keys find the next row at once). */
@@ -29,6 +33,20 @@ const SLOW_MS = 10_000;
 /** The share (0–100) of the response bar for a duration; 0 ms still gets a sliver through CSS. */
 export function responseShare(ms: number): number {
   return Math.min(100, (Math.log10(Math.max(0, ms) + 1) / Math.log10(SLOW_MS + 1)) * 100);
+}
+
+/** Uptime over the last day and the hourly response-time trend (both loaded once per page). */
+function DayCell({ monitor }: { monitor: MonitorRow }) {
+  const uptime = monitor.uptime?.uptimePercent;
+  return (
+    <span className="monitor-day">
+      <span className="monitor-day__uptime" data-testid="row-uptime">
+        {uptime === null || uptime === undefined ? <span className="muted">—</span> : `${(Math.floor(uptime * 100) / 100).toFixed(2)} %`}
+        <span className="visually-hidden"> uptime</span>
+      </span>
+      {monitor.kind === 'HEARTBEAT' || !monitor.latencyTrend ? null : <Sparkline values={monitor.latencyTrend} width={64} />}
+    </span>
+  );
 }
 
 function ResponseCell({ monitor }: { monitor: MonitorRow }) {
@@ -120,6 +138,9 @@ const MonitorRowView = memo(function MonitorRowView({ monitor: m, index, offset,
         className={m.kind === 'HEARTBEAT' || m.lastDurationMs === null || m.lastDurationMs === undefined ? 'monitor-table__response monitor-table__cell--empty' : 'monitor-table__response'}
       >
         <ResponseCell monitor={m} />
+      </span>
+      <span role="cell" className="monitor-table__day">
+        <DayCell monitor={m} />
       </span>
       <span role="cell" className="monitor-table__last">
         <LastCheck monitor={m} />
@@ -231,6 +252,7 @@ export function MonitorTable({ rows, hasNextPage, isFetchingNextPage, fetchNextP
             <span role="columnheader">Kind</span>
             <span role="columnheader">Target</span>
             <span role="columnheader">Response</span>
+            <span role="columnheader">Last 24 h</span>
             <span role="columnheader">Last check</span>
           </div>
         </div>

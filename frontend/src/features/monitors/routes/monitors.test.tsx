@@ -14,8 +14,11 @@ const base = {
   lastCheckedAt: new Date(Date.now() - 12_000).toISOString(),
   lastError: null,
   lastPingAt: null,
+  uptime: { uptimePercent: null },
+  latencyTrend: Array(24).fill(null),
 };
-const up = { ...base, id: 'm1', name: 'Database', status: 'UP', tags: ['prod', 'db'], lastDurationMs: 12 };
+const trend: (number | null)[] = [...Array.from({ length: 22 }, () => null), 10.5, 13.5];
+const up = { ...base, id: 'm1', name: 'Database', status: 'UP', tags: ['prod', 'db'], lastDurationMs: 12, uptime: { uptimePercent: 99.987 }, latencyTrend: trend };
 const down = { ...base, tags: [], lastDurationMs: 0, id: 'm2', name: 'Website', kind: 'HTTP', target: 'https://example.com', status: 'DOWN', lastError: 'HTTP 503' };
 const paused = { ...base, tags: [], lastDurationMs: null, id: 'm3', name: 'Old API', status: 'PAUSED', lastCheckedAt: null };
 
@@ -39,8 +42,13 @@ describe('MonitorsRoute', () => {
 
     const table = await screen.findByRole('table', { name: 'Monitors' });
     const rows = within(table).getAllByTestId('monitor-row');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Status', 'Kind', 'Target', 'Response', 'Last check']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Status', 'Kind', 'Target', 'Response', 'Last 24 h', 'Last check']);
     expect(rows).toHaveLength(3);
+    // The last day: uptime (truncated, never rounded up to 100 %) and the hourly trend.
+    expect(within(rows[0]!).getByTestId('row-uptime')).toHaveTextContent('99.98 % uptime');
+    expect(within(rows[0]!).getByTestId('response-sparkline')).toHaveTextContent('12 ms');
+    expect(within(rows[1]!).getByTestId('row-uptime')).toHaveTextContent('—');
+    expect(within(rows[1]!).queryByTestId('response-sparkline')).not.toBeInTheDocument();
     expect(within(rows[0]!).getByTestId('monitor-status')).toHaveTextContent('Up');
     expect(within(rows[0]!).getByRole('link', { name: 'Database' })).toHaveAttribute('href', '/app/monitors/m1');
     expect(rows[0]).toHaveTextContent('db.example.com:5432');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PublicComponentData, PublicPage } from '../api/get-public-status-page';
 import { COMPONENT_STATUS, formatMoment, formatPercent, groupComponents, PAGE_STATUS } from './format';
 import { ActiveOutages, Maintenance, PastOutages } from './outages';
-import { Sparkline } from './sparkline';
+import { Sparkline } from '@/components/sparkline';
 import { StatusIcon } from './status-icon';
 import { UptimeStrip } from './uptime-strip';
 import './public-status-page.css';
