@@ -2,13 +2,13 @@
 //! same transaction), so uptime and latency over 24 h, 7 d, 30 d or 90 d never read raw results,
 //! which are purged after `RETENTION_DAYS` (see `retention`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use entity::check_results::CheckStatus;
 use entity::check_rollups;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -102,13 +102,18 @@ pub async fn add_many(db: &impl ConnectionTrait, samples: Vec<Sample>) -> Result
         delta.duration_sum_ms += i64::from(sample.duration_ms);
         delta.histogram.add(sample.duration_ms);
     }
-    let tenants: BTreeSet<Uuid> = deltas.keys().map(|(tenant, _, _)| *tenant).collect();
-    let monitors: BTreeSet<Uuid> = deltas.keys().map(|(_, monitor, _)| *monitor).collect();
-    let hours: BTreeSet<DateTime<Utc>> = deltas.keys().map(|(_, _, hour)| *hour).collect();
+    // The exact keys, OR-ed: each is one probe of the unique (tenant, monitor, hour) index. Three
+    // independent IN lists made PostgreSQL scan the table (bench/results/…-engine-ceiling60.md).
+    let keys = deltas.keys().fold(Condition::any(), |any, (tenant, monitor, hour)| {
+        any.add(
+            Condition::all()
+                .add(check_rollups::Column::TenantId.eq(*tenant))
+                .add(check_rollups::Column::MonitorId.eq(*monitor))
+                .add(check_rollups::Column::HourStart.eq(*hour)),
+        )
+    });
     let existing: HashMap<Key, check_rollups::Model> = check_rollups::Entity::find()
-        .filter(check_rollups::Column::TenantId.is_in(tenants))
-        .filter(check_rollups::Column::MonitorId.is_in(monitors))
-        .filter(check_rollups::Column::HourStart.is_in(hours))
+        .filter(keys)
         .all(db)
         .await?
         .into_iter()
