@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use entity::check_results::CheckStatus;
 use entity::check_rollups;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    Set,
 };
 use uuid::Uuid;
 
