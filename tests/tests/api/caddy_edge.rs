@@ -109,6 +109,19 @@ async fn caddy_issues_certificates_only_for_served_hosts(backend: Backend) {
     };
     assert!(body["data"]["serverInfo"]["version"].is_string(), "{body}");
 
+    // A custom domain serves the public page, never the dashboard or GraphiQL; the tenant's own
+    // subdomain serves both.
+    for path in ["/app", "/app/monitors", "/graphiql", "/graphql/ws"] {
+        let response = caddy.get("status.acme-corp.test", path).await.unwrap();
+        assert_eq!(response.status(), 404, "{path} on a custom domain");
+    }
+    for (host, path) in
+        [("status.acme-corp.test", "/"), ("acme.beacon.test", "/app"), ("acme.beacon.test", "/graphiql")]
+    {
+        let response = caddy.get(host, path).await.unwrap();
+        assert_eq!(response.status(), 200, "{host}{path}");
+    }
+
     // Unknown hosts fail closed at the TLS handshake.
     for host in ["evil.beacon.test", "nobody.example-attacker.test"] {
         assert!(caddy.get(host, "/health").await.is_err(), "{host} must not get a certificate");
