@@ -56,11 +56,14 @@ type Documents = {
     "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": typeof types.PublicStatusPageDocument,
     "\n  query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        target\n        status\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.StatusPageMonitorOptionsDocument,
     "\n  query StatusPages {\n    statusPages {\n      id\n      slug\n      title\n      url\n      components {\n        monitorId\n      }\n      updatedAt\n    }\n  }\n": typeof types.StatusPagesDocument,
-    "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.StatusPageDocument,
+    "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.StatusPageDocument,
     "\n  mutation CreateStatusPage($input: StatusPageInput!) {\n    createStatusPage(input: $input) {\n      id\n      title\n      url\n    }\n  }\n": typeof types.CreateStatusPageDocument,
     "\n  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      id\n      slug\n      title\n      description\n      url\n      updatedAt\n    }\n  }\n": typeof types.UpdateStatusPageDocument,
     "\n  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {\n    setStatusPageComponents(id: $id, components: $components) {\n      id\n      components {\n        monitorId\n        name\n        group\n      }\n      updatedAt\n    }\n  }\n": typeof types.SetStatusPageComponentsDocument,
     "\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id) {\n      id\n      title\n    }\n  }\n": typeof types.DeleteStatusPageDocument,
+    "\n  mutation AddCustomDomain($pageId: ID!, $hostname: String!) {\n    addCustomDomain(pageId: $pageId, hostname: $hostname) {\n      id\n      hostname\n    }\n  }\n": typeof types.AddCustomDomainDocument,
+    "\n  mutation VerifyCustomDomain($id: ID!) {\n    verifyCustomDomain(id: $id) {\n      id\n      hostname\n      verified\n    }\n  }\n": typeof types.VerifyCustomDomainDocument,
+    "\n  mutation RemoveCustomDomain($id: ID!) {\n    removeCustomDomain(id: $id) {\n      id\n      hostname\n    }\n  }\n": typeof types.RemoveCustomDomainDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.InvitationsDocument,
     "\n  query Members {\n    members {\n      user {\n        id\n        email\n        name\n      }\n      role\n      joinedAt\n    }\n  }\n": typeof types.MembersDocument,
@@ -111,11 +114,14 @@ const documents: Documents = {
     "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": types.PublicStatusPageDocument,
     "\n  query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        target\n        status\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.StatusPageMonitorOptionsDocument,
     "\n  query StatusPages {\n    statusPages {\n      id\n      slug\n      title\n      url\n      components {\n        monitorId\n      }\n      updatedAt\n    }\n  }\n": types.StatusPagesDocument,
-    "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": types.StatusPageDocument,
+    "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": types.StatusPageDocument,
     "\n  mutation CreateStatusPage($input: StatusPageInput!) {\n    createStatusPage(input: $input) {\n      id\n      title\n      url\n    }\n  }\n": types.CreateStatusPageDocument,
     "\n  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      id\n      slug\n      title\n      description\n      url\n      updatedAt\n    }\n  }\n": types.UpdateStatusPageDocument,
     "\n  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {\n    setStatusPageComponents(id: $id, components: $components) {\n      id\n      components {\n        monitorId\n        name\n        group\n      }\n      updatedAt\n    }\n  }\n": types.SetStatusPageComponentsDocument,
     "\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id) {\n      id\n      title\n    }\n  }\n": types.DeleteStatusPageDocument,
+    "\n  mutation AddCustomDomain($pageId: ID!, $hostname: String!) {\n    addCustomDomain(pageId: $pageId, hostname: $hostname) {\n      id\n      hostname\n    }\n  }\n": types.AddCustomDomainDocument,
+    "\n  mutation VerifyCustomDomain($id: ID!) {\n    verifyCustomDomain(id: $id) {\n      id\n      hostname\n      verified\n    }\n  }\n": types.VerifyCustomDomainDocument,
+    "\n  mutation RemoveCustomDomain($id: ID!) {\n    removeCustomDomain(id: $id) {\n      id\n      hostname\n    }\n  }\n": types.RemoveCustomDomainDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": types.InvitationsDocument,
     "\n  query Members {\n    members {\n      user {\n        id\n        email\n        name\n      }\n      role\n      joinedAt\n    }\n  }\n": types.MembersDocument,
@@ -292,7 +298,7 @@ export function graphql(source: "\n  query StatusPages {\n    statusPages {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').StatusPageDocument;
+export function graphql(source: "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').StatusPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -309,6 +315,18 @@ export function graphql(source: "\n  mutation SetStatusPageComponents($id: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id) {\n      id\n      title\n    }\n  }\n"): typeof import('./graphql').DeleteStatusPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCustomDomain($pageId: ID!, $hostname: String!) {\n    addCustomDomain(pageId: $pageId, hostname: $hostname) {\n      id\n      hostname\n    }\n  }\n"): typeof import('./graphql').AddCustomDomainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyCustomDomain($id: ID!) {\n    verifyCustomDomain(id: $id) {\n      id\n      hostname\n      verified\n    }\n  }\n"): typeof import('./graphql').VerifyCustomDomainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCustomDomain($id: ID!) {\n    removeCustomDomain(id: $id) {\n      id\n      hostname\n    }\n  }\n"): typeof import('./graphql').RemoveCustomDomainDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1593,7 +1593,7 @@ export type StatusPageQueryVariables = Exact<{
 }>;
 
 
-export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, url: string, createdAt: any, updatedAt: any, components: Array<{ monitorId: string, name: string, group: string }> } };
+export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, url: string, createdAt: any, updatedAt: any, components: Array<{ monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
 
 export type CreateStatusPageMutationVariables = Exact<{
   input: StatusPageInput;
@@ -1624,6 +1624,28 @@ export type DeleteStatusPageMutationVariables = Exact<{
 
 
 export type DeleteStatusPageMutation = { deleteStatusPage: { id: string, title: string } };
+
+export type AddCustomDomainMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  hostname: Scalars['String']['input'];
+}>;
+
+
+export type AddCustomDomainMutation = { addCustomDomain: { id: string, hostname: string } };
+
+export type VerifyCustomDomainMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type VerifyCustomDomainMutation = { verifyCustomDomain: { id: string, hostname: string, verified: boolean } };
+
+export type RemoveCustomDomainMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveCustomDomainMutation = { removeCustomDomain: { id: string, hostname: string } };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
@@ -2294,6 +2316,17 @@ export const StatusPageDocument = new TypedDocumentString(`
       name
       group
     }
+    domains {
+      id
+      hostname
+      verified
+      verifiedAt
+      dnsRecords {
+        type
+        name
+        value
+      }
+    }
     createdAt
     updatedAt
   }
@@ -2341,6 +2374,31 @@ export const DeleteStatusPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteStatusPageMutation, DeleteStatusPageMutationVariables>;
+export const AddCustomDomainDocument = new TypedDocumentString(`
+    mutation AddCustomDomain($pageId: ID!, $hostname: String!) {
+  addCustomDomain(pageId: $pageId, hostname: $hostname) {
+    id
+    hostname
+  }
+}
+    `) as unknown as TypedDocumentString<AddCustomDomainMutation, AddCustomDomainMutationVariables>;
+export const VerifyCustomDomainDocument = new TypedDocumentString(`
+    mutation VerifyCustomDomain($id: ID!) {
+  verifyCustomDomain(id: $id) {
+    id
+    hostname
+    verified
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyCustomDomainMutation, VerifyCustomDomainMutationVariables>;
+export const RemoveCustomDomainDocument = new TypedDocumentString(`
+    mutation RemoveCustomDomain($id: ID!) {
+  removeCustomDomain(id: $id) {
+    id
+    hostname
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveCustomDomainMutation, RemoveCustomDomainMutationVariables>;
 export const ChangeMemberRoleDocument = new TypedDocumentString(`
     mutation ChangeMemberRole($userId: ID!, $role: Role!) {
   changeMemberRole(userId: $userId, role: $role) {

@@ -13,7 +13,7 @@ import { errorCodeOf } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 import { useMonitor } from '../api/get-monitor';
 import { useDeleteMonitor, useDuplicateMonitor, usePauseMonitor, useResumeMonitor } from '../api/mutations';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/copy-button';
 import { canEditMonitors, formatAgo, formatDateTime, formatInterval, formatSeconds, KIND_LABELS, timestamp, epochMs } from './format';
 import { ResponseTimeChart } from './response-time-chart';
 import { StatusBadge } from './status-badge';

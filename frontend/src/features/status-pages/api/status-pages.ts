@@ -32,6 +32,17 @@ export const StatusPageDocument = graphql(`
         name
         group
       }
+      domains {
+        id
+        hostname
+        verified
+        verifiedAt
+        dnsRecords {
+          type
+          name
+          value
+        }
+      }
       createdAt
       updatedAt
     }
@@ -168,5 +179,63 @@ export function useDeleteStatusPage() {
       queryClient.removeQueries({ queryKey: statusPageKey(tenantId, deleted.id) });
       return queryClient.invalidateQueries({ queryKey: [...rootKey(tenantId), 'list'] });
     },
+  });
+}
+
+export const AddCustomDomainDocument = graphql(`
+  mutation AddCustomDomain($pageId: ID!, $hostname: String!) {
+    addCustomDomain(pageId: $pageId, hostname: $hostname) {
+      id
+      hostname
+    }
+  }
+`);
+
+export const VerifyCustomDomainDocument = graphql(`
+  mutation VerifyCustomDomain($id: ID!) {
+    verifyCustomDomain(id: $id) {
+      id
+      hostname
+      verified
+    }
+  }
+`);
+
+export const RemoveCustomDomainDocument = graphql(`
+  mutation RemoveCustomDomain($id: ID!) {
+    removeCustomDomain(id: $id) {
+      id
+      hostname
+    }
+  }
+`);
+
+/** Adds a custom domain to a page (admins and owners); a field error names `hostname`. */
+export function useAddCustomDomain(pageId: string) {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (hostname: string) =>
+      request(AddCustomDomainDocument, { pageId, hostname }, { accessToken }).then((d) => d.addCustomDomain),
+    onSuccess: invalidate,
+  });
+}
+
+/** Looks the domain's DNS record up; without it, a field error on `hostname` says what was looked for. */
+export function useVerifyCustomDomain() {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (id: string) => request(VerifyCustomDomainDocument, { id }, { accessToken }).then((d) => d.verifyCustomDomain),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveCustomDomain() {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (id: string) => request(RemoveCustomDomainDocument, { id }, { accessToken }).then((d) => d.removeCustomDomain),
+    onSuccess: invalidate,
   });
 }

@@ -12,6 +12,7 @@ import { useSession } from '@/lib/session';
 import { useMonitorOptions, type MonitorOption } from '../api/monitor-options';
 import { useDeleteStatusPage, useStatusPage, useUpdateStatusPage } from '../api/status-pages';
 import { ComponentsEditor } from './components-editor';
+import { CustomDomainsSection } from './custom-domains';
 import { canEditStatusPages } from './editor-format';
 import { PageDetailsForm } from './page-details-form';
 import { PublicLink } from './status-page-list';
@@ -134,6 +135,7 @@ export function PageEditor({ id }: { id: string }) {
               <Section title="Components" lead="What the page shows, in this order. Give each monitor the name the public knows it by, and group related ones.">
                 <ComponentsEditor key={page.id} pageId={page.id} saved={page.components} monitors={monitors} />
               </Section>
+              <CustomDomainsSection pageId={page.id} domains={page.domains} />
               <DangerZone page={page} />
             </>
           ) : (

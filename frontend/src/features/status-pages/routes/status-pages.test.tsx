@@ -21,6 +21,7 @@ const page = {
     { monitorId: 'm1', name: 'Website', group: '' },
     { monitorId: 'm2', name: 'Public API', group: 'Backend' },
   ],
+  domains: [] as unknown[],
   createdAt: '2026-11-01T00:00:00Z',
   updatedAt: '2026-11-02T00:00:00Z',
 };
@@ -190,5 +191,62 @@ describe('Status page editor', () => {
     expect(rows().map((r) => r.textContent)).toEqual(['Website · monitor Web server', 'Public API · Backend · monitor API']);
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+});
+
+describe('Custom domains', () => {
+  const pending = {
+    id: 'd1',
+    hostname: 'status.acme.com',
+    verified: false,
+    verifiedAt: null,
+    dnsRecords: [
+      { type: 'CNAME', name: 'status.acme.com', value: 'acme.localhost' },
+      { type: 'TXT', name: '_beacon-challenge.status.acme.com', value: 'token123' },
+    ],
+  };
+
+  it('shows the DNS records to create, says why verification failed, and names a refused domain under its field', async () => {
+    const { user } = renderApp(<StatusPageEditorRoute />, {
+      session: 'OWNER',
+      path: '/app/status-pages/:id',
+      route: '/app/status-pages/p1',
+      graphql: {
+        StatusPage: () => ({ data: { statusPage: { ...page, domains: [pending] } } }),
+        StatusPageMonitorOptions: monitorOptions,
+        VerifyCustomDomain: () =>
+          gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'hostname', message: 'found neither a CNAME nor a TXT record' }] }),
+        AddCustomDomain: () => gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'hostname', message: 'is a public suffix' }] }),
+      },
+    });
+    const domain = await screen.findByTestId('custom-domain');
+    expect(within(domain).getByTestId('domain-state')).toHaveTextContent('Waiting for DNS');
+    const table = within(domain).getByRole('table', { name: 'DNS records for status.acme.com' });
+    expect(within(table).getByText('_beacon-challenge.status.acme.com')).toBeInTheDocument();
+    expect(within(table).getByText('token123')).toBeInTheDocument();
+
+    await user.click(within(domain).getByRole('button', { name: 'Verify' }));
+    expect(await within(domain).findByText('Found neither a CNAME nor a TXT record.')).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Domain'), 'co.uk');
+    await user.click(screen.getByRole('button', { name: 'Add domain' }));
+    expect(await screen.findByText('Is a public suffix.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Domain')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('lets members see domains but not manage them', async () => {
+    renderApp(<StatusPageEditorRoute />, {
+      session: 'MEMBER',
+      path: '/app/status-pages/:id',
+      route: '/app/status-pages/p1',
+      graphql: {
+        StatusPage: () => ({ data: { statusPage: { ...page, domains: [{ ...pending, verified: true, verifiedAt: '2026-11-03T00:00:00Z' }] } } }),
+        StatusPageMonitorOptions: monitorOptions,
+      },
+    });
+    const domain = await screen.findByTestId('custom-domain');
+    expect(within(domain).getByTestId('domain-state')).toHaveTextContent('Verified');
+    expect(within(domain).queryByRole('button', { name: 'Remove' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add domain' })).not.toBeInTheDocument();
   });
 });
