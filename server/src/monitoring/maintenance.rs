@@ -237,8 +237,12 @@ pub async fn of_tenants(
         .filter(maintenance_windows::Column::TenantId.is_in(tenant_ids))
         .all(db)
         .await?;
-    Ok(rows
-        .iter()
+    Ok(active_windows(&rows))
+}
+
+/// Windows as stored, as the scheduler needs them (rows that no longer parse are skipped).
+pub fn active_windows(rows: &[maintenance_windows::Model]) -> Vec<ActiveWindow> {
+    rows.iter()
         .filter_map(|row| {
             let covers = match (row.monitor_id, &row.tag) {
                 (Some(id), _) => Coverage::Monitor(id),
@@ -247,7 +251,7 @@ pub async fn of_tenants(
             };
             Some(ActiveWindow { tenant_id: row.tenant_id, covers, schedule: Schedule::from_row(row)? })
         })
-        .collect())
+        .collect()
 }
 
 /// Whether `monitor` is in maintenance at `at` under `windows` (from [`of_tenants`]).

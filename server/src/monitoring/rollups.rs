@@ -196,6 +196,25 @@ async fn rows_since(
         .await
 }
 
+/// The stats of the last `hours` (≥ 24) hours and of the last 24 of them, from one read.
+pub async fn over_and_last_day(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    monitor_id: Uuid,
+    now: DateTime<Utc>,
+    hours: i64,
+) -> Result<(Stats, Stats), DbErr> {
+    let day_start = hour_of(now - Duration::hours(23));
+    let (mut all, mut day) = (Stats::default(), Stats::default());
+    for row in rows_since(db, tenant_id, monitor_id, now - Duration::hours(hours.max(24) - 1)).await? {
+        all.add(&row);
+        if row.hour_start >= day_start {
+            day.add(&row);
+        }
+    }
+    Ok((all, day))
+}
+
 /// The stats of the last `hours` hours (this hour included).
 pub async fn over(
     db: &impl ConnectionTrait,

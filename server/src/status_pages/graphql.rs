@@ -162,9 +162,10 @@ fn parse_components(inputs: Vec<StatusPageComponentInput>) -> Result<Vec<Compone
 async fn page_out(ctx: &Context<'_>, page: status_pages::Model) -> Result<StatusPage, ApiError> {
     let scope = scope(ctx).await?;
     let components = pages::components(db(ctx), &scope, page.id).await?;
-    let host = tenant_url(ctx, &scope).await?;
     let domains = domains::of_page(db(ctx), &scope, page.id).await?;
-    let target = target_host(ctx, &scope).await?;
+    let tenant = crate::tenancy::tenants::current(db(ctx), &scope).await?;
+    let links = ctx.data_unchecked::<Links>();
+    let (host, target) = (url_of(links, &tenant.slug), links.tenant_host(&tenant.slug));
     let mut page = StatusPage::new(page, components, &host);
     page.domains = domains.into_iter().map(|domain| CustomDomain::new(domain, &target)).collect();
     Ok(page)
@@ -219,7 +220,11 @@ impl CustomDomain {
 /// The organization's public URL without a path.
 async fn tenant_url(ctx: &Context<'_>, scope: &crate::auth::TenantScope) -> Result<String, ApiError> {
     let tenant = crate::tenancy::tenants::current(db(ctx), scope).await?;
-    Ok(ctx.data_unchecked::<Links>().tenant(&tenant.slug, "/").trim_end_matches('/').to_owned())
+    Ok(url_of(ctx.data_unchecked::<Links>(), &tenant.slug))
+}
+
+fn url_of(links: &Links, slug: &str) -> String {
+    links.tenant(slug, "/").trim_end_matches('/').to_owned()
 }
 
 fn changed(ctx: &Context<'_>, tenant_id: uuid::Uuid) {

@@ -170,8 +170,7 @@ pub async fn badge_component(
     };
     let windows = maintenance::of_tenants(db, vec![tenant.id]).await?;
     let status = component_status(&monitor, maintenance::covers(&windows, &monitor, now));
-    let stats = rollups::over(db, tenant.id, monitor.id, now, days * 24).await?;
-    let day = rollups::over(db, tenant.id, monitor.id, now, 24).await?;
+    let (stats, day) = rollups::over_and_last_day(db, tenant.id, monitor.id, now, days * 24).await?;
     Ok(Some((component.name, status, stats.uptime_percent(), day.average_ms())))
 }
 
@@ -221,11 +220,12 @@ pub async fn build(
             .map(|monitor| (monitor.id, monitor))
             .collect()
     };
-    let windows = maintenance::of_tenants(db, vec![tenant.id]).await?;
+    // One read serves both the components' current maintenance and the announced windows.
     let window_rows = maintenance_windows::Entity::find()
         .filter(maintenance_windows::Column::TenantId.eq(tenant.id))
         .all(db)
         .await?;
+    let windows = maintenance::active_windows(&window_rows);
     let first_day = now.date_naive() - Duration::days(DAYS - 1);
     let counts = rollups::daily_counts_many(db, tenant.id, &ids, first_day).await?;
     let response = rollups::hourly_averages(db, tenant.id, &ids, now, RESPONSE_HOURS).await?;
