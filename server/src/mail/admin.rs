@@ -39,8 +39,11 @@ pub async fn requeue(
     if !crate::jobs::lease::requeue(db, &TABLE, id, clock.now()).await? {
         return Err(ApiError::not_found("dead email"));
     }
+    // Read it back before waking the worker, so the answer is the requeued row, not one the
+    // worker has already claimed.
+    let email = outbox::find(db, id).await?.ok_or(ApiError::not_found("dead email"))?;
     outbox.wake();
-    outbox::find(db, id).await?.ok_or(ApiError::not_found("dead email"))
+    Ok(email)
 }
 
 /// Queues a test message; returns at once, before sending.
