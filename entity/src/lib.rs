@@ -21,6 +21,9 @@ pub mod monitors;
 pub mod one_time_tokens;
 pub mod refresh_tokens;
 pub mod slug_reservations;
+pub mod status_incident_components;
+pub mod status_incident_updates;
+pub mod status_incidents;
 pub mod status_page_components;
 pub mod status_pages;
 pub mod tenant_domains;
@@ -54,6 +57,9 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         maintenance_windows::declared_indexes(),
         status_pages::declared_indexes(),
         status_page_components::declared_indexes(),
+        status_incidents::declared_indexes(),
+        status_incident_updates::declared_indexes(),
+        status_incident_components::declared_indexes(),
     ]
     .into_iter()
     .flatten()

@@ -15,6 +15,8 @@ pub struct Model {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// Detected outages of the page's components are published as incidents on their own.
+    pub auto_publish_outages: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -22,6 +22,7 @@ mod m20261201_000005_create_maintenance_windows;
 mod m20261201_000006_monitor_tags;
 mod m20261201_000007_create_status_pages;
 mod m20261201_000008_custom_domain_pages;
+mod m20261202_000009_create_status_incidents;
 mod support;
 
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_monitor_tags::Migration),
             Box::new(m20261201_000007_create_status_pages::Migration),
             Box::new(m20261201_000008_custom_domain_pages::Migration),
+            Box::new(m20261202_000009_create_status_incidents::Migration),
         ]
     }
 }

@@ -21,6 +21,7 @@ pub struct QueryRoot(
     monitoring::graphql::MonitorsQuery,
     monitoring::graphql::MaintenanceQuery,
     status_pages::graphql::StatusPagesQuery,
+    status_pages::incident_graphql::StatusIncidentsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -34,6 +35,7 @@ pub struct MutationRoot(
     monitoring::graphql::MonitorsMutation,
     monitoring::graphql::MaintenanceMutation,
     status_pages::graphql::StatusPagesMutation,
+    status_pages::incident_graphql::StatusIncidentsMutation,
 );
 
 #[derive(MergedSubscription, Default)]

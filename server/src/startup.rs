@@ -127,8 +127,13 @@ impl Application {
         };
         let monitoring = &settings.monitoring;
         // Alert emails and live events: shared by the scheduler and the heartbeat pings.
-        let alerts =
-            Alerts { outbox: outbox.clone(), links: links.clone(), events: MonitorEvents::default() };
+        let alerts = Alerts {
+            outbox: outbox.clone(),
+            links: links.clone(),
+            events: MonitorEvents::default(),
+            // Status pages publish outages as public incidents.
+            followers: Arc::new([Arc::new(crate::status_pages::incidents::OutagePublisher) as _]),
+        };
         let prober = Prober::new(ProbeConfig {
             allow_private_targets: monitoring.allow_private_targets,
             dns_nameservers: monitoring.dns_servers.clone(),

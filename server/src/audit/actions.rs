@@ -38,3 +38,7 @@ pub const STATUS_PAGE_DELETED: &str = "status_page.deleted";
 pub const CUSTOM_DOMAIN_ADDED: &str = "custom_domain.added";
 pub const CUSTOM_DOMAIN_VERIFIED: &str = "custom_domain.verified";
 pub const CUSTOM_DOMAIN_REMOVED: &str = "custom_domain.removed";
+pub const STATUS_INCIDENT_CREATED: &str = "status_incident.created";
+pub const STATUS_INCIDENT_UPDATE_POSTED: &str = "status_incident.update_posted";
+pub const STATUS_INCIDENT_EDITED: &str = "status_incident.edited";
+pub const STATUS_INCIDENT_DELETED: &str = "status_incident.deleted";

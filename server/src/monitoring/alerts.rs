@@ -3,6 +3,8 @@
 //! the organization's owners and admins with a verified address. The de-duplication key names
 //! the incident, so one outage alerts each recipient once however often it is recorded.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use entity::memberships::{self, Role};
 use entity::{incidents, monitors, tenants, users};
@@ -12,18 +14,20 @@ use sea_orm::{
 };
 
 use super::events::MonitorEvents;
+use super::followers::OutageFollower;
 use super::record::Recorded;
 use crate::kernel::Links;
 use crate::mail::templates::MonitorAlert;
 use crate::mail::{NewEmail, Outbox};
 
-/// What a recorded state change tells the world: alert emails through the outbox, and the
-/// live events subscribers watch.
+/// What a recorded state change tells the world: alert emails through the outbox, the live
+/// events subscribers watch, and the layers above that follow outages (public incidents).
 #[derive(Clone)]
 pub struct Alerts {
     pub outbox: Outbox,
     pub links: Links,
     pub events: MonitorEvents,
+    pub followers: Arc<[Arc<dyn OutageFollower>]>,
 }
 
 impl Alerts {

@@ -9,7 +9,8 @@ use entity::incidents;
 use entity::monitors::{self, MonitorKind};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use uuid::Uuid;
 
@@ -69,7 +70,7 @@ fn ms(value: Option<u32>) -> Option<i32> {
 /// Records `observations`; a monitor whose lease `worker` no longer holds is skipped (its new
 /// holder records its own check).
 pub async fn record_batch(
-    db: &impl ConnectionTrait,
+    db: &DatabaseTransaction,
     alerts: &Alerts,
     worker: &str,
     now: DateTime<Utc>,
@@ -124,7 +125,7 @@ pub enum Lease<'a> {
 /// status still changes, and an outage still opens an incident).
 #[allow(clippy::too_many_arguments)]
 pub async fn record_one(
-    db: &impl ConnectionTrait,
+    db: &DatabaseTransaction,
     alerts: &Alerts,
     Observation { monitor, started_at, outcome }: Observation,
     timing: Timing,
@@ -214,16 +215,21 @@ pub async fn record_one(
             let incident = open_incident(db, &monitor, started_at, error.as_deref(), !in_maintenance).await?;
             if incident.alerted {
                 alerts.enqueue(db, &monitor, &incident, true, started_at).await?;
+                for follower in alerts.followers.iter() {
+                    follower.opened(db, &incident, started_at).await?;
+                }
             }
             recorded.went_down += 1;
         }
         Some(Transition::Recovered) => {
             // An outage announced is announced over; one that began in maintenance is not.
-            if let Some(incident) = resolve_incident(db, &monitor, started_at).await?
-                && incident.alerted
-                && !in_maintenance
-            {
-                alerts.enqueue(db, &monitor, &incident, false, started_at).await?;
+            if let Some(incident) = resolve_incident(db, &monitor, started_at).await? {
+                if incident.alerted && !in_maintenance {
+                    alerts.enqueue(db, &monitor, &incident, false, started_at).await?;
+                }
+                for follower in alerts.followers.iter() {
+                    follower.resolved(db, &incident, started_at).await?;
+                }
             }
             recorded.recovered += 1;
         }

@@ -6,6 +6,7 @@ use super::public::ComponentStatus;
 
 const GREEN: &str = "#2e7d32";
 const AMBER: &str = "#b26a00";
+const ORANGE: &str = "#d84315";
 const RED: &str = "#c62828";
 const BLUE: &str = "#1565c0";
 const GREY: &str = "#616161";
@@ -14,6 +15,7 @@ pub fn status(label: &str, status: ComponentStatus) -> String {
     let (value, color) = match status {
         ComponentStatus::Operational => ("operational", GREEN),
         ComponentStatus::Degraded => ("degraded", AMBER),
+        ComponentStatus::PartialOutage => ("partial outage", ORANGE),
         ComponentStatus::Outage => ("outage", RED),
         ComponentStatus::Maintenance => ("maintenance", BLUE),
         ComponentStatus::Unknown => ("unknown", GREY),

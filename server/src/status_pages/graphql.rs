@@ -44,6 +44,8 @@ pub struct StatusPage {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// Detected outages of its components are published as incidents without a click.
+    pub auto_publish_outages: bool,
     /// Where the public sees it.
     pub url: String,
     /// Its outages and maintenance as feeds.
@@ -85,6 +87,7 @@ impl StatusPage {
             slug: page.slug,
             title: page.title,
             description: page.description,
+            auto_publish_outages: page.auto_publish_outages,
             components: components
                 .into_iter()
                 .map(|c| StatusPageComponent {
@@ -112,6 +115,9 @@ pub struct StatusPageInput {
     pub title: String,
     #[graphql(default)]
     pub description: String,
+    /// Publish detected outages of its components as incidents without a click.
+    #[graphql(default)]
+    pub auto_publish_outages: bool,
 }
 
 #[derive(InputObject)]
@@ -130,7 +136,9 @@ fn parse_page(input: StatusPageInput) -> Result<PageDraft, ApiError> {
     let description = errors.check("description", pages::parse_description(&input.description));
     errors.into_result()?;
     match (slug, title, description) {
-        (Some(slug), Some(title), Some(description)) => Ok(PageDraft { slug, title, description }),
+        (Some(slug), Some(title), Some(description)) => {
+            Ok(PageDraft { slug, title, description, auto_publish_outages: input.auto_publish_outages })
+        }
         _ => Err(ApiError::internal("page input parsed without errors")),
     }
 }
@@ -392,6 +400,8 @@ impl StatusPagesMutation {
 pub enum PublicComponentStatus {
     Operational,
     Degraded,
+    /// A published incident says part of it is out.
+    PartialOutage,
     Outage,
     Maintenance,
     /// Paused, or not checked yet.
@@ -436,6 +446,19 @@ impl PublicStatusPage {
     async fn recent_outages(&self) -> Vec<PublicOutage<'_>> {
         self.0.recent_outages.iter().map(PublicOutage).collect()
     }
+    /// Published incidents not resolved yet, newest first, with their timelines.
+    async fn active_incidents(&self) -> Vec<super::incident_graphql::PublicIncidentView> {
+        self.0.active_incidents.iter().cloned().map(super::incident_graphql::PublicIncidentView).collect()
+    }
+    /// Resolved incidents, newest first (`first` 1 to 100, default 10).
+    async fn incident_history(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<super::incident_graphql::PublicIncidentHistory, ApiError> {
+        super::incident_graphql::history(ctx, &self.0, first, after).await
+    }
     /// Maintenance in progress, then announced, touching this page's components.
     async fn maintenance(&self) -> Vec<PublicMaintenanceView<'_>> {
         self.0.maintenance.iter().map(PublicMaintenanceView).collect()
@@ -475,6 +498,7 @@ impl PublicComponent<'_> {
                 uptime_percent: day.uptime_percent,
                 downtime_seconds: day.downtime_seconds,
                 outages: day.outages,
+                incidents: day.incidents.clone(),
             })
             .collect()
     }
@@ -491,6 +515,8 @@ pub struct PublicDay {
     pub uptime_percent: Option<f64>,
     pub downtime_seconds: i64,
     pub outages: i32,
+    /// Titles of the published incidents of this component that touched the day.
+    pub incidents: Vec<String>,
 }
 
 pub struct PublicOutage<'a>(&'a public::PublicOutage);

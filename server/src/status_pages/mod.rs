@@ -2,7 +2,8 @@
 //! `pages` manages pages and their components (members and above); `public` builds the view a
 //! visitor sees — current status per component, 90-day uptime bars, response times, active and
 //! recent outages — from the monitoring layer, never exposing monitor names, targets, errors or
-//! ids; `cache` keeps built views for a minute and drops a tenant's views when one of its
+//! ids; `incidents` are what an organization tells visitors (timelines, affected components),
+//! published by hand or from detected outages; `cache` keeps built views for a minute and drops a tenant's views when one of its
 //! monitors changes status or a page changes. GraphQL lives in `graphql`.
 
 pub mod badges;
@@ -10,5 +11,7 @@ pub mod cache;
 pub mod domains;
 pub mod feeds;
 pub mod graphql;
+pub mod incident_graphql;
+pub mod incidents;
 pub mod pages;
 pub mod public;

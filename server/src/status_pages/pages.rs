@@ -95,6 +95,7 @@ pub struct PageDraft {
     pub slug: String,
     pub title: String,
     pub description: String,
+    pub auto_publish_outages: bool,
 }
 
 /// One component as the user describes it (parsed); the list's order is the page's order.
@@ -164,6 +165,7 @@ pub async fn create(
         slug: Set(draft.slug),
         title: Set(draft.title),
         description: Set(draft.description),
+        auto_publish_outages: Set(draft.auto_publish_outages),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -201,9 +203,12 @@ pub async fn update(
     active.slug = Set(draft.slug);
     active.title = Set(draft.title);
     active.description = Set(draft.description);
+    active.auto_publish_outages = Set(draft.auto_publish_outages);
     active.updated_at = Set(now);
     let page = active.update(&txn).await?;
-    let changes = serde_json::json!({ "slug": page.slug, "title": page.title });
+    let changes = serde_json::json!({
+        "slug": page.slug, "title": page.title, "autoPublishOutages": page.auto_publish_outages,
+    });
     audit::record_in(&txn, audit, scope, actions::STATUS_PAGE_UPDATED, ("status_page", id), changes).await?;
     txn.commit().await?;
     Ok(page)
@@ -257,22 +262,51 @@ pub async fn set_components(
     if found as usize != drafts.len() {
         return Err(ApiError::NotFound { entity: "monitor" });
     }
-    scope
-        .delete_many::<status_page_components::Entity>()
+    // A component keeps its id while its monitor stays on the page: badge URLs in READMEs and
+    // the incidents that name it survive an edit of the list.
+    let existing: std::collections::HashMap<Uuid, status_page_components::Model> = scope
+        .find::<status_page_components::Entity>()
         .filter(status_page_components::Column::PageId.eq(page_id))
-        .exec(&txn)
-        .await?;
-    if !drafts.is_empty() {
-        let rows = drafts.iter().enumerate().map(|(position, draft)| status_page_components::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            tenant_id: Set(scope.tenant_id()),
-            page_id: Set(page_id),
-            monitor_id: Set(draft.monitor_id),
-            name: Set(draft.name.clone()),
-            group_name: Set(draft.group.clone()),
-            position: Set(position as i32),
-        });
-        status_page_components::Entity::insert_many(rows).exec(&txn).await?;
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|component| (component.monitor_id, component))
+        .collect();
+    let gone: Vec<Uuid> = existing
+        .values()
+        .filter(|component| !drafts.iter().any(|draft| draft.monitor_id == component.monitor_id))
+        .map(|component| component.id)
+        .collect();
+    if !gone.is_empty() {
+        scope
+            .delete_many::<status_page_components::Entity>()
+            .filter(status_page_components::Column::Id.is_in(gone))
+            .exec(&txn)
+            .await?;
+    }
+    let mut added = Vec::new();
+    for (position, draft) in drafts.iter().enumerate() {
+        match existing.get(&draft.monitor_id) {
+            Some(kept) => {
+                let mut active: status_page_components::ActiveModel = kept.clone().into();
+                active.name = Set(draft.name.clone());
+                active.group_name = Set(draft.group.clone());
+                active.position = Set(position as i32);
+                active.update(&txn).await?;
+            }
+            None => added.push(status_page_components::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                tenant_id: Set(scope.tenant_id()),
+                page_id: Set(page_id),
+                monitor_id: Set(draft.monitor_id),
+                name: Set(draft.name.clone()),
+                group_name: Set(draft.group.clone()),
+                position: Set(position as i32),
+            }),
+        }
+    }
+    if !added.is_empty() {
+        status_page_components::Entity::insert_many(added).exec(&txn).await?;
     }
     let mut active: status_pages::ActiveModel = page.into();
     active.updated_at = Set(now);

@@ -10,6 +10,11 @@ use entity::{incidents, maintenance_windows, monitors, status_page_components, s
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use entity::status_incident_components::Impact;
+use entity::status_incidents::{self, IncidentStatus};
+
+use super::incidents::{self as published, IncidentView};
+use crate::kernel::paging::{Page, PageRequest};
 use crate::monitoring::maintenance::{self, Schedule};
 use crate::monitoring::rollups;
 
@@ -24,6 +29,8 @@ const HISTORY: u64 = 20;
 pub enum ComponentStatus {
     Operational,
     Degraded,
+    /// A published incident says part of it is out.
+    PartialOutage,
     Outage,
     Maintenance,
     /// Paused or not checked yet.
@@ -50,6 +57,8 @@ pub struct DayBar {
     pub downtime_seconds: i64,
     /// Outages that touched the day.
     pub outages: i32,
+    /// Titles of the published incidents of this component that touched the day.
+    pub incidents: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -83,8 +92,60 @@ pub struct PublicMaintenance {
     pub active: bool,
 }
 
+/// A published incident with its timeline, as visitors see it.
+#[derive(Debug, Clone)]
+pub struct PublicIncident {
+    pub id: Uuid,
+    pub title: String,
+    pub status: IncidentStatus,
+    /// The worst impact on a component; `None` when it names no component.
+    pub impact: Option<Impact>,
+    pub components: Vec<(String, Impact)>,
+    /// Oldest first.
+    pub updates: Vec<PublicIncidentUpdate>,
+    pub started_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PublicIncidentUpdate {
+    pub status: IncidentStatus,
+    pub message: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl PublicIncident {
+    pub fn from_view(view: IncidentView) -> Self {
+        let components: Vec<(String, Impact)> =
+            view.components.into_iter().map(|(component, impact)| (component.name, impact)).collect();
+        Self {
+            id: view.incident.id,
+            title: view.incident.title,
+            status: view.incident.status,
+            impact: components.iter().map(|(_, impact)| *impact).max(),
+            components,
+            updates: view
+                .updates
+                .into_iter()
+                .map(|update| PublicIncidentUpdate {
+                    status: update.status,
+                    message: update.message,
+                    created_at: update.created_at,
+                })
+                .collect(),
+            started_at: view.incident.started_at,
+            resolved_at: view.incident.resolved_at,
+            updated_at: view.incident.updated_at,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct PublicPage {
+    /// For the history's further pages; never shown.
+    pub tenant_id: Uuid,
+    pub page_id: Uuid,
     pub organization: String,
     pub title: String,
     pub description: String,
@@ -94,8 +155,15 @@ pub struct PublicPage {
     pub recent_outages: Vec<PublicOutage>,
     /// In progress first, then by start; at most [`MAINTENANCE_LISTED`].
     pub maintenance: Vec<PublicMaintenance>,
+    /// Published incidents not resolved yet, newest first.
+    pub active_incidents: Vec<PublicIncident>,
+    /// The first page of resolved incidents, newest first.
+    pub incident_history: Page<PublicIncident>,
     pub generated_at: DateTime<Utc>,
 }
+
+/// Resolved incidents in the cached first page of the history.
+pub const HISTORY_PAGE: u64 = 10;
 
 /// Maintenance windows listed on a page.
 const MAINTENANCE_LISTED: usize = 10;
@@ -246,13 +314,50 @@ pub async fn build(
             .await?
     };
 
+    // Published incidents of the 90 days (and any still open), with timelines and components.
+    let recent = status_incidents::Entity::find()
+        .filter(status_incidents::Column::TenantId.eq(tenant.id))
+        .filter(status_incidents::Column::PageId.eq(page.id))
+        .filter(
+            Condition::any()
+                .add(status_incidents::Column::ResolvedAt.is_null())
+                .add(status_incidents::Column::ResolvedAt.gte(since)),
+        )
+        .order_by_desc(status_incidents::Column::StartedAt)
+        .order_by_desc(status_incidents::Column::Id)
+        .all(db)
+        .await?;
+    let published_outages: std::collections::HashSet<Uuid> =
+        recent.iter().filter_map(|incident| incident.source_id).collect();
+    let recent = published::views(db, tenant.id, recent).await?;
+    let history = published::list(db, tenant.id, page.id, Some(false), &history_request()).await?;
+    let incident_history = published::views(db, tenant.id, history.items)
+        .await?
+        .into_iter()
+        .map(PublicIncident::from_view)
+        .collect();
+    let incident_history = Page { items: incident_history, has_next_page: history.has_next_page };
+    // What a published incident says about a component now, and on which days it mattered.
+    let mut impact_now: HashMap<Uuid, Impact> = HashMap::new();
+    for view in recent.iter().filter(|view| view.incident.resolved_at.is_none()) {
+        for (component, impact) in &view.components {
+            let worst = impact_now.entry(component.id).or_insert(*impact);
+            *worst = (*worst).max(*impact);
+        }
+    }
+
     let name_of: HashMap<Uuid, &str> =
         components.iter().map(|component| (component.monitor_id, component.name.as_str())).collect();
     let mut built = Vec::with_capacity(components.len());
     for component in &components {
         let Some(monitor) = monitors.get(&component.monitor_id) else { continue };
         let status = component_status(monitor, maintenance::covers(&windows, monitor, now));
+        let status = with_impact(status, impact_now.get(&component.id).copied());
         let own: Vec<&incidents::Model> = outages.iter().filter(|o| o.monitor_id == monitor.id).collect();
+        let told: Vec<&IncidentView> = recent
+            .iter()
+            .filter(|view| view.components.iter().any(|(affected, _)| affected.id == component.id))
+            .collect();
         let days: Vec<DayBar> = (0..DAYS)
             .map(|offset| {
                 let date = first_day + Duration::days(offset);
@@ -265,6 +370,7 @@ pub async fn build(
                     uptime_percent: (checks > 0).then(|| (checks - failures) as f64 * 100.0 / checks as f64),
                     downtime_seconds,
                     outages,
+                    incidents: incidents_on(&told, date, now),
                 }
             })
             .collect();
@@ -287,10 +393,25 @@ pub async fn build(
         resolved_at: outage.resolved_at,
     };
     let maintenance = public_maintenance(&window_rows, &components, &monitors, now);
-    let active_outages = outages.iter().filter(|o| o.resolved_at.is_none()).map(public).collect();
-    let recent_outages =
-        outages.iter().filter(|o| o.resolved_at.is_some()).take(HISTORY as usize).map(public).collect();
+    // An outage published as an incident is told by the incident.
+    let unpublished = |o: &&incidents::Model| !published_outages.contains(&o.id);
+    let active_outages =
+        outages.iter().filter(unpublished).filter(|o| o.resolved_at.is_none()).map(public).collect();
+    let recent_outages = outages
+        .iter()
+        .filter(unpublished)
+        .filter(|o| o.resolved_at.is_some())
+        .take(HISTORY as usize)
+        .map(public)
+        .collect();
+    let active_incidents = recent
+        .into_iter()
+        .filter(|view| view.incident.status != IncidentStatus::Resolved)
+        .map(PublicIncident::from_view)
+        .collect();
     Ok(Some(PublicPage {
+        tenant_id: tenant.id,
+        page_id: page.id,
         organization: tenant.name.clone(),
         title: page.title,
         description: page.description,
@@ -299,8 +420,44 @@ pub async fn build(
         active_outages,
         recent_outages,
         maintenance,
+        active_incidents,
+        incident_history,
         generated_at: now,
     }))
+}
+
+fn history_request() -> PageRequest {
+    PageRequest { first: HISTORY_PAGE, after: None }
+}
+
+/// A component's status with what an open incident says about it: the worse of the two (a
+/// monitor that is up does not overrule an organization saying it is degraded).
+fn with_impact(status: ComponentStatus, impact: Option<Impact>) -> ComponentStatus {
+    let told = match impact {
+        None => return status,
+        Some(Impact::Degraded) => ComponentStatus::Degraded,
+        Some(Impact::Partial) => ComponentStatus::PartialOutage,
+        Some(Impact::Major) => ComponentStatus::Outage,
+    };
+    let rank = |status| match status {
+        ComponentStatus::Outage => 4,
+        ComponentStatus::PartialOutage => 3,
+        ComponentStatus::Degraded => 2,
+        ComponentStatus::Maintenance => 1,
+        ComponentStatus::Operational | ComponentStatus::Unknown => 0,
+    };
+    if rank(told) >= rank(status) { told } else { status }
+}
+
+/// Titles of the incidents that were open at some time during `date` (UTC).
+fn incidents_on(incidents: &[&IncidentView], date: NaiveDate, now: DateTime<Utc>) -> Vec<String> {
+    let Some(start) = date.and_hms_opt(0, 0, 0).map(|at| at.and_utc()) else { return Vec::new() };
+    let end = start + Duration::days(1);
+    incidents
+        .iter()
+        .filter(|view| view.incident.started_at < end && view.incident.resolved_at.unwrap_or(now) >= start)
+        .map(|view| view.incident.title.clone())
+        .collect()
 }
 
 /// The windows that cover at least one of the page's components, with those components' public
@@ -366,6 +523,9 @@ pub fn page_status(components: &[PublicComponent]) -> PageStatus {
     let out = count(ComponentStatus::Outage);
     if out > 0 {
         return if out == components.len() { PageStatus::MajorOutage } else { PageStatus::PartialOutage };
+    }
+    if count(ComponentStatus::PartialOutage) > 0 {
+        return PageStatus::PartialOutage;
     }
     if count(ComponentStatus::Degraded) > 0 {
         PageStatus::Degraded

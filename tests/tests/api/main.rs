@@ -33,6 +33,7 @@ mod session_end;
 mod shell_api;
 mod spa;
 mod status_feeds;
+mod status_incidents;
 mod status_pages;
 mod team;
 mod tenant_access;

@@ -13,6 +13,7 @@
 mod admin;
 mod monitors;
 mod schema_ids;
+mod status_incidents;
 mod status_pages;
 mod tenant;
 
@@ -67,6 +68,14 @@ const CASES: &[(&str, Case)] = &[
     ("addCustomDomain", case!(status_pages::add_custom_domain)),
     ("verifyCustomDomain", case!(status_pages::verify_custom_domain)),
     ("removeCustomDomain", case!(status_pages::remove_custom_domain)),
+    ("statusIncidents", case!(status_incidents::status_incidents)),
+    ("statusIncident", case!(status_incidents::status_incident)),
+    ("createStatusIncident", case!(status_incidents::create_status_incident)),
+    ("postStatusIncidentUpdate", case!(status_incidents::post_status_incident_update)),
+    ("editStatusIncident", case!(status_incidents::edit_status_incident)),
+    ("editStatusIncidentUpdate", case!(status_incidents::edit_status_incident_update)),
+    ("deleteStatusIncident", case!(status_incidents::delete_status_incident)),
+    ("publishOutage", case!(status_incidents::publish_outage)),
     ("outboxEmail", case!(admin::outbox_email)),
     ("requeueEmail", case!(admin::requeue_email)),
     ("suspendTenant", case!(admin::suspend_tenant)),

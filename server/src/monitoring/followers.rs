@@ -1,0 +1,26 @@
+//! Layers above monitoring that act on an outage in the transaction that records it (status
+//! pages publish it as a public incident). Monitoring knows them only by this trait, so the
+//! arrows keep pointing down; a follower's error rolls the recording back like any other.
+
+use chrono::{DateTime, Utc};
+use entity::incidents;
+use sea_orm::{DatabaseTransaction, DbErr};
+
+#[async_trait::async_trait]
+pub trait OutageFollower: Send + Sync {
+    /// An outage opened at `at` (not during maintenance: those are expected).
+    async fn opened(
+        &self,
+        txn: &DatabaseTransaction,
+        outage: &incidents::Model,
+        at: DateTime<Utc>,
+    ) -> Result<(), DbErr>;
+
+    /// An outage ended at `at`.
+    async fn resolved(
+        &self,
+        txn: &DatabaseTransaction,
+        outage: &incidents::Model,
+        at: DateTime<Utc>,
+    ) -> Result<(), DbErr>;
+}
