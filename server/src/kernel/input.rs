@@ -26,6 +26,25 @@ pub fn parse_name(raw: &str) -> Result<String, String> {
     }
 }
 
+/// A lower-cased, syntactically valid email address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let email = single_line(raw.trim())?.to_lowercase();
+        if email.len() < 3 || email.len() > 254 {
+            return Err("must be 3 to 254 characters".into());
+        }
+        email.parse::<lettre::Address>().map_err(|_| "is not an email address".to_owned())?;
+        Ok(Self(email))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +57,13 @@ mod tests {
         assert!(parse_name(&"é".repeat(120)).is_ok());
         assert!(parse_name("Ann\nSmith").is_err());
         assert!(parse_name("Ann\u{0}").is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(EmailAddress::parse(" Ann@Example.ORG ").unwrap().as_str(), "ann@example.org");
+        for bad in ["", "ann", "ann@", "@x.io", "a b@x.io"] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad}");
+        }
     }
 }

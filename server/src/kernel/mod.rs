@@ -6,7 +6,7 @@
 //! - [`actor`]: who acts — a user, an API key, or the system itself;
 //! - [`clock`]: the time, so time-driven code runs on a manual clock in tests;
 //! - [`paging`]: one paging request and opaque cursors for every list;
-//! - [`ids`] and [`input`]: the one parsing rule for ids and free-text inputs;
+//! - [`ids`] and [`input`]: the one parsing rule for ids, free-text inputs and email addresses;
 //! - [`links`]: absolute URLs to the app and to tenant hosts.
 
 pub mod actor;
