@@ -43,6 +43,8 @@ pub struct Model {
     pub last_error: Option<String>,
     /// Same event, same key: a second enqueue of it is ignored.
     pub dedup_key: Option<String>,
+    /// The one-click unsubscribe URL (RFC 8058) of a message to a subscriber.
+    pub list_unsubscribe: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,

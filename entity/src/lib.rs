@@ -26,6 +26,7 @@ pub mod status_incident_updates;
 pub mod status_incidents;
 pub mod status_page_components;
 pub mod status_pages;
+pub mod status_subscribers;
 pub mod tenant_domains;
 pub mod tenant_owned;
 pub mod tenants;
@@ -60,6 +61,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         status_incidents::declared_indexes(),
         status_incident_updates::declared_indexes(),
         status_incident_components::declared_indexes(),
+        status_subscribers::declared_indexes(),
     ]
     .into_iter()
     .flatten()

@@ -21,7 +21,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("probe", &["kernel"]),
     ("team", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "accounts"]),
     ("monitoring", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "probe"]),
-    ("status_pages", &["kernel", "db", "auth", "graphql", "audit", "tenancy", "probe", "monitoring"]),
+    ("status_pages", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "probe", "monitoring"]),
 ];
 
 #[cfg(test)]

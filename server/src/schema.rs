@@ -22,6 +22,7 @@ pub struct QueryRoot(
     monitoring::graphql::MaintenanceQuery,
     status_pages::graphql::StatusPagesQuery,
     status_pages::incident_graphql::StatusIncidentsQuery,
+    status_pages::subscriber_graphql::SubscribersQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -36,6 +37,7 @@ pub struct MutationRoot(
     monitoring::graphql::MaintenanceMutation,
     status_pages::graphql::StatusPagesMutation,
     status_pages::incident_graphql::StatusIncidentsMutation,
+    status_pages::subscriber_graphql::SubscribersMutation,
 );
 
 #[derive(MergedSubscription, Default)]

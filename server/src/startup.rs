@@ -132,7 +132,12 @@ impl Application {
             links: links.clone(),
             events: MonitorEvents::default(),
             // Status pages publish outages as public incidents.
-            followers: Arc::new([Arc::new(crate::status_pages::incidents::OutagePublisher) as _]),
+            followers: Arc::new([Arc::new(crate::status_pages::incidents::OutagePublisher {
+                mail: crate::status_pages::subscribers::SubscriberMail {
+                    outbox: outbox.clone(),
+                    links: links.clone(),
+                },
+            }) as _]),
         };
         let prober = Prober::new(ProbeConfig {
             allow_private_targets: monitoring.allow_private_targets,

@@ -60,6 +60,7 @@ pub async fn sign_up(
             recipient: user.email,
             content: content.email(),
             dedup_key: None,
+            list_unsubscribe: None,
         };
         outbox.enqueue(&txn, notice).await?;
         txn.commit().await?;
@@ -92,6 +93,7 @@ pub async fn sign_up(
         recipient: user.email.clone(),
         content: content.email(),
         dedup_key: None,
+        list_unsubscribe: None,
     };
     outbox.enqueue(&txn, verification).await?;
     let event = AuditEvent {

@@ -124,6 +124,7 @@ impl AccountQueue {
             recipient: user.email,
             content: content.email(),
             dedup_key: None,
+            list_unsubscribe: None,
         };
         self.outbox.enqueue(&txn, mail).await?;
         txn.commit().await?;
@@ -148,6 +149,7 @@ impl AccountQueue {
             recipient: user.email,
             content: content.email(),
             dedup_key: None,
+            list_unsubscribe: None,
         };
         self.outbox.enqueue(&txn, mail).await?;
         txn.commit().await?;

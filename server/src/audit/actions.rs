@@ -42,3 +42,4 @@ pub const STATUS_INCIDENT_CREATED: &str = "status_incident.created";
 pub const STATUS_INCIDENT_UPDATE_POSTED: &str = "status_incident.update_posted";
 pub const STATUS_INCIDENT_EDITED: &str = "status_incident.edited";
 pub const STATUS_INCIDENT_DELETED: &str = "status_incident.deleted";
+pub const STATUS_SUBSCRIBER_REMOVED: &str = "status_subscriber.removed";

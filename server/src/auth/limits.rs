@@ -1,5 +1,5 @@
-//! Stricter limits for login, signup, password reset and verification: per client IP *and* per
-//! account. Checked inside the resolvers, so aliases and batches count once per attempt.
+//! Stricter limits for login, signup, password reset, verification and status-page subscriptions:
+//! per client IP *and* per account (address). Checked inside the resolvers, so aliases and batches count once per attempt.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -16,6 +16,8 @@ pub enum Action {
     SignUp,
     PasswordReset,
     Verification,
+    /// A visitor subscribing to a status page (per address: the confirmations it is sent).
+    Subscribe,
 }
 
 impl Action {
@@ -25,6 +27,7 @@ impl Action {
             Action::SignUp => "sign_up",
             Action::PasswordReset => "password_reset",
             Action::Verification => "verification",
+            Action::Subscribe => "subscribe",
         }
     }
 }

@@ -110,6 +110,7 @@ fn api_routes(limit: ApiRateLimit) -> Router<AppState> {
         .route("/{page}/feed.rss", get(status::page_rss))
         .route("/{page}/feed.atom", get(status::page_atom))
         .route("/badges/{component}/{file}", get(status::badge))
+        .route("/subscriptions/{token}/unsubscribe", axum::routing::post(status::one_click_unsubscribe))
         .route_layer(tower_governor::GovernorLayer::new(limit).error_handler(rate_limit::too_many_requests))
 }
 

@@ -1,6 +1,7 @@
 //! A tenant host's public status feeds and badges (no login): `/feed.rss` and `/feed.atom` for
 //! the default page, `/<page>/feed.rss|atom` for the others, and per component
 //! `/badges/<component>/status.svg`, `uptime.svg?days=N` (1–90, default 30) and `response.svg`.
+//! `POST /subscriptions/<token>/unsubscribe` is the one-click unsubscribe of subscriber emails.
 //! Unknown hosts, pages and components are a plain 404. Everything is cached briefly by
 //! clients and proxies; the feeds read the same cached page view as the API.
 
@@ -127,4 +128,14 @@ pub async fn badge(
     };
     ([(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], svg)
         .into_response()
+}
+
+/// RFC 8058 one-click unsubscribe: the URL in a subscriber email's `List-Unsubscribe` header,
+/// which mail clients `POST` (`List-Unsubscribe=One-Click`) without a browser. Answers 200 also
+/// for a token already used, so a client's retry is not an error.
+pub async fn one_click_unsubscribe(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    match crate::status_pages::subscribers::unsubscribe(&state.db, &token).await {
+        Ok(_) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], "unsubscribed\n").into_response(),
+        Err(err) => unavailable(err),
+    }
 }

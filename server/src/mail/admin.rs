@@ -56,7 +56,14 @@ pub async fn send_test(
 ) -> Result<email_outbox::Model, ApiError> {
     let content = TestEmail { requested_by: "a platform admin".into(), app_url: links.app("/") }.email();
     let txn = crate::db::begin_write(db).await?;
-    let new = NewEmail { tenant_id: None, kind: "test", recipient: to.to_string(), content, dedup_key: None };
+    let new = NewEmail {
+        tenant_id: None,
+        kind: "test",
+        recipient: to.to_string(),
+        content,
+        dedup_key: None,
+        list_unsubscribe: None,
+    };
     let Enqueued::Queued(id) = outbox.enqueue(&txn, new).await? else {
         return Err(ApiError::internal("a test email without a dedup key was deduplicated"));
     };

@@ -32,6 +32,8 @@ pub struct NewEmail {
     pub content: RenderedEmail,
     /// Identifies the event that caused the email; a second enqueue with the same key is ignored.
     pub dedup_key: Option<String>,
+    /// A subscriber's one-click unsubscribe URL (sent as `List-Unsubscribe`, RFC 8058).
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,7 @@ pub(super) async fn insert(
         locked_by: Set(None),
         last_error: Set(None),
         dedup_key: Set(email.dedup_key),
+        list_unsubscribe: Set(email.list_unsubscribe),
         created_at: Set(now),
         updated_at: Set(now),
         sent_at: Set(None),

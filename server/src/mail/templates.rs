@@ -85,6 +85,18 @@ email!(
     text = "mail/incident_update.txt", html = "mail/incident_update.html"
 );
 
+email!(
+    /// Double opt-in for a status-page subscriber.
+    SubscriptionConfirm { page_title: String, tenant_name: String, confirm_url: String },
+    text = "mail/subscription_confirm.txt", html = "mail/subscription_confirm.html"
+);
+
+impl SubscriptionConfirm {
+    pub fn email(&self) -> RenderedEmail {
+        self.render(format!("Confirm your subscription to {}", self.page_title))
+    }
+}
+
 impl TestEmail {
     pub fn email(&self) -> RenderedEmail {
         self.render("Beacon test message".to_owned())

@@ -86,12 +86,23 @@ fn build_message(
     message_domain: &str,
 ) -> anyhow::Result<Message> {
     let to: Mailbox = email.recipient.parse().context("the recipient is not a valid address")?;
-    Ok(Message::builder()
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(email.subject.clone())
         .message_id(Some(format!("<{}@{}>", email.id, message_domain)))
-        .header(header::Date::new(email.created_at.into()))
+        .header(header::Date::new(email.created_at.into()));
+    if let Some(url) = &email.list_unsubscribe {
+        // RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` to it.
+        let name = |name| header::HeaderName::new_from_ascii_str(name);
+        builder = builder
+            .raw_header(header::HeaderValue::new(name("List-Unsubscribe"), format!("<{url}>")))
+            .raw_header(header::HeaderValue::new(
+                name("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".into(),
+            ));
+    }
+    Ok(builder
         .multipart(MultiPart::alternative_plain_html(email.body_text.clone(), email.body_html.clone()))?)
 }
 

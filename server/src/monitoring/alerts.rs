@@ -93,6 +93,7 @@ impl Alerts {
                         recipient: email.clone(),
                         content: content.clone(),
                         dedup_key: Some(format!("monitor_{event}:{}:{user_id}", incident.id)),
+                        list_unsubscribe: None,
                     },
                 )
                 .await?;

@@ -473,6 +473,10 @@ pub struct PublicComponent<'a>(&'a public::PublicComponent);
 
 #[Object]
 impl PublicComponent<'_> {
+    /// What subscribers choose components by, and the badges' address.
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
     async fn name(&self) -> &str {
         &self.0.name
     }

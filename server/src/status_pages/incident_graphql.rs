@@ -10,6 +10,7 @@ use sea_orm::DatabaseConnection;
 use super::cache::PublicPageCache;
 use super::incidents::{self, IncidentDraft, IncidentView};
 use super::public;
+use super::subscribers::SubscriberMail;
 use crate::audit::AuditContext;
 use crate::auth::graphql::scope;
 use crate::graphql::connection::{PageConnection, connection};
@@ -23,6 +24,13 @@ fn db<'a>(ctx: &'a Context<'_>) -> &'a DatabaseConnection {
 
 fn now(ctx: &Context<'_>) -> DateTime<Utc> {
     ctx.data_unchecked::<SharedClock>().now()
+}
+
+fn mail(ctx: &Context<'_>) -> SubscriberMail {
+    SubscriberMail {
+        outbox: ctx.data_unchecked::<crate::mail::Outbox>().clone(),
+        links: ctx.data_unchecked::<crate::kernel::Links>().clone(),
+    }
 }
 
 fn audit(ctx: &Context<'_>) -> AuditContext {
@@ -243,7 +251,8 @@ impl StatusIncidentsMutation {
             components,
             started_at: input.started_at,
         };
-        let incident = incidents::create(db(ctx), &audit(ctx), &scope, now(ctx), page_id, draft).await?;
+        let incident =
+            incidents::create(db(ctx), &mail(ctx), &audit(ctx), &scope, now(ctx), page_id, draft).await?;
         changed(ctx, scope.tenant_id());
         Ok(incidents::get(db(ctx), &scope, incident.id).await?.into())
     }
@@ -260,7 +269,8 @@ impl StatusIncidentsMutation {
         let id = parse_id(&id, "status incident")?;
         let message = incidents::parse_message(&input.message).map_err(|m| ApiError::field("message", m))?;
         let status: IncidentStatus = input.status.into();
-        incidents::post_update(db(ctx), &audit(ctx), &scope, now(ctx), id, status, message).await?;
+        incidents::post_update(db(ctx), &mail(ctx), &audit(ctx), &scope, now(ctx), id, status, message)
+            .await?;
         changed(ctx, scope.tenant_id());
         Ok(incidents::get(db(ctx), &scope, id).await?.into())
     }
@@ -320,7 +330,8 @@ impl StatusIncidentsMutation {
         let page_id = parse_id(&page_id, "status page")?;
         let outage_id = parse_id(&outage_id, "incident")?;
         let incident =
-            incidents::publish_outage(db(ctx), &audit(ctx), &scope, now(ctx), page_id, outage_id).await?;
+            incidents::publish_outage(db(ctx), &mail(ctx), &audit(ctx), &scope, now(ctx), page_id, outage_id)
+                .await?;
         changed(ctx, scope.tenant_id());
         Ok(incidents::get(db(ctx), &scope, incident.id).await?.into())
     }

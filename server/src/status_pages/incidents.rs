@@ -18,6 +18,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::subscribers::SubscriberMail;
 use crate::audit::{self, AuditContext, actions};
 use crate::auth::TenantScope;
 use crate::kernel::ApiError;
@@ -142,9 +143,10 @@ async fn add_update(
     .await
 }
 
-/// Inserts an incident with its first update and affected components.
+/// Inserts an incident with its first update and affected components, and mails subscribers.
 async fn insert(
     txn: &DatabaseTransaction,
+    mail: &SubscriberMail,
     tenant_id: Uuid,
     page_id: Uuid,
     source_id: Option<Uuid>,
@@ -167,13 +169,15 @@ async fn insert(
     }
     .insert(txn)
     .await?;
-    add_update(txn, &incident, draft.status, draft.message, now).await?;
+    let update = add_update(txn, &incident, draft.status, draft.message, now).await?;
     set_affected(txn, tenant_id, incident.id, &draft.components).await?;
+    mail.incident_update(txn, &incident, &update).await?;
     Ok(incident)
 }
 
 pub async fn create(
     db: &DatabaseConnection,
+    mail: &SubscriberMail,
     audit: &AuditContext,
     scope: &TenantScope,
     now: DateTime<Utc>,
@@ -187,17 +191,19 @@ pub async fn create(
     let txn = crate::db::begin_write(db).await?;
     scope.get::<status_pages::Entity>(&txn, page_id).await?;
     check_components(&txn, scope, page_id, &draft.components).await?;
-    let incident = insert(&txn, scope.tenant_id(), page_id, None, draft, now).await?;
+    let incident = insert(&txn, mail, scope.tenant_id(), page_id, None, draft, now).await?;
     let changes = serde_json::json!({ "title": incident.title, "status": status_name(incident.status) });
     let entity = ("status_incident", incident.id);
     audit::record_in(&txn, audit, scope, actions::STATUS_INCIDENT_CREATED, entity, changes).await?;
     txn.commit().await?;
+    mail.outbox.wake();
     Ok(incident)
 }
 
 /// Posts an update; `resolved` resolves the incident, any other status after it reopens it.
 pub async fn post_update(
     db: &DatabaseConnection,
+    mail: &SubscriberMail,
     audit: &AuditContext,
     scope: &TenantScope,
     now: DateTime<Utc>,
@@ -208,22 +214,24 @@ pub async fn post_update(
     scope.require(Role::Member)?;
     let txn = crate::db::begin_write(db).await?;
     let incident = scope.get::<status_incidents::Entity>(&txn, id).await?;
-    let incident = move_to(&txn, incident, status, message, now).await?;
+    let incident = move_to(&txn, mail, incident, status, message, now).await?;
     let changes = serde_json::json!({ "status": status_name(status) });
     let entity = ("status_incident", id);
     audit::record_in(&txn, audit, scope, actions::STATUS_INCIDENT_UPDATE_POSTED, entity, changes).await?;
     txn.commit().await?;
+    mail.outbox.wake();
     Ok(incident)
 }
 
 async fn move_to(
     txn: &DatabaseTransaction,
+    mail: &SubscriberMail,
     incident: status_incidents::Model,
     status: IncidentStatus,
     message: String,
     now: DateTime<Utc>,
 ) -> Result<status_incidents::Model, DbErr> {
-    add_update(txn, &incident, status, message, now).await?;
+    let update = add_update(txn, &incident, status, message, now).await?;
     let resolved_at = match status {
         IncidentStatus::Resolved => incident.resolved_at.or(Some(now)),
         _ => None,
@@ -232,7 +240,9 @@ async fn move_to(
     active.status = Set(status);
     active.resolved_at = Set(resolved_at);
     active.updated_at = Set(now);
-    active.update(txn).await
+    let incident = active.update(txn).await?;
+    mail.incident_update(txn, &incident, &update).await?;
+    Ok(incident)
 }
 
 /// Changes the title and the affected components.
@@ -310,6 +320,7 @@ pub async fn delete(
 /// same outage twice on one page is a `CONFLICT`.
 pub async fn publish_outage(
     db: &DatabaseConnection,
+    mail: &SubscriberMail,
     audit: &AuditContext,
     scope: &TenantScope,
     now: DateTime<Utc>,
@@ -332,11 +343,12 @@ pub async fn publish_outage(
     if published(&txn, &outage, page.id).await?.is_some() {
         return Err(ApiError::conflict("outageId", "this outage is already published on this page"));
     }
-    let incident = insert_from_outage(&txn, &page, &component, &outage, now).await?;
+    let incident = insert_from_outage(&txn, mail, &page, &component, &outage, now).await?;
     let changes = serde_json::json!({ "title": incident.title, "outage": outage_id.to_string() });
     let entity = ("status_incident", incident.id);
     audit::record_in(&txn, audit, scope, actions::STATUS_INCIDENT_CREATED, entity, changes).await?;
     txn.commit().await?;
+    mail.outbox.wake();
     Ok(incident)
 }
 
@@ -357,6 +369,7 @@ async fn published(
 /// An outage already over is published resolved.
 async fn insert_from_outage(
     txn: &DatabaseTransaction,
+    mail: &SubscriberMail,
     page: &status_pages::Model,
     component: &status_page_components::Model,
     outage: &incidents::Model,
@@ -373,10 +386,11 @@ async fn insert_from_outage(
         components: vec![(component.id, Impact::Major)],
         started_at: Some(outage.opened_at),
     };
-    let incident = insert(txn, page.tenant_id, page.id, Some(outage.id), draft, now).await?;
+    let incident = insert(txn, mail, page.tenant_id, page.id, Some(outage.id), draft, now).await?;
     match outage.resolved_at {
         Some(at) => {
-            move_to(txn, incident, IncidentStatus::Resolved, recovered_message(name, outage, at), now).await
+            let message = recovered_message(name, outage, at);
+            move_to(txn, mail, incident, IncidentStatus::Resolved, message, now).await
         }
         None => Ok(incident),
     }
@@ -401,8 +415,11 @@ pub fn status_name(status: IncidentStatus) -> &'static str {
 }
 
 /// Publishes outages on the pages set to (`auto_publish_outages`) and resolves every
-/// incident published from an outage when it ends, in the transaction that records it.
-pub struct OutagePublisher;
+/// incident published from an outage when it ends, in the transaction that records it (the
+/// subscribers' emails too).
+pub struct OutagePublisher {
+    pub mail: SubscriberMail,
+}
 
 #[async_trait::async_trait]
 impl OutageFollower for OutagePublisher {
@@ -430,7 +447,7 @@ impl OutageFollower for OutagePublisher {
             if published(txn, outage, page.id).await?.is_some() {
                 continue;
             }
-            let incident = insert_from_outage(txn, &page, &component, outage, at).await?;
+            let incident = insert_from_outage(txn, &self.mail, &page, &component, outage, at).await?;
             let scope = TenantScope::system(txn, outage.tenant_id)
                 .await
                 .map_err(|err| DbErr::Custom(err.to_string()))?;
@@ -463,8 +480,8 @@ impl OutageFollower for OutagePublisher {
                 .one(txn)
                 .await?
                 .map_or_else(|| "The service".to_owned(), |component| component.name);
-            move_to(txn, incident, IncidentStatus::Resolved, recovered_message(&name, outage, at), at)
-                .await?;
+            let message = recovered_message(&name, outage, at);
+            move_to(txn, &self.mail, incident, IncidentStatus::Resolved, message, at).await?;
         }
         Ok(())
     }

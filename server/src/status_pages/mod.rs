@@ -4,7 +4,7 @@
 //! recent outages — from the monitoring layer, never exposing monitor names, targets, errors or
 //! ids; `incidents` are what an organization tells visitors (timelines, affected components),
 //! published by hand or from detected outages; `cache` keeps built views for a minute and drops a tenant's views when one of its
-//! monitors changes status or a page changes. GraphQL lives in `graphql`.
+//! monitors changes status or a page changes; `subscribers` mails confirmed visitors each update. GraphQL lives in `graphql`.
 
 pub mod badges;
 pub mod cache;
@@ -15,3 +15,5 @@ pub mod incident_graphql;
 pub mod incidents;
 pub mod pages;
 pub mod public;
+pub mod subscriber_graphql;
+pub mod subscribers;

@@ -33,6 +33,8 @@ const RESERVED_SLUGS: &[&str] = &[
     "uploads",
     "feeds",
     "badges",
+    "subscriptions",
+    "unsubscribe",
     "login",
     "signup",
     "sign-up",

@@ -63,6 +63,9 @@ pub struct DayBar {
 
 #[derive(Debug, Clone)]
 pub struct PublicComponent {
+    /// The component's own id (public already: its badges are addressed by it), never the
+    /// monitor's.
+    pub id: Uuid,
     pub name: String,
     pub group: String,
     pub status: ComponentStatus,
@@ -376,6 +379,7 @@ pub async fn build(
             .collect();
         let (checks, failures) = days.iter().fold((0, 0), |(c, f), day| (c + day.checks, f + day.failures));
         built.push(PublicComponent {
+            id: component.id,
             name: component.name.clone(),
             group: component.group_name.clone(),
             status,
@@ -567,6 +571,7 @@ mod tests {
     #[test]
     fn the_page_status_is_the_worst_component() {
         let component = |status| PublicComponent {
+            id: Uuid::nil(),
             name: String::new(),
             group: String::new(),
             status,

@@ -113,6 +113,7 @@ pub async fn invite(
         recipient: invitation.email.clone(),
         content: content.email(),
         dedup_key: None,
+        list_unsubscribe: None,
     };
     outbox.enqueue(&txn, mail).await?;
     let changes = serde_json::json!({ "email": invitation.email, "role": role.to_value() });

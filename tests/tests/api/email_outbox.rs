@@ -92,6 +92,7 @@ fn new_email(recipient: &str, subject: &str, dedup_key: Option<String>) -> NewEm
             html: format!("<p>html part of {subject}</p>"),
         },
         dedup_key,
+        list_unsubscribe: None,
     }
 }
 

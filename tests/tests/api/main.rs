@@ -35,6 +35,7 @@ mod spa;
 mod status_feeds;
 mod status_incidents;
 mod status_pages;
+mod status_subscribers;
 mod team;
 mod tenant_access;
 mod tls_ask;

@@ -34,6 +34,7 @@ async fn dead_email(probe: &Probe, tenant_id: Uuid) -> Uuid {
         locked_by: Set(None),
         last_error: Set(Some("550 mailbox unavailable".into())),
         dedup_key: Set(None),
+        list_unsubscribe: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         sent_at: Set(None),
