@@ -269,7 +269,7 @@ impl StatusIncidentsMutation {
         let id = parse_id(&id, "status incident")?;
         let message = incidents::parse_message(&input.message).map_err(|m| ApiError::field("message", m))?;
         let status: IncidentStatus = input.status.into();
-        incidents::post_update(db(ctx), &mail(ctx), &audit(ctx), &scope, now(ctx), id, status, message)
+        incidents::post_update(db(ctx), &mail(ctx), &audit(ctx), &scope, now(ctx), id, (status, message))
             .await?;
         changed(ctx, scope.tenant_id());
         Ok(incidents::get(db(ctx), &scope, id).await?.into())

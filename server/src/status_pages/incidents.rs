@@ -200,7 +200,8 @@ pub async fn create(
     Ok(incident)
 }
 
-/// Posts an update; `resolved` resolves the incident, any other status after it reopens it.
+/// Posts an update (its status and message); `resolved` resolves the incident, any other
+/// status after it reopens it.
 pub async fn post_update(
     db: &DatabaseConnection,
     mail: &SubscriberMail,
@@ -208,8 +209,7 @@ pub async fn post_update(
     scope: &TenantScope,
     now: DateTime<Utc>,
     id: Uuid,
-    status: IncidentStatus,
-    message: String,
+    (status, message): (IncidentStatus, String),
 ) -> Result<status_incidents::Model, ApiError> {
     scope.require(Role::Member)?;
     let txn = crate::db::begin_write(db).await?;
