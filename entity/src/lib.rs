@@ -30,6 +30,7 @@ pub mod status_subscribers;
 pub mod tenant_domains;
 pub mod tenant_owned;
 pub mod tenants;
+pub mod uploads;
 pub mod users;
 
 pub use index::{DeclaredIndex, IndexScope};
@@ -62,6 +63,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         status_incident_updates::declared_indexes(),
         status_incident_components::declared_indexes(),
         status_subscribers::declared_indexes(),
+        uploads::declared_indexes(),
     ]
     .into_iter()
     .flatten()

@@ -17,6 +17,9 @@ pub struct Model {
     pub description: String,
     /// Detected outages of the page's components are published as incidents on their own.
     pub auto_publish_outages: bool,
+    /// Its logo and favicon (`uploads` rows), if any.
+    pub logo_upload_id: Option<Uuid>,
+    pub favicon_upload_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

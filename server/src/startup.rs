@@ -177,6 +177,7 @@ impl Application {
                 .data(clock.clone())
                 .data(account_jobs.clone())
                 .data(prober.clone())
+                .data(crate::status_pages::branding::UploadDir::under(&settings.data_dir))
                 .data(alerts.events.clone())
                 .data(page_cache.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))

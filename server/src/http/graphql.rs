@@ -50,22 +50,28 @@ pub async fn graphql_post(
     };
     let admin_visibility = admin_visibility(&state, &principal, &body).await;
     let caller = Caller { principal, meta: request_meta(&headers, client_ip), admin_visibility };
-    if !is_json(&headers) {
+    let batch: BatchRequest = if is_multipart(&headers) {
+        match multipart_batch(&headers, body).await {
+            Ok(batch) => batch,
+            Err(response) => return *response,
+        }
+    } else if is_json(&headers) {
+        match serde_json::from_slice(&body) {
+            Ok(batch) => batch,
+            Err(err) => {
+                return error_response(
+                    StatusCode::BAD_REQUEST,
+                    ErrorCode::BadRequest,
+                    &format!("the body is not a GraphQL request: {err}"),
+                );
+            }
+        }
+    } else {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ErrorCode::BadRequest,
-            "POST /graphql needs Content-Type: application/json",
+            "POST /graphql needs Content-Type: application/json (or multipart/form-data for an upload)",
         );
-    }
-    let batch: BatchRequest = match serde_json::from_slice(&body) {
-        Ok(batch) => batch,
-        Err(err) => {
-            return error_response(
-                StatusCode::BAD_REQUEST,
-                ErrorCode::BadRequest,
-                &format!("the body is not a GraphQL request: {err}"),
-            );
-        }
     };
     match batch {
         BatchRequest::Single(request) => {
@@ -310,12 +316,58 @@ pub(crate) fn normalize_host(host: &str) -> String {
     name.trim_end_matches('.').to_ascii_lowercase()
 }
 
-fn is_json(headers: &HeaderMap) -> bool {
+/// The header a file upload must carry. A cross-site form can post multipart/form-data without
+/// asking; a custom header makes the browser ask first (a CORS preflight), which the allow-list
+/// refuses for other origins. The name is the one GraphQL upload clients already send.
+pub const UPLOAD_PREFLIGHT_HEADER: &str = "apollo-require-preflight";
+
+fn is_multipart(headers: &HeaderMap) -> bool {
+    content_type(headers).is_some_and(|mime| mime.eq_ignore_ascii_case("multipart/form-data"))
+}
+
+/// A GraphQL multipart request (one file at most, within the upload size cap).
+async fn multipart_batch(headers: &HeaderMap, body: Bytes) -> Result<BatchRequest, Box<HttpResponse>> {
+    let preflighted = headers
+        .get(UPLOAD_PREFLIGHT_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|v| !v.trim().is_empty());
+    if !preflighted {
+        return Err(Box::new(error_response(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadRequest,
+            "an upload needs the Apollo-Require-Preflight header",
+        )));
+    }
+    let content_type =
+        headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok()).map(str::to_owned);
+    let options = async_graphql::http::MultipartOptions::default()
+        .max_num_files(1)
+        .max_file_size(crate::status_pages::branding::MAX_BYTES);
+    async_graphql::http::receive_batch_body(
+        content_type,
+        futures_util::io::Cursor::new(body.to_vec()),
+        options,
+    )
+    .await
+    .map_err(|err| {
+        Box::new(error_response(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadRequest,
+            &format!("the upload is not a GraphQL request: {err}"),
+        ))
+    })
+}
+
+fn content_type(headers: &HeaderMap) -> Option<&str> {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
-        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+        .map(str::trim)
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    content_type(headers).is_some_and(|mime| mime.eq_ignore_ascii_case("application/json"))
 }
 
 fn json(body: &BatchResponse) -> HttpResponse {

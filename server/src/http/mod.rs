@@ -74,6 +74,7 @@ pub fn public_router(state: AppState) -> Router {
         .route("/ping/{token}/start", get(ping::start).post(ping::start).head(ping::start))
         .route("/ping/{token}/fail", get(ping::fail).post(ping::fail).head(ping::fail))
         .route("/health/ready", get(health::readiness))
+        .route("/uploads/{name}", get(status::upload))
         .merge(spa::routes(&settings.spa_dir))
         .with_state(state)
         .layer(

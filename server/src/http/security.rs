@@ -52,7 +52,12 @@ pub fn cors(settings: &Settings) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, HeaderName::from_static("x-request-id")])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            HeaderName::from_static("x-request-id"),
+            HeaderName::from_static(super::graphql::UPLOAD_PREFLIGHT_HEADER),
+        ])
         .expose_headers([HeaderName::from_static("x-request-id")])
         .allow_credentials(true)
         .max_age(std::time::Duration::from_secs(600))

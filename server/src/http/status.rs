@@ -1,7 +1,8 @@
 //! A tenant host's public status feeds and badges (no login): `/feed.rss` and `/feed.atom` for
 //! the default page, `/<page>/feed.rss|atom` for the others, and per component
 //! `/badges/<component>/status.svg`, `uptime.svg?days=N` (1–90, default 30) and `response.svg`.
-//! `POST /subscriptions/<token>/unsubscribe` is the one-click unsubscribe of subscriber emails.
+//! `POST /subscriptions/<token>/unsubscribe` is the one-click unsubscribe of subscriber emails;
+//! `/uploads/<sha256>.<ext>` serves page logos and favicons.
 //! Unknown hosts, pages and components are a plain 404. Everything is cached briefly by
 //! clients and proxies; the feeds read the same cached page view as the API.
 
@@ -136,6 +137,27 @@ pub async fn badge(
 pub async fn one_click_unsubscribe(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     match crate::status_pages::subscribers::unsubscribe(&state.db, &token).await {
         Ok(_) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], "unsubscribed\n").into_response(),
+        Err(err) => unavailable(err),
+    }
+}
+
+/// A stored logo or favicon: only names of ours (`<sha256>.png|jpg|webp`), with the type its
+/// extension says, `nosniff` (set for every response) and a year of caching — the name changes
+/// whenever the content does.
+pub async fn upload(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    let dir = crate::status_pages::branding::UploadDir::under(&state.settings.data_dir);
+    let Some((path, content_type)) = dir.file(&name) else { return not_found() };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                (header::CONTENT_DISPOSITION, "inline"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => not_found(),
         Err(err) => unavailable(err),
     }
 }

@@ -3,11 +3,12 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject, Upload};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{status_page_components, status_pages};
 use sea_orm::DatabaseConnection;
 
+use super::branding;
 use super::cache::PublicPageCache;
 use super::domains;
 use super::pages::{self, ComponentDraft, PageDraft};
@@ -46,6 +47,9 @@ pub struct StatusPage {
     pub description: String,
     /// Detected outages of its components are published as incidents without a click.
     pub auto_publish_outages: bool,
+    /// Its logo and favicon (paths on its host), if set.
+    pub logo_url: Option<String>,
+    pub favicon_url: Option<String>,
     /// Where the public sees it.
     pub url: String,
     /// Its outages and maintenance as feeds.
@@ -88,6 +92,8 @@ impl StatusPage {
             title: page.title,
             description: page.description,
             auto_publish_outages: page.auto_publish_outages,
+            logo_url: None,
+            favicon_url: None,
             components: components
                 .into_iter()
                 .map(|c| StatusPageComponent {
@@ -174,7 +180,9 @@ async fn page_out(ctx: &Context<'_>, page: status_pages::Model) -> Result<Status
     let tenant = crate::tenancy::tenants::current(db(ctx), &scope).await?;
     let links = ctx.data_unchecked::<Links>();
     let (host, target) = (url_of(links, &tenant.slug), links.tenant_host(&tenant.slug));
+    let (logo_url, favicon_url) = super::branding::paths(db(ctx), &page).await?;
     let mut page = StatusPage::new(page, components, &host);
+    (page.logo_url, page.favicon_url) = (logo_url, favicon_url);
     page.domains = domains.into_iter().map(|domain| CustomDomain::new(domain, &target)).collect();
     Ok(page)
 }
@@ -369,6 +377,59 @@ impl StatusPagesMutation {
         Ok(CustomDomain::new(domain, &target_host(ctx, &scope).await?))
     }
 
+    /// Sets a page's logo or favicon from an upload (GraphQL multipart request with the
+    /// `Apollo-Require-Preflight` header): PNG, JPEG or WebP whose bytes match its type, at most
+    /// 512 KiB and 4096×4096 pixels (1024×1024 for a favicon); stored re-encoded. Members and
+    /// above.
+    async fn set_status_page_image(
+        &self,
+        ctx: &Context<'_>,
+        page_id: ID,
+        kind: StatusPageImageKind,
+        file: Upload,
+    ) -> Result<StatusPage, ApiError> {
+        use std::io::Read;
+        let scope = scope(ctx).await?;
+        let page_id = parse_id(&page_id, "status page")?;
+        // Who may, and onto which page, before any decoding work.
+        scope.require(entity::memberships::Role::Member)?;
+        pages::get(db(ctx), &scope, page_id).await?;
+        let upload = file.value(ctx).map_err(|_| ApiError::field("file", "is not an uploaded file"))?;
+        let declared = upload.content_type.clone().unwrap_or_default();
+        let mut bytes = Vec::new();
+        let limit = branding::MAX_BYTES as u64 + 1;
+        upload
+            .into_read()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|err| ApiError::internal(format!("the upload could not be read: {err}")))?;
+        let slot = kind.into();
+        // Decoding is CPU work: off the request threads.
+        let processed = tokio::task::spawn_blocking(move || branding::process(&declared, &bytes, slot))
+            .await
+            .map_err(|err| ApiError::internal(err.to_string()))?
+            .map_err(|message| ApiError::field("file", message))?;
+        let dir = ctx.data_unchecked::<branding::UploadDir>();
+        let page =
+            branding::set(db(ctx), &audit(ctx), &scope, dir, now(ctx), page_id, slot, processed).await?;
+        changed(ctx, scope.tenant_id());
+        page_out(ctx, page).await
+    }
+
+    /// Removes a page's logo or favicon. Members and above.
+    async fn remove_status_page_image(
+        &self,
+        ctx: &Context<'_>,
+        page_id: ID,
+        kind: StatusPageImageKind,
+    ) -> Result<StatusPage, ApiError> {
+        let scope = scope(ctx).await?;
+        let page_id = parse_id(&page_id, "status page")?;
+        let page = branding::remove(db(ctx), &audit(ctx), &scope, now(ctx), page_id, kind.into()).await?;
+        changed(ctx, scope.tenant_id());
+        page_out(ctx, page).await
+    }
+
     /// Removes a custom domain; it loses TLS at once. Admins and owners.
     async fn remove_custom_domain(&self, ctx: &Context<'_>, id: ID) -> Result<CustomDomain, ApiError> {
         let scope = scope(ctx).await?;
@@ -393,6 +454,15 @@ impl StatusPagesMutation {
         let host = tenant_url(ctx, &scope).await?;
         Ok(StatusPage::new(page, components, &host))
     }
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "crate::status_pages::branding::Slot", name = "StatusPageImageKind")]
+pub enum StatusPageImageKind {
+    /// Shown in the page's header (up to 4096×4096).
+    Logo,
+    /// The browser tab's icon (up to 1024×1024).
+    Favicon,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -431,6 +501,13 @@ impl PublicStatusPage {
     }
     async fn description(&self) -> &str {
         &self.0.description
+    }
+    /// Its logo and favicon (paths on this host), if set.
+    async fn logo_url(&self) -> Option<&str> {
+        self.0.logo_url.as_deref()
+    }
+    async fn favicon_url(&self) -> Option<&str> {
+        self.0.favicon_url.as_deref()
     }
     /// The worst of the components.
     async fn status(&self) -> PublicPageStatus {

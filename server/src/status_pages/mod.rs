@@ -7,6 +7,7 @@
 //! monitors changes status or a page changes; `subscribers` mails confirmed visitors each update. GraphQL lives in `graphql`.
 
 pub mod badges;
+pub mod branding;
 pub mod cache;
 pub mod domains;
 pub mod feeds;

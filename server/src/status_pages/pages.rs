@@ -168,6 +168,8 @@ pub async fn create(
         title: Set(draft.title),
         description: Set(draft.description),
         auto_publish_outages: Set(draft.auto_publish_outages),
+        logo_upload_id: Set(None),
+        favicon_upload_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }

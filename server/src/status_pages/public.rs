@@ -152,6 +152,8 @@ pub struct PublicPage {
     pub organization: String,
     pub title: String,
     pub description: String,
+    pub logo_url: Option<String>,
+    pub favicon_url: Option<String>,
     pub status: PageStatus,
     pub components: Vec<PublicComponent>,
     pub active_outages: Vec<PublicOutage>,
@@ -413,7 +415,10 @@ pub async fn build(
         .filter(|view| view.incident.status != IncidentStatus::Resolved)
         .map(PublicIncident::from_view)
         .collect();
+    let (logo_url, favicon_url) = super::branding::paths(db, &page).await?;
     Ok(Some(PublicPage {
+        logo_url,
+        favicon_url,
         tenant_id: tenant.id,
         page_id: page.id,
         organization: tenant.name.clone(),

@@ -69,6 +69,8 @@ const CASES: &[(&str, Case)] = &[
     ("addCustomDomain", case!(status_pages::add_custom_domain)),
     ("verifyCustomDomain", case!(status_pages::verify_custom_domain)),
     ("removeCustomDomain", case!(status_pages::remove_custom_domain)),
+    ("setStatusPageImage", case!(status_pages::set_status_page_image)),
+    ("removeStatusPageImage", case!(status_pages::remove_status_page_image)),
     ("statusIncidents", case!(status_incidents::status_incidents)),
     ("statusIncident", case!(status_incidents::status_incident)),
     ("createStatusIncident", case!(status_incidents::create_status_incident)),

@@ -106,3 +106,49 @@ pub async fn remove_custom_domain(probe: Probe) {
     let remove = "mutation($id: ID!) { removeCustomDomain(id: $id) { hostname } }";
     probe.assert_refused_like_missing(&acme, remove, ids(&id), "NOT_FOUND").await;
 }
+
+pub async fn remove_status_page_image(probe: Probe) {
+    refused(probe, "mutation($id: ID!) { removeStatusPageImage(pageId: $id, kind: LOGO) { id } }").await;
+}
+
+/// An upload (a multipart request) onto another organization's page: the same `NOT_FOUND` as
+/// for a missing page, and its page keeps no logo.
+pub async fn set_status_page_image(probe: Probe) {
+    let (acme, globex, id) = arrange(&probe).await;
+    probe.record("setStatusPageImage");
+    let send = |page: String| {
+        let probe = &probe;
+        let acme = acme.clone();
+        async move {
+            let query = "mutation($page: ID!, $file: Upload!) { setStatusPageImage(pageId: $page, kind: LOGO, file: $file) { id } }";
+            let operations = json!({ "query": query, "variables": { "page": page, "file": null } });
+            let png = b"\x89PNG\r\n\x1a\nnot really".to_vec();
+            let part =
+                reqwest::multipart::Part::bytes(png).file_name("logo.png").mime_str("image/png").unwrap();
+            let form = reqwest::multipart::Form::new()
+                .text("operations", operations.to_string())
+                .text("map", json!({ "0": ["variables.file"] }).to_string())
+                .part("0", part);
+            let response = probe
+                .app
+                .client
+                .post(probe.app.url("/graphql"))
+                .bearer_auth(&acme)
+                .header("apollo-require-preflight", "true")
+                .multipart(form)
+                .send()
+                .await
+                .expect("POST /graphql");
+            response.json::<Value>().await.expect("a JSON body")
+        }
+    };
+    let foreign = send(id.clone()).await;
+    let missing = send(Uuid::new_v4().to_string()).await;
+    assert_eq!(foreign["errors"][0]["extensions"]["code"], "NOT_FOUND", "{foreign}");
+    assert_eq!(foreign["errors"], missing["errors"], "foreign and missing pages look the same");
+    let (_, page) = probe
+        .app
+        .graphql_as(&globex, "query($id: ID!) { statusPage(id: $id) { logoUrl } }", json!({ "id": id }))
+        .await;
+    assert_eq!(page["data"]["statusPage"]["logoUrl"], Value::Null, "{page}");
+}
