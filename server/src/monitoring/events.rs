@@ -50,15 +50,27 @@ pub fn check_status_name(status: CheckStatus) -> String {
 #[derive(Clone)]
 pub struct MonitorEvents {
     sender: broadcast::Sender<Arc<MonitorEvent>>,
+    /// Tenants whose monitoring setup changed (maintenance windows): views built from it, such
+    /// as cached status pages, are stale. This process only (other processes' caches expire).
+    setup: broadcast::Sender<uuid::Uuid>,
 }
 
 impl Default for MonitorEvents {
     fn default() -> Self {
-        Self { sender: broadcast::channel(4096).0 }
+        Self { sender: broadcast::channel(4096).0, setup: broadcast::channel(256).0 }
     }
 }
 
 impl MonitorEvents {
+    /// Tells this process's followers that `tenant_id`'s maintenance windows changed.
+    pub fn setup_changed(&self, tenant_id: uuid::Uuid) {
+        let _ = self.setup.send(tenant_id);
+    }
+
+    pub fn subscribe_setup(&self) -> broadcast::Receiver<uuid::Uuid> {
+        self.setup.subscribe()
+    }
+
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<MonitorEvent>> {
         self.sender.subscribe()
     }

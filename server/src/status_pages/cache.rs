@@ -1,7 +1,8 @@
 //! Built public pages, kept for a minute so a crowd refreshing a page during an outage costs
 //! one build per minute, not one per visitor. A tenant's pages are dropped at once when one of
 //! its monitors changes status (the live monitor events, which reach every process on
-//! PostgreSQL) or when it edits a page, so visitors never wait a minute to see an outage.
+//! PostgreSQL), when it edits a page or its maintenance windows (this process; others within
+//! the minute), so visitors never wait a minute to see an outage.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -52,12 +53,19 @@ impl PublicPageCache {
         entries.retain(|(tenant, _), _| *tenant != tenant_id);
     }
 
-    /// Drops a tenant's pages whenever one of its monitors changes status, until `cancel`.
+    /// Drops a tenant's pages whenever one of its monitors changes status or its maintenance
+    /// windows change, until `cancel`.
     pub async fn follow(self, events: MonitorEvents, cancel: CancellationToken) {
         let mut receiver = events.subscribe();
+        let mut setup = events.subscribe_setup();
         loop {
             tokio::select! {
                 () = cancel.cancelled() => return,
+                changed = setup.recv() => match changed {
+                    Ok(tenant_id) => self.invalidate_tenant(tenant_id),
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => self.clear(),
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                },
                 received = receiver.recv() => match received {
                     Ok(event) if event.previous_status.is_some() => self.invalidate_tenant(event.tenant_id),
                     Ok(_) => {}

@@ -14,7 +14,8 @@ use super::monitoring::{advance_and_tick, create, engine_app, fields, http_targe
 backend_tests!(
     pages_are_managed_by_members_and_slugs_are_checked,
     visitors_see_public_names_only_and_outages_at_once,
-    a_page_shows_only_its_own_tenants_monitors
+    a_page_shows_only_its_own_tenants_monitors,
+    maintenance_reaches_the_cached_page_at_once
 );
 
 const CREATE_PAGE: &str =
@@ -37,6 +38,18 @@ async fn create_page(app: &InProcessApp, token: &str, input: Value) -> String {
 async fn page_once(app: &InProcessApp, host: &str, ready: impl Fn(&Value) -> bool) -> Value {
     for _ in 0..200 {
         let body = app.graphql_on_host(host, PUBLIC, json!({ "slug": "" })).await;
+        if ready(&body["data"]["publicStatusPage"]) {
+            return body;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the public page never changed")
+}
+
+/// `query` on `host` once `ready` holds for its page (see [`page_once`]).
+async fn until(app: &InProcessApp, host: &str, query: &str, ready: impl Fn(&Value) -> bool) -> Value {
+    for _ in 0..200 {
+        let body = app.graphql_on_host(host, query, Value::Null).await;
         if ready(&body["data"]["publicStatusPage"]) {
             return body;
         }
@@ -202,5 +215,49 @@ async fn a_page_shows_only_its_own_tenants_monitors(backend: Backend) {
     // Globex's host does not serve Acme's page.
     let other = app.graphql_on_host("globex-own.localhost", PUBLIC, json!({ "slug": "" })).await;
     assert_eq!(other["data"]["publicStatusPage"], Value::Null, "{other}");
+    app.shutdown().await;
+}
+
+/// A page's view is cached; announcing or ending maintenance drops it (the clock stands still,
+/// so only the invalidation can explain the change; it reaches the cache as an event a moment
+/// after the mutation answers, hence the bounded wait).
+async fn maintenance_reaches_the_cached_page_at_once(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-window").await;
+    let monitor = create(&app, &token, json!({ "name": "db", "heartbeat": { "graceSeconds": 60 } })).await;
+    let page = create_page(&app, &token, json!({ "title": "Acme" })).await;
+    let components = json!([{ "monitorId": monitor, "name": "Database" }]);
+    assert!(
+        app.graphql_as(&token, SET, json!({ "id": page, "components": components })).await["errors"]
+            .is_null()
+    );
+    let host = "acme-window.localhost";
+    let query = "{ publicStatusPage { components { status } maintenance { name active } } }";
+    let before = app.graphql_on_host(host, query, Value::Null).await;
+    assert_eq!(before["data"]["publicStatusPage"]["maintenance"], json!([]), "{before}");
+
+    let now = app.clock.now_utc();
+    let window = app
+        .graphql_as(
+            &token,
+            "mutation($input: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $input) { id } }",
+            json!({ "input": { "name": "Database upgrade", "startsAt": now.to_rfc3339(),
+                               "endsAt": (now + chrono::Duration::minutes(30)).to_rfc3339() } }),
+        )
+        .await;
+    let id = window["data"]["createMaintenanceWindow"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{window}"))
+        .to_owned();
+    let during = until(&app, host, query, |view| view["maintenance"] != json!([])).await;
+    assert_eq!(
+        during["data"]["publicStatusPage"],
+        json!({ "components": [{ "status": "MAINTENANCE" }], "maintenance": [{ "name": "Database upgrade", "active": true }] }),
+        "{during}"
+    );
+    let delete = "mutation($id: ID!) { deleteMaintenanceWindow(id: $id) { id } }";
+    assert!(app.graphql_as(&token, delete, json!({ "id": id })).await["errors"].is_null());
+    let after = until(&app, host, query, |view| view["maintenance"] == json!([])).await;
+    assert_eq!(after["data"]["publicStatusPage"]["components"], json!([{ "status": "UNKNOWN" }]), "{after}");
     app.shutdown().await;
 }

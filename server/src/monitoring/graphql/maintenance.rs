@@ -9,6 +9,7 @@ use crate::auth::graphql::scope;
 use crate::kernel::ids::parse_id;
 use crate::kernel::input::parse_name;
 use crate::kernel::{ApiError, FieldErrors};
+use crate::monitoring::events::MonitorEvents;
 use crate::monitoring::maintenance::{self as service, Coverage, Schedule, ScheduleInput, WindowDraft};
 use crate::monitoring::tags::Tags;
 
@@ -178,6 +179,7 @@ impl MaintenanceMutation {
         let draft = WindowDraft { name, covers, schedule };
         let now = now(ctx);
         let window = service::create(db(ctx), &audit(ctx), &scope, now, draft).await?;
+        ctx.data_unchecked::<MonitorEvents>().setup_changed(scope.tenant_id());
         Ok(MaintenanceWindow::from_row(window, now))
     }
 
@@ -190,6 +192,7 @@ impl MaintenanceMutation {
         let scope = scope(ctx).await?;
         let id = parse_id(&id, "maintenance window")?;
         let window = service::delete(db(ctx), &audit(ctx), &scope, id).await?;
+        ctx.data_unchecked::<MonitorEvents>().setup_changed(scope.tenant_id());
         Ok(MaintenanceWindow::from_row(window, now(ctx)))
     }
 }
