@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from '@/components/button';
 import '@/components/dialog.css';
 import type { PublicPage } from '../api/get-public-status-page';
+import { MailIcon } from './mail-icon';
 import { SubscribeForm } from './subscribe-form';
 import './subscribe.css';
 
@@ -25,10 +26,8 @@ export function SubscribeDialog({ page, slug }: { page: PublicPage; slug: string
     >
       <Dialog.Trigger asChild>
         <Button size="sm" className="sp-subscribe__trigger">
-          <svg className="sp-subscribe__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-            <path d="M3 5.5A1.5 1.5 0 0 1 4.5 4h11A1.5 1.5 0 0 1 17 5.5v9a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 3 14.5v-9Zm1.6.2 5.4 4.2 5.4-4.2H4.6Zm10.9 1.6-5.04 3.92a.75.75 0 0 1-.92 0L4.5 7.3v7.2h11V7.3Z" />
-          </svg>
-          Subscribe to updates
+          <MailIcon className="sp-subscribe__icon" />
+          Subscribe<span className="sp-subscribe__more"> to updates</span>
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { buttonClass } from '@/components/button';
 import { useServerHost } from '@/lib/hosts';
 import type { Tone } from './format';
+import { MailIcon } from './mail-icon';
 import { StatusIcon } from './status-icon';
 import './public-status-page.css';
 import './subscribe.css';
@@ -49,7 +50,10 @@ interface OutcomeCardProps {
   testId?: string;
 }
 
-/** One card: a status icon, the page's only heading, what it means, and what to do next. */
+/**
+ * One card: an icon (an envelope while asking or waiting, `tone` `none`; else the status's
+ * shape), the page's only heading, what it means, and what to do next.
+ */
 export function OutcomeCard({ tone, title, children, actions, focusTitle = false, testId }: OutcomeCardProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -57,7 +61,13 @@ export function OutcomeCard({ tone, title, children, actions, focusTitle = false
   }, [focusTitle, title]);
   return (
     <section className={`sp-link-page sp-tone--${tone}`} aria-labelledby="sp-link-page-title" data-testid={testId}>
-      <StatusIcon tone={tone} className="sp-link-page__icon" />
+      {tone === 'none' ? (
+        <span className="sp-link-page__mail">
+          <MailIcon className="sp-link-page__mail-icon" />
+        </span>
+      ) : (
+        <StatusIcon tone={tone} className="sp-link-page__icon" />
+      )}
       <h1 id="sp-link-page-title" className="sp-link-page__title" ref={heading} tabIndex={-1}>
         {title}
       </h1>
