@@ -10,6 +10,7 @@ import { StatusPageRoute } from './routes/status-page-route';
 const auth = () => import('@/features/auth/routes');
 const monitors = () => import('@/features/monitors/routes/monitors');
 const statusPages = () => import('@/features/status-pages/routes/status-pages');
+const subscriptionLinks = () => import('@/features/status-pages/routes/subscription-links');
 const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -19,6 +20,9 @@ const routes: RouteObject[] = [
       { index: true, element: <IndexRoute />, handle: { title: 'Uptime monitoring and status pages' } },
       // A tenant's other public pages; the static paths below and /app rank above it.
       { path: ':pageSlug', element: <StatusPageRoute />, handle: { title: 'Status' } },
+      // The links of status-page subscribers' emails, on the organization's host.
+      { path: 'subscriptions/confirm', lazy: () => subscriptionLinks().then((m) => ({ Component: m.ConfirmSubscriptionRoute })), handle: { title: 'Confirm subscription' } },
+      { path: 'unsubscribe/:token', lazy: () => subscriptionLinks().then((m) => ({ Component: m.UnsubscribeRoute })), handle: { title: 'Unsubscribe' } },
       {
         element: <PublicLayout />,
         children: [

@@ -53,7 +53,7 @@ type Documents = {
     "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DuplicateMonitorDocument,
     "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteMonitorDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": typeof types.ServerInfoDocument,
-    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": typeof types.PublicStatusPageDocument,
+    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": typeof types.PublicStatusPageDocument,
     "\n  query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        target\n        status\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.StatusPageMonitorOptionsDocument,
     "\n  query StatusPages {\n    statusPages {\n      id\n      slug\n      title\n      url\n      components {\n        monitorId\n      }\n      updatedAt\n    }\n  }\n": typeof types.StatusPagesDocument,
     "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.StatusPageDocument,
@@ -64,6 +64,12 @@ type Documents = {
     "\n  mutation AddCustomDomain($pageId: ID!, $hostname: String!) {\n    addCustomDomain(pageId: $pageId, hostname: $hostname) {\n      id\n      hostname\n    }\n  }\n": typeof types.AddCustomDomainDocument,
     "\n  mutation VerifyCustomDomain($id: ID!) {\n    verifyCustomDomain(id: $id) {\n      id\n      hostname\n      verified\n    }\n  }\n": typeof types.VerifyCustomDomainDocument,
     "\n  mutation RemoveCustomDomain($id: ID!) {\n    removeCustomDomain(id: $id) {\n      id\n      hostname\n    }\n  }\n": typeof types.RemoveCustomDomainDocument,
+    "\n  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {\n    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {\n      message\n    }\n  }\n": typeof types.SubscribeToStatusPageDocument,
+    "\n  mutation ConfirmStatusSubscription($token: String!) {\n    confirmStatusSubscription(token: $token)\n  }\n": typeof types.ConfirmStatusSubscriptionDocument,
+    "\n  mutation UnsubscribeFromStatusPage($token: String!) {\n    unsubscribeFromStatusPage(token: $token)\n  }\n": typeof types.UnsubscribeFromStatusPageDocument,
+    "\n  query StatusPageSubscribers($pageId: ID!, $first: Int!, $after: String) {\n    statusPageSubscribers(pageId: $pageId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        email\n        confirmed\n        confirmedAt\n        components {\n          id\n          name\n        }\n        createdAt\n      }\n    }\n  }\n": typeof types.StatusPageSubscribersDocument,
+    "\n  query StatusPageSubscribersCsv($pageId: ID!) {\n    statusPageSubscribersCsv(pageId: $pageId)\n  }\n": typeof types.StatusPageSubscribersCsvDocument,
+    "\n  mutation RemoveStatusPageSubscriber($id: ID!) {\n    removeStatusPageSubscriber(id: $id)\n  }\n": typeof types.RemoveStatusPageSubscriberDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.InvitationsDocument,
     "\n  query Members {\n    members {\n      user {\n        id\n        email\n        name\n      }\n      role\n      joinedAt\n    }\n  }\n": typeof types.MembersDocument,
@@ -111,7 +117,7 @@ const documents: Documents = {
     "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.DuplicateMonitorDocument,
     "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteMonitorDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": types.ServerInfoDocument,
-    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": types.PublicStatusPageDocument,
+    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": types.PublicStatusPageDocument,
     "\n  query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        target\n        status\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.StatusPageMonitorOptionsDocument,
     "\n  query StatusPages {\n    statusPages {\n      id\n      slug\n      title\n      url\n      components {\n        monitorId\n      }\n      updatedAt\n    }\n  }\n": types.StatusPagesDocument,
     "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": types.StatusPageDocument,
@@ -122,6 +128,12 @@ const documents: Documents = {
     "\n  mutation AddCustomDomain($pageId: ID!, $hostname: String!) {\n    addCustomDomain(pageId: $pageId, hostname: $hostname) {\n      id\n      hostname\n    }\n  }\n": types.AddCustomDomainDocument,
     "\n  mutation VerifyCustomDomain($id: ID!) {\n    verifyCustomDomain(id: $id) {\n      id\n      hostname\n      verified\n    }\n  }\n": types.VerifyCustomDomainDocument,
     "\n  mutation RemoveCustomDomain($id: ID!) {\n    removeCustomDomain(id: $id) {\n      id\n      hostname\n    }\n  }\n": types.RemoveCustomDomainDocument,
+    "\n  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {\n    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {\n      message\n    }\n  }\n": types.SubscribeToStatusPageDocument,
+    "\n  mutation ConfirmStatusSubscription($token: String!) {\n    confirmStatusSubscription(token: $token)\n  }\n": types.ConfirmStatusSubscriptionDocument,
+    "\n  mutation UnsubscribeFromStatusPage($token: String!) {\n    unsubscribeFromStatusPage(token: $token)\n  }\n": types.UnsubscribeFromStatusPageDocument,
+    "\n  query StatusPageSubscribers($pageId: ID!, $first: Int!, $after: String) {\n    statusPageSubscribers(pageId: $pageId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        email\n        confirmed\n        confirmedAt\n        components {\n          id\n          name\n        }\n        createdAt\n      }\n    }\n  }\n": types.StatusPageSubscribersDocument,
+    "\n  query StatusPageSubscribersCsv($pageId: ID!) {\n    statusPageSubscribersCsv(pageId: $pageId)\n  }\n": types.StatusPageSubscribersCsvDocument,
+    "\n  mutation RemoveStatusPageSubscriber($id: ID!) {\n    removeStatusPageSubscriber(id: $id)\n  }\n": types.RemoveStatusPageSubscriberDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": types.InvitationsDocument,
     "\n  query Members {\n    members {\n      user {\n        id\n        email\n        name\n      }\n      role\n      joinedAt\n    }\n  }\n": types.MembersDocument,
@@ -286,7 +298,7 @@ export function graphql(source: "\n  query ServerInfo {\n    serverInfo {\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n"): typeof import('./graphql').PublicStatusPageDocument;
+export function graphql(source: "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n"): typeof import('./graphql').PublicStatusPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -327,6 +339,30 @@ export function graphql(source: "\n  mutation VerifyCustomDomain($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveCustomDomain($id: ID!) {\n    removeCustomDomain(id: $id) {\n      id\n      hostname\n    }\n  }\n"): typeof import('./graphql').RemoveCustomDomainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {\n    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {\n      message\n    }\n  }\n"): typeof import('./graphql').SubscribeToStatusPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmStatusSubscription($token: String!) {\n    confirmStatusSubscription(token: $token)\n  }\n"): typeof import('./graphql').ConfirmStatusSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromStatusPage($token: String!) {\n    unsubscribeFromStatusPage(token: $token)\n  }\n"): typeof import('./graphql').UnsubscribeFromStatusPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusPageSubscribers($pageId: ID!, $first: Int!, $after: String) {\n    statusPageSubscribers(pageId: $pageId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        email\n        confirmed\n        confirmedAt\n        components {\n          id\n          name\n        }\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').StatusPageSubscribersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusPageSubscribersCsv($pageId: ID!) {\n    statusPageSubscribersCsv(pageId: $pageId)\n  }\n"): typeof import('./graphql').StatusPageSubscribersCsvDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveStatusPageSubscriber($id: ID!) {\n    removeStatusPageSubscriber(id: $id)\n  }\n"): typeof import('./graphql').RemoveStatusPageSubscriberDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

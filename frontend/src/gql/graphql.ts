@@ -46,6 +46,19 @@ export type AcceptInvitationPayload = {
   tenantSlug: Scalars['String']['output'];
 };
 
+export type AffectedComponent = {
+  componentId: Scalars['ID']['output'];
+  impact: IncidentImpact;
+  /** Its public name. */
+  name: Scalars['String']['output'];
+};
+
+export type AffectedComponentInput = {
+  /** A component of the incident's page (`StatusPageComponent.id`). */
+  componentId: Scalars['ID']['input'];
+  impact: IncidentImpact;
+};
+
 export type ApiKey = {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
@@ -175,6 +188,17 @@ export type CreateMonitorInput = {
   tls?: InputMaybe<TlsSettingsInput>;
 };
 
+export type CreateStatusIncidentInput = {
+  components?: Array<AffectedComponentInput>;
+  /** The first update's text, up to 5,000 characters. */
+  message: Scalars['String']['input'];
+  /** When it began, if before now. */
+  startedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: StatusIncidentStatus;
+  /** One line, up to 120 characters. */
+  title: Scalars['String']['input'];
+};
+
 export type CronInput = {
   durationMinutes: Scalars['Int']['input'];
   /** Five fields: minute hour day-of-month month day-of-week. */
@@ -216,6 +240,12 @@ export type DnsSettingsInput = {
   name: Scalars['String']['input'];
   /** A, AAAA, CNAME, MX, TXT or NS. */
   recordType: Scalars['String']['input'];
+};
+
+export type EditStatusIncidentInput = {
+  /** Replaces the affected components. */
+  components: Array<AffectedComponentInput>;
+  title: Scalars['String']['input'];
 };
 
 export type EmailStatus =
@@ -334,6 +364,14 @@ export type IncidentFilter = {
   /** Only open (`true`) or only resolved (`false`) incidents. */
   open?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+export type IncidentImpact =
+  /** Slower or less reliable than usual. */
+  | 'DEGRADED'
+  /** Out. */
+  | 'MAJOR'
+  /** Out for some users or features. */
+  | 'PARTIAL';
 
 /** An invitation not yet accepted, revoked or expired. */
 export type Invitation = {
@@ -553,6 +591,11 @@ export type Mutation = {
   changeMemberRole: Member;
   /** Changes your password; your other sessions end. */
   changePassword: Scalars['Boolean']['output'];
+  /**
+   * Confirms a subscription with the token of its confirmation email; false for an unknown
+   * (or replaced) token.
+   */
+  confirmStatusSubscription: Scalars['Boolean']['output'];
   /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
   createApiKey: CreateApiKeyPayload;
   /**
@@ -562,16 +605,24 @@ export type Mutation = {
   createMaintenanceWindow: MaintenanceWindow;
   /** Creates a monitor; its first check runs within a minute. Members and above. */
   createMonitor: Monitor;
+  /** Opens an incident on a page with its first update. Members and above. */
+  createStatusIncident: StatusIncident;
   /** Creates a page (the default page when `slug` is empty). Members and above. */
   createStatusPage: StatusPage;
   /** Ends and removes a window. Members and above. */
   deleteMaintenanceWindow: MaintenanceWindow;
   /** Deletes a monitor with its history; returns it as it was. Members and above. */
   deleteMonitor: Monitor;
+  /** Deletes an incident and its timeline; returns its id. Members and above. */
+  deleteStatusIncident: Scalars['ID']['output'];
   /** Deletes a page; returns it as it was. Members and above. */
   deleteStatusPage: StatusPage;
   /** A copy of a monitor, named "<name> (copy)". Members and above. */
   duplicateMonitor: Monitor;
+  /** Changes the title and the affected components. Members and above. */
+  editStatusIncident: StatusIncident;
+  /** Corrects the message of one update. Members and above. */
+  editStatusIncidentUpdate: StatusIncident;
   /** Emails an invitation to join with a role. Owners and admins; only owners invite owners. */
   inviteMember: Invitation;
   /** Logs in; a member of several organizations first gets the choice. */
@@ -582,6 +633,16 @@ export type Mutation = {
   logOutEverywhere: Scalars['Int']['output'];
   /** Stops checking a monitor; its history stays. Members and above. */
   pauseMonitor: Monitor;
+  /**
+   * Adds an update to the timeline; `RESOLVED` resolves it, another status reopens it.
+   * Members and above.
+   */
+  postStatusIncidentUpdate: StatusIncident;
+  /**
+   * Publishes a detected outage (`Incident.id`) on a page that shows its monitor, as an
+   * incident that resolves by itself when the outage ends. Members and above.
+   */
+  publishOutage: StatusIncident;
   /** Lifts a suspension. */
   reactivateTenant: Tenant;
   /** Exchanges the refresh-token cookie for a new access token (and a new cookie). */
@@ -593,6 +654,8 @@ export type Mutation = {
    * last owner cannot be removed.
    */
   removeMember: Scalars['Boolean']['output'];
+  /** Removes a subscriber; returns its id. Members and above. */
+  removeStatusPageSubscriber: Scalars['ID']['output'];
   /** Emails a reset link if the address has an account. Always answers `true`. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Gives a dead message a fresh set of attempts. Platform admins only. */
@@ -627,8 +690,16 @@ export type Mutation = {
    * a verification link.
    */
   signUp: SignUpPayload;
+  /**
+   * Subscribes an address to the page at `slug` of this host's organization (optionally to
+   * some of its components, by `PublicComponent.id`). No login: a confirmation email is sent
+   * and nothing else until it is opened. Limited per client IP and per address.
+   */
+  subscribeToStatusPage: SubscribePayload;
   /** Suspends an organization: its users and keys get `FORBIDDEN`, its hosts lose TLS. */
   suspendTenant: Tenant;
+  /** Ends a subscription with the token its emails carry; false when there is none (any more). */
+  unsubscribeFromStatusPage: Scalars['Boolean']['output'];
   /** Changes a monitor. Members and above. */
   updateMonitor: Monitor;
   /** Changes a page's path, title and description. Members and above. */
@@ -668,6 +739,11 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationConfirmStatusSubscriptionArgs = {
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
 };
@@ -680,6 +756,12 @@ export type MutationCreateMaintenanceWindowArgs = {
 
 export type MutationCreateMonitorArgs = {
   input: CreateMonitorInput;
+};
+
+
+export type MutationCreateStatusIncidentArgs = {
+  input: CreateStatusIncidentInput;
+  pageId: Scalars['ID']['input'];
 };
 
 
@@ -698,6 +780,11 @@ export type MutationDeleteMonitorArgs = {
 };
 
 
+export type MutationDeleteStatusIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteStatusPageArgs = {
   id: Scalars['ID']['input'];
 };
@@ -705,6 +792,18 @@ export type MutationDeleteStatusPageArgs = {
 
 export type MutationDuplicateMonitorArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEditStatusIncidentArgs = {
+  id: Scalars['ID']['input'];
+  input: EditStatusIncidentInput;
+};
+
+
+export type MutationEditStatusIncidentUpdateArgs = {
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
 };
 
 
@@ -723,6 +822,18 @@ export type MutationPauseMonitorArgs = {
 };
 
 
+export type MutationPostStatusIncidentUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: StatusIncidentUpdateInput;
+};
+
+
+export type MutationPublishOutageArgs = {
+  outageId: Scalars['ID']['input'];
+  pageId: Scalars['ID']['input'];
+};
+
+
 export type MutationReactivateTenantArgs = {
   id: Scalars['ID']['input'];
 };
@@ -735,6 +846,11 @@ export type MutationRemoveCustomDomainArgs = {
 
 export type MutationRemoveMemberArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveStatusPageSubscriberArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -794,8 +910,20 @@ export type MutationSignUpArgs = {
 };
 
 
+export type MutationSubscribeToStatusPageArgs = {
+  componentIds?: Array<Scalars['ID']['input']>;
+  email: Scalars['String']['input'];
+  slug?: Scalars['String']['input'];
+};
+
+
 export type MutationSuspendTenantArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnsubscribeFromStatusPageArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -864,11 +992,18 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PublicAffectedComponent = {
+  impact: IncidentImpact;
+  name: Scalars['String']['output'];
+};
+
 export type PublicComponent = {
   /** One bar per UTC day, oldest first. */
   days: Array<PublicDay>;
   /** Empty outside any group. */
   group: Scalars['String']['output'];
+  /** What subscribers choose components by, and the badges' address. */
+  id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** Average response time per hour over the last 24 hours, oldest first. */
   responseMs: Array<Maybe<Scalars['Float']['output']>>;
@@ -882,15 +1017,46 @@ export type PublicComponentStatus =
   | 'MAINTENANCE'
   | 'OPERATIONAL'
   | 'OUTAGE'
+  /** A published incident says part of it is out. */
+  | 'PARTIAL_OUTAGE'
   /** Paused, or not checked yet. */
   | 'UNKNOWN';
 
 export type PublicDay = {
   date: Scalars['NaiveDate']['output'];
   downtimeSeconds: Scalars['Int']['output'];
+  /** Titles of the published incidents of this component that touched the day. */
+  incidents: Array<Scalars['String']['output']>;
   outages: Scalars['Int']['output'];
   /** Null for a day without checks. */
   uptimePercent?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PublicIncident = {
+  components: Array<PublicAffectedComponent>;
+  id: Scalars['ID']['output'];
+  impact?: Maybe<IncidentImpact>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  status: StatusIncidentStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Oldest first. */
+  updates: Array<PublicIncidentUpdate>;
+};
+
+/** A page of the public incident history. */
+export type PublicIncidentHistory = {
+  /** Pass as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  incidents: Array<PublicIncident>;
+};
+
+export type PublicIncidentUpdate = {
+  createdAt: Scalars['DateTime']['output'];
+  message: Scalars['String']['output'];
+  status: StatusIncidentStatus;
 };
 
 export type PublicMaintenance = {
@@ -916,11 +1082,15 @@ export type PublicPageStatus =
   | 'PARTIAL_OUTAGE';
 
 export type PublicStatusPage = {
+  /** Published incidents not resolved yet, newest first, with their timelines. */
+  activeIncidents: Array<PublicIncident>;
   activeOutages: Array<PublicOutage>;
   components: Array<PublicComponent>;
   description: Scalars['String']['output'];
   /** When this view was built (it is cached for up to a minute, less after a status change). */
   generatedAt: Scalars['DateTime']['output'];
+  /** Resolved incidents, newest first (`first` 1 to 100, default 10). */
+  incidentHistory: PublicIncidentHistory;
   /** Maintenance in progress, then announced, touching this page's components. */
   maintenance: Array<PublicMaintenance>;
   organization: Scalars['String']['output'];
@@ -929,6 +1099,12 @@ export type PublicStatusPage = {
   /** The worst of the components. */
   status: PublicPageStatus;
   title: Scalars['String']['output'];
+};
+
+
+export type PublicStatusPageIncidentHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What anyone may know of the organization whose host they are on (its login page names it). */
@@ -986,8 +1162,19 @@ export type Query = {
   publicStatusPage?: Maybe<PublicStatusPage>;
   /** Version information; needs no authentication. */
   serverInfo: ServerInfo;
+  /** One incident; another organization's is `NOT_FOUND`. */
+  statusIncident: StatusIncident;
+  /** A page's incidents, newest first; `active` keeps only open (`true`) or resolved ones. */
+  statusIncidents: StatusIncidentConnection;
   /** One page; another organization's is `NOT_FOUND`. */
   statusPage: StatusPage;
+  /** A page's subscribers, newest first. Viewers and above. */
+  statusPageSubscribers: StatusSubscriberConnection;
+  /**
+   * Every subscriber of a page as CSV (email, status, components, subscribed_at,
+   * confirmed_at). Admins and owners.
+   */
+  statusPageSubscribersCsv: Scalars['String']['output'];
   /** This organization's status pages, the default one first. */
   statusPages: Array<StatusPage>;
   /** Every organization, newest first, optionally by status. Platform admins only. */
@@ -1043,8 +1230,33 @@ export type QueryPublicStatusPageArgs = {
 };
 
 
+export type QueryStatusIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStatusIncidentsArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pageId: Scalars['ID']['input'];
+};
+
+
 export type QueryStatusPageArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryStatusPageSubscribersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pageId: Scalars['ID']['input'];
+};
+
+
+export type QueryStatusPageSubscribersCsvArgs = {
+  pageId: Scalars['ID']['input'];
 };
 
 
@@ -1119,9 +1331,67 @@ export type SignUpPayload = {
   tenantHost: Scalars['String']['output'];
 };
 
+/** An incident as its organization manages it. */
+export type StatusIncident = {
+  components: Array<AffectedComponent>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The worst impact on a component; null when it names none. */
+  impact?: Maybe<IncidentImpact>;
+  /** The detected outage it was published from. */
+  outageId?: Maybe<Scalars['ID']['output']>;
+  pageId: Scalars['ID']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  status: StatusIncidentStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Oldest first. */
+  updates: Array<StatusIncidentUpdate>;
+};
+
+export type StatusIncidentConnection = {
+  /** A list of edges. */
+  edges: Array<StatusIncidentEdge>;
+  /** A list of nodes. */
+  nodes: Array<StatusIncident>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type StatusIncidentEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: StatusIncident;
+};
+
+export type StatusIncidentStatus =
+  | 'IDENTIFIED'
+  | 'INVESTIGATING'
+  | 'MONITORING'
+  | 'RESOLVED';
+
+export type StatusIncidentUpdate = {
+  createdAt: Scalars['DateTime']['output'];
+  /** When its message was last corrected. */
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  status: StatusIncidentStatus;
+};
+
+export type StatusIncidentUpdateInput = {
+  message: Scalars['String']['input'];
+  status: StatusIncidentStatus;
+};
+
 /** A page as its organization manages it. */
 export type StatusPage = {
   atomUrl: Scalars['String']['output'];
+  /** Detected outages of its components are published as incidents without a click. */
+  autoPublishOutages: Scalars['Boolean']['output'];
   components: Array<StatusPageComponent>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
@@ -1163,10 +1433,51 @@ export type StatusPageComponentInput = {
 };
 
 export type StatusPageInput = {
+  /** Publish detected outages of its components as incidents without a click. */
+  autoPublishOutages?: Scalars['Boolean']['input'];
   description?: Scalars['String']['input'];
   /** Empty for the default page at `/`; otherwise 1 to 40 of a-z 0-9 and '-'. */
   slug?: Scalars['String']['input'];
   title: Scalars['String']['input'];
+};
+
+/** A page's subscriber as the organization sees it. */
+export type StatusSubscriber = {
+  /** The components chosen; empty for all of them. */
+  components: Array<SubscribedComponent>;
+  /** Confirmed through the emailed link; only confirmed subscribers are mailed. */
+  confirmed: Scalars['Boolean']['output'];
+  confirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type StatusSubscriberConnection = {
+  /** A list of edges. */
+  edges: Array<StatusSubscriberEdge>;
+  /** A list of nodes. */
+  nodes: Array<StatusSubscriber>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type StatusSubscriberEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: StatusSubscriber;
+};
+
+/** The same answer whatever the address's state (no enumeration). */
+export type SubscribePayload = {
+  message: Scalars['String']['output'];
+};
+
+export type SubscribedComponent = {
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
 };
 
 export type Subscription = {
@@ -1573,7 +1884,7 @@ export type PublicStatusPageQueryVariables = Exact<{
 }>;
 
 
-export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number }> }>, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
+export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ id: string, name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number }> }>, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
 
 export type StatusPageMonitorOptionsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1646,6 +1957,52 @@ export type RemoveCustomDomainMutationVariables = Exact<{
 
 
 export type RemoveCustomDomainMutation = { removeCustomDomain: { id: string, hostname: string } };
+
+export type SubscribeToStatusPageMutationVariables = Exact<{
+  slug: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  componentIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type SubscribeToStatusPageMutation = { subscribeToStatusPage: { message: string } };
+
+export type ConfirmStatusSubscriptionMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type ConfirmStatusSubscriptionMutation = { confirmStatusSubscription: boolean };
+
+export type UnsubscribeFromStatusPageMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type UnsubscribeFromStatusPageMutation = { unsubscribeFromStatusPage: boolean };
+
+export type StatusPageSubscribersQueryVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type StatusPageSubscribersQuery = { statusPageSubscribers: { pageInfo: { hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ id: string, email: string, confirmed: boolean, confirmedAt?: any | null, createdAt: any, components: Array<{ id: string, name: string }> }> } };
+
+export type StatusPageSubscribersCsvQueryVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+}>;
+
+
+export type StatusPageSubscribersCsvQuery = { statusPageSubscribersCsv: string };
+
+export type RemoveStatusPageSubscriberMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveStatusPageSubscriberMutation = { removeStatusPageSubscriber: string };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
@@ -2241,6 +2598,7 @@ export const PublicStatusPageDocument = new TypedDocumentString(`
     description
     status
     components {
+      id
       name
       group
       status
@@ -2399,6 +2757,54 @@ export const RemoveCustomDomainDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveCustomDomainMutation, RemoveCustomDomainMutationVariables>;
+export const SubscribeToStatusPageDocument = new TypedDocumentString(`
+    mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {
+  subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<SubscribeToStatusPageMutation, SubscribeToStatusPageMutationVariables>;
+export const ConfirmStatusSubscriptionDocument = new TypedDocumentString(`
+    mutation ConfirmStatusSubscription($token: String!) {
+  confirmStatusSubscription(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmStatusSubscriptionMutation, ConfirmStatusSubscriptionMutationVariables>;
+export const UnsubscribeFromStatusPageDocument = new TypedDocumentString(`
+    mutation UnsubscribeFromStatusPage($token: String!) {
+  unsubscribeFromStatusPage(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeFromStatusPageMutation, UnsubscribeFromStatusPageMutationVariables>;
+export const StatusPageSubscribersDocument = new TypedDocumentString(`
+    query StatusPageSubscribers($pageId: ID!, $first: Int!, $after: String) {
+  statusPageSubscribers(pageId: $pageId, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      email
+      confirmed
+      confirmedAt
+      components {
+        id
+        name
+      }
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatusPageSubscribersQuery, StatusPageSubscribersQueryVariables>;
+export const StatusPageSubscribersCsvDocument = new TypedDocumentString(`
+    query StatusPageSubscribersCsv($pageId: ID!) {
+  statusPageSubscribersCsv(pageId: $pageId)
+}
+    `) as unknown as TypedDocumentString<StatusPageSubscribersCsvQuery, StatusPageSubscribersCsvQueryVariables>;
+export const RemoveStatusPageSubscriberDocument = new TypedDocumentString(`
+    mutation RemoveStatusPageSubscriber($id: ID!) {
+  removeStatusPageSubscriber(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveStatusPageSubscriberMutation, RemoveStatusPageSubscriberMutationVariables>;
 export const ChangeMemberRoleDocument = new TypedDocumentString(`
     mutation ChangeMemberRole($userId: ID!, $role: Role!) {
   changeMemberRole(userId: $userId, role: $role) {

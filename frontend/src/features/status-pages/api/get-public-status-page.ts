@@ -11,6 +11,7 @@ export const PublicStatusPageDocument = graphql(`
       description
       status
       components {
+        id
         name
         group
         status

@@ -13,6 +13,7 @@ export const PAGE_STATUS: Readonly<Record<PublicPageStatus, { label: string; ton
 export const COMPONENT_STATUS: Readonly<Record<PublicComponentStatus, { label: string; tone: Tone }>> = {
   OPERATIONAL: { label: 'Operational', tone: 'good' },
   DEGRADED: { label: 'Degraded', tone: 'minor' },
+  PARTIAL_OUTAGE: { label: 'Partial outage', tone: 'major' },
   OUTAGE: { label: 'Outage', tone: 'major' },
   MAINTENANCE: { label: 'Maintenance', tone: 'maintenance' },
   UNKNOWN: { label: 'No data', tone: 'none' },

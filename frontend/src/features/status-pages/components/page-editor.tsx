@@ -16,6 +16,7 @@ import { CustomDomainsSection } from './custom-domains';
 import { canEditStatusPages } from './editor-format';
 import { PageDetailsForm } from './page-details-form';
 import { PublicLink } from './status-page-list';
+import { SubscribersSection } from './subscribers-section';
 
 type ManagedPage = StatusPageQuery['statusPage'];
 
@@ -136,10 +137,14 @@ export function PageEditor({ id }: { id: string }) {
                 <ComponentsEditor key={page.id} pageId={page.id} saved={page.components} monitors={monitors} />
               </Section>
               <CustomDomainsSection pageId={page.id} domains={page.domains} />
+              <SubscribersSection page={page} />
               <DangerZone page={page} />
             </>
           ) : (
-            <ReadOnlyPage page={page} monitors={monitors} />
+            <>
+              <ReadOnlyPage page={page} monitors={monitors} />
+              <SubscribersSection page={page} />
+            </>
           )}
         </Page>
       )}

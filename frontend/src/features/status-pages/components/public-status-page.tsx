@@ -4,6 +4,7 @@ import { COMPONENT_STATUS, formatMoment, formatPercent, groupComponents, PAGE_ST
 import { ActiveOutages, Maintenance, PastOutages } from './outages';
 import { Sparkline } from '@/components/sparkline';
 import { StatusIcon } from './status-icon';
+import { SubscribeDialog } from './subscribe-dialog';
 import { UptimeStrip } from './uptime-strip';
 import './public-status-page.css';
 
@@ -54,8 +55,9 @@ export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; sl
   return (
     <div className="sp">
       <header className="sp-header">
-        <div className="sp-container">
+        <div className="sp-container sp-header__inner">
           <p className="sp-header__org">{page.organization}</p>
+          <SubscribeDialog page={page} slug={slug} />
         </div>
       </header>
       <main id="main" className="sp-main sp-container" tabIndex={-1}>

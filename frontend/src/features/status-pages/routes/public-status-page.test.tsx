@@ -112,6 +112,8 @@ describe('PublicStatusPage', () => {
     // Only today is in the tab order.
     expect(bars.filter((b) => b.tabIndex === 0)).toEqual([bars[89]]);
 
+    // The header's "Subscribe to updates" comes first.
+    await user.tab();
     await user.tab();
     expect(bars[89]).toHaveFocus();
     expect(within(website).getByTestId('uptime-tip')).toHaveTextContent('No downtime');

@@ -1,0 +1,56 @@
+import { useMutation } from '@tanstack/react-query';
+import { graphql } from '@/gql';
+import { request } from '@/lib/graphql-client';
+
+export const SubscribeToStatusPageDocument = graphql(`
+  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {
+    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {
+      message
+    }
+  }
+`);
+
+export const ConfirmStatusSubscriptionDocument = graphql(`
+  mutation ConfirmStatusSubscription($token: String!) {
+    confirmStatusSubscription(token: $token)
+  }
+`);
+
+export const UnsubscribeFromStatusPageDocument = graphql(`
+  mutation UnsubscribeFromStatusPage($token: String!) {
+    unsubscribeFromStatusPage(token: $token)
+  }
+`);
+
+export interface SubscribeInput {
+  /** The page's path on this host (`""`: the default page). */
+  slug: string;
+  email: string;
+  /** `PublicComponent.id`s; empty for every component of the page. */
+  componentIds: string[];
+}
+
+/**
+ * Subscribes an address to a page of this host's organization (no login). The answer is the
+ * same whatever the address's state; field errors name `email` or `componentIds`; the server
+ * limits attempts per client and per address (`RATE_LIMITED` with `retryAfter`).
+ */
+export function useSubscribeToStatusPage() {
+  return useMutation({
+    mutationFn: (input: SubscribeInput) => request(SubscribeToStatusPageDocument, input).then((d) => d.subscribeToStatusPage),
+  });
+}
+
+/** Confirms a subscription with its emailed token; `false` for an unknown, expired or replaced link. */
+export function useConfirmStatusSubscription() {
+  return useMutation({
+    mutationFn: (token: string) => request(ConfirmStatusSubscriptionDocument, { token }).then((d) => d.confirmStatusSubscription),
+  });
+}
+
+/** Ends a subscription with the token its emails carry; `false` when it had already ended. */
+export function useUnsubscribeFromStatusPage() {
+  return useMutation({
+    mutationFn: (token: string) => request(UnsubscribeFromStatusPageDocument, { token }).then((d) => d.unsubscribeFromStatusPage),
+  });
+}
