@@ -30,6 +30,8 @@ export type Scalars = {
    * * `2000-02-24`
    */
   NaiveDate: { input: any; output: any; }
+  /** A multipart file upload */
+  Upload: { input: any; output: any; }
 };
 
 export type AcceptInvitationInput = {
@@ -654,6 +656,8 @@ export type Mutation = {
    * last owner cannot be removed.
    */
   removeMember: Scalars['Boolean']['output'];
+  /** Removes a page's logo or favicon. Members and above. */
+  removeStatusPageImage: StatusPage;
   /** Removes a subscriber; returns its id. Members and above. */
   removeStatusPageSubscriber: Scalars['ID']['output'];
   /** Emails a reset link if the address has an account. Always answers `true`. */
@@ -685,6 +689,13 @@ export type Mutation = {
    * Another organization's monitor is `NOT_FOUND`. Members and above.
    */
   setStatusPageComponents: StatusPage;
+  /**
+   * Sets a page's logo or favicon from an upload (GraphQL multipart request with the
+   * `Apollo-Require-Preflight` header): PNG, JPEG or WebP whose bytes match its type, at most
+   * 512 KiB and 4096×4096 pixels (1024×1024 for a favicon); stored re-encoded. Members and
+   * above.
+   */
+  setStatusPageImage: StatusPage;
   /**
    * Creates an organization at `<tenantSlug>.<BASE_DOMAIN>` with you as its owner, and emails
    * a verification link.
@@ -849,6 +860,12 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationRemoveStatusPageImageArgs = {
+  kind: StatusPageImageKind;
+  pageId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveStatusPageSubscriberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -902,6 +919,13 @@ export type MutationSendTestEmailArgs = {
 export type MutationSetStatusPageComponentsArgs = {
   components: Array<StatusPageComponentInput>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetStatusPageImageArgs = {
+  file: Scalars['Upload']['input'];
+  kind: StatusPageImageKind;
+  pageId: Scalars['ID']['input'];
 };
 
 
@@ -1087,10 +1111,13 @@ export type PublicStatusPage = {
   activeOutages: Array<PublicOutage>;
   components: Array<PublicComponent>;
   description: Scalars['String']['output'];
+  faviconUrl?: Maybe<Scalars['String']['output']>;
   /** When this view was built (it is cached for up to a minute, less after a status change). */
   generatedAt: Scalars['DateTime']['output'];
   /** Resolved incidents, newest first (`first` 1 to 100, default 10). */
   incidentHistory: PublicIncidentHistory;
+  /** Its logo and favicon (paths on this host), if set. */
+  logoUrl?: Maybe<Scalars['String']['output']>;
   /** Maintenance in progress, then announced, touching this page's components. */
   maintenance: Array<PublicMaintenance>;
   organization: Scalars['String']['output'];
@@ -1397,7 +1424,10 @@ export type StatusPage = {
   description: Scalars['String']['output'];
   /** Custom domains serving this page. */
   domains: Array<CustomDomain>;
+  faviconUrl?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Its logo and favicon (paths on its host), if set. */
+  logoUrl?: Maybe<Scalars['String']['output']>;
   /** Its outages and maintenance as feeds. */
   rssUrl: Scalars['String']['output'];
   /** Empty for the default page at `/` of the organization's host; otherwise its path. */
@@ -1431,6 +1461,12 @@ export type StatusPageComponentInput = {
   /** The name the public sees. */
   name: Scalars['String']['input'];
 };
+
+export type StatusPageImageKind =
+  /** The browser tab's icon (up to 1024×1024). */
+  | 'FAVICON'
+  /** Shown in the page's header (up to 4096×4096). */
+  | 'LOGO';
 
 export type StatusPageInput = {
   /** Publish detected outages of its components as incidents without a click. */
