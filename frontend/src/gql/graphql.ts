@@ -46,6 +46,19 @@ export type AcceptInvitationPayload = {
   tenantSlug: Scalars['String']['output'];
 };
 
+export type AffectedComponent = {
+  componentId: Scalars['ID']['output'];
+  impact: IncidentImpact;
+  /** Its public name. */
+  name: Scalars['String']['output'];
+};
+
+export type AffectedComponentInput = {
+  /** A component of the incident's page (`StatusPageComponent.id`). */
+  componentId: Scalars['ID']['input'];
+  impact: IncidentImpact;
+};
+
 export type ApiKey = {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
@@ -175,6 +188,17 @@ export type CreateMonitorInput = {
   tls?: InputMaybe<TlsSettingsInput>;
 };
 
+export type CreateStatusIncidentInput = {
+  components?: Array<AffectedComponentInput>;
+  /** The first update's text, up to 5,000 characters. */
+  message: Scalars['String']['input'];
+  /** When it began, if before now. */
+  startedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: StatusIncidentStatus;
+  /** One line, up to 120 characters. */
+  title: Scalars['String']['input'];
+};
+
 export type CronInput = {
   durationMinutes: Scalars['Int']['input'];
   /** Five fields: minute hour day-of-month month day-of-week. */
@@ -216,6 +240,12 @@ export type DnsSettingsInput = {
   name: Scalars['String']['input'];
   /** A, AAAA, CNAME, MX, TXT or NS. */
   recordType: Scalars['String']['input'];
+};
+
+export type EditStatusIncidentInput = {
+  /** Replaces the affected components. */
+  components: Array<AffectedComponentInput>;
+  title: Scalars['String']['input'];
 };
 
 export type EmailStatus =
@@ -334,6 +364,14 @@ export type IncidentFilter = {
   /** Only open (`true`) or only resolved (`false`) incidents. */
   open?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+export type IncidentImpact =
+  /** Slower or less reliable than usual. */
+  | 'DEGRADED'
+  /** Out. */
+  | 'MAJOR'
+  /** Out for some users or features. */
+  | 'PARTIAL';
 
 /** An invitation not yet accepted, revoked or expired. */
 export type Invitation = {
@@ -562,16 +600,24 @@ export type Mutation = {
   createMaintenanceWindow: MaintenanceWindow;
   /** Creates a monitor; its first check runs within a minute. Members and above. */
   createMonitor: Monitor;
+  /** Opens an incident on a page with its first update. Members and above. */
+  createStatusIncident: StatusIncident;
   /** Creates a page (the default page when `slug` is empty). Members and above. */
   createStatusPage: StatusPage;
   /** Ends and removes a window. Members and above. */
   deleteMaintenanceWindow: MaintenanceWindow;
   /** Deletes a monitor with its history; returns it as it was. Members and above. */
   deleteMonitor: Monitor;
+  /** Deletes an incident and its timeline; returns its id. Members and above. */
+  deleteStatusIncident: Scalars['ID']['output'];
   /** Deletes a page; returns it as it was. Members and above. */
   deleteStatusPage: StatusPage;
   /** A copy of a monitor, named "<name> (copy)". Members and above. */
   duplicateMonitor: Monitor;
+  /** Changes the title and the affected components. Members and above. */
+  editStatusIncident: StatusIncident;
+  /** Corrects the message of one update. Members and above. */
+  editStatusIncidentUpdate: StatusIncident;
   /** Emails an invitation to join with a role. Owners and admins; only owners invite owners. */
   inviteMember: Invitation;
   /** Logs in; a member of several organizations first gets the choice. */
@@ -582,6 +628,16 @@ export type Mutation = {
   logOutEverywhere: Scalars['Int']['output'];
   /** Stops checking a monitor; its history stays. Members and above. */
   pauseMonitor: Monitor;
+  /**
+   * Adds an update to the timeline; `RESOLVED` resolves it, another status reopens it.
+   * Members and above.
+   */
+  postStatusIncidentUpdate: StatusIncident;
+  /**
+   * Publishes a detected outage (`Incident.id`) on a page that shows its monitor, as an
+   * incident that resolves by itself when the outage ends. Members and above.
+   */
+  publishOutage: StatusIncident;
   /** Lifts a suspension. */
   reactivateTenant: Tenant;
   /** Exchanges the refresh-token cookie for a new access token (and a new cookie). */
@@ -683,6 +739,12 @@ export type MutationCreateMonitorArgs = {
 };
 
 
+export type MutationCreateStatusIncidentArgs = {
+  input: CreateStatusIncidentInput;
+  pageId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateStatusPageArgs = {
   input: StatusPageInput;
 };
@@ -698,6 +760,11 @@ export type MutationDeleteMonitorArgs = {
 };
 
 
+export type MutationDeleteStatusIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteStatusPageArgs = {
   id: Scalars['ID']['input'];
 };
@@ -705,6 +772,18 @@ export type MutationDeleteStatusPageArgs = {
 
 export type MutationDuplicateMonitorArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEditStatusIncidentArgs = {
+  id: Scalars['ID']['input'];
+  input: EditStatusIncidentInput;
+};
+
+
+export type MutationEditStatusIncidentUpdateArgs = {
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
 };
 
 
@@ -720,6 +799,18 @@ export type MutationLogInArgs = {
 
 export type MutationPauseMonitorArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationPostStatusIncidentUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: StatusIncidentUpdateInput;
+};
+
+
+export type MutationPublishOutageArgs = {
+  outageId: Scalars['ID']['input'];
+  pageId: Scalars['ID']['input'];
 };
 
 
@@ -864,6 +955,11 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PublicAffectedComponent = {
+  impact: IncidentImpact;
+  name: Scalars['String']['output'];
+};
+
 export type PublicComponent = {
   /** One bar per UTC day, oldest first. */
   days: Array<PublicDay>;
@@ -882,15 +978,46 @@ export type PublicComponentStatus =
   | 'MAINTENANCE'
   | 'OPERATIONAL'
   | 'OUTAGE'
+  /** A published incident says part of it is out. */
+  | 'PARTIAL_OUTAGE'
   /** Paused, or not checked yet. */
   | 'UNKNOWN';
 
 export type PublicDay = {
   date: Scalars['NaiveDate']['output'];
   downtimeSeconds: Scalars['Int']['output'];
+  /** Titles of the published incidents of this component that touched the day. */
+  incidents: Array<Scalars['String']['output']>;
   outages: Scalars['Int']['output'];
   /** Null for a day without checks. */
   uptimePercent?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PublicIncident = {
+  components: Array<PublicAffectedComponent>;
+  id: Scalars['ID']['output'];
+  impact?: Maybe<IncidentImpact>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  status: StatusIncidentStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Oldest first. */
+  updates: Array<PublicIncidentUpdate>;
+};
+
+/** A page of the public incident history. */
+export type PublicIncidentHistory = {
+  /** Pass as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  incidents: Array<PublicIncident>;
+};
+
+export type PublicIncidentUpdate = {
+  createdAt: Scalars['DateTime']['output'];
+  message: Scalars['String']['output'];
+  status: StatusIncidentStatus;
 };
 
 export type PublicMaintenance = {
@@ -916,11 +1043,15 @@ export type PublicPageStatus =
   | 'PARTIAL_OUTAGE';
 
 export type PublicStatusPage = {
+  /** Published incidents not resolved yet, newest first, with their timelines. */
+  activeIncidents: Array<PublicIncident>;
   activeOutages: Array<PublicOutage>;
   components: Array<PublicComponent>;
   description: Scalars['String']['output'];
   /** When this view was built (it is cached for up to a minute, less after a status change). */
   generatedAt: Scalars['DateTime']['output'];
+  /** Resolved incidents, newest first (`first` 1 to 100, default 10). */
+  incidentHistory: PublicIncidentHistory;
   /** Maintenance in progress, then announced, touching this page's components. */
   maintenance: Array<PublicMaintenance>;
   organization: Scalars['String']['output'];
@@ -929,6 +1060,12 @@ export type PublicStatusPage = {
   /** The worst of the components. */
   status: PublicPageStatus;
   title: Scalars['String']['output'];
+};
+
+
+export type PublicStatusPageIncidentHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What anyone may know of the organization whose host they are on (its login page names it). */
@@ -986,6 +1123,10 @@ export type Query = {
   publicStatusPage?: Maybe<PublicStatusPage>;
   /** Version information; needs no authentication. */
   serverInfo: ServerInfo;
+  /** One incident; another organization's is `NOT_FOUND`. */
+  statusIncident: StatusIncident;
+  /** A page's incidents, newest first; `active` keeps only open (`true`) or resolved ones. */
+  statusIncidents: StatusIncidentConnection;
   /** One page; another organization's is `NOT_FOUND`. */
   statusPage: StatusPage;
   /** This organization's status pages, the default one first. */
@@ -1040,6 +1181,19 @@ export type QueryOutboxEmailArgs = {
 
 export type QueryPublicStatusPageArgs = {
   slug?: Scalars['String']['input'];
+};
+
+
+export type QueryStatusIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStatusIncidentsArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pageId: Scalars['ID']['input'];
 };
 
 
@@ -1119,9 +1273,67 @@ export type SignUpPayload = {
   tenantHost: Scalars['String']['output'];
 };
 
+/** An incident as its organization manages it. */
+export type StatusIncident = {
+  components: Array<AffectedComponent>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The worst impact on a component; null when it names none. */
+  impact?: Maybe<IncidentImpact>;
+  /** The detected outage it was published from. */
+  outageId?: Maybe<Scalars['ID']['output']>;
+  pageId: Scalars['ID']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  status: StatusIncidentStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Oldest first. */
+  updates: Array<StatusIncidentUpdate>;
+};
+
+export type StatusIncidentConnection = {
+  /** A list of edges. */
+  edges: Array<StatusIncidentEdge>;
+  /** A list of nodes. */
+  nodes: Array<StatusIncident>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type StatusIncidentEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: StatusIncident;
+};
+
+export type StatusIncidentStatus =
+  | 'IDENTIFIED'
+  | 'INVESTIGATING'
+  | 'MONITORING'
+  | 'RESOLVED';
+
+export type StatusIncidentUpdate = {
+  createdAt: Scalars['DateTime']['output'];
+  /** When its message was last corrected. */
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  status: StatusIncidentStatus;
+};
+
+export type StatusIncidentUpdateInput = {
+  message: Scalars['String']['input'];
+  status: StatusIncidentStatus;
+};
+
 /** A page as its organization manages it. */
 export type StatusPage = {
   atomUrl: Scalars['String']['output'];
+  /** Detected outages of its components are published as incidents without a click. */
+  autoPublishOutages: Scalars['Boolean']['output'];
   components: Array<StatusPageComponent>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
@@ -1163,6 +1375,8 @@ export type StatusPageComponentInput = {
 };
 
 export type StatusPageInput = {
+  /** Publish detected outages of its components as incidents without a click. */
+  autoPublishOutages?: Scalars['Boolean']['input'];
   description?: Scalars['String']['input'];
   /** Empty for the default page at `/`; otherwise 1 to 40 of a-z 0-9 and '-'. */
   slug?: Scalars['String']['input'];
@@ -1568,12 +1782,22 @@ export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServerInfoQuery = { serverInfo: { version: string, apiVersion: string } };
 
+export type PublicIncidentFieldsFragment = { id: string, title: string, status: StatusIncidentStatus, impact?: IncidentImpact | null, startedAt: any, resolvedAt?: any | null, updatedAt: any, components: Array<{ name: string, impact: IncidentImpact }>, updates: Array<{ status: StatusIncidentStatus, message: string, createdAt: any }> } & { ' $fragmentName'?: 'PublicIncidentFieldsFragment' };
+
 export type PublicStatusPageQueryVariables = Exact<{
   slug: Scalars['String']['input'];
 }>;
 
 
-export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number }> }>, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
+export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number, incidents: Array<string> }> }>, activeIncidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }>, incidentHistory: { hasNextPage: boolean, endCursor?: string | null, incidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }> }, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
+
+export type PublicIncidentHistoryQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PublicIncidentHistoryQuery = { publicStatusPage?: { incidentHistory: { hasNextPage: boolean, endCursor?: string | null, incidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }> } } | null };
 
 export type StatusPageMonitorOptionsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1582,6 +1806,64 @@ export type StatusPageMonitorOptionsQueryVariables = Exact<{
 
 
 export type StatusPageMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string, status: MonitorStatus }>, pageInfo: { hasNextPage: boolean } } };
+
+export type StatusIncidentFieldsFragment = { id: string, pageId: string, title: string, status: StatusIncidentStatus, impact?: IncidentImpact | null, outageId?: string | null, startedAt: any, resolvedAt?: any | null, createdAt: any, updatedAt: any, components: Array<{ componentId: string, name: string, impact: IncidentImpact }>, updates: Array<{ id: string, status: StatusIncidentStatus, message: string, createdAt: any, editedAt?: any | null }> } & { ' $fragmentName'?: 'StatusIncidentFieldsFragment' };
+
+export type StatusIncidentsQueryVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type StatusIncidentsQuery = { statusIncidents: { nodes: Array<{ id: string, title: string, status: StatusIncidentStatus, impact?: IncidentImpact | null, outageId?: string | null, startedAt: any, resolvedAt?: any | null, updatedAt: any, components: Array<{ componentId: string, name: string, impact: IncidentImpact }> }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type StatusIncidentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StatusIncidentQuery = { statusIncident: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type CreateStatusIncidentMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  input: CreateStatusIncidentInput;
+}>;
+
+
+export type CreateStatusIncidentMutation = { createStatusIncident: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type PostStatusIncidentUpdateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: StatusIncidentUpdateInput;
+}>;
+
+
+export type PostStatusIncidentUpdateMutation = { postStatusIncidentUpdate: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type EditStatusIncidentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: EditStatusIncidentInput;
+}>;
+
+
+export type EditStatusIncidentMutation = { editStatusIncident: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type EditStatusIncidentUpdateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+}>;
+
+
+export type EditStatusIncidentUpdateMutation = { editStatusIncidentUpdate: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type DeleteStatusIncidentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteStatusIncidentMutation = { deleteStatusIncident: string };
 
 export type StatusPagesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1593,7 +1875,7 @@ export type StatusPageQueryVariables = Exact<{
 }>;
 
 
-export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, url: string, createdAt: any, updatedAt: any, components: Array<{ monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
+export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, createdAt: any, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
 
 export type CreateStatusPageMutationVariables = Exact<{
   input: StatusPageInput;
@@ -1608,7 +1890,7 @@ export type UpdateStatusPageMutationVariables = Exact<{
 }>;
 
 
-export type UpdateStatusPageMutation = { updateStatusPage: { id: string, slug: string, title: string, description: string, url: string, updatedAt: any } };
+export type UpdateStatusPageMutation = { updateStatusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, updatedAt: any } };
 
 export type SetStatusPageComponentsMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1616,7 +1898,7 @@ export type SetStatusPageComponentsMutationVariables = Exact<{
 }>;
 
 
-export type SetStatusPageComponentsMutation = { setStatusPageComponents: { id: string, updatedAt: any, components: Array<{ monitorId: string, name: string, group: string }> } };
+export type SetStatusPageComponentsMutation = { setStatusPageComponents: { id: string, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }> } };
 
 export type DeleteStatusPageMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1709,7 +1991,52 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PublicIncidentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PublicIncidentFields on PublicIncident {
+  id
+  title
+  status
+  impact
+  components {
+    name
+    impact
+  }
+  updates {
+    status
+    message
+    createdAt
+  }
+  startedAt
+  resolvedAt
+  updatedAt
+}
+    `, {"fragmentName":"PublicIncidentFields"}) as unknown as TypedDocumentString<PublicIncidentFieldsFragment, unknown>;
+export const StatusIncidentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"StatusIncidentFields"}) as unknown as TypedDocumentString<StatusIncidentFieldsFragment, unknown>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($input: ChangePasswordInput!) {
   changePassword(input: $input)
@@ -2250,8 +2577,19 @@ export const PublicStatusPageDocument = new TypedDocumentString(`
         uptimePercent
         downtimeSeconds
         outages
+        incidents
       }
       responseMs
+    }
+    activeIncidents {
+      ...PublicIncidentFields
+    }
+    incidentHistory {
+      incidents {
+        ...PublicIncidentFields
+      }
+      hasNextPage
+      endCursor
     }
     activeOutages {
       components
@@ -2273,7 +2611,54 @@ export const PublicStatusPageDocument = new TypedDocumentString(`
     generatedAt
   }
 }
-    `) as unknown as TypedDocumentString<PublicStatusPageQuery, PublicStatusPageQueryVariables>;
+    fragment PublicIncidentFields on PublicIncident {
+  id
+  title
+  status
+  impact
+  components {
+    name
+    impact
+  }
+  updates {
+    status
+    message
+    createdAt
+  }
+  startedAt
+  resolvedAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PublicStatusPageQuery, PublicStatusPageQueryVariables>;
+export const PublicIncidentHistoryDocument = new TypedDocumentString(`
+    query PublicIncidentHistory($slug: String!, $after: String) {
+  publicStatusPage(slug: $slug) {
+    incidentHistory(after: $after) {
+      incidents {
+        ...PublicIncidentFields
+      }
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment PublicIncidentFields on PublicIncident {
+  id
+  title
+  status
+  impact
+  components {
+    name
+    impact
+  }
+  updates {
+    status
+    message
+    createdAt
+  }
+  startedAt
+  resolvedAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PublicIncidentHistoryQuery, PublicIncidentHistoryQueryVariables>;
 export const StatusPageMonitorOptionsDocument = new TypedDocumentString(`
     query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {
   monitors(first: $first, filter: $filter) {
@@ -2289,6 +2674,186 @@ export const StatusPageMonitorOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatusPageMonitorOptionsQuery, StatusPageMonitorOptionsQueryVariables>;
+export const StatusIncidentsDocument = new TypedDocumentString(`
+    query StatusIncidents($pageId: ID!, $active: Boolean, $first: Int, $after: String) {
+  statusIncidents(pageId: $pageId, active: $active, first: $first, after: $after) {
+    nodes {
+      id
+      title
+      status
+      impact
+      components {
+        componentId
+        name
+        impact
+      }
+      outageId
+      startedAt
+      resolvedAt
+      updatedAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatusIncidentsQuery, StatusIncidentsQueryVariables>;
+export const StatusIncidentDocument = new TypedDocumentString(`
+    query StatusIncident($id: ID!) {
+  statusIncident(id: $id) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<StatusIncidentQuery, StatusIncidentQueryVariables>;
+export const CreateStatusIncidentDocument = new TypedDocumentString(`
+    mutation CreateStatusIncident($pageId: ID!, $input: CreateStatusIncidentInput!) {
+  createStatusIncident(pageId: $pageId, input: $input) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateStatusIncidentMutation, CreateStatusIncidentMutationVariables>;
+export const PostStatusIncidentUpdateDocument = new TypedDocumentString(`
+    mutation PostStatusIncidentUpdate($id: ID!, $input: StatusIncidentUpdateInput!) {
+  postStatusIncidentUpdate(id: $id, input: $input) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PostStatusIncidentUpdateMutation, PostStatusIncidentUpdateMutationVariables>;
+export const EditStatusIncidentDocument = new TypedDocumentString(`
+    mutation EditStatusIncident($id: ID!, $input: EditStatusIncidentInput!) {
+  editStatusIncident(id: $id, input: $input) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<EditStatusIncidentMutation, EditStatusIncidentMutationVariables>;
+export const EditStatusIncidentUpdateDocument = new TypedDocumentString(`
+    mutation EditStatusIncidentUpdate($id: ID!, $message: String!) {
+  editStatusIncidentUpdate(id: $id, message: $message) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<EditStatusIncidentUpdateMutation, EditStatusIncidentUpdateMutationVariables>;
+export const DeleteStatusIncidentDocument = new TypedDocumentString(`
+    mutation DeleteStatusIncident($id: ID!) {
+  deleteStatusIncident(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteStatusIncidentMutation, DeleteStatusIncidentMutationVariables>;
 export const StatusPagesDocument = new TypedDocumentString(`
     query StatusPages {
   statusPages {
@@ -2310,8 +2875,10 @@ export const StatusPageDocument = new TypedDocumentString(`
     slug
     title
     description
+    autoPublishOutages
     url
     components {
+      id
       monitorId
       name
       group
@@ -2348,6 +2915,7 @@ export const UpdateStatusPageDocument = new TypedDocumentString(`
     slug
     title
     description
+    autoPublishOutages
     url
     updatedAt
   }
@@ -2358,6 +2926,7 @@ export const SetStatusPageComponentsDocument = new TypedDocumentString(`
   setStatusPageComponents(id: $id, components: $components) {
     id
     components {
+      id
       monitorId
       name
       group
