@@ -1653,6 +1653,19 @@ export type IncidentsQueryVariables = Exact<{
 
 export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
+export type PublishPageOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishPageOptionsQuery = { statusPages: Array<{ id: string, title: string, url: string }> };
+
+export type PublishOutageMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  outageId: Scalars['ID']['input'];
+}>;
+
+
+export type PublishOutageMutation = { publishOutage: { id: string, pageId: string, title: string } };
+
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
 }>;
@@ -2255,6 +2268,24 @@ export const IncidentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IncidentsQuery, IncidentsQueryVariables>;
+export const PublishPageOptionsDocument = new TypedDocumentString(`
+    query PublishPageOptions {
+  statusPages {
+    id
+    title
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<PublishPageOptionsQuery, PublishPageOptionsQueryVariables>;
+export const PublishOutageDocument = new TypedDocumentString(`
+    mutation PublishOutage($pageId: ID!, $outageId: ID!) {
+  publishOutage(pageId: $pageId, outageId: $outageId) {
+    id
+    pageId
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<PublishOutageMutation, PublishOutageMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input) {
