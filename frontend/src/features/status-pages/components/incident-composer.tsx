@@ -129,7 +129,7 @@ export function IncidentComposer({ pageId, components, onCreated }: { pageId: st
           </div>
         </form>
       </div>
-      <IncidentPreview incident={preview} />
+      <IncidentPreview incident={preview} headingLevel={2} />
     </div>
   );
 }

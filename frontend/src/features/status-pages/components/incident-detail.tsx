@@ -197,9 +197,12 @@ function Timeline({ incident, canEdit }: { incident: ManagedIncident; canEdit: b
                         }
                       }}
                       onClick={() => setEditing(update.id)}
-                      aria-label={`Correct the ${INCIDENT_STATUS[update.status].label.toLowerCase()} update of ${formatDateTime(update.createdAt)}`}
                     >
                       Correct message
+                      <span className="visually-hidden">
+                        {' '}
+                        of the {INCIDENT_STATUS[update.status].label.toLowerCase()} update of {formatDateTime(update.createdAt)}
+                      </span>
                     </Button>
                   </div>
                 ) : null}
@@ -308,7 +311,7 @@ export function IncidentDetail({ incident, components, canEdit }: { incident: Ma
   if (!canEdit) {
     return (
       <>
-        <IncidentPreview incident={publicOfManaged(incident)} label="As visitors see it" />
+        <IncidentPreview incident={publicOfManaged(incident)} label="As visitors see it" headingLevel={2} />
         <Timeline incident={incident} canEdit={false} />
       </>
     );

@@ -37,7 +37,7 @@ const incident = {
 };
 
 const connection = (nodes: unknown[]) => ({ data: { statusIncidents: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } });
-const preview = () => screen.getByRole('complementary', { name: /^Preview/ });
+const preview = () => screen.getByRole('region', { name: /^Preview/ });
 
 describe('The incidents of a page', () => {
   it('lists open incidents first, then resolved ones', async () => {
@@ -180,7 +180,7 @@ describe('An incident', () => {
       EditStatusIncident: (vars) => ({ data: { editStatusIncident: { ...corrected, title: (vars.input as { title: string }).title, updatedAt: '2026-11-29T10:06:00Z' } } }),
       DeleteStatusIncident: () => ({ data: { deleteStatusIncident: 'i1' } }),
     });
-    await user.click(await screen.findByRole('button', { name: /^Correct the investigating update/ }));
+    await user.click(await screen.findByRole('button', { name: /^Correct message of the investigating update/ }));
     const correction = screen.getByRole('form', { name: 'Correct this update' });
     const text = within(correction).getByLabelText('Message');
     expect(text).toHaveFocus();
@@ -212,7 +212,7 @@ describe('An incident', () => {
   it('is read-only for viewers, shown as visitors see it', async () => {
     renderIncident('VIEWER');
     expect(await screen.findByRole('heading', { level: 1, name: 'API errors' })).toBeInTheDocument();
-    expect(screen.getByRole('complementary', { name: 'As visitors see it' })).toHaveTextContent('We are looking into errors.');
+    expect(screen.getByRole('region', { name: 'As visitors see it' })).toHaveTextContent('We are looking into errors.');
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
