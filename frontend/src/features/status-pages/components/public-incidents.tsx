@@ -9,12 +9,18 @@ function incidentTone(incident: PublicIncidentData): Tone {
   return incident.impact ? IMPACT[incident.impact].tone : 'minor';
 }
 
+/** "just now" for the last minute, else "12 min ago". */
+function ago(value: string, now: number): string {
+  const seconds = (now - Date.parse(value)) / 1000;
+  return Math.abs(seconds) < 60 ? 'just now' : formatAgo(value, now);
+}
+
 /** A moment as "Nov 3, 2026, 14:05 · 12 min ago". */
 function Moment({ value, now }: { value: string; now: number }) {
   return (
     <>
       <time dateTime={value}>{formatMoment(value)}</time>
-      <span className="sp-timeline__ago"> · {formatAgo(value, now)}</span>
+      <span className="sp-timeline__ago"> · {ago(value, now)}</span>
     </>
   );
 }
