@@ -34,7 +34,7 @@ type Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  query Incidents($first: Int, $after: String, $filter: IncidentFilter) {\n    incidents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        monitorId\n        monitorName\n        openedAt\n        resolvedAt\n        durationSeconds\n        cause\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.IncidentsDocument,
-    "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n    }\n  }\n": typeof types.PublishPageOptionsDocument,
+    "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n      components {\n        monitorId\n      }\n    }\n  }\n": typeof types.PublishPageOptionsDocument,
     "\n  mutation PublishOutage($pageId: ID!, $outageId: ID!) {\n    publishOutage(pageId: $pageId, outageId: $outageId) {\n      id\n      pageId\n      title\n    }\n  }\n": typeof types.PublishOutageDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": typeof types.InvitationDocument,
@@ -104,7 +104,7 @@ const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  query Incidents($first: Int, $after: String, $filter: IncidentFilter) {\n    incidents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        monitorId\n        monitorName\n        openedAt\n        resolvedAt\n        durationSeconds\n        cause\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.IncidentsDocument,
-    "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n    }\n  }\n": types.PublishPageOptionsDocument,
+    "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n      components {\n        monitorId\n      }\n    }\n  }\n": types.PublishPageOptionsDocument,
     "\n  mutation PublishOutage($pageId: ID!, $outageId: ID!) {\n    publishOutage(pageId: $pageId, outageId: $outageId) {\n      id\n      pageId\n      title\n    }\n  }\n": types.PublishOutageDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": types.InvitationDocument,
@@ -234,7 +234,7 @@ export function graphql(source: "\n  query Incidents($first: Int, $after: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n    }\n  }\n"): typeof import('./graphql').PublishPageOptionsDocument;
+export function graphql(source: "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n      components {\n        monitorId\n      }\n    }\n  }\n"): typeof import('./graphql').PublishPageOptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1656,7 +1656,7 @@ export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId
 export type PublishPageOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PublishPageOptionsQuery = { statusPages: Array<{ id: string, title: string, url: string }> };
+export type PublishPageOptionsQuery = { statusPages: Array<{ id: string, title: string, url: string, components: Array<{ monitorId: string }> }> };
 
 export type PublishOutageMutationVariables = Exact<{
   pageId: Scalars['ID']['input'];
@@ -2274,6 +2274,9 @@ export const PublishPageOptionsDocument = new TypedDocumentString(`
     id
     title
     url
+    components {
+      monitorId
+    }
   }
 }
     `) as unknown as TypedDocumentString<PublishPageOptionsQuery, PublishPageOptionsQueryVariables>;

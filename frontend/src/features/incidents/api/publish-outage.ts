@@ -10,6 +10,9 @@ export const PublishPageOptionsDocument = graphql(`
       id
       title
       url
+      components {
+        monitorId
+      }
     }
   }
 `);

@@ -76,7 +76,7 @@ function OpenIncidents({ incidents, canPublish }: { incidents: readonly Incident
           </dl>
           {canPublish ? (
             <div>
-              <PublishOutageButton outageId={incident.id} monitorName={incident.monitorName} />
+              <PublishOutageButton outageId={incident.id} monitorId={incident.monitorId} monitorName={incident.monitorName} />
             </div>
           ) : null}
         </li>
@@ -102,7 +102,7 @@ const HISTORY_COLUMNS: readonly Column<Incident>[] = [
 
 const PUBLISH_COLUMN: Column<Incident> = {
   header: 'Status page',
-  cell: (i) => <PublishOutageButton outageId={i.id} monitorName={i.monitorName} />,
+  cell: (i) => <PublishOutageButton outageId={i.id} monitorId={i.monitorId} monitorName={i.monitorName} />,
 };
 
 /**

@@ -12,12 +12,15 @@ const ERRORS = {
   NOT_FOUND: 'The outage or the page no longer exists. Reload and try again.',
 };
 
-function PublishForm({ outageId, monitorName }: { outageId: string; monitorName: string }) {
+function PublishForm({ outageId, monitorId, monitorName }: { outageId: string; monitorId: string; monitorName: string }) {
   const pages = usePageOptions(true);
   const publish = usePublishOutage();
   const [pageId, setPageId] = useState('');
   const list = pages.data ?? [];
-  const chosen = pageId || list[0]?.id || '';
+  const shows = (page: (typeof list)[number]) => page.components.some((c) => c.monitorId === monitorId);
+  // Pages that show the monitor first: only those can publish its outage.
+  const ordered = [...list.filter(shows), ...list.filter((p) => !shows(p))];
+  const chosen = pageId || ordered[0]?.id || '';
   const { fields, general } = splitErrors(publish.error, ['outageId', 'pageId'], ERRORS, {
     outageId: (message) => `${message} Add ${monitorName} to the page’s components first, or choose another page.`,
   });
@@ -64,7 +67,10 @@ function PublishForm({ outageId, monitorName }: { outageId: string; monitorName:
         label="Status page"
         name="pageId"
         value={chosen}
-        options={list.map((p) => ({ value: p.id, label: `${p.title} — ${p.url.replace(/^https?:\/\//, '')}` }))}
+        options={ordered.map((p) => ({
+          value: p.id,
+          label: `${p.title} — ${p.url.replace(/^https?:\/\//, '')}${shows(p) ? '' : ` (does not show ${monitorName})`}`,
+        }))}
         error={fields.outageId ?? fields.pageId}
         onChange={(e) => {
           publish.reset();
@@ -82,7 +88,7 @@ function PublishForm({ outageId, monitorName }: { outageId: string; monitorName:
 }
 
 /** "Publish on status page" for a detected outage: choose a page, publish, and see where it went. */
-export function PublishOutageButton({ outageId, monitorName }: { outageId: string; monitorName: string }) {
+export function PublishOutageButton({ outageId, monitorId, monitorName }: { outageId: string; monitorId: string; monitorName: string }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -96,7 +102,7 @@ export function PublishOutageButton({ outageId, monitorName }: { outageId: strin
         <Dialog.Content className="dialog__content">
           <Dialog.Title className="dialog__title">Publish on a status page</Dialog.Title>
           <Dialog.Description className="dialog__description">Tell visitors about the {monitorName} outage.</Dialog.Description>
-          {open ? <PublishForm outageId={outageId} monitorName={monitorName} /> : null}
+          {open ? <PublishForm outageId={outageId} monitorId={monitorId} monitorName={monitorName} /> : null}
           <div className="dialog__actions">
             <Dialog.Close asChild>
               <Button variant="ghost">Close</Button>

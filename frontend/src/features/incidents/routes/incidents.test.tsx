@@ -92,8 +92,8 @@ describe('IncidentsRoute', () => {
     const pages = () => ({
       data: {
         statusPages: [
-          { id: 'p1', title: 'Acme status', url: 'http://acme.localhost/' },
-          { id: 'p2', title: 'Internal', url: 'http://acme.localhost/internal' },
+          { id: 'p1', title: 'Acme status', url: 'http://acme.localhost/', components: [{ monitorId: 'm1' }] },
+          { id: 'p2', title: 'Internal', url: 'http://acme.localhost/internal', components: [] },
         ],
       },
     });
@@ -109,7 +109,13 @@ describe('IncidentsRoute', () => {
       });
       await user.click(await screen.findByRole('button', { name: 'Publish the Website outage on a status page' }));
       const dialog = await screen.findByRole('dialog', { name: 'Publish on a status page' });
-      await user.selectOptions(await within(dialog).findByLabelText('Status page'), 'p2');
+      const select = await within(dialog).findByLabelText('Status page');
+      // Pages that show the monitor first; the others say they do not.
+      expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+        'Acme status — acme.localhost/',
+        'Internal — acme.localhost/internal (does not show Website)',
+      ]);
+      await user.selectOptions(select, 'p2');
       await user.click(within(dialog).getByRole('button', { name: 'Publish' }));
       const done = await within(dialog).findByRole('status');
       expect(done).toHaveTextContent('Published as “Website is unavailable”.');
