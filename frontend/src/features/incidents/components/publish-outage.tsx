@@ -93,8 +93,8 @@ export function PublishOutageButton({ outageId, monitorId, monitorName }: { outa
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
-        <Button variant="secondary" size="sm" aria-label={`Publish the ${monitorName} outage on a status page`}>
-          Publish on status page
+        <Button variant="secondary" size="sm">
+          Publish on status page<span className="visually-hidden">: the {monitorName} outage</span>
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>

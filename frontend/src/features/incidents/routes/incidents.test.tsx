@@ -107,7 +107,7 @@ describe('IncidentsRoute', () => {
           PublishOutage: () => ({ data: { publishOutage: { id: 'si9', pageId: 'p2', title: 'Website is unavailable' } } }),
         },
       });
-      await user.click(await screen.findByRole('button', { name: 'Publish the Website outage on a status page' }));
+      await user.click(await screen.findByRole('button', { name: /^Publish on status page.*the Website outage$/ }));
       const dialog = await screen.findByRole('dialog', { name: 'Publish on a status page' });
       const select = await within(dialog).findByLabelText('Status page');
       // Pages that show the monitor first; the others say they do not.
@@ -135,7 +135,7 @@ describe('IncidentsRoute', () => {
               : gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'outageId', message: 'its monitor is not a component of this page' }] }),
         },
       });
-      await user.click(await screen.findByRole('button', { name: 'Publish the Website outage on a status page' }));
+      await user.click(await screen.findByRole('button', { name: /^Publish on status page.*the Website outage$/ }));
       const dialog = await screen.findByRole('dialog', { name: 'Publish on a status page' });
       await user.click(await within(dialog).findByRole('button', { name: 'Publish' }));
       expect(await within(dialog).findByRole('alert')).toHaveTextContent('This outage is already published on that page.');
