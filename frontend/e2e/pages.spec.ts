@@ -99,6 +99,8 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
     });
 
     test('signed-in pages as an owner', async ({ pageAs, org }, testInfo) => {
+      // Fourteen pages with axe each, on a two-core machine.
+      test.setTimeout(180_000);
       const page = await pageAs('OWNER');
       await page.setViewportSize(VIEWPORTS[viewport]);
       const statusPageId = await sweepPageId(org);
