@@ -1,3 +1,5 @@
+import { request as apiRequest } from '@playwright/test';
+import { graphql, logIn, type Organization } from './support/api.ts';
 import { BEACON_URL, VIEWPORTS, type ViewportName } from './support/env.ts';
 import { expect, test } from './support/fixtures.ts';
 import { waitForMailLink } from './support/mail.ts';
@@ -8,6 +10,26 @@ import { checkPage } from './support/page-checks.ts';
  * overflow, and no serious or critical axe-core violation — as a visitor, an owner and a member.
  */
 const port = new URL(BEACON_URL).port;
+
+/** A status page of the fixture organization at `/sweep` (not its main page), made once, for its incident screens. */
+async function sweepPageId(org: Organization): Promise<string> {
+  const api = await apiRequest.newContext();
+  try {
+    const token = await logIn(api, org.accounts.OWNER, org.slug);
+    const { statusPages } = await graphql<{ statusPages: { id: string; slug: string }[] }>(api, `{ statusPages { id slug } }`, {}, token);
+    const existing = statusPages.find((p) => p.slug === 'sweep');
+    if (existing) return existing.id;
+    const created = await graphql<{ createStatusPage: { id: string } }>(
+      api,
+      `mutation ($input: StatusPageInput!) { createStatusPage(input: $input) { id } }`,
+      { input: { title: 'Sweep status', slug: 'sweep' } },
+      token,
+    );
+    return created.createStatusPage.id;
+  } finally {
+    await api.dispose();
+  }
+}
 
 for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
   test.describe(`${viewport} ${VIEWPORTS[viewport].width}px`, () => {
@@ -78,9 +100,12 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       await checkPage(page, testInfo, 'accept-invitation-errors');
     });
 
-    test('signed-in pages as an owner', async ({ pageAs }, testInfo) => {
+    test('signed-in pages as an owner', async ({ pageAs, org }, testInfo) => {
+      // Fourteen pages with axe each, on a two-core machine.
+      test.setTimeout(180_000);
       const page = await pageAs('OWNER');
       await page.setViewportSize(VIEWPORTS[viewport]);
+      const statusPageId = await sweepPageId(org);
       const pages: [string, string, string | RegExp][] = [
         ['home', '/app', /^Welcome, /],
         ['incidents', '/app/incidents', 'Incidents'],
@@ -90,6 +115,8 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
         ['team', '/app/team', 'Team'],
         ['status-pages-list', '/app/status-pages', 'Status pages'],
         ['status-pages-create', '/app/status-pages/new', 'Create status page'],
+        ['status-page-incidents-empty', `/app/status-pages/${statusPageId}/incidents`, 'Incidents'],
+        ['status-page-incident-new', `/app/status-pages/${statusPageId}/incidents/new`, 'New incident'],
         ['api-keys', '/app/api-keys', 'API keys'],
         ['audit', '/app/audit', 'Audit log'],
         ['account', '/app/account', 'Account'],

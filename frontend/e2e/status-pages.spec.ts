@@ -1,9 +1,9 @@
-import net from 'node:net';
-import { request as apiRequest, type Page, type TestInfo } from '@playwright/test';
+import { request as apiRequest } from '@playwright/test';
 import { createOrganization, graphql, logIn } from './support/api.ts';
-import { BEACON_URL, VIEWPORTS } from './support/env.ts';
+import { BEACON_URL } from './support/env.ts';
 import { expect, isServerUrl, logInThroughUi, test, watchedContext } from './support/fixtures.ts';
-import { checkPage } from './support/page-checks.ts';
+import { checkBothWidths, checkPage } from './support/page-checks.ts';
+import { listen } from './support/tcp.ts';
 
 /**
  * Status pages end to end: an owner (of an organization of its own, so the shared fixture
@@ -12,26 +12,6 @@ import { checkPage } from './support/page-checks.ts';
  * organization's host and sees it. Editor and public page get the page checks at 1280 and 390 px.
  */
 const port = new URL(BEACON_URL).port;
-
-async function checkBothWidths(page: Page, testInfo: TestInfo, name: string) {
-  for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.phone]) {
-    await page.setViewportSize(viewport);
-    await checkPage(page, testInfo, name);
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
-}
-
-function listen(): Promise<{ server: net.Server; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer((socket) => socket.end());
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') reject(new Error('no TCP address'));
-      else resolve({ server, port: address.port });
-    });
-  });
-}
 
 test('an owner builds the main status page; a visitor sees it on the organization’s host', async ({ browser, problems, problemsHub }, testInfo) => {
   test.setTimeout(240_000);

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VIEWPORTS } from './env.ts';
 
 const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'e2e-artifacts');
 export const SCREENSHOTS = path.join(ARTIFACTS, 'pages');
@@ -68,4 +69,13 @@ export async function checkPage(page: Page, testInfo: TestInfo, name: string, op
   expect
     .soft(axe.critical + axe.serious, `${name} at ${width}px has serious/critical axe violations:\n${axe.violations.join('\n')}`)
     .toBe(0);
+}
+
+/** {@link checkPage} at desktop then phone width, back to desktop after. */
+export async function checkBothWidths(page: Page, testInfo: TestInfo, name: string) {
+  for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.phone]) {
+    await page.setViewportSize(viewport);
+    await checkPage(page, testInfo, name);
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
 }

@@ -11,6 +11,7 @@ const auth = () => import('@/features/auth/routes');
 const monitors = () => import('@/features/monitors/routes/monitors');
 const statusPages = () => import('@/features/status-pages/routes/status-pages');
 const subscriptionLinks = () => import('@/features/status-pages/routes/subscription-links');
+const statusIncidents = () => import('@/features/status-pages/routes/status-incidents');
 const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -55,6 +56,21 @@ const routes: RouteObject[] = [
               { path: 'status-pages', lazy: () => statusPages().then((m) => ({ Component: m.StatusPagesRoute })), handle: { title: 'Status pages' } },
               { path: 'status-pages/new', lazy: () => statusPages().then((m) => ({ Component: m.NewStatusPageRoute })), handle: { title: 'Create status page' } },
               { path: 'status-pages/:id', lazy: () => statusPages().then((m) => ({ Component: m.StatusPageEditorRoute })), handle: { title: 'Status page' } },
+              {
+                path: 'status-pages/:id/incidents',
+                lazy: () => statusIncidents().then((m) => ({ Component: m.StatusIncidentsRoute })),
+                handle: { title: 'Status page incidents' },
+              },
+              {
+                path: 'status-pages/:id/incidents/new',
+                lazy: () => statusIncidents().then((m) => ({ Component: m.NewStatusIncidentRoute })),
+                handle: { title: 'New incident' },
+              },
+              {
+                path: 'status-pages/:id/incidents/:incidentId',
+                lazy: () => statusIncidents().then((m) => ({ Component: m.StatusIncidentRoute })),
+                handle: { title: 'Incident' },
+              },
               {
                 path: 'incidents',
                 lazy: () => import('@/features/incidents/routes/incidents').then((m) => ({ Component: m.IncidentsRoute })),

@@ -111,6 +111,31 @@ export function SelectField({ label, error, hint, options, ...select }: SelectFi
   );
 }
 
+interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'type'> {
+  label: string;
+  hint?: ReactNode;
+}
+
+/** A labelled checkbox for an on/off setting, its hint under the label. */
+export function CheckboxField({ label, hint, ...input }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className="form__check">
+      <input id={id} type="checkbox" className="form__checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <div className="form__check-text">
+        <label className="form__label" htmlFor={id}>
+          {label}
+        </label>
+        {hint ? (
+          <p className="form__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
 /** A message above a form: an error (role="alert") or a success notice (role="status"). */
 export function FormAlert({ tone = 'error', children }: { tone?: 'error' | 'success' | 'warning' | 'info'; children: ReactNode }) {
   return (

@@ -34,6 +34,8 @@ type Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  query Incidents($first: Int, $after: String, $filter: IncidentFilter) {\n    incidents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        monitorId\n        monitorName\n        openedAt\n        resolvedAt\n        durationSeconds\n        cause\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.IncidentsDocument,
+    "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n      components {\n        monitorId\n      }\n    }\n  }\n": typeof types.PublishPageOptionsDocument,
+    "\n  mutation PublishOutage($pageId: ID!, $outageId: ID!) {\n    publishOutage(pageId: $pageId, outageId: $outageId) {\n      id\n      pageId\n      title\n    }\n  }\n": typeof types.PublishOutageDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": typeof types.InvitationDocument,
     "\n  query MaintenanceWindows {\n    maintenanceWindows {\n      id\n      name\n      monitorId\n      tag\n      startsAt\n      endsAt\n      cron\n      durationMinutes\n      timeZone\n      activeNow\n      nextStart\n      createdAt\n    }\n  }\n": typeof types.MaintenanceWindowsDocument,
@@ -53,13 +55,23 @@ type Documents = {
     "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DuplicateMonitorDocument,
     "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteMonitorDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": typeof types.ServerInfoDocument,
-    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": typeof types.PublicStatusPageDocument,
+    "\n  fragment PublicIncidentFields on PublicIncident {\n    id\n    title\n    status\n    impact\n    components {\n      name\n      impact\n    }\n    updates {\n      status\n      message\n      createdAt\n    }\n    startedAt\n    resolvedAt\n    updatedAt\n  }\n": typeof types.PublicIncidentFieldsFragmentDoc,
+    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n          incidents\n        }\n        responseMs\n      }\n      activeIncidents {\n        ...PublicIncidentFields\n      }\n      incidentHistory {\n        incidents {\n          ...PublicIncidentFields\n        }\n        hasNextPage\n        endCursor\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": typeof types.PublicStatusPageDocument,
+    "\n  query PublicIncidentHistory($slug: String!, $after: String) {\n    publicStatusPage(slug: $slug) {\n      incidentHistory(after: $after) {\n        incidents {\n          ...PublicIncidentFields\n        }\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PublicIncidentHistoryDocument,
     "\n  query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        target\n        status\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.StatusPageMonitorOptionsDocument,
+    "\n  fragment StatusIncidentFields on StatusIncident {\n    id\n    pageId\n    title\n    status\n    impact\n    components {\n      componentId\n      name\n      impact\n    }\n    updates {\n      id\n      status\n      message\n      createdAt\n      editedAt\n    }\n    outageId\n    startedAt\n    resolvedAt\n    createdAt\n    updatedAt\n  }\n": typeof types.StatusIncidentFieldsFragmentDoc,
+    "\n  query StatusIncidents($pageId: ID!, $active: Boolean, $first: Int, $after: String) {\n    statusIncidents(pageId: $pageId, active: $active, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        impact\n        components {\n          componentId\n          name\n          impact\n        }\n        outageId\n        startedAt\n        resolvedAt\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.StatusIncidentsDocument,
+    "\n  query StatusIncident($id: ID!) {\n    statusIncident(id: $id) {\n      ...StatusIncidentFields\n    }\n  }\n": typeof types.StatusIncidentDocument,
+    "\n  mutation CreateStatusIncident($pageId: ID!, $input: CreateStatusIncidentInput!) {\n    createStatusIncident(pageId: $pageId, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n": typeof types.CreateStatusIncidentDocument,
+    "\n  mutation PostStatusIncidentUpdate($id: ID!, $input: StatusIncidentUpdateInput!) {\n    postStatusIncidentUpdate(id: $id, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n": typeof types.PostStatusIncidentUpdateDocument,
+    "\n  mutation EditStatusIncident($id: ID!, $input: EditStatusIncidentInput!) {\n    editStatusIncident(id: $id, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n": typeof types.EditStatusIncidentDocument,
+    "\n  mutation EditStatusIncidentUpdate($id: ID!, $message: String!) {\n    editStatusIncidentUpdate(id: $id, message: $message) {\n      ...StatusIncidentFields\n    }\n  }\n": typeof types.EditStatusIncidentUpdateDocument,
+    "\n  mutation DeleteStatusIncident($id: ID!) {\n    deleteStatusIncident(id: $id)\n  }\n": typeof types.DeleteStatusIncidentDocument,
     "\n  query StatusPages {\n    statusPages {\n      id\n      slug\n      title\n      url\n      components {\n        monitorId\n      }\n      updatedAt\n    }\n  }\n": typeof types.StatusPagesDocument,
-    "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.StatusPageDocument,
+    "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      autoPublishOutages\n      url\n      components {\n        id\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.StatusPageDocument,
     "\n  mutation CreateStatusPage($input: StatusPageInput!) {\n    createStatusPage(input: $input) {\n      id\n      title\n      url\n    }\n  }\n": typeof types.CreateStatusPageDocument,
-    "\n  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      id\n      slug\n      title\n      description\n      url\n      updatedAt\n    }\n  }\n": typeof types.UpdateStatusPageDocument,
-    "\n  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {\n    setStatusPageComponents(id: $id, components: $components) {\n      id\n      components {\n        monitorId\n        name\n        group\n      }\n      updatedAt\n    }\n  }\n": typeof types.SetStatusPageComponentsDocument,
+    "\n  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      id\n      slug\n      title\n      description\n      autoPublishOutages\n      url\n      updatedAt\n    }\n  }\n": typeof types.UpdateStatusPageDocument,
+    "\n  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {\n    setStatusPageComponents(id: $id, components: $components) {\n      id\n      components {\n        id\n        monitorId\n        name\n        group\n      }\n      updatedAt\n    }\n  }\n": typeof types.SetStatusPageComponentsDocument,
     "\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id) {\n      id\n      title\n    }\n  }\n": typeof types.DeleteStatusPageDocument,
     "\n  mutation AddCustomDomain($pageId: ID!, $hostname: String!) {\n    addCustomDomain(pageId: $pageId, hostname: $hostname) {\n      id\n      hostname\n    }\n  }\n": typeof types.AddCustomDomainDocument,
     "\n  mutation VerifyCustomDomain($id: ID!) {\n    verifyCustomDomain(id: $id) {\n      id\n      hostname\n      verified\n    }\n  }\n": typeof types.VerifyCustomDomainDocument,
@@ -98,6 +110,8 @@ const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  query Incidents($first: Int, $after: String, $filter: IncidentFilter) {\n    incidents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        monitorId\n        monitorName\n        openedAt\n        resolvedAt\n        durationSeconds\n        cause\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.IncidentsDocument,
+    "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n      components {\n        monitorId\n      }\n    }\n  }\n": types.PublishPageOptionsDocument,
+    "\n  mutation PublishOutage($pageId: ID!, $outageId: ID!) {\n    publishOutage(pageId: $pageId, outageId: $outageId) {\n      id\n      pageId\n      title\n    }\n  }\n": types.PublishOutageDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      tenantName\n      tenantSlug\n      inviterName\n      existingAccount\n      expiresAt\n    }\n  }\n": types.InvitationDocument,
     "\n  query MaintenanceWindows {\n    maintenanceWindows {\n      id\n      name\n      monitorId\n      tag\n      startsAt\n      endsAt\n      cron\n      durationMinutes\n      timeZone\n      activeNow\n      nextStart\n      createdAt\n    }\n  }\n": types.MaintenanceWindowsDocument,
@@ -117,13 +131,23 @@ const documents: Documents = {
     "\n  mutation DuplicateMonitor($id: ID!) {\n    duplicateMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.DuplicateMonitorDocument,
     "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteMonitorDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      version\n      apiVersion\n    }\n  }\n": types.ServerInfoDocument,
-    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": types.PublicStatusPageDocument,
+    "\n  fragment PublicIncidentFields on PublicIncident {\n    id\n    title\n    status\n    impact\n    components {\n      name\n      impact\n    }\n    updates {\n      status\n      message\n      createdAt\n    }\n    startedAt\n    resolvedAt\n    updatedAt\n  }\n": types.PublicIncidentFieldsFragmentDoc,
+    "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n          incidents\n        }\n        responseMs\n      }\n      activeIncidents {\n        ...PublicIncidentFields\n      }\n      incidentHistory {\n        incidents {\n          ...PublicIncidentFields\n        }\n        hasNextPage\n        endCursor\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n": types.PublicStatusPageDocument,
+    "\n  query PublicIncidentHistory($slug: String!, $after: String) {\n    publicStatusPage(slug: $slug) {\n      incidentHistory(after: $after) {\n        incidents {\n          ...PublicIncidentFields\n        }\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PublicIncidentHistoryDocument,
     "\n  query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {\n    monitors(first: $first, filter: $filter) {\n      nodes {\n        id\n        name\n        target\n        status\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.StatusPageMonitorOptionsDocument,
+    "\n  fragment StatusIncidentFields on StatusIncident {\n    id\n    pageId\n    title\n    status\n    impact\n    components {\n      componentId\n      name\n      impact\n    }\n    updates {\n      id\n      status\n      message\n      createdAt\n      editedAt\n    }\n    outageId\n    startedAt\n    resolvedAt\n    createdAt\n    updatedAt\n  }\n": types.StatusIncidentFieldsFragmentDoc,
+    "\n  query StatusIncidents($pageId: ID!, $active: Boolean, $first: Int, $after: String) {\n    statusIncidents(pageId: $pageId, active: $active, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        impact\n        components {\n          componentId\n          name\n          impact\n        }\n        outageId\n        startedAt\n        resolvedAt\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.StatusIncidentsDocument,
+    "\n  query StatusIncident($id: ID!) {\n    statusIncident(id: $id) {\n      ...StatusIncidentFields\n    }\n  }\n": types.StatusIncidentDocument,
+    "\n  mutation CreateStatusIncident($pageId: ID!, $input: CreateStatusIncidentInput!) {\n    createStatusIncident(pageId: $pageId, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n": types.CreateStatusIncidentDocument,
+    "\n  mutation PostStatusIncidentUpdate($id: ID!, $input: StatusIncidentUpdateInput!) {\n    postStatusIncidentUpdate(id: $id, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n": types.PostStatusIncidentUpdateDocument,
+    "\n  mutation EditStatusIncident($id: ID!, $input: EditStatusIncidentInput!) {\n    editStatusIncident(id: $id, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n": types.EditStatusIncidentDocument,
+    "\n  mutation EditStatusIncidentUpdate($id: ID!, $message: String!) {\n    editStatusIncidentUpdate(id: $id, message: $message) {\n      ...StatusIncidentFields\n    }\n  }\n": types.EditStatusIncidentUpdateDocument,
+    "\n  mutation DeleteStatusIncident($id: ID!) {\n    deleteStatusIncident(id: $id)\n  }\n": types.DeleteStatusIncidentDocument,
     "\n  query StatusPages {\n    statusPages {\n      id\n      slug\n      title\n      url\n      components {\n        monitorId\n      }\n      updatedAt\n    }\n  }\n": types.StatusPagesDocument,
-    "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": types.StatusPageDocument,
+    "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      autoPublishOutages\n      url\n      components {\n        id\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": types.StatusPageDocument,
     "\n  mutation CreateStatusPage($input: StatusPageInput!) {\n    createStatusPage(input: $input) {\n      id\n      title\n      url\n    }\n  }\n": types.CreateStatusPageDocument,
-    "\n  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      id\n      slug\n      title\n      description\n      url\n      updatedAt\n    }\n  }\n": types.UpdateStatusPageDocument,
-    "\n  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {\n    setStatusPageComponents(id: $id, components: $components) {\n      id\n      components {\n        monitorId\n        name\n        group\n      }\n      updatedAt\n    }\n  }\n": types.SetStatusPageComponentsDocument,
+    "\n  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      id\n      slug\n      title\n      description\n      autoPublishOutages\n      url\n      updatedAt\n    }\n  }\n": types.UpdateStatusPageDocument,
+    "\n  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {\n    setStatusPageComponents(id: $id, components: $components) {\n      id\n      components {\n        id\n        monitorId\n        name\n        group\n      }\n      updatedAt\n    }\n  }\n": types.SetStatusPageComponentsDocument,
     "\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id) {\n      id\n      title\n    }\n  }\n": types.DeleteStatusPageDocument,
     "\n  mutation AddCustomDomain($pageId: ID!, $hostname: String!) {\n    addCustomDomain(pageId: $pageId, hostname: $hostname) {\n      id\n      hostname\n    }\n  }\n": types.AddCustomDomainDocument,
     "\n  mutation VerifyCustomDomain($id: ID!) {\n    verifyCustomDomain(id: $id) {\n      id\n      hostname\n      verified\n    }\n  }\n": types.VerifyCustomDomainDocument,
@@ -222,6 +246,14 @@ export function graphql(source: "\n  query Incidents($first: Int, $after: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n      components {\n        monitorId\n      }\n    }\n  }\n"): typeof import('./graphql').PublishPageOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishOutage($pageId: ID!, $outageId: ID!) {\n    publishOutage(pageId: $pageId, outageId: $outageId) {\n      id\n      pageId\n      title\n    }\n  }\n"): typeof import('./graphql').PublishOutageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      tenantSlug\n      role\n    }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -298,7 +330,15 @@ export function graphql(source: "\n  query ServerInfo {\n    serverInfo {\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n        }\n        responseMs\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n"): typeof import('./graphql').PublicStatusPageDocument;
+export function graphql(source: "\n  fragment PublicIncidentFields on PublicIncident {\n    id\n    title\n    status\n    impact\n    components {\n      name\n      impact\n    }\n    updates {\n      status\n      message\n      createdAt\n    }\n    startedAt\n    resolvedAt\n    updatedAt\n  }\n"): typeof import('./graphql').PublicIncidentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicStatusPage($slug: String!) {\n    publicStatusPage(slug: $slug) {\n      organization\n      title\n      description\n      status\n      components {\n        id\n        name\n        group\n        status\n        uptimePercent\n        days {\n          date\n          uptimePercent\n          downtimeSeconds\n          outages\n          incidents\n        }\n        responseMs\n      }\n      activeIncidents {\n        ...PublicIncidentFields\n      }\n      incidentHistory {\n        incidents {\n          ...PublicIncidentFields\n        }\n        hasNextPage\n        endCursor\n      }\n      activeOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      recentOutages {\n        components\n        startedAt\n        resolvedAt\n      }\n      maintenance {\n        name\n        components\n        startsAt\n        endsAt\n        active\n      }\n      generatedAt\n    }\n  }\n"): typeof import('./graphql').PublicStatusPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicIncidentHistory($slug: String!, $after: String) {\n    publicStatusPage(slug: $slug) {\n      incidentHistory(after: $after) {\n        incidents {\n          ...PublicIncidentFields\n        }\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').PublicIncidentHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -306,11 +346,43 @@ export function graphql(source: "\n  query StatusPageMonitorOptions($first: Int,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment StatusIncidentFields on StatusIncident {\n    id\n    pageId\n    title\n    status\n    impact\n    components {\n      componentId\n      name\n      impact\n    }\n    updates {\n      id\n      status\n      message\n      createdAt\n      editedAt\n    }\n    outageId\n    startedAt\n    resolvedAt\n    createdAt\n    updatedAt\n  }\n"): typeof import('./graphql').StatusIncidentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusIncidents($pageId: ID!, $active: Boolean, $first: Int, $after: String) {\n    statusIncidents(pageId: $pageId, active: $active, first: $first, after: $after) {\n      nodes {\n        id\n        title\n        status\n        impact\n        components {\n          componentId\n          name\n          impact\n        }\n        outageId\n        startedAt\n        resolvedAt\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').StatusIncidentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusIncident($id: ID!) {\n    statusIncident(id: $id) {\n      ...StatusIncidentFields\n    }\n  }\n"): typeof import('./graphql').StatusIncidentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStatusIncident($pageId: ID!, $input: CreateStatusIncidentInput!) {\n    createStatusIncident(pageId: $pageId, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n"): typeof import('./graphql').CreateStatusIncidentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostStatusIncidentUpdate($id: ID!, $input: StatusIncidentUpdateInput!) {\n    postStatusIncidentUpdate(id: $id, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n"): typeof import('./graphql').PostStatusIncidentUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditStatusIncident($id: ID!, $input: EditStatusIncidentInput!) {\n    editStatusIncident(id: $id, input: $input) {\n      ...StatusIncidentFields\n    }\n  }\n"): typeof import('./graphql').EditStatusIncidentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditStatusIncidentUpdate($id: ID!, $message: String!) {\n    editStatusIncidentUpdate(id: $id, message: $message) {\n      ...StatusIncidentFields\n    }\n  }\n"): typeof import('./graphql').EditStatusIncidentUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteStatusIncident($id: ID!) {\n    deleteStatusIncident(id: $id)\n  }\n"): typeof import('./graphql').DeleteStatusIncidentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query StatusPages {\n    statusPages {\n      id\n      slug\n      title\n      url\n      components {\n        monitorId\n      }\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').StatusPagesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      url\n      components {\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').StatusPageDocument;
+export function graphql(source: "\n  query StatusPage($id: ID!) {\n    statusPage(id: $id) {\n      id\n      slug\n      title\n      description\n      autoPublishOutages\n      url\n      components {\n        id\n        monitorId\n        name\n        group\n      }\n      domains {\n        id\n        hostname\n        verified\n        verifiedAt\n        dnsRecords {\n          type\n          name\n          value\n        }\n      }\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').StatusPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -318,11 +390,11 @@ export function graphql(source: "\n  mutation CreateStatusPage($input: StatusPag
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      id\n      slug\n      title\n      description\n      url\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').UpdateStatusPageDocument;
+export function graphql(source: "\n  mutation UpdateStatusPage($id: ID!, $input: StatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      id\n      slug\n      title\n      description\n      autoPublishOutages\n      url\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').UpdateStatusPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {\n    setStatusPageComponents(id: $id, components: $components) {\n      id\n      components {\n        monitorId\n        name\n        group\n      }\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').SetStatusPageComponentsDocument;
+export function graphql(source: "\n  mutation SetStatusPageComponents($id: ID!, $components: [StatusPageComponentInput!]!) {\n    setStatusPageComponents(id: $id, components: $components) {\n      id\n      components {\n        id\n        monitorId\n        name\n        group\n      }\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').SetStatusPageComponentsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1786,6 +1786,19 @@ export type IncidentsQueryVariables = Exact<{
 
 export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
+export type PublishPageOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishPageOptionsQuery = { statusPages: Array<{ id: string, title: string, url: string, components: Array<{ monitorId: string }> }> };
+
+export type PublishOutageMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  outageId: Scalars['ID']['input'];
+}>;
+
+
+export type PublishOutageMutation = { publishOutage: { id: string, pageId: string, title: string } };
+
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
 }>;
@@ -1915,12 +1928,22 @@ export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServerInfoQuery = { serverInfo: { version: string, apiVersion: string } };
 
+export type PublicIncidentFieldsFragment = { id: string, title: string, status: StatusIncidentStatus, impact?: IncidentImpact | null, startedAt: any, resolvedAt?: any | null, updatedAt: any, components: Array<{ name: string, impact: IncidentImpact }>, updates: Array<{ status: StatusIncidentStatus, message: string, createdAt: any }> } & { ' $fragmentName'?: 'PublicIncidentFieldsFragment' };
+
 export type PublicStatusPageQueryVariables = Exact<{
   slug: Scalars['String']['input'];
 }>;
 
 
-export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ id: string, name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number }> }>, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
+export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ id: string, name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number, incidents: Array<string> }> }>, activeIncidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }>, incidentHistory: { hasNextPage: boolean, endCursor?: string | null, incidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }> }, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
+
+export type PublicIncidentHistoryQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PublicIncidentHistoryQuery = { publicStatusPage?: { incidentHistory: { hasNextPage: boolean, endCursor?: string | null, incidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }> } } | null };
 
 export type StatusPageMonitorOptionsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1929,6 +1952,64 @@ export type StatusPageMonitorOptionsQueryVariables = Exact<{
 
 
 export type StatusPageMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string, status: MonitorStatus }>, pageInfo: { hasNextPage: boolean } } };
+
+export type StatusIncidentFieldsFragment = { id: string, pageId: string, title: string, status: StatusIncidentStatus, impact?: IncidentImpact | null, outageId?: string | null, startedAt: any, resolvedAt?: any | null, createdAt: any, updatedAt: any, components: Array<{ componentId: string, name: string, impact: IncidentImpact }>, updates: Array<{ id: string, status: StatusIncidentStatus, message: string, createdAt: any, editedAt?: any | null }> } & { ' $fragmentName'?: 'StatusIncidentFieldsFragment' };
+
+export type StatusIncidentsQueryVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type StatusIncidentsQuery = { statusIncidents: { nodes: Array<{ id: string, title: string, status: StatusIncidentStatus, impact?: IncidentImpact | null, outageId?: string | null, startedAt: any, resolvedAt?: any | null, updatedAt: any, components: Array<{ componentId: string, name: string, impact: IncidentImpact }> }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type StatusIncidentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StatusIncidentQuery = { statusIncident: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type CreateStatusIncidentMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  input: CreateStatusIncidentInput;
+}>;
+
+
+export type CreateStatusIncidentMutation = { createStatusIncident: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type PostStatusIncidentUpdateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: StatusIncidentUpdateInput;
+}>;
+
+
+export type PostStatusIncidentUpdateMutation = { postStatusIncidentUpdate: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type EditStatusIncidentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: EditStatusIncidentInput;
+}>;
+
+
+export type EditStatusIncidentMutation = { editStatusIncident: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type EditStatusIncidentUpdateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+}>;
+
+
+export type EditStatusIncidentUpdateMutation = { editStatusIncidentUpdate: { ' $fragmentRefs'?: { 'StatusIncidentFieldsFragment': StatusIncidentFieldsFragment } } };
+
+export type DeleteStatusIncidentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteStatusIncidentMutation = { deleteStatusIncident: string };
 
 export type StatusPagesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1940,7 +2021,7 @@ export type StatusPageQueryVariables = Exact<{
 }>;
 
 
-export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, url: string, createdAt: any, updatedAt: any, components: Array<{ monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
+export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, createdAt: any, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
 
 export type CreateStatusPageMutationVariables = Exact<{
   input: StatusPageInput;
@@ -1955,7 +2036,7 @@ export type UpdateStatusPageMutationVariables = Exact<{
 }>;
 
 
-export type UpdateStatusPageMutation = { updateStatusPage: { id: string, slug: string, title: string, description: string, url: string, updatedAt: any } };
+export type UpdateStatusPageMutation = { updateStatusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, updatedAt: any } };
 
 export type SetStatusPageComponentsMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1963,7 +2044,7 @@ export type SetStatusPageComponentsMutationVariables = Exact<{
 }>;
 
 
-export type SetStatusPageComponentsMutation = { setStatusPageComponents: { id: string, updatedAt: any, components: Array<{ monitorId: string, name: string, group: string }> } };
+export type SetStatusPageComponentsMutation = { setStatusPageComponents: { id: string, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }> } };
 
 export type DeleteStatusPageMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2102,7 +2183,52 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PublicIncidentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PublicIncidentFields on PublicIncident {
+  id
+  title
+  status
+  impact
+  components {
+    name
+    impact
+  }
+  updates {
+    status
+    message
+    createdAt
+  }
+  startedAt
+  resolvedAt
+  updatedAt
+}
+    `, {"fragmentName":"PublicIncidentFields"}) as unknown as TypedDocumentString<PublicIncidentFieldsFragment, unknown>;
+export const StatusIncidentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"StatusIncidentFields"}) as unknown as TypedDocumentString<StatusIncidentFieldsFragment, unknown>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($input: ChangePasswordInput!) {
   changePassword(input: $input)
@@ -2321,6 +2447,27 @@ export const IncidentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IncidentsQuery, IncidentsQueryVariables>;
+export const PublishPageOptionsDocument = new TypedDocumentString(`
+    query PublishPageOptions {
+  statusPages {
+    id
+    title
+    url
+    components {
+      monitorId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishPageOptionsQuery, PublishPageOptionsQueryVariables>;
+export const PublishOutageDocument = new TypedDocumentString(`
+    mutation PublishOutage($pageId: ID!, $outageId: ID!) {
+  publishOutage(pageId: $pageId, outageId: $outageId) {
+    id
+    pageId
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<PublishOutageMutation, PublishOutageMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input) {
@@ -2644,8 +2791,19 @@ export const PublicStatusPageDocument = new TypedDocumentString(`
         uptimePercent
         downtimeSeconds
         outages
+        incidents
       }
       responseMs
+    }
+    activeIncidents {
+      ...PublicIncidentFields
+    }
+    incidentHistory {
+      incidents {
+        ...PublicIncidentFields
+      }
+      hasNextPage
+      endCursor
     }
     activeOutages {
       components
@@ -2667,7 +2825,54 @@ export const PublicStatusPageDocument = new TypedDocumentString(`
     generatedAt
   }
 }
-    `) as unknown as TypedDocumentString<PublicStatusPageQuery, PublicStatusPageQueryVariables>;
+    fragment PublicIncidentFields on PublicIncident {
+  id
+  title
+  status
+  impact
+  components {
+    name
+    impact
+  }
+  updates {
+    status
+    message
+    createdAt
+  }
+  startedAt
+  resolvedAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PublicStatusPageQuery, PublicStatusPageQueryVariables>;
+export const PublicIncidentHistoryDocument = new TypedDocumentString(`
+    query PublicIncidentHistory($slug: String!, $after: String) {
+  publicStatusPage(slug: $slug) {
+    incidentHistory(after: $after) {
+      incidents {
+        ...PublicIncidentFields
+      }
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment PublicIncidentFields on PublicIncident {
+  id
+  title
+  status
+  impact
+  components {
+    name
+    impact
+  }
+  updates {
+    status
+    message
+    createdAt
+  }
+  startedAt
+  resolvedAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PublicIncidentHistoryQuery, PublicIncidentHistoryQueryVariables>;
 export const StatusPageMonitorOptionsDocument = new TypedDocumentString(`
     query StatusPageMonitorOptions($first: Int, $filter: MonitorFilter) {
   monitors(first: $first, filter: $filter) {
@@ -2683,6 +2888,186 @@ export const StatusPageMonitorOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatusPageMonitorOptionsQuery, StatusPageMonitorOptionsQueryVariables>;
+export const StatusIncidentsDocument = new TypedDocumentString(`
+    query StatusIncidents($pageId: ID!, $active: Boolean, $first: Int, $after: String) {
+  statusIncidents(pageId: $pageId, active: $active, first: $first, after: $after) {
+    nodes {
+      id
+      title
+      status
+      impact
+      components {
+        componentId
+        name
+        impact
+      }
+      outageId
+      startedAt
+      resolvedAt
+      updatedAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatusIncidentsQuery, StatusIncidentsQueryVariables>;
+export const StatusIncidentDocument = new TypedDocumentString(`
+    query StatusIncident($id: ID!) {
+  statusIncident(id: $id) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<StatusIncidentQuery, StatusIncidentQueryVariables>;
+export const CreateStatusIncidentDocument = new TypedDocumentString(`
+    mutation CreateStatusIncident($pageId: ID!, $input: CreateStatusIncidentInput!) {
+  createStatusIncident(pageId: $pageId, input: $input) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateStatusIncidentMutation, CreateStatusIncidentMutationVariables>;
+export const PostStatusIncidentUpdateDocument = new TypedDocumentString(`
+    mutation PostStatusIncidentUpdate($id: ID!, $input: StatusIncidentUpdateInput!) {
+  postStatusIncidentUpdate(id: $id, input: $input) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PostStatusIncidentUpdateMutation, PostStatusIncidentUpdateMutationVariables>;
+export const EditStatusIncidentDocument = new TypedDocumentString(`
+    mutation EditStatusIncident($id: ID!, $input: EditStatusIncidentInput!) {
+  editStatusIncident(id: $id, input: $input) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<EditStatusIncidentMutation, EditStatusIncidentMutationVariables>;
+export const EditStatusIncidentUpdateDocument = new TypedDocumentString(`
+    mutation EditStatusIncidentUpdate($id: ID!, $message: String!) {
+  editStatusIncidentUpdate(id: $id, message: $message) {
+    ...StatusIncidentFields
+  }
+}
+    fragment StatusIncidentFields on StatusIncident {
+  id
+  pageId
+  title
+  status
+  impact
+  components {
+    componentId
+    name
+    impact
+  }
+  updates {
+    id
+    status
+    message
+    createdAt
+    editedAt
+  }
+  outageId
+  startedAt
+  resolvedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<EditStatusIncidentUpdateMutation, EditStatusIncidentUpdateMutationVariables>;
+export const DeleteStatusIncidentDocument = new TypedDocumentString(`
+    mutation DeleteStatusIncident($id: ID!) {
+  deleteStatusIncident(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteStatusIncidentMutation, DeleteStatusIncidentMutationVariables>;
 export const StatusPagesDocument = new TypedDocumentString(`
     query StatusPages {
   statusPages {
@@ -2704,8 +3089,10 @@ export const StatusPageDocument = new TypedDocumentString(`
     slug
     title
     description
+    autoPublishOutages
     url
     components {
+      id
       monitorId
       name
       group
@@ -2742,6 +3129,7 @@ export const UpdateStatusPageDocument = new TypedDocumentString(`
     slug
     title
     description
+    autoPublishOutages
     url
     updatedAt
   }
@@ -2752,6 +3140,7 @@ export const SetStatusPageComponentsDocument = new TypedDocumentString(`
   setStatusPageComponents(id: $id, components: $components) {
     id
     components {
+      id
       monitorId
       name
       group

@@ -11,6 +11,8 @@ const page = {
   components: [],
   activeOutages: [],
   recentOutages: [],
+  activeIncidents: [],
+  incidentHistory: { incidents: [], hasNextPage: false, endCursor: null },
   maintenance: [],
   generatedAt: '2026-11-29T12:00:00Z',
 };

@@ -6,8 +6,10 @@ import { Section } from '@/components/page';
 import { QueryState } from '@/components/query-state';
 import { Skeleton } from '@/components/skeleton';
 import { formatAgo, formatDateTime, formatSeconds } from '@/lib/format';
+import { hasRole, useSession } from '@/lib/session';
 import { useNow } from '@/lib/use-now';
 import { useOpenIncidents, useResolvedIncidents } from '../api/get-incidents';
+import { PublishOutageButton } from './publish-outage';
 
 type Incident = NonNullable<ReturnType<typeof useOpenIncidents>['data']>[number];
 
@@ -45,7 +47,7 @@ function LiveDuration({ openedAt }: { openedAt: string | null }) {
   );
 }
 
-function OpenIncidents({ incidents }: { incidents: readonly Incident[] }) {
+function OpenIncidents({ incidents, canPublish }: { incidents: readonly Incident[]; canPublish: boolean }) {
   return (
     <ul className="incidents__open" aria-label="Open incidents">
       {incidents.map((incident) => (
@@ -72,13 +74,18 @@ function OpenIncidents({ incidents }: { incidents: readonly Incident[] }) {
               </dd>
             </div>
           </dl>
+          {canPublish ? (
+            <div>
+              <PublishOutageButton outageId={incident.id} monitorId={incident.monitorId} monitorName={incident.monitorName} />
+            </div>
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-const HISTORY_COLUMNS: Column<Incident>[] = [
+const HISTORY_COLUMNS: readonly Column<Incident>[] = [
   { header: 'Monitor', primary: true, cell: (i) => <MonitorLink incident={i} /> },
   { header: 'Opened', cell: (i) => <When value={asTime(i.openedAt)} /> },
   {
@@ -93,11 +100,18 @@ const HISTORY_COLUMNS: Column<Incident>[] = [
   { header: 'Cause', cell: (i) => <span className="incidents__cause-cell">{i.cause}</span> },
 ];
 
+const PUBLISH_COLUMN: Column<Incident> = {
+  header: 'Status page',
+  cell: (i) => <PublishOutageButton outageId={i.id} monitorId={i.monitorId} monitorName={i.monitorName} />,
+};
+
 /**
  * Outages across the organization: open ones first with a live duration, then the resolved
  * history a page at a time. Both refresh by themselves.
  */
 export function IncidentList() {
+  const { session } = useSession();
+  const canPublish = hasRole(session?.role, 'MEMBER');
   const open = useOpenIncidents();
   const resolved = useResolvedIncidents();
 
@@ -119,7 +133,7 @@ export function IncidentList() {
                 No open incidents — all quiet.
               </div>
             ) : (
-              <OpenIncidents incidents={incidents} />
+              <OpenIncidents incidents={incidents} canPublish={canPublish} />
             )
           }
         </QueryState>
@@ -134,7 +148,7 @@ export function IncidentList() {
         >
           {(incidents) => (
             <>
-              <DataTable label="Resolved incidents" columns={HISTORY_COLUMNS} rows={incidents} rowKey={(i) => i.id} rowTestId="resolved-incident" />
+              <DataTable label="Resolved incidents" columns={canPublish ? [...HISTORY_COLUMNS, PUBLISH_COLUMN] : HISTORY_COLUMNS} rows={incidents} rowKey={(i) => i.id} rowTestId="resolved-incident" />
               {resolved.isFetchingNextPage ? <Skeleton lines={2} /> : null}
               {resolved.hasNextPage ? (
                 <div className="incidents__more">

@@ -87,4 +87,69 @@ describe('IncidentsRoute', () => {
     });
     expect(await screen.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent('Could not load the open incidents');
   });
+
+  describe('publishing an outage on a status page', () => {
+    const pages = () => ({
+      data: {
+        statusPages: [
+          { id: 'p1', title: 'Acme status', url: 'http://acme.localhost/', components: [{ monitorId: 'm1' }] },
+          { id: 'p2', title: 'Internal', url: 'http://acme.localhost/internal', components: [] },
+        ],
+      },
+    });
+
+    it('publishes on the chosen page and links to the incident', async () => {
+      const { user, calls } = renderApp(<IncidentsRoute />, {
+        session: 'MEMBER',
+        graphql: {
+          Incidents: (vars) => ((vars.filter as { open: boolean }).open ? page([open]) : page([])),
+          PublishPageOptions: pages,
+          PublishOutage: () => ({ data: { publishOutage: { id: 'si9', pageId: 'p2', title: 'Website is unavailable' } } }),
+        },
+      });
+      await user.click(await screen.findByRole('button', { name: /^Publish on status page.*the Website outage$/ }));
+      const dialog = await screen.findByRole('dialog', { name: 'Publish on a status page' });
+      const select = await within(dialog).findByLabelText('Status page');
+      // Pages that show the monitor first; the others say they do not.
+      expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+        'Acme status — acme.localhost/',
+        'Internal — acme.localhost/internal (does not show Website)',
+      ]);
+      await user.selectOptions(select, 'p2');
+      await user.click(within(dialog).getByRole('button', { name: 'Publish' }));
+      const done = await within(dialog).findByRole('status');
+      expect(done).toHaveTextContent('Published as “Website is unavailable”.');
+      expect(within(done).getByRole('link', { name: 'Open the incident' })).toHaveAttribute('href', '/app/status-pages/p2/incidents/si9');
+      expect(calls.find((c) => c.operationName === 'PublishOutage')?.variables).toEqual({ pageId: 'p2', outageId: 'i3' });
+    });
+
+    it('says plainly when it is already published, or the page does not show the monitor', async () => {
+      const { user } = renderApp(<IncidentsRoute />, {
+        session: 'MEMBER',
+        graphql: {
+          Incidents: (vars) => ((vars.filter as { open: boolean }).open ? page([open]) : page([])),
+          PublishPageOptions: pages,
+          PublishOutage: (vars) =>
+            vars.pageId === 'p1'
+              ? gqlError('already published', { code: 'CONFLICT' })
+              : gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'outageId', message: 'its monitor is not a component of this page' }] }),
+        },
+      });
+      await user.click(await screen.findByRole('button', { name: /^Publish on status page.*the Website outage$/ }));
+      const dialog = await screen.findByRole('dialog', { name: 'Publish on a status page' });
+      await user.click(await within(dialog).findByRole('button', { name: 'Publish' }));
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent('This outage is already published on that page.');
+      await user.selectOptions(within(dialog).getByLabelText('Status page'), 'p2');
+      await user.click(within(dialog).getByRole('button', { name: 'Publish' }));
+      await waitFor(() =>
+        expect(within(dialog).getByLabelText('Status page')).toHaveAccessibleDescription(/^Its monitor is not a component of this page\. Add Website to the page’s components first/),
+      );
+    });
+
+    it('is not offered to viewers', async () => {
+      renderIncidents({ Incidents: (vars) => ((vars.filter as { open: boolean }).open ? page([open]) : page([resolved('i1', 1)])) });
+      await screen.findByTestId('open-incident');
+      expect(screen.queryByRole('button', { name: /Publish/ })).not.toBeInTheDocument();
+    });
+  });
 });

@@ -1,7 +1,28 @@
-import { useQuery } from '@tanstack/react-query';
-import { graphql } from '@/gql';
-import type { PublicStatusPageQuery } from '@/gql/graphql';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { getFragmentData, graphql } from '@/gql';
+import type { PublicIncidentFieldsFragment, PublicStatusPageQuery } from '@/gql/graphql';
 import { request } from '@/lib/graphql-client';
+
+export const PublicIncidentFields = graphql(`
+  fragment PublicIncidentFields on PublicIncident {
+    id
+    title
+    status
+    impact
+    components {
+      name
+      impact
+    }
+    updates {
+      status
+      message
+      createdAt
+    }
+    startedAt
+    resolvedAt
+    updatedAt
+  }
+`);
 
 export const PublicStatusPageDocument = graphql(`
   query PublicStatusPage($slug: String!) {
@@ -21,8 +42,19 @@ export const PublicStatusPageDocument = graphql(`
           uptimePercent
           downtimeSeconds
           outages
+          incidents
         }
         responseMs
+      }
+      activeIncidents {
+        ...PublicIncidentFields
+      }
+      incidentHistory {
+        incidents {
+          ...PublicIncidentFields
+        }
+        hasNextPage
+        endCursor
       }
       activeOutages {
         components
@@ -46,11 +78,48 @@ export const PublicStatusPageDocument = graphql(`
   }
 `);
 
-export type PublicPage = NonNullable<PublicStatusPageQuery['publicStatusPage']>;
+export const PublicIncidentHistoryDocument = graphql(`
+  query PublicIncidentHistory($slug: String!, $after: String) {
+    publicStatusPage(slug: $slug) {
+      incidentHistory(after: $after) {
+        incidents {
+          ...PublicIncidentFields
+        }
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+type RawPage = NonNullable<PublicStatusPageQuery['publicStatusPage']>;
+/** An incident as visitors see it: its title, impact, affected components and timeline (oldest update first). */
+export type PublicIncidentData = PublicIncidentFieldsFragment;
+export interface PublicIncidentHistoryData {
+  readonly incidents: readonly PublicIncidentData[];
+  readonly hasNextPage: boolean;
+  readonly endCursor?: string | null;
+}
+export type PublicPage = Omit<RawPage, 'activeIncidents' | 'incidentHistory'> & {
+  readonly activeIncidents: readonly PublicIncidentData[];
+  readonly incidentHistory: PublicIncidentHistoryData;
+};
 export type PublicComponentData = PublicPage['components'][number];
 export type PublicDayData = PublicComponentData['days'][number];
 export type PublicOutageData = PublicPage['activeOutages'][number];
 export type PublicMaintenanceData = PublicPage['maintenance'][number];
+
+function unmaskHistory(history: RawPage['incidentHistory']): PublicIncidentHistoryData {
+  return { ...history, incidents: getFragmentData(PublicIncidentFields, history.incidents) };
+}
+
+function unmask(page: RawPage): PublicPage {
+  return {
+    ...page,
+    activeIncidents: getFragmentData(PublicIncidentFields, page.activeIncidents),
+    incidentHistory: unmaskHistory(page.incidentHistory),
+  };
+}
 
 /**
  * How often a visitor's page asks again. The server caches the view for up to a minute and
@@ -70,10 +139,29 @@ export function publicStatusPageKey(slug: string) {
 export function usePublicStatusPage(slug: string, enabled = true) {
   return useQuery({
     queryKey: publicStatusPageKey(slug),
-    queryFn: ({ signal }) => request(PublicStatusPageDocument, { slug }, { signal }).then((d) => d.publicStatusPage ?? null),
+    queryFn: ({ signal }) =>
+      request(PublicStatusPageDocument, { slug }, { signal }).then((d) => (d.publicStatusPage ? unmask(d.publicStatusPage) : null)),
     enabled,
     refetchInterval: PUBLIC_PAGE_POLL_MS,
     refetchIntervalInBackground: true,
     retry: 2,
+  });
+}
+
+/**
+ * Older pages of the incident history, after the first one the page itself brings (`after`:
+ * its end cursor). Asks for nothing until `enabled` (the visitor's first "Show more").
+ */
+export function useMoreIncidentHistory(slug: string, after: string | null, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...publicStatusPageKey(slug), 'history', after],
+    queryFn: ({ signal, pageParam }) =>
+      request(PublicIncidentHistoryDocument, { slug, after: pageParam }, { signal }).then((d) =>
+        d.publicStatusPage ? unmaskHistory(d.publicStatusPage.incidentHistory) : { incidents: [], hasNextPage: false, endCursor: null },
+      ),
+    initialPageParam: after,
+    getNextPageParam: (page) => (page.hasNextPage ? (page.endCursor ?? null) : null),
+    enabled: enabled && after !== null,
+    retry: 1,
   });
 }

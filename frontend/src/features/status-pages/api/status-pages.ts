@@ -26,8 +26,10 @@ export const StatusPageDocument = graphql(`
       slug
       title
       description
+      autoPublishOutages
       url
       components {
+        id
         monitorId
         name
         group
@@ -66,6 +68,7 @@ export const UpdateStatusPageDocument = graphql(`
       slug
       title
       description
+      autoPublishOutages
       url
       updatedAt
     }
@@ -77,6 +80,7 @@ export const SetStatusPageComponentsDocument = graphql(`
     setStatusPageComponents(id: $id, components: $components) {
       id
       components {
+        id
         monitorId
         name
         group

@@ -1,11 +1,11 @@
-import type { PublicComponentStatus, PublicPageStatus } from '@/gql/graphql';
+import type { IncidentImpact, PublicComponentStatus, PublicPageStatus, StatusIncidentStatus } from '@/gql/graphql';
 
-export type Tone = 'good' | 'minor' | 'major' | 'maintenance' | 'none';
+export type Tone = 'good' | 'minor' | 'partial' | 'major' | 'maintenance' | 'none';
 
 export const PAGE_STATUS: Readonly<Record<PublicPageStatus, { label: string; tone: Tone }>> = {
   OPERATIONAL: { label: 'All systems operational', tone: 'good' },
   DEGRADED: { label: 'Degraded performance', tone: 'minor' },
-  PARTIAL_OUTAGE: { label: 'Partial outage', tone: 'major' },
+  PARTIAL_OUTAGE: { label: 'Partial outage', tone: 'partial' },
   MAJOR_OUTAGE: { label: 'Major outage', tone: 'major' },
   MAINTENANCE: { label: 'Under maintenance', tone: 'maintenance' },
 };
@@ -13,11 +13,35 @@ export const PAGE_STATUS: Readonly<Record<PublicPageStatus, { label: string; ton
 export const COMPONENT_STATUS: Readonly<Record<PublicComponentStatus, { label: string; tone: Tone }>> = {
   OPERATIONAL: { label: 'Operational', tone: 'good' },
   DEGRADED: { label: 'Degraded', tone: 'minor' },
-  PARTIAL_OUTAGE: { label: 'Partial outage', tone: 'major' },
+  PARTIAL_OUTAGE: { label: 'Partial outage', tone: 'partial' },
   OUTAGE: { label: 'Outage', tone: 'major' },
   MAINTENANCE: { label: 'Maintenance', tone: 'maintenance' },
   UNKNOWN: { label: 'No data', tone: 'none' },
 };
+
+/** What an incident does to a component, worst last. */
+export const IMPACT: Readonly<Record<IncidentImpact, { label: string; tone: Tone; rank: number }>> = {
+  DEGRADED: { label: 'Degraded performance', tone: 'minor', rank: 1 },
+  PARTIAL: { label: 'Partial outage', tone: 'partial', rank: 2 },
+  MAJOR: { label: 'Major outage', tone: 'major', rank: 3 },
+};
+
+export const IMPACTS: readonly IncidentImpact[] = ['DEGRADED', 'PARTIAL', 'MAJOR'];
+
+/** The worst of some impacts; null for none (an incident that names no component). */
+export function worstImpact(impacts: readonly IncidentImpact[]): IncidentImpact | null {
+  return impacts.reduce<IncidentImpact | null>((worst, impact) => (worst === null || IMPACT[impact].rank > IMPACT[worst].rank ? impact : worst), null);
+}
+
+/** Where an incident is: the words of its timeline. */
+export const INCIDENT_STATUS: Readonly<Record<StatusIncidentStatus, { label: string; hint: string }>> = {
+  INVESTIGATING: { label: 'Investigating', hint: 'Something is wrong; the cause is not known yet.' },
+  IDENTIFIED: { label: 'Identified', hint: 'The cause is known and a fix is under way.' },
+  MONITORING: { label: 'Monitoring', hint: 'A fix is out; watching that it holds.' },
+  RESOLVED: { label: 'Resolved', hint: 'Over: the incident moves to the history.' },
+};
+
+export const INCIDENT_STATUSES: readonly StatusIncidentStatus[] = ['INVESTIGATING', 'IDENTIFIED', 'MONITORING', 'RESOLVED'];
 
 /**
  * A day's bar colour: grey without checks; green with no outage and (rounded) full uptime;
@@ -75,15 +99,17 @@ export function secondsBetween(from: unknown, to: unknown, now: number = Date.no
 }
 
 /** What a day's bar says: date, uptime, downtime and outages. */
-export function dayDetails(day: { date: unknown; uptimePercent?: number | null; downtimeSeconds: number; outages: number }) {
+export function dayDetails(day: { date: unknown; uptimePercent?: number | null; downtimeSeconds: number; outages: number; incidents?: readonly string[] }) {
   const date = formatDay(day.date);
+  const incidents = day.incidents ?? [];
+  const told = incidents.length === 0 ? '' : `; ${incidents.length === 1 ? 'incident' : 'incidents'}: ${incidents.join('; ')}`;
   if (day.uptimePercent === null || day.uptimePercent === undefined) {
-    return { date, uptime: 'No data', downtime: null, outages: null, label: `${date}: no data` };
+    return { date, uptime: 'No data', downtime: null, outages: null, incidents, label: `${date}: no data${told}` };
   }
   const uptime = `${formatPercent(day.uptimePercent)} uptime`;
   const downtime = day.downtimeSeconds > 0 ? `${formatDuration(day.downtimeSeconds)} down` : 'No downtime';
   const outages = day.outages === 0 ? 'No outages' : day.outages === 1 ? '1 outage' : `${day.outages} outages`;
-  return { date, uptime, downtime, outages, label: `${date}: ${uptime}, ${downtime.toLowerCase()}, ${outages.toLowerCase()}` };
+  return { date, uptime, downtime, outages, incidents, label: `${date}: ${uptime}, ${downtime.toLowerCase()}, ${outages.toLowerCase()}${told}` };
 }
 
 /** Components by group, keeping page order: ungrouped ones first, then groups in order of first appearance. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/button';
-import { FormAlert, splitErrors, TextField, useFormValidation, validators } from '@/components/form';
+import { CheckboxField, FormAlert, splitErrors, TextField, useFormValidation, validators } from '@/components/form';
 import type { StatusPageInput } from '@/gql/graphql';
 import { slugify, urlOnHost } from '@/lib/hosts';
 import { useSession } from '@/lib/session';
@@ -14,7 +14,7 @@ const RULES = { title: validators.required('a title for the page'), slug: pageSl
 export interface PageDetailsFormProps {
   /** The form's accessible name, e.g. "Create status page". */
   label: string;
-  initial: { title: string; slug: string; description: string };
+  initial: { title: string; slug: string; description: string; autoPublishOutages: boolean };
   /** When the slug follows the title until edited (a new page that is not the default one). */
   suggestSlug?: boolean;
   submitLabel: string;
@@ -35,6 +35,7 @@ export function PageDetailsForm({ label, initial, suggestSlug = false, submitLab
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(initial);
   const [slugEdited, setSlugEdited] = useState(!suggestSlug);
+  const [autoPublish, setAutoPublish] = useState(initial.autoPublishOutages);
   const { errors, handleSubmit, clearError } = useFormValidation<Field>(RULES);
   const { fields: serverFields, general } = splitErrors(error, FIELDS, {
     FORBIDDEN: 'Only members, admins and owners can change status pages.',
@@ -72,7 +73,9 @@ export function PageDetailsForm({ label, initial, suggestSlug = false, submitLab
         className="form"
         aria-label={label}
         noValidate
-        onSubmit={handleSubmit(values, () => onSubmit({ title: values.title.trim(), slug, description: values.description.trim() }))}
+        onSubmit={handleSubmit(values, () =>
+          onSubmit({ title: values.title.trim(), slug, description: values.description.trim(), autoPublishOutages: autoPublish }),
+        )}
       >
         <TextField
           label="Title"
@@ -113,6 +116,16 @@ export function PageDetailsForm({ label, initial, suggestSlug = false, submitLab
           hint="Optional: a sentence under the title, e.g. what the page covers."
           rows={3}
           maxLength={500}
+        />
+        <CheckboxField
+          label="Publish detected outages automatically"
+          name="autoPublishOutages"
+          checked={autoPublish}
+          onChange={(e) => {
+            onEdit?.();
+            setAutoPublish(e.target.checked);
+          }}
+          hint="When a monitor on this page goes down, an incident is posted here by itself and resolved when it recovers. Otherwise, publish outages from Incidents."
         />
         <div className="form__actions">
           <Button type="submit" pending={pending} pendingLabel={pendingLabel}>

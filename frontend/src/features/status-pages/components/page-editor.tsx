@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useNavigate } from 'react-router';
-import { Button } from '@/components/button';
+import { Link, useNavigate } from 'react-router';
+import { Button, buttonClass } from '@/components/button';
 import { ConfirmButton } from '@/components/confirm-dialog';
 import { FormAlert } from '@/components/form';
 import { Page, Section } from '@/components/page';
@@ -10,6 +10,7 @@ import type { StatusPageQuery } from '@/gql/graphql';
 import { errorCodeOf } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 import { useMonitorOptions, type MonitorOption } from '../api/monitor-options';
+import { useOpenStatusIncidents } from '../api/status-incidents';
 import { useDeleteStatusPage, useStatusPage, useUpdateStatusPage } from '../api/status-pages';
 import { ComponentsEditor } from './components-editor';
 import { CustomDomainsSection } from './custom-domains';
@@ -39,6 +40,10 @@ function ReadOnlyPage({ page, monitors }: { page: ManagedPage; monitors: Readonl
             <dt>Description</dt>
             <dd>{page.description || '—'}</dd>
           </div>
+          <div>
+            <dt>Detected outages</dt>
+            <dd>{page.autoPublishOutages ? 'Published as incidents automatically' : 'Published by hand'}</dd>
+          </div>
         </dl>
       </Section>
       <Section title="Components" lead="Viewers can see a page’s setup but not change it.">
@@ -60,6 +65,29 @@ function ReadOnlyPage({ page, monitors }: { page: ManagedPage; monitors: Readonl
   );
 }
 
+function IncidentsSection({ page, canEdit }: { page: ManagedPage; canEdit: boolean }) {
+  const open = useOpenStatusIncidents(page.id);
+  const count = open.data?.length;
+  return (
+    <Section title="Incidents" lead="Tell visitors what is wrong and what you are doing about it, with updates until it is resolved.">
+      <div className="sp-editor__bar">
+        <span data-testid="open-incident-count">
+          {count === undefined ? null : count === 0 ? 'No open incident.' : count === 1 ? '1 open incident.' : `${count} open incidents.`}
+        </span>
+        <span className="sp-editor__spacer" />
+        <Link className={buttonClass('secondary')} to={`/app/status-pages/${page.id}/incidents`}>
+          Manage incidents
+        </Link>
+        {canEdit ? (
+          <Link className={buttonClass()} to={`/app/status-pages/${page.id}/incidents/new`}>
+            New incident
+          </Link>
+        ) : null}
+      </div>
+    </Section>
+  );
+}
+
 function DetailsSection({ page }: { page: ManagedPage }) {
   const update = useUpdateStatusPage(page.id);
   const toast = useToast();
@@ -69,7 +97,7 @@ function DetailsSection({ page }: { page: ManagedPage }) {
       <PageDetailsForm
         key={page.id}
         label="Page details"
-        initial={{ title: page.title, slug: page.slug, description: page.description }}
+        initial={{ title: page.title, slug: page.slug, description: page.description, autoPublishOutages: page.autoPublishOutages }}
         submitLabel="Save details"
         pendingLabel="Saving…"
         pending={update.isPending}
@@ -130,6 +158,7 @@ export function PageEditor({ id }: { id: string }) {
     >
       {(page) => (
         <Page title={page.title} lead={<PublicLink url={page.url} />} wide>
+          <IncidentsSection page={page} canEdit={canEdit} />
           {canEdit ? (
             <>
               <DetailsSection page={page} />

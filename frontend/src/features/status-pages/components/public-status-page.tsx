@@ -1,21 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useNow } from '@/lib/use-now';
 import type { PublicComponentData, PublicPage } from '../api/get-public-status-page';
 import { COMPONENT_STATUS, formatMoment, formatPercent, groupComponents, PAGE_STATUS } from './format';
 import { ActiveOutages, Maintenance, PastOutages } from './outages';
+import { ActiveIncidents, IncidentHistory } from './public-incidents';
 import { Sparkline } from '@/components/sparkline';
 import { StatusIcon } from './status-icon';
 import { SubscribeDialog } from './subscribe-dialog';
 import { UptimeStrip } from './uptime-strip';
 import './public-status-page.css';
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 function ComponentRow({ component, grouped }: { component: PublicComponentData; grouped: boolean }) {
   const Heading = grouped ? 'h4' : 'h3';
@@ -71,6 +64,8 @@ export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; sl
           <p className="sp-banner__text">{overall.label}</p>
         </div>
 
+        <ActiveIncidents incidents={page.activeIncidents} now={now} />
+
         <ActiveOutages outages={page.activeOutages} now={now} />
 
         <section className="sp-section" aria-labelledby="sp-components-title">
@@ -107,6 +102,8 @@ export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; sl
         </section>
 
         <Maintenance windows={page.maintenance} />
+
+        <IncidentHistory slug={slug} first={page.incidentHistory} now={now} />
 
         <PastOutages outages={page.recentOutages} />
       </main>

@@ -24,6 +24,8 @@ const page = {
   activeOutages: [],
   recentOutages: [],
   maintenance: [],
+  activeIncidents: [],
+  incidentHistory: { incidents: [], hasNextPage: false, endCursor: null },
   generatedAt: '2026-11-29T12:00:00Z',
 };
 

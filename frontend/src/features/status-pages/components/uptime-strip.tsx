@@ -9,7 +9,7 @@ export const PHONE_DAYS = 30;
 /**
  * One bar per UTC day, oldest first, coloured by uptime. The strip is a single tab stop: the
  * arrow keys, Home and End move between days, and the focused (or hovered, or tapped) day's
- * date, uptime, downtime and outages show in a popover. Each bar also names all of that for
+ * date, uptime, downtime, outages and published incidents show in a popover. Each bar also names all of that for
  * screen readers, who can read the list like any other.
  */
 export function UptimeStrip({ name, days }: { name: string; days: readonly PublicDayData[] }) {
@@ -86,6 +86,13 @@ export function UptimeStrip({ name, days }: { name: string; days: readonly Publi
           <span>{details.uptime}</span>
           {details.downtime ? <span>{details.downtime}</span> : null}
           {details.outages ? <span>{details.outages}</span> : null}
+          {details.incidents.length > 0 ? (
+            <ul className="sp-strip__incidents" data-testid="uptime-tip-incidents">
+              {details.incidents.map((title, i) => (
+                <li key={`${title}-${i}`}>{title}</li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       ) : null}
       <div className="sp-strip__axis" aria-hidden="true">

@@ -1,14 +1,14 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, getDefaultNormalizer, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { gqlError } from '@/test/graphql-mock';
 import { renderApp, testHost } from '@/test/render';
 import { PublicStatusPage } from './public-status-page';
 
-function days(overrides: Record<number, { uptimePercent: number | null; downtimeSeconds?: number; outages?: number }> = {}) {
+function days(overrides: Record<number, { uptimePercent: number | null; downtimeSeconds?: number; outages?: number; incidents?: string[] }> = {}) {
   return Array.from({ length: 90 }, (_, i) => {
     const date = new Date(Date.UTC(2026, 8, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const o = overrides[i];
-    return { date, uptimePercent: o ? o.uptimePercent : 100, downtimeSeconds: o?.downtimeSeconds ?? 0, outages: o?.outages ?? 0 };
+    return { date, uptimePercent: o ? o.uptimePercent : 100, downtimeSeconds: o?.downtimeSeconds ?? 0, outages: o?.outages ?? 0, incidents: o?.incidents ?? [] };
   });
 }
 
@@ -31,6 +31,8 @@ const page = {
   ],
   activeOutages: [{ components: ['Checkout'], startedAt: new Date(Date.now() - 12 * 60_000).toISOString(), resolvedAt: null }],
   recentOutages: [{ components: ['Website', 'Search'], startedAt: '2026-11-20T10:00:00Z', resolvedAt: '2026-11-20T10:45:00Z' }],
+  activeIncidents: [] as unknown[],
+  incidentHistory: { incidents: [] as unknown[], hasNextPage: false, endCursor: null as string | null },
   maintenance: [{ name: 'Database upgrade', components: ['API'], startsAt: '2026-12-02T01:00:00Z', endsAt: '2026-12-02T02:00:00Z', active: false }],
   generatedAt: '2026-11-29T12:00:00Z',
 };
@@ -161,5 +163,118 @@ describe('PublicStatusPage', () => {
     fail = false;
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Acme status' })).toBeInTheDocument();
+  });
+
+  it('shows active incidents above the components, with their impact, components and timeline (newest first)', async () => {
+    const started = new Date(Date.now() - 40 * 60_000).toISOString();
+    const incident = {
+      id: 'si1',
+      title: 'Checkout errors',
+      status: 'IDENTIFIED',
+      impact: 'PARTIAL',
+      components: [
+        { name: 'Checkout', impact: 'PARTIAL' },
+        { name: 'Search', impact: 'DEGRADED' },
+      ],
+      updates: [
+        { status: 'INVESTIGATING', message: 'We are looking into it.', createdAt: started },
+        { status: 'IDENTIFIED', message: 'A bad deploy.\nRolling back now.', createdAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+      ],
+      startedAt: started,
+      resolvedAt: null,
+      updatedAt: started,
+    };
+    const withPartial = page.components.map((c) => (c.name === 'Checkout' ? { ...c, status: 'PARTIAL_OUTAGE' } : c));
+    renderPage({ data: { publicStatusPage: { ...page, components: withPartial, activeIncidents: [incident] } } });
+    const region = await screen.findByRole('region', { name: 'Active incidents' });
+    const card = within(region).getByRole('article', { name: 'Checkout errors' });
+    expect(within(card).getByTestId('incident-status')).toHaveTextContent('Identified');
+    expect(within(card).getByTestId('incident-impact')).toHaveTextContent('Partial outage');
+    const affected = within(card).getByRole('list', { name: 'Affected components' });
+    expect(within(affected).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['CheckoutPartial outage', 'SearchDegraded performance']);
+
+    const updates = within(card).getAllByTestId('incident-update');
+    expect(updates.map((u) => u.getAttribute('data-status'))).toEqual(['IDENTIFIED', 'INVESTIGATING']);
+    expect(updates[0]).toHaveTextContent('5 min ago');
+    expect(updates[1]).toHaveTextContent('40 min ago');
+    // Line breaks are kept (the CSS shows them with white-space: pre-line).
+    expect(within(updates[0]!).getByText('A bad deploy.\nRolling back now.', { normalizer: getDefaultNormalizer({ collapseWhitespace: false }) })).toHaveClass(
+      'sp-timeline__message',
+    );
+
+    // Above the components, whose statuses say partial outage.
+    const components = screen.getByRole('heading', { level: 2, name: 'Components' });
+    expect(region.compareDocumentPosition(components) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const checkout = screen.getAllByTestId('status-component').find((c) => within(c).getByRole('heading').textContent === 'Checkout')!;
+    expect(within(checkout).getByTestId('component-status')).toHaveTextContent('Partial outage');
+  });
+
+  it('names a day’s incidents in its bar and popover', async () => {
+    const { user } = renderPage({
+      data: { publicStatusPage: { ...page, components: [component('Website', '', 'OPERATIONAL', { days: days({ 89: { uptimePercent: 100, incidents: ['Slow logins'] } }) })] } },
+    });
+    const bar = (await screen.findAllByTestId('uptime-bar'))[89]!;
+    expect(bar).toHaveAccessibleName(/incident: Slow logins$/);
+    await user.tab(); // the header's subscribe button comes first
+    await user.tab();
+    expect(bar).toHaveFocus();
+    expect(screen.getByTestId('uptime-tip-incidents')).toHaveTextContent('Slow logins');
+  });
+
+  it('pages through past incidents with “Show more”, each with its updates folded', async () => {
+    const past = (n: number) => ({
+      id: `p${n}`,
+      title: `Old incident ${n}`,
+      status: 'RESOLVED',
+      impact: 'MAJOR',
+      components: [{ name: 'Website', impact: 'MAJOR' }],
+      updates: [
+        { status: 'INVESTIGATING', message: 'Down.', createdAt: '2026-11-20T10:00:00Z' },
+        { status: 'RESOLVED', message: 'Back up.', createdAt: '2026-11-20T10:45:00Z' },
+      ],
+      startedAt: '2026-11-20T10:00:00Z',
+      resolvedAt: '2026-11-20T10:45:00Z',
+      updatedAt: '2026-11-20T10:45:00Z',
+    });
+    const history = (from: number, to: number, endCursor: string | null) => ({
+      incidents: Array.from({ length: to - from }, (_, i) => past(from + i)),
+      hasNextPage: endCursor !== null,
+      endCursor,
+    });
+    const { user, calls } = renderApp(<PublicStatusPage slug="ops" fallback={<p>No page here</p>} />, {
+      session: null,
+      host: acmeHost,
+      graphql: {
+        PublicStatusPage: () => ({ data: { publicStatusPage: { ...page, incidentHistory: history(0, 10, 'c10') } } }),
+        PublicIncidentHistory: (vars) => ({
+          data: { publicStatusPage: { incidentHistory: vars.after === 'c10' ? history(10, 20, 'c20') : history(20, 23, null) } },
+        }),
+      },
+    });
+    const section = await screen.findByRole('region', { name: 'Past incidents' });
+    expect(within(section).getAllByTestId('past-incident')).toHaveLength(10);
+    const first = within(section).getAllByTestId('past-incident')[0]!;
+    expect(first).toHaveTextContent('Old incident 0');
+    expect(first).toHaveTextContent('resolved after 45 min');
+    // The updates are folded in a disclosure (a native <details>, so keyboard-usable).
+    expect(within(first).getByText('Back up.')).not.toBeVisible();
+    await user.click(within(first).getByText('Show all 2 updates'));
+    expect(within(first).getByText('Back up.')).toBeVisible();
+
+    await user.click(within(section).getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(within(section).getAllByTestId('past-incident')).toHaveLength(20));
+    await user.click(within(section).getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(within(section).getAllByTestId('past-incident')).toHaveLength(23));
+    expect(within(section).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.operationName === 'PublicIncidentHistory').map((c) => c.variables)).toEqual([
+      { slug: 'ops', after: 'c10' },
+      { slug: 'ops', after: 'c20' },
+    ]);
+  });
+
+  it('says when no incident has been reported', async () => {
+    renderPage({ data: { publicStatusPage: page } });
+    expect(await screen.findByTestId('no-past-incidents')).toHaveTextContent('No incidents reported.');
+    expect(screen.queryByRole('region', { name: 'Active incidents' })).not.toBeInTheDocument();
   });
 });

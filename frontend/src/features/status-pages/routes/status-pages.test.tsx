@@ -9,6 +9,7 @@ const monitors = [
   { id: 'm2', name: 'API', target: 'https://api.acme.test', status: 'UP' },
   { id: 'm3', name: 'Database', target: 'db:5432', status: 'DOWN' },
 ];
+const noIncidents = () => ({ data: { statusIncidents: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
 const monitorOptions = () => ({ data: { monitors: { nodes: monitors, pageInfo: { hasNextPage: false } } } });
 
 const page = {
@@ -16,10 +17,11 @@ const page = {
   slug: '',
   title: 'Acme status',
   description: 'Our services.',
+  autoPublishOutages: false,
   url: 'http://acme.localhost:8080/',
   components: [
-    { monitorId: 'm1', name: 'Website', group: '' },
-    { monitorId: 'm2', name: 'Public API', group: 'Backend' },
+    { id: 'c1', monitorId: 'm1', name: 'Website', group: '' },
+    { id: 'c2', monitorId: 'm2', name: 'Public API', group: 'Backend' },
   ],
   domains: [] as unknown[],
   createdAt: '2026-11-01T00:00:00Z',
@@ -32,6 +34,7 @@ function renderEditor(role: 'OWNER' | 'VIEWER' = 'OWNER', setComponents?: (vars:
     path: '/app/status-pages/:id',
     route: '/app/status-pages/p1',
     graphql: {
+      StatusIncidents: noIncidents,
       StatusPage: () => ({ data: { statusPage: page } }),
       StatusPageMonitorOptions: monitorOptions,
       SetStatusPageComponents: setComponents ?? ((vars) => ({ data: { setStatusPageComponents: { id: 'p1', components: vars.components, updatedAt: '2026-11-03T00:00:00Z' } } })),
@@ -97,7 +100,7 @@ describe('Creating a status page', () => {
     const message = await within(form).findByText('This organization already has a page at /api-status.');
     expect(within(form).getByLabelText('Path')).toHaveAccessibleDescription(expect.stringContaining('already has a page at /api-status') as string);
     expect(message).toBeVisible();
-    expect(calls.find((c) => c.operationName === 'CreateStatusPage')?.variables).toEqual({ input: { title: 'API Status', slug: 'api-status', description: '' } });
+    expect(calls.find((c) => c.operationName === 'CreateStatusPage')?.variables).toEqual({ input: { title: 'API Status', slug: 'api-status', description: '', autoPublishOutages: false } });
   });
 });
 
@@ -171,6 +174,7 @@ describe('Status page editor', () => {
       path: '/app/status-pages/:id',
       route: '/app/status-pages/p1',
       graphql: {
+        StatusIncidents: noIncidents,
         StatusPage: () => ({ data: { statusPage: page } }),
         StatusPageMonitorOptions: monitorOptions,
         DeleteStatusPage: () => ({ data: { deleteStatusPage: { id: 'p1', title: 'Acme status' } } }),
@@ -212,6 +216,7 @@ describe('Custom domains', () => {
       path: '/app/status-pages/:id',
       route: '/app/status-pages/p1',
       graphql: {
+        StatusIncidents: noIncidents,
         StatusPage: () => ({ data: { statusPage: { ...page, domains: [pending] } } }),
         StatusPageMonitorOptions: monitorOptions,
         VerifyCustomDomain: () =>
@@ -240,6 +245,7 @@ describe('Custom domains', () => {
       path: '/app/status-pages/:id',
       route: '/app/status-pages/p1',
       graphql: {
+        StatusIncidents: noIncidents,
         StatusPage: () => ({ data: { statusPage: { ...page, domains: [{ ...pending, verified: true, verifiedAt: '2026-11-03T00:00:00Z' }] } } }),
         StatusPageMonitorOptions: monitorOptions,
       },

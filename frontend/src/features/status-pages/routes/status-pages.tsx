@@ -55,7 +55,7 @@ export function NewStatusPageRoute() {
       >
         <PageDetailsForm
           label="Create status page"
-          initial={{ title: '', slug: '', description: '' }}
+          initial={{ title: '', slug: '', description: '', autoPublishOutages: false }}
           suggestSlug={hasMain}
           submitLabel="Create page"
           pendingLabel="Creating…"
