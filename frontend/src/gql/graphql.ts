@@ -1935,7 +1935,7 @@ export type PublicStatusPageQueryVariables = Exact<{
 }>;
 
 
-export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, status: PublicPageStatus, generatedAt: any, components: Array<{ id: string, name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number, incidents: Array<string> }> }>, activeIncidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }>, incidentHistory: { hasNextPage: boolean, endCursor?: string | null, incidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }> }, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
+export type PublicStatusPageQuery = { publicStatusPage?: { organization: string, title: string, description: string, logoUrl?: string | null, faviconUrl?: string | null, status: PublicPageStatus, generatedAt: any, components: Array<{ id: string, name: string, group: string, status: PublicComponentStatus, uptimePercent?: number | null, responseMs: Array<number | null>, days: Array<{ date: any, uptimePercent?: number | null, downtimeSeconds: number, outages: number, incidents: Array<string> }> }>, activeIncidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }>, incidentHistory: { hasNextPage: boolean, endCursor?: string | null, incidents: Array<{ ' $fragmentRefs'?: { 'PublicIncidentFieldsFragment': PublicIncidentFieldsFragment } }> }, activeOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, recentOutages: Array<{ components: Array<string>, startedAt: any, resolvedAt?: any | null }>, maintenance: Array<{ name: string, components: Array<string>, startsAt: any, endsAt: any, active: boolean }> } | null };
 
 export type PublicIncidentHistoryQueryVariables = Exact<{
   slug: Scalars['String']['input'];
@@ -2021,7 +2021,7 @@ export type StatusPageQueryVariables = Exact<{
 }>;
 
 
-export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, createdAt: any, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
+export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, logoUrl?: string | null, faviconUrl?: string | null, createdAt: any, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
 
 export type CreateStatusPageMutationVariables = Exact<{
   input: StatusPageInput;
@@ -2074,6 +2074,23 @@ export type RemoveCustomDomainMutationVariables = Exact<{
 
 
 export type RemoveCustomDomainMutation = { removeCustomDomain: { id: string, hostname: string } };
+
+export type SetStatusPageImageMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  kind: StatusPageImageKind;
+  file: Scalars['Upload']['input'];
+}>;
+
+
+export type SetStatusPageImageMutation = { setStatusPageImage: { id: string, logoUrl?: string | null, faviconUrl?: string | null, updatedAt: any } };
+
+export type RemoveStatusPageImageMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  kind: StatusPageImageKind;
+}>;
+
+
+export type RemoveStatusPageImageMutation = { removeStatusPageImage: { id: string, logoUrl?: string | null, faviconUrl?: string | null, updatedAt: any } };
 
 export type SubscribeToStatusPageMutationVariables = Exact<{
   slug: Scalars['String']['input'];
@@ -2779,6 +2796,8 @@ export const PublicStatusPageDocument = new TypedDocumentString(`
     organization
     title
     description
+    logoUrl
+    faviconUrl
     status
     components {
       id
@@ -3091,6 +3110,8 @@ export const StatusPageDocument = new TypedDocumentString(`
     description
     autoPublishOutages
     url
+    logoUrl
+    faviconUrl
     components {
       id
       monitorId
@@ -3182,6 +3203,26 @@ export const RemoveCustomDomainDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveCustomDomainMutation, RemoveCustomDomainMutationVariables>;
+export const SetStatusPageImageDocument = new TypedDocumentString(`
+    mutation SetStatusPageImage($pageId: ID!, $kind: StatusPageImageKind!, $file: Upload!) {
+  setStatusPageImage(pageId: $pageId, kind: $kind, file: $file) {
+    id
+    logoUrl
+    faviconUrl
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetStatusPageImageMutation, SetStatusPageImageMutationVariables>;
+export const RemoveStatusPageImageDocument = new TypedDocumentString(`
+    mutation RemoveStatusPageImage($pageId: ID!, $kind: StatusPageImageKind!) {
+  removeStatusPageImage(pageId: $pageId, kind: $kind) {
+    id
+    logoUrl
+    faviconUrl
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveStatusPageImageMutation, RemoveStatusPageImageMutationVariables>;
 export const SubscribeToStatusPageDocument = new TypedDocumentString(`
     mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {
   subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {

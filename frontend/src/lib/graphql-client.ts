@@ -103,19 +103,63 @@ export async function request<TResult, TVariables>(
   options: RequestOptions = {},
 ): Promise<TResult> {
   const query = document.toString();
+  return send<TResult>(
+    {
+      'Content-Type': 'application/json',
+      Accept: 'application/graphql-response+json, application/json',
+      ...(options.accessToken ? { Authorization: `Bearer ${options.accessToken}` } : {}),
+      ...options.headers,
+    },
+    JSON.stringify({ query, variables, operationName: operationNameOf(query) }),
+    options,
+  );
+}
+
+/**
+ * Like {@link request}, but sends `files` (by variable name, e.g. `{ file }`) as a GraphQL
+ * multipart request (graphql-multipart-request-spec): `operations` with those variables
+ * `null`, `map` from part name to `variables.<name>`, then one part per file. Adds the
+ * `Apollo-Require-Preflight` header the server wants against CSRF; the browser sets the
+ * multipart `Content-Type` (with its boundary) itself.
+ */
+export async function requestMultipart<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  files: Readonly<Record<string, Blob>>,
+  options: RequestOptions = {},
+): Promise<TResult> {
+  const query = document.toString();
+  const names = Object.keys(files);
+  const nulled: Record<string, unknown> = { ...(variables as Record<string, unknown>) };
+  for (const name of names) nulled[name] = null;
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables: nulled, operationName: operationNameOf(query) }));
+  form.append('map', JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))));
+  names.forEach((name, i) => {
+    const file = files[name]!;
+    form.append(String(i), file, file instanceof File ? file.name : name);
+  });
+  return send<TResult>(
+    {
+      Accept: 'application/graphql-response+json, application/json',
+      'Apollo-Require-Preflight': 'true',
+      ...(options.accessToken ? { Authorization: `Bearer ${options.accessToken}` } : {}),
+      ...options.headers,
+    },
+    form,
+    options,
+  );
+}
+
+async function send<TResult>(headers: Record<string, string>, body: string | FormData, options: RequestOptions): Promise<TResult> {
   let response: Response;
   try {
     response = await fetch(config.graphqlUrl, {
       method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/graphql-response+json, application/json',
-        ...(options.accessToken ? { Authorization: `Bearer ${options.accessToken}` } : {}),
-        ...options.headers,
-      },
+      headers,
       // The refresh-token cookie (HttpOnly, Path=/graphql) must travel with same-origin requests.
       credentials: 'same-origin',
-      body: JSON.stringify({ query, variables, operationName: operationNameOf(query) }),
+      body,
       signal: options.signal,
     });
   } catch (cause) {
@@ -123,9 +167,9 @@ export async function request<TResult, TVariables>(
     throw new GraphQLRequestError('Network error: could not reach the Beacon server.', { cause });
   }
 
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = await response.json();
+    parsed = await response.json();
   } catch (cause) {
     throw new GraphQLRequestError(
       response.ok
@@ -135,7 +179,7 @@ export async function request<TResult, TVariables>(
     );
   }
 
-  const payload = (typeof body === 'object' && body !== null ? body : {}) as { data?: unknown; errors?: unknown };
+  const payload = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as { data?: unknown; errors?: unknown };
   const errors = isErrorList(payload.errors) ? payload.errors : [];
   if (errors.length > 0) {
     throw new GraphQLRequestError(errors.map((e) => e.message).join('; '), { status: response.status, errors });

@@ -4,6 +4,8 @@ export interface RecordedOperation {
   operationName: string;
   variables: Record<string, unknown>;
   headers: Record<string, string>;
+  /** The FormData of a multipart (upload) request; its `operations` give `operationName`/`variables`. */
+  form?: FormData;
 }
 
 type Responder = (variables: Record<string, unknown>, call: number) => unknown;
@@ -16,8 +18,15 @@ export function mockGraphQL(responders: Record<string, Responder>) {
   const calls: RecordedOperation[] = [];
   const counts = new Map<string, number>();
   const fetchMock = vi.fn<typeof fetch>((_input, init) => {
-    const body = JSON.parse(init?.body as string) as { operationName: string; variables: Record<string, unknown> };
-    calls.push({ operationName: body.operationName, variables: body.variables, headers: { ...(init?.headers as Record<string, string>) } });
+    const form = init?.body instanceof FormData ? init.body : undefined;
+    const raw = form ? form.get('operations') : init?.body;
+    const body = JSON.parse(raw as string) as { operationName: string; variables: Record<string, unknown> };
+    calls.push({
+      operationName: body.operationName,
+      variables: body.variables,
+      headers: { ...(init?.headers as Record<string, string>) },
+      ...(form ? { form } : {}),
+    });
     const responder = responders[body.operationName];
     if (!responder) throw new Error(`unexpected GraphQL operation ${body.operationName}`);
     const call = counts.get(body.operationName) ?? 0;

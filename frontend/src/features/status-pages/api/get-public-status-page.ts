@@ -30,6 +30,8 @@ export const PublicStatusPageDocument = graphql(`
       organization
       title
       description
+      logoUrl
+      faviconUrl
       status
       components {
         id

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { graphql } from '@/gql';
-import type { StatusPageComponentInput, StatusPageInput, StatusPagesQuery } from '@/gql/graphql';
-import { errorCodeOf, request } from '@/lib/graphql-client';
+import type { StatusPageComponentInput, StatusPageImageKind, StatusPageInput, StatusPagesQuery } from '@/gql/graphql';
+import { errorCodeOf, request, requestMultipart } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 
 export const StatusPagesDocument = graphql(`
@@ -28,6 +28,8 @@ export const StatusPageDocument = graphql(`
       description
       autoPublishOutages
       url
+      logoUrl
+      faviconUrl
       components {
         id
         monitorId
@@ -240,6 +242,48 @@ export function useRemoveCustomDomain() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (id: string) => request(RemoveCustomDomainDocument, { id }, { accessToken }).then((d) => d.removeCustomDomain),
+    onSuccess: invalidate,
+  });
+}
+
+export const SetStatusPageImageDocument = graphql(`
+  mutation SetStatusPageImage($pageId: ID!, $kind: StatusPageImageKind!, $file: Upload!) {
+    setStatusPageImage(pageId: $pageId, kind: $kind, file: $file) {
+      id
+      logoUrl
+      faviconUrl
+      updatedAt
+    }
+  }
+`);
+
+export const RemoveStatusPageImageDocument = graphql(`
+  mutation RemoveStatusPageImage($pageId: ID!, $kind: StatusPageImageKind!) {
+    removeStatusPageImage(pageId: $pageId, kind: $kind) {
+      id
+      logoUrl
+      faviconUrl
+      updatedAt
+    }
+  }
+`);
+
+/** Uploads a page's logo or favicon (members and above); a field error names `file`. */
+export function useSetStatusPageImage(pageId: string, kind: StatusPageImageKind) {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (file: File) =>
+      requestMultipart(SetStatusPageImageDocument, { pageId, kind, file: null }, { file }, { accessToken }).then((d) => d.setStatusPageImage),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveStatusPageImage(pageId: string, kind: StatusPageImageKind) {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () => request(RemoveStatusPageImageDocument, { pageId, kind }, { accessToken }).then((d) => d.removeStatusPageImage),
     onSuccess: invalidate,
   });
 }

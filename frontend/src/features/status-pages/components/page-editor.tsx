@@ -13,6 +13,7 @@ import { useMonitorOptions, type MonitorOption } from '../api/monitor-options';
 import { useOpenStatusIncidents } from '../api/status-incidents';
 import { useDeleteStatusPage, useStatusPage, useUpdateStatusPage } from '../api/status-pages';
 import { ComponentsEditor } from './components-editor';
+import { BrandingSection } from './branding-section';
 import { CustomDomainsSection } from './custom-domains';
 import { canEditStatusPages } from './editor-format';
 import { PageDetailsForm } from './page-details-form';
@@ -162,6 +163,7 @@ export function PageEditor({ id }: { id: string }) {
           {canEdit ? (
             <>
               <DetailsSection page={page} />
+              <BrandingSection page={page} canEdit />
               <Section title="Components" lead="What the page shows, in this order. Give each monitor the name the public knows it by, and group related ones.">
                 <ComponentsEditor key={page.id} pageId={page.id} saved={page.components} monitors={monitors} />
               </Section>
@@ -172,6 +174,7 @@ export function PageEditor({ id }: { id: string }) {
           ) : (
             <>
               <ReadOnlyPage page={page} monitors={monitors} />
+              <BrandingSection page={page} canEdit={false} />
               <SubscribersSection page={page} />
             </>
           )}

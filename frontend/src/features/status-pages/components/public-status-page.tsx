@@ -34,12 +34,40 @@ function ComponentRow({ component, grouped }: { component: PublicComponentData; 
   );
 }
 
+/**
+ * Points the document's icon at `href` while mounted (inserting a `<link rel="icon">` when
+ * there is none) and puts the previous one back afterwards.
+ */
+function usePageFavicon(href: string | null | undefined) {
+  useEffect(() => {
+    if (!href) return undefined;
+    const existing = document.head.querySelector<HTMLLinkElement>('link[rel~="icon"]');
+    if (existing) {
+      const previous = { href: existing.getAttribute('href'), type: existing.getAttribute('type') };
+      existing.setAttribute('href', href);
+      existing.removeAttribute('type');
+      return () => {
+        if (previous.href === null) existing.removeAttribute('href');
+        else existing.setAttribute('href', previous.href);
+        if (previous.type !== null) existing.setAttribute('type', previous.type);
+      };
+    }
+    const link = document.createElement('link');
+    link.rel = 'icon';
+    link.href = href;
+    document.head.appendChild(link);
+    return () => link.remove();
+  }, [href]);
+}
+
 /** What a visitor sees: the organization, an overall banner, what is down now, every component, and the history. */
 export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; slug?: string }) {
   const feedBase = slug ? `/${slug}` : '';
   const now = useNow(30_000);
   const overall = PAGE_STATUS[page.status];
   const groups = groupComponents(page.components);
+
+  usePageFavicon(page.faviconUrl);
 
   useEffect(() => {
     document.title = page.title.includes(page.organization) ? page.title : `${page.title} · ${page.organization}`;
@@ -49,7 +77,13 @@ export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; sl
     <div className="sp">
       <header className="sp-header">
         <div className="sp-container sp-header__inner">
-          <p className="sp-header__org">{page.organization}</p>
+          {page.logoUrl ? (
+            <p className="sp-header__org sp-header__org--logo">
+              <img className="sp-header__logo" src={page.logoUrl} alt={`${page.organization} logo`} />
+            </p>
+          ) : (
+            <p className="sp-header__org">{page.organization}</p>
+          )}
           <SubscribeDialog page={page} slug={slug} />
         </div>
       </header>

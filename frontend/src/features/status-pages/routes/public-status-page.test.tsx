@@ -277,4 +277,36 @@ describe('PublicStatusPage', () => {
     expect(await screen.findByTestId('no-past-incidents')).toHaveTextContent('No incidents reported.');
     expect(screen.queryByRole('region', { name: 'Active incidents' })).not.toBeInTheDocument();
   });
+
+  it('shows the logo in the header and sets the favicon while shown, restoring the previous one after', async () => {
+    const existing = document.createElement('link');
+    existing.rel = 'icon';
+    existing.type = 'image/svg+xml';
+    existing.href = '/favicon.svg';
+    document.head.appendChild(existing);
+    try {
+      const { unmount } = renderPage({ data: { publicStatusPage: { ...page, logoUrl: '/uploads/logo.png', faviconUrl: '/uploads/icon.png' } } });
+      const logo = await screen.findByRole('img', { name: 'Acme logo' });
+      expect(logo).toHaveAttribute('src', '/uploads/logo.png');
+      expect(logo.closest('header')).not.toBeNull();
+      expect(document.head.querySelectorAll('link[rel~="icon"]')).toHaveLength(1);
+      expect(existing.getAttribute('href')).toBe('/uploads/icon.png');
+      expect(existing).not.toHaveAttribute('type');
+      unmount();
+      expect(existing.getAttribute('href')).toBe('/favicon.svg');
+      expect(existing.getAttribute('type')).toBe('image/svg+xml');
+    } finally {
+      existing.remove();
+    }
+  });
+
+  it('inserts a favicon link when the document has none, and removes it after', async () => {
+    const { unmount } = renderPage({ data: { publicStatusPage: { ...page, logoUrl: null, faviconUrl: '/uploads/icon.png' } } });
+    await screen.findByRole('heading', { level: 1, name: 'Acme status' });
+    expect(screen.queryByRole('img', { name: 'Acme logo' })).not.toBeInTheDocument();
+    expect(screen.getByText('Acme', { selector: '.sp-header__org' })).toBeInTheDocument();
+    await waitFor(() => expect(document.head.querySelector('link[rel="icon"]')).toHaveAttribute('href', '/uploads/icon.png'));
+    unmount();
+    expect(document.head.querySelector('link[rel="icon"]')).toBeNull();
+  });
 });
