@@ -35,13 +35,18 @@ impl crate::TenantOwned for Entity {
 impl Model {
     /// The file name under `uploads/`, which is also its URL path.
     pub fn file_name(&self) -> String {
-        let extension = match self.content_type.as_str() {
-            "image/png" => "png",
-            "image/jpeg" => "jpg",
-            _ => "webp",
-        };
-        format!("{}.{extension}", self.sha256)
+        file_name(&self.sha256, &self.content_type)
     }
+}
+
+/// The stored file's name for content with this hash and type.
+pub fn file_name(sha256: &str, content_type: &str) -> String {
+    let extension = match content_type {
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        _ => "webp",
+    };
+    format!("{sha256}.{extension}")
 }
 
 pub fn declared_indexes() -> Vec<DeclaredIndex> {

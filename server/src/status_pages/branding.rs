@@ -153,17 +153,7 @@ pub fn process(declared: &str, bytes: &[u8], slot: Slot) -> Result<Processed, St
 /// Writes the file (once: the name is its hash) and returns the hash.
 async fn store(dir: &UploadDir, image: &Processed) -> Result<String, ApiError> {
     let hash = hex::encode(Sha256::digest(&image.bytes));
-    let row = uploads::Model {
-        id: Uuid::nil(),
-        tenant_id: Uuid::nil(),
-        sha256: hash.clone(),
-        content_type: image.content_type.to_owned(),
-        size_bytes: 0,
-        width: 0,
-        height: 0,
-        created_at: Utc::now(),
-    };
-    let path = dir.0.join(row.file_name());
+    let path = dir.0.join(uploads::file_name(&hash, image.content_type));
     if tokio::fs::try_exists(&path).await.unwrap_or(false) {
         return Ok(hash);
     }
