@@ -178,6 +178,10 @@ impl Application {
                 .data(account_jobs.clone())
                 .data(prober.clone())
                 .data(crate::status_pages::branding::UploadDir::under(&settings.data_dir))
+                .data(crate::status_pages::subscribers::SubscriberMail {
+                    outbox: outbox.clone(),
+                    links: links.clone(),
+                })
                 .data(alerts.events.clone())
                 .data(page_cache.clone())
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))

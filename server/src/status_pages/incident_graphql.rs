@@ -26,11 +26,8 @@ fn now(ctx: &Context<'_>) -> DateTime<Utc> {
     ctx.data_unchecked::<SharedClock>().now()
 }
 
-fn mail(ctx: &Context<'_>) -> SubscriberMail {
-    SubscriberMail {
-        outbox: ctx.data_unchecked::<crate::mail::Outbox>().clone(),
-        links: ctx.data_unchecked::<crate::kernel::Links>().clone(),
-    }
+fn mail<'a>(ctx: &'a Context<'_>) -> &'a SubscriberMail {
+    ctx.data_unchecked::<SubscriberMail>()
 }
 
 fn audit(ctx: &Context<'_>) -> AuditContext {
@@ -252,7 +249,7 @@ impl StatusIncidentsMutation {
             started_at: input.started_at,
         };
         let incident =
-            incidents::create(db(ctx), &mail(ctx), &audit(ctx), &scope, now(ctx), page_id, draft).await?;
+            incidents::create(db(ctx), mail(ctx), &audit(ctx), &scope, now(ctx), page_id, draft).await?;
         changed(ctx, scope.tenant_id());
         Ok(incidents::get(db(ctx), &scope, incident.id).await?.into())
     }
@@ -269,7 +266,7 @@ impl StatusIncidentsMutation {
         let id = parse_id(&id, "status incident")?;
         let message = incidents::parse_message(&input.message).map_err(|m| ApiError::field("message", m))?;
         let status: IncidentStatus = input.status.into();
-        incidents::post_update(db(ctx), &mail(ctx), &audit(ctx), &scope, now(ctx), id, (status, message))
+        incidents::post_update(db(ctx), mail(ctx), &audit(ctx), &scope, now(ctx), id, (status, message))
             .await?;
         changed(ctx, scope.tenant_id());
         Ok(incidents::get(db(ctx), &scope, id).await?.into())
@@ -330,7 +327,7 @@ impl StatusIncidentsMutation {
         let page_id = parse_id(&page_id, "status page")?;
         let outage_id = parse_id(&outage_id, "incident")?;
         let incident =
-            incidents::publish_outage(db(ctx), &mail(ctx), &audit(ctx), &scope, now(ctx), page_id, outage_id)
+            incidents::publish_outage(db(ctx), mail(ctx), &audit(ctx), &scope, now(ctx), page_id, outage_id)
                 .await?;
         changed(ctx, scope.tenant_id());
         Ok(incidents::get(db(ctx), &scope, incident.id).await?.into())

@@ -131,11 +131,8 @@ impl SubscribersMutation {
         let (links, registry) = (ctx.data_unchecked::<Links>(), ctx.data_unchecked::<HostnameRegistry>());
         let (tenant, slug) =
             public::by_host(db(ctx), links, registry, &host, &slug).await?.ok_or_else(not_found)?;
-        let mail = SubscriberMail {
-            outbox: ctx.data_unchecked::<crate::mail::Outbox>().clone(),
-            links: links.clone(),
-        };
-        subscribers::subscribe(db(ctx), &mail, &tenant, &slug, email, components, now(ctx)).await?;
+        let mail = ctx.data_unchecked::<SubscriberMail>();
+        subscribers::subscribe(db(ctx), mail, &tenant, &slug, email, components, now(ctx)).await?;
         Ok(SubscribePayload {
             message: "Check your inbox: open the link we sent to confirm your subscription.".into(),
         })
