@@ -24,6 +24,7 @@ pub mod slug_reservations;
 pub mod status_incident_components;
 pub mod status_incident_updates;
 pub mod status_incidents;
+pub mod status_maintenance_notices;
 pub mod status_page_components;
 pub mod status_pages;
 pub mod status_subscribers;
@@ -58,6 +59,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         incidents::declared_indexes(),
         maintenance_windows::declared_indexes(),
         status_pages::declared_indexes(),
+        status_maintenance_notices::declared_indexes(),
         status_page_components::declared_indexes(),
         status_incidents::declared_indexes(),
         status_incident_updates::declared_indexes(),

@@ -5,6 +5,20 @@ use sea_orm::entity::prelude::*;
 
 use crate::index::DeclaredIndex;
 
+/// Who may see a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+pub enum Access {
+    #[sea_orm(string_value = "public")]
+    Public,
+    /// Visitors who know its password.
+    #[sea_orm(string_value = "password")]
+    Password,
+    /// Visitors who open a link mailed to an address in one of `email_domains`.
+    #[sea_orm(string_value = "email_domain")]
+    EmailDomain,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "status_pages")]
 pub struct Model {
@@ -20,6 +34,13 @@ pub struct Model {
     /// Its logo and favicon (`uploads` rows), if any.
     pub logo_upload_id: Option<Uuid>,
     pub favicon_upload_id: Option<Uuid>,
+    pub access: Access,
+    /// Argon2 PHC string; set while `access` is `Password` (kept when access is opened again).
+    pub password_hash: Option<String>,
+    /// Comma-separated, lower case; the domains whose addresses may view an `EmailDomain` page.
+    pub email_domains: String,
+    /// Changes with the access settings: access granted under another version is void.
+    pub access_version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -25,6 +25,7 @@ mod m20261201_000008_custom_domain_pages;
 mod m20261202_000009_create_status_incidents;
 mod m20261202_000010_create_status_subscribers;
 mod m20261202_000011_create_uploads;
+mod m20261202_000012_status_page_access;
 mod support;
 
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_create_status_incidents::Migration),
             Box::new(m20261202_000010_create_status_subscribers::Migration),
             Box::new(m20261202_000011_create_uploads::Migration),
+            Box::new(m20261202_000012_status_page_access::Migration),
         ]
     }
 }

@@ -38,6 +38,7 @@ pub struct MutationRoot(
     status_pages::graphql::StatusPagesMutation,
     status_pages::incident_graphql::StatusIncidentsMutation,
     status_pages::subscriber_graphql::SubscribersMutation,
+    status_pages::access_graphql::AccessMutation,
 );
 
 #[derive(MergedSubscription, Default)]

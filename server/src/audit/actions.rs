@@ -35,6 +35,7 @@ pub const MAINTENANCE_DELETED: &str = "maintenance.deleted";
 pub const STATUS_PAGE_CREATED: &str = "status_page.created";
 pub const STATUS_PAGE_UPDATED: &str = "status_page.updated";
 pub const STATUS_PAGE_DELETED: &str = "status_page.deleted";
+pub const STATUS_PAGE_ACCESS_CHANGED: &str = "status_page.access_changed";
 pub const CUSTOM_DOMAIN_ADDED: &str = "custom_domain.added";
 pub const CUSTOM_DOMAIN_VERIFIED: &str = "custom_domain.verified";
 pub const CUSTOM_DOMAIN_REMOVED: &str = "custom_domain.removed";

@@ -18,6 +18,8 @@ pub enum Action {
     Verification,
     /// A visitor subscribing to a status page (per address: the confirmations it is sent).
     Subscribe,
+    /// A visitor opening a restricted status page (a password guess, or a link mailed).
+    PageAccess,
 }
 
 impl Action {
@@ -28,6 +30,7 @@ impl Action {
             Action::PasswordReset => "password_reset",
             Action::Verification => "verification",
             Action::Subscribe => "subscribe",
+            Action::PageAccess => "page_access",
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -102,6 +102,64 @@ impl TokenKeys {
     }
 }
 
+/// Audience of the tokens that open a restricted status page (never accepted by the API).
+pub const PAGE_AUDIENCE: &str = "beacon-status-page";
+
+/// What a restricted status page's visitor holds after giving its password or opening a link
+/// mailed to an allowed address.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PageAccessClaims {
+    /// The page.
+    pub sub: Uuid,
+    /// The page's `access_version` when granted: changing the settings voids the grant.
+    pub ver: i32,
+    pub iss: String,
+    pub aud: String,
+    pub exp: i64,
+    pub iat: i64,
+}
+
+impl TokenKeys {
+    pub fn issue_page_access(
+        &self,
+        page_id: Uuid,
+        version: i32,
+        now: DateTime<Utc>,
+        ttl: chrono::Duration,
+    ) -> String {
+        let claims = PageAccessClaims {
+            sub: page_id,
+            ver: version,
+            iss: ISSUER.to_owned(),
+            aud: PAGE_AUDIENCE.to_owned(),
+            exp: (now + ttl).timestamp(),
+            iat: now.timestamp(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).expect("HS256 encoding cannot fail")
+    }
+
+    /// The claims of a page-access token signed by Beacon and unexpired at `now` (the
+    /// application's clock, so tests can move it).
+    pub fn verify_page_access(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<PageAccessClaims, InvalidToken> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.algorithms = vec![Algorithm::HS256];
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[PAGE_AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iat", "sub", "iss", "aud"]);
+        validation.validate_exp = false;
+        let claims =
+            decode::<PageAccessClaims>(token, &self.decoding, &validation).map_err(|_| InvalidToken)?.claims;
+        if claims.exp <= now.timestamp() {
+            return Err(InvalidToken);
+        }
+        Ok(claims)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +189,20 @@ mod tests {
         long.exp = long.iat + 24 * 3600;
         let long = encode(&Header::new(Algorithm::HS256), &long, &keys.encoding).unwrap();
         assert!(keys.verify_access(&long).is_err());
+    }
+
+    #[test]
+    fn page_access_is_its_own_audience_and_expires_on_the_given_clock() {
+        let keys = keys("a-test-secret-that-is-long-enough-000");
+        let page = Uuid::new_v4();
+        let now = Utc::now();
+        let token = keys.issue_page_access(page, 3, now, chrono::Duration::days(30));
+        let claims = keys.verify_page_access(&token, now + chrono::Duration::days(29)).unwrap();
+        assert_eq!((claims.sub, claims.ver), (page, 3));
+        assert!(keys.verify_page_access(&token, now + chrono::Duration::days(30)).is_err());
+        assert!(keys.verify_access(&token).is_err(), "a page grant is not an API token");
+        let api = keys.issue_access(Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4(), "owner");
+        assert!(keys.verify_page_access(&api, now).is_err(), "an API token opens no page");
+        assert!(keys("another-secret-that-is-long-enough-000").verify_page_access(&token, now).is_err());
     }
 }

@@ -33,6 +33,10 @@ impl From<ApiError> for async_graphql::Error {
                 }
                 ApiError::Conflict { field, .. } => ext.set("field", field.as_str()),
                 ApiError::RateLimited { retry_after_secs } => ext.set("retryAfter", *retry_after_secs),
+                ApiError::Locked { access, title } => {
+                    ext.set("access", *access);
+                    ext.set("title", title.as_str());
+                }
                 _ => {}
             }
         })

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response as HttpResponse};
 use async_graphql::parser::types::Selection;
 use sea_orm::EntityTrait;
 
-use super::{AppState, ClientIp, REQUEST_ID_HEADER};
+use super::{AppState, ClientIp, REQUEST_ID_HEADER, public_answers};
 use crate::auth::Principal;
 use crate::auth::graphql::RequestAuth;
 use crate::auth::guards::AdminVisibility;
@@ -48,6 +48,13 @@ pub async fn graphql_post(
             return error_response(rejection.status(), ErrorCode::BadRequest, &rejection.body_text());
         }
     };
+    let answer_key =
+        if is_json(&headers) { public_answers::key(&state, &principal, &headers, &body) } else { None };
+    if let Some(key) = &answer_key
+        && let Some(answer) = state.page_cache.answer(key, state.clock.now())
+    {
+        return public_answers::respond(&answer, &headers);
+    }
     let admin_visibility = admin_visibility(&state, &principal, &body).await;
     let caller = Caller { principal, meta: request_meta(&headers, client_ip), admin_visibility };
     let batch: BatchRequest = if is_multipart(&headers) {
@@ -74,8 +81,22 @@ pub async fn graphql_post(
         );
     };
     match batch {
-        BatchRequest::Single(request) => {
-            json(&BatchResponse::Single(execute(&state, request, &caller).await))
+        BatchRequest::Single(mut request) => {
+            let answer_key = answer_key.filter(|_| public_answers::cacheable(&mut request));
+            let (built_at, generation) = (state.clock.now(), state.page_cache.generation());
+            let response = BatchResponse::Single(execute(&state, request, &caller).await);
+            match answer_key {
+                Some(key) if response.is_ok() && response.http_headers_iter().next().is_none() => {
+                    match serde_json::to_vec(&response) {
+                        Ok(bytes) => {
+                            let answer = state.page_cache.put_answer(key, built_at, generation, bytes.into());
+                            public_answers::respond(&answer, &headers)
+                        }
+                        Err(_) => json(&response),
+                    }
+                }
+                _ => json(&response),
+            }
         }
         BatchRequest::Batch(requests) => {
             let max = state.settings.graphql.max_batch;

@@ -8,6 +8,7 @@ mod graphql;
 mod health;
 mod internal;
 pub mod ping;
+mod public_answers;
 mod rate_limit;
 mod request_log;
 mod security;

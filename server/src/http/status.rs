@@ -3,7 +3,7 @@
 //! `/badges/<component>/status.svg`, `uptime.svg?days=N` (1–90, default 30) and `response.svg`.
 //! `POST /subscriptions/<token>/unsubscribe` is the one-click unsubscribe of subscriber emails;
 //! `/uploads/<sha256>.<ext>` serves page logos and favicons.
-//! Unknown hosts, pages and components are a plain 404. Everything is cached briefly by
+//! Unknown hosts, pages and components, and restricted pages, are a plain 404. Everything is cached briefly by
 //! clients and proxies; the feeds read the same cached page view as the API.
 
 use axum::extract::{Path, Query, State};
@@ -52,6 +52,8 @@ async fn feed(state: AppState, headers: HeaderMap, page_slug: &str, format: Form
         Err(response) => return response,
     };
     let page = match state.page_cache.page(&state.db, &tenant, &slug, state.clock.now()).await {
+        // A restricted page has no feed: feed readers cannot unlock it.
+        Ok(Some(page)) if page.gate.access != entity::status_pages::Access::Public => return not_found(),
         Ok(Some(page)) => page,
         Ok(None) => return not_found(),
         Err(err) => return unavailable(err),

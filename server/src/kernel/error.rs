@@ -24,6 +24,8 @@ pub enum ErrorCode {
     GraphqlParseFailed,
     /// The document parses but fails validation (unknown fields, depth or complexity limits).
     GraphqlValidationFailed,
+    /// A restricted status page asked for without a valid grant.
+    StatusPageLocked,
 }
 
 impl ErrorCode {
@@ -39,6 +41,7 @@ impl ErrorCode {
             ErrorCode::BadRequest => "BAD_REQUEST",
             ErrorCode::GraphqlParseFailed => "GRAPHQL_PARSE_FAILED",
             ErrorCode::GraphqlValidationFailed => "GRAPHQL_VALIDATION_FAILED",
+            ErrorCode::StatusPageLocked => "STATUS_PAGE_LOCKED",
         }
     }
 }
@@ -65,6 +68,10 @@ pub enum ApiError {
     Conflict { field: String, message: String },
     #[error("too many requests; retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// A restricted status page: `access` says how a visitor gets in (`PASSWORD`,
+    /// `EMAIL_DOMAIN`); `title` is all that is shown before.
+    #[error("this status page is private")]
+    Locked { access: &'static str, title: String },
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -78,6 +85,7 @@ impl ApiError {
             ApiError::BadUserInput { .. } => ErrorCode::BadUserInput,
             ApiError::Conflict { .. } => ErrorCode::Conflict,
             ApiError::RateLimited { .. } => ErrorCode::RateLimited,
+            ApiError::Locked { .. } => ErrorCode::StatusPageLocked,
             ApiError::Internal(_) => ErrorCode::InternalServerError,
         }
     }

@@ -91,6 +91,39 @@ email!(
     text = "mail/subscription_confirm.txt", html = "mail/subscription_confirm.html"
 );
 
+email!(
+    /// A link that opens a status page restricted to some email domains.
+    StatusPageAccess { page_title: String, tenant_name: String, link: String, valid_days: u32 },
+    text = "mail/status_page_access.txt", html = "mail/status_page_access.html"
+);
+
+email!(
+    /// Scheduled maintenance started (`started = true`) or ended, for status-page subscribers.
+    MaintenanceNotice {
+        started: bool,
+        name: String,
+        ends_at: String,
+        components: String,
+        tenant_name: String,
+        status_page_url: String,
+        unsubscribe_url: String,
+    },
+    text = "mail/maintenance_notice.txt", html = "mail/maintenance_notice.html"
+);
+
+impl StatusPageAccess {
+    pub fn email(&self) -> RenderedEmail {
+        self.render(format!("Your link to {}", self.page_title))
+    }
+}
+
+impl MaintenanceNotice {
+    pub fn email(&self) -> RenderedEmail {
+        let what = if self.started { "Maintenance started" } else { "Maintenance ended" };
+        self.render(format!("[{}] {what}: {}", self.tenant_name, self.name))
+    }
+}
+
 impl SubscriptionConfirm {
     pub fn email(&self) -> RenderedEmail {
         self.render(format!("Confirm your subscription to {}", self.page_title))

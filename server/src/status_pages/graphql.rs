@@ -58,6 +58,8 @@ pub struct StatusPage {
     pub components: Vec<StatusPageComponent>,
     /// Custom domains serving this page.
     pub domains: Vec<CustomDomain>,
+    /// Who may see it.
+    pub access: super::access_graphql::StatusPageAccess,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -85,6 +87,7 @@ impl StatusPage {
         let badge = |id: uuid::Uuid, file: &str| format!("{host}/badges/{id}/{file}");
         Self {
             id: ID(page.id.to_string()),
+            access: super::access_graphql::StatusPageAccess::of(&page),
             url: format!("{host}{}", if path.is_empty() { "/" } else { &path }),
             rss_url: format!("{host}{path}/feed.rss"),
             atom_url: format!("{host}{path}/feed.atom"),
@@ -173,7 +176,7 @@ fn parse_components(inputs: Vec<StatusPageComponentInput>) -> Result<Vec<Compone
     Ok(drafts)
 }
 
-async fn page_out(ctx: &Context<'_>, page: status_pages::Model) -> Result<StatusPage, ApiError> {
+pub(super) async fn page_out(ctx: &Context<'_>, page: status_pages::Model) -> Result<StatusPage, ApiError> {
     let scope = scope(ctx).await?;
     let components = pages::components(db(ctx), &scope, page.id).await?;
     let domains = domains::of_page(db(ctx), &scope, page.id).await?;
@@ -243,7 +246,7 @@ fn url_of(links: &Links, slug: &str) -> String {
     links.tenant(slug, "/").trim_end_matches('/').to_owned()
 }
 
-fn changed(ctx: &Context<'_>, tenant_id: uuid::Uuid) {
+pub(super) fn changed(ctx: &Context<'_>, tenant_id: uuid::Uuid) {
     if let Some(cache) = cache(ctx) {
         cache.invalidate_tenant(tenant_id);
     }
@@ -275,10 +278,15 @@ impl StatusPagesQuery {
     /// The public status page at `slug` of the organization whose host this request came to
     /// (the default page when `slug` is empty); null when there is none. Needs no login, shows
     /// only public names, and is served from a cache a status change clears.
+    ///
+    /// A restricted page answers `STATUS_PAGE_LOCKED` (with `extensions.access`: `PASSWORD` or
+    /// `EMAIL_DOMAIN`, and `extensions.title`) unless `accessToken` is a grant for it from
+    /// `unlockStatusPage` or a mailed link.
     async fn public_status_page(
         &self,
         ctx: &Context<'_>,
         #[graphql(default)] slug: String,
+        access_token: Option<String>,
     ) -> Result<Option<PublicStatusPage>, ApiError> {
         let Ok(slug) = pages::parse_slug(&slug) else { return Ok(None) };
         let Some(host) = ctx.data_opt::<RequestMeta>().and_then(|meta| meta.host.clone()) else {
@@ -292,6 +300,10 @@ impl StatusPagesQuery {
             Some(cache) => cache.page(db(ctx), &tenant, &slug, now(ctx)).await?,
             None => public::build(db(ctx), &tenant, &slug, now(ctx)).await?.map(Arc::new),
         };
+        if let Some(page) = &page {
+            let keys = ctx.data_unchecked::<crate::auth::tokens::TokenKeys>();
+            page.gate.check(keys, access_token.as_deref(), now(ctx))?;
+        }
         Ok(page.map(PublicStatusPage))
     }
 }

@@ -6,6 +6,8 @@
 //! published by hand or from detected outages; `cache` keeps built views for a minute and drops a tenant's views when one of its
 //! monitors changes status or a page changes; `subscribers` mails confirmed visitors each update. GraphQL lives in `graphql`.
 
+pub mod access;
+pub mod access_graphql;
 pub mod badges;
 pub mod branding;
 pub mod cache;

@@ -170,6 +170,10 @@ pub async fn create(
         auto_publish_outages: Set(draft.auto_publish_outages),
         logo_upload_id: Set(None),
         favicon_upload_id: Set(None),
+        access: Set(status_pages::Access::Public),
+        password_hash: Set(None),
+        email_domains: Set(String::new()),
+        access_version: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
     }

@@ -149,6 +149,8 @@ pub struct PublicPage {
     /// For the history's further pages; never shown.
     pub tenant_id: Uuid,
     pub page_id: Uuid,
+    /// Who may see it (checked on every request, the page being cached for everyone).
+    pub gate: super::access::Gate,
     pub organization: String,
     pub title: String,
     pub description: String,
@@ -212,6 +214,23 @@ pub async fn by_host(
     Ok(slug.map(|slug| (tenant, slug)))
 }
 
+/// The page at `path_slug` on `host` (as [`by_host`] finds it) with its tenant, or `None`.
+pub async fn page_by_host(
+    db: &DatabaseConnection,
+    links: &crate::kernel::Links,
+    registry: &crate::tenancy::hostnames::HostnameRegistry,
+    host: &str,
+    path_slug: &str,
+) -> Result<Option<(tenants::Model, status_pages::Model)>, DbErr> {
+    let Some((tenant, slug)) = by_host(db, links, registry, host, path_slug).await? else { return Ok(None) };
+    let page = status_pages::Entity::find()
+        .filter(status_pages::Column::TenantId.eq(tenant.id))
+        .filter(status_pages::Column::Slug.eq(slug))
+        .one(db)
+        .await?;
+    Ok(page.map(|page| (tenant, page)))
+}
+
 /// The active tenant with this slug (a public page's host), or `None`.
 pub async fn active_tenant(db: &DatabaseConnection, slug: &str) -> Result<Option<tenants::Model>, DbErr> {
     let tenant = tenants::Entity::find().filter(tenants::Column::Slug.eq(slug)).one(db).await?;
@@ -234,6 +253,14 @@ pub async fn badge_component(
     else {
         return Ok(None);
     };
+    // A restricted page's components have no badges: a badge is public by nature.
+    let page = status_pages::Entity::find_by_id(component.page_id)
+        .filter(status_pages::Column::TenantId.eq(tenant.id))
+        .one(db)
+        .await?;
+    if page.is_none_or(|page| page.access != status_pages::Access::Public) {
+        return Ok(None);
+    }
     let Some(monitor) = monitors::Entity::find_by_id(component.monitor_id)
         .filter(monitors::Column::TenantId.eq(tenant.id))
         .one(db)
@@ -421,6 +448,7 @@ pub async fn build(
         favicon_url,
         tenant_id: tenant.id,
         page_id: page.id,
+        gate: super::access::Gate::of(&page),
         organization: tenant.name.clone(),
         title: page.title,
         description: page.description,

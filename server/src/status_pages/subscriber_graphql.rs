@@ -6,11 +6,14 @@ use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
+use super::access::Gate;
+use super::access_graphql::visited_page;
+use super::public;
 use super::subscribers::{self, SubscriberMail, SubscriberView};
-use super::{pages, public};
 use crate::audit::AuditContext;
 use crate::auth::graphql::scope;
 use crate::auth::limits::{Action, AuthLimits};
+use crate::auth::tokens::TokenKeys;
 use crate::graphql::connection::{PageConnection, connection};
 use crate::kernel::ids::parse_id;
 use crate::kernel::input::EmailAddress;
@@ -63,6 +66,18 @@ impl From<SubscriberView> for StatusSubscriber {
     }
 }
 
+/// A subscription as the holder of its token sees it.
+#[derive(SimpleObject)]
+pub struct StatusSubscriptionView {
+    pub page_title: String,
+    /// The page's path on this host.
+    pub page_path: String,
+    pub email: String,
+    pub confirmed: bool,
+    /// Public names of the components chosen; empty for all of them.
+    pub components: Vec<String>,
+}
+
 /// The same answer whatever the address's state (no enumeration).
 #[derive(SimpleObject)]
 pub struct SubscribePayload {
@@ -89,6 +104,29 @@ impl SubscribersQuery {
         Ok(connection(page, subscribers::cursor, StatusSubscriber::from))
     }
 
+    /// The subscription a confirmation or unsubscribe link's token names, on the host of its
+    /// organization (null elsewhere, or for an unknown token): what the visitor is asked to
+    /// confirm or end.
+    async fn status_subscription(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+    ) -> Result<Option<StatusSubscriptionView>, ApiError> {
+        let Some(host) = ctx.data_unchecked::<RequestMeta>().host.clone() else { return Ok(None) };
+        let (links, registry) = (ctx.data_unchecked::<Links>(), ctx.data_unchecked::<HostnameRegistry>());
+        let Some((tenant, _)) = public::by_host(db(ctx), links, registry, &host, "").await? else {
+            return Ok(None);
+        };
+        let view = subscribers::by_token_on(db(ctx), tenant.id, &token).await?;
+        Ok(view.map(|(subscriber, page, components)| StatusSubscriptionView {
+            page_title: page.title,
+            page_path: if page.slug.is_empty() { "/".to_owned() } else { format!("/{}", page.slug) },
+            email: subscriber.email,
+            confirmed: subscriber.confirmed_at.is_some(),
+            components,
+        }))
+    }
+
     /// Every subscriber of a page as CSV (email, status, components, subscribed_at,
     /// confirmed_at). Admins and owners.
     async fn status_page_subscribers_csv(&self, ctx: &Context<'_>, page_id: ID) -> Result<String, ApiError> {
@@ -112,6 +150,9 @@ impl SubscribersMutation {
         #[graphql(default)] slug: String,
         email: String,
         #[graphql(default)] component_ids: Vec<ID>,
+        #[graphql(desc = "A restricted page's grant, as for `publicStatusPage`.")] access_token: Option<
+            String,
+        >,
     ) -> Result<SubscribePayload, ApiError> {
         let request = ctx.data_unchecked::<RequestMeta>();
         let email = EmailAddress::parse(&email).map_err(|message| ApiError::field("email", message))?;
@@ -125,14 +166,11 @@ impl SubscribersMutation {
             let id = parse_id(id, "component").map_err(|_| ApiError::field("componentIds", "are not ids"))?;
             components.push(id);
         }
-        let not_found = || ApiError::not_found("status page");
-        let slug = pages::parse_slug(&slug).map_err(|_| not_found())?;
-        let host = request.host.clone().ok_or_else(not_found)?;
-        let (links, registry) = (ctx.data_unchecked::<Links>(), ctx.data_unchecked::<HostnameRegistry>());
-        let (tenant, slug) =
-            public::by_host(db(ctx), links, registry, &host, &slug).await?.ok_or_else(not_found)?;
+        let (tenant, page) = visited_page(ctx, &slug).await?;
+        let keys = ctx.data_unchecked::<TokenKeys>();
+        Gate::of(&page).check(keys, access_token.as_deref(), now(ctx))?;
         let mail = ctx.data_unchecked::<SubscriberMail>();
-        subscribers::subscribe(db(ctx), mail, &tenant, &slug, email, components, now(ctx)).await?;
+        subscribers::subscribe(db(ctx), mail, &tenant, &page.slug, email, components, now(ctx)).await?;
         Ok(SubscribePayload {
             message: "Check your inbox: open the link we sent to confirm your subscription.".into(),
         })

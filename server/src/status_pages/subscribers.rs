@@ -39,7 +39,7 @@ pub struct SubscriberMail {
 }
 
 impl SubscriberMail {
-    fn page_url(&self, tenant: &tenants::Model, page: &status_pages::Model) -> String {
+    pub fn page_url(&self, tenant: &tenants::Model, page: &status_pages::Model) -> String {
         let path = if page.slug.is_empty() { "/".to_owned() } else { format!("/{}", page.slug) };
         self.links.tenant(&tenant.slug, &path)
     }
@@ -267,6 +267,40 @@ async fn by_token(
         .filter(entity::status_subscribers::Column::Token.eq(token))
         .one(db)
         .await
+}
+
+/// The subscription of `token` if it belongs to `tenant_id`, with its page and the public
+/// names of its components (empty: all of them).
+pub async fn by_token_on(
+    db: &DatabaseConnection,
+    tenant_id: Uuid,
+    token: &str,
+) -> Result<Option<(entity::status_subscribers::Model, status_pages::Model, Vec<String>)>, DbErr> {
+    let Some(subscriber) = by_token(db, token).await?.filter(|s| s.tenant_id == tenant_id) else {
+        return Ok(None);
+    };
+    let Some(page) = status_pages::Entity::find_by_id(subscriber.page_id)
+        .filter(status_pages::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let chosen = subscriber.components();
+    let names = if chosen.is_empty() {
+        Vec::new()
+    } else {
+        status_page_components::Entity::find()
+            .filter(status_page_components::Column::TenantId.eq(tenant_id))
+            .filter(status_page_components::Column::Id.is_in(chosen))
+            .order_by_asc(status_page_components::Column::Position)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|component| component.name)
+            .collect()
+    };
+    Ok(Some((subscriber, page, names)))
 }
 
 /// A subscriber as the organization sees it: the names of the chosen components.
