@@ -53,7 +53,7 @@ pub async fn graphql_post(
     if let Some(key) = &answer_key
         && let Some(answer) = state.page_cache.answer(key, state.clock.now())
     {
-        return public_answers::respond(&answer, &headers);
+        return public_answers::respond(&answer, &headers, public_answers::Outcome::Hit);
     }
     let admin_visibility = admin_visibility(&state, &principal, &body).await;
     let caller = Caller { principal, meta: request_meta(&headers, client_ip), admin_visibility };
@@ -90,7 +90,7 @@ pub async fn graphql_post(
                     match serde_json::to_vec(&response) {
                         Ok(bytes) => {
                             let answer = state.page_cache.put_answer(key, built_at, generation, bytes.into());
-                            public_answers::respond(&answer, &headers)
+                            public_answers::respond(&answer, &headers, public_answers::Outcome::Miss)
                         }
                         Err(_) => json(&response),
                     }

@@ -56,11 +56,25 @@ pub(super) fn cacheable(request: &mut Request) -> bool {
         })
 }
 
+/// Whether an answer came from the cache (`x-cache: hit`) or was built and kept (`miss`).
+#[derive(Clone, Copy)]
+pub(super) enum Outcome {
+    Hit,
+    Miss,
+}
+
 /// The kept answer, gzip-compressed when the client accepts it.
-pub(super) fn respond(answer: &Answer, headers: &HeaderMap) -> HttpResponse {
+pub(super) fn respond(answer: &Answer, headers: &HeaderMap, outcome: Outcome) -> HttpResponse {
     let (body, gzip) =
         if accepts_gzip(headers) { (answer.gzip.clone(), true) } else { (answer.json.clone(), false) };
-    respond_with(body, gzip)
+    let outcome = match outcome {
+        Outcome::Hit => "hit",
+        Outcome::Miss => "miss",
+    };
+    metrics::counter!("public_page_answers_total", "outcome" => outcome).increment(1);
+    let mut response = respond_with(body, gzip);
+    response.headers_mut().insert("x-cache", HeaderValue::from_static(outcome));
+    response
 }
 
 fn respond_with(body: Bytes, gzip: bool) -> HttpResponse {

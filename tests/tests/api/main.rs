@@ -32,6 +32,7 @@ mod schema_drift;
 mod session_end;
 mod shell_api;
 mod spa;
+mod status_access;
 mod status_branding;
 mod status_feeds;
 mod status_incidents;

@@ -22,13 +22,15 @@ backend_tests!(
 
 const SUBSCRIBE: &str = "mutation($slug: String!, $email: String!, $components: [ID!]!) { \
     subscribeToStatusPage(slug: $slug, email: $email, componentIds: $components) { message } }";
+const SUBSCRIPTION: &str = "query($token: String!) { statusSubscription(token: $token) { \
+    pageTitle pagePath email confirmed components } }";
 const CONFIRM: &str = "mutation($token: String!) { confirmStatusSubscription(token: $token) }";
 const OPEN: &str = "mutation($page: ID!, $input: CreateStatusIncidentInput!) { createStatusIncident(pageId: $page, input: $input) { id } }";
 const POST: &str = "mutation($id: ID!, $input: StatusIncidentUpdateInput!) { postStatusIncidentUpdate(id: $id, input: $input) { id } }";
 
 /// An organization with a default page of two components; (owner token, viewer token, page
 /// id, [API component id, Website component id]).
-async fn arrange(app: &InProcessApp, slug: &str) -> (String, String, String, Vec<String>) {
+pub(crate) async fn arrange(app: &InProcessApp, slug: &str) -> (String, String, String, Vec<String>) {
     let db = app.database.connect().await;
     let tenant = insert_tenant(&db, slug, TenantStatus::Active).await;
     let owner_id = insert_verified_owner(&db, tenant, &format!("owner@{slug}.test")).await;
@@ -68,7 +70,11 @@ async fn arrange(app: &InProcessApp, slug: &str) -> (String, String, String, Vec
 }
 
 /// The outbox rows of `kind` to `recipient`, oldest first.
-async fn outbox(app: &InProcessApp, kind: &str, recipient: &str) -> Vec<entity::email_outbox::Model> {
+pub(crate) async fn outbox(
+    app: &InProcessApp,
+    kind: &str,
+    recipient: &str,
+) -> Vec<entity::email_outbox::Model> {
     let db = app.database.connect().await;
     entity::email_outbox::Entity::find()
         .filter(entity::email_outbox::Column::Kind.eq(kind))
@@ -130,11 +136,27 @@ async fn visitors_confirm_get_their_updates_and_leave_in_one_click(backend: Back
     );
     assert!(subscribe("bob@example.org", json!([web])).await["errors"].is_null());
     assert!(subscribe("carol@example.org", json!([])).await["errors"].is_null());
+    // The link's page names what it confirms (on this host only) before anything changes.
+    let bob = confirmation_token(&app, "bob@example.org").await;
+    let view = app.graphql_on_host(host, SUBSCRIPTION, json!({ "token": bob })).await;
+    assert_eq!(
+        view["data"]["statusSubscription"],
+        json!({ "pageTitle": "Acme status", "pagePath": "/", "email": "bob@example.org",
+                "confirmed": false, "components": ["Website"] }),
+        "{view}"
+    );
+    let elsewhere = app.graphql_on_host("nobody.localhost", SUBSCRIPTION, json!({ "token": bob })).await;
+    assert_eq!(elsewhere["data"]["statusSubscription"], Value::Null, "{elsewhere}");
     for (email, expected) in [("ann@example.org", true), ("bob@example.org", true)] {
         let token = confirmation_token(&app, email).await;
         let body = app.graphql(CONFIRM, json!({ "token": token })).await;
         assert_eq!(body["data"]["confirmStatusSubscription"], expected, "{body}");
     }
+    let view = app.graphql_on_host(host, SUBSCRIPTION, json!({ "token": bob })).await;
+    assert_eq!(view["data"]["statusSubscription"]["confirmed"], true, "{view}");
+    let ann = confirmation_token(&app, "ann@example.org").await;
+    let view = app.graphql_on_host(host, SUBSCRIPTION, json!({ "token": ann })).await;
+    assert_eq!(view["data"]["statusSubscription"]["components"], json!([]), "all components: {view}");
     assert_eq!(
         app.graphql(CONFIRM, json!({ "token": "x".repeat(43) })).await["data"]["confirmStatusSubscription"],
         false

@@ -65,6 +65,7 @@ const CASES: &[(&str, Case)] = &[
     ("statusPage", case!(status_pages::status_page)),
     ("updateStatusPage", case!(status_pages::update_status_page)),
     ("deleteStatusPage", case!(status_pages::delete_status_page)),
+    ("setStatusPageAccess", case!(status_pages::set_status_page_access)),
     ("setStatusPageComponents", case!(status_pages::set_status_page_components)),
     ("addCustomDomain", case!(status_pages::add_custom_domain)),
     ("verifyCustomDomain", case!(status_pages::verify_custom_domain)),

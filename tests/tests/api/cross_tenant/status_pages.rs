@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::Probe;
 
-const LIST: &str = "{ statusPages { title components { name } } }";
+const LIST: &str = "{ statusPages { title components { name } access { mode } } }";
 
 /// Two organizations; `globex` has a page. Returns (acme owner token, globex owner token,
 /// globex's page id).
@@ -29,7 +29,7 @@ async fn refused(probe: Probe, operation: &str) {
     let (_, list) = probe.app.graphql_as(&globex, LIST, Value::Null).await;
     assert_eq!(
         list["data"]["statusPages"],
-        json!([{ "title": "Globex status", "components": [] }]),
+        json!([{ "title": "Globex status", "components": [], "access": { "mode": "PUBLIC" } }]),
         "{list}"
     );
     let (_, own) = probe.app.graphql_as(&acme, LIST, Value::Null).await;
@@ -43,6 +43,14 @@ pub async fn status_page(probe: Probe) {
 pub async fn update_status_page(probe: Probe) {
     refused(probe, "mutation($id: ID!) { updateStatusPage(id: $id, input: { title: \"Mine now\" }) { id } }")
         .await;
+}
+
+pub async fn set_status_page_access(probe: Probe) {
+    refused(
+        probe,
+        "mutation($id: ID!) { setStatusPageAccess(pageId: $id, input: { mode: PASSWORD, password: \"let me in please\" }) { id } }",
+    )
+    .await;
 }
 
 pub async fn delete_status_page(probe: Probe) {
@@ -67,7 +75,11 @@ pub async fn set_status_page_components(probe: Probe) {
     );
     probe.assert_refused_like_missing(&acme, &set, ids(&theirs), "NOT_FOUND").await;
     let (_, own) = probe.app.graphql_as(&acme, LIST, Value::Null).await;
-    assert_eq!(own["data"]["statusPages"], json!([{ "title": "Acme status", "components": [] }]), "{own}");
+    assert_eq!(
+        own["data"]["statusPages"],
+        json!([{ "title": "Acme status", "components": [], "access": { "mode": "PUBLIC" } }]),
+        "{own}"
+    );
 }
 
 /// Adding a custom domain to another organization's page.
