@@ -31,6 +31,7 @@ use crate::monitoring::events::MonitorEvents;
 use crate::monitoring::scheduler::{Scheduler, SchedulerSettings};
 use crate::probe::{ProbeConfig, Prober};
 use crate::status_pages::cache::PublicPageCache;
+use crate::status_pages::maintenance_notices::MaintenanceNotices;
 use crate::tenancy::graphql::TenantLoader;
 use crate::tenancy::hostnames::HostnameRegistry;
 use crate::{db, schema, telemetry};
@@ -56,6 +57,7 @@ pub struct Application {
     clock: SharedClock,
     scheduler: Arc<Scheduler>,
     page_cache: PublicPageCache,
+    maintenance_notices: MaintenanceNotices,
 }
 
 impl Application {
@@ -166,6 +168,14 @@ impl Application {
         let scheduler = Arc::new(scheduler);
         let hostnames = HostnameRegistry::new(db.clone());
         let page_cache = PublicPageCache::default();
+        let maintenance_notices = MaintenanceNotices {
+            db: db.clone(),
+            mail: crate::status_pages::subscribers::SubscriberMail {
+                outbox: outbox.clone(),
+                links: links.clone(),
+            },
+            clock: clock.clone(),
+        };
         let with_data = |builder: async_graphql::SchemaBuilder<_, _, _>| {
             builder
                 .data(db.clone())
@@ -219,12 +229,19 @@ impl Application {
             clock,
             scheduler,
             page_cache,
+            maintenance_notices,
         })
     }
 
     /// The monitor scheduler; tests on a manual clock call its `tick` (with `SCHEDULER_ENABLED=false`).
     pub fn scheduler(&self) -> Arc<Scheduler> {
         self.scheduler.clone()
+    }
+
+    /// The maintenance notice sweep; tests on a manual clock call its `sweep` (with
+    /// `SCHEDULER_ENABLED=false`).
+    pub fn maintenance_notices(&self) -> MaintenanceNotices {
+        self.maintenance_notices.clone()
     }
 
     pub fn public_addr(&self) -> SocketAddr {
@@ -252,6 +269,7 @@ impl Application {
             clock,
             scheduler,
             page_cache,
+            maintenance_notices,
         } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
@@ -264,6 +282,8 @@ impl Application {
         tasks.spawn(page_cache.follow(scheduler.alerts.events.clone(), cancel.child_token()));
         if state.settings.monitoring.scheduler_enabled {
             tasks.spawn(scheduler.run(cancel.child_token()));
+            // Subscribers hear when scheduled maintenance starts and ends.
+            tasks.spawn(maintenance_notices.run(cancel.child_token()));
         }
         // Unverified sign-ups past their link's expiry, expired slug reservations, old jobs.
         let sweep_db = state.db.clone();

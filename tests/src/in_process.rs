@@ -24,6 +24,8 @@ pub struct InProcessApp {
     pub database: TestDatabase,
     /// The monitor scheduler; with `SCHEDULER_ENABLED=false` only `tick` runs it.
     pub scheduler: Arc<server::monitoring::scheduler::Scheduler>,
+    /// The maintenance notice sweep; with `SCHEDULER_ENABLED=false` only `sweep` runs it.
+    pub maintenance_notices: server::status_pages::maintenance_notices::MaintenanceNotices,
     stop: Option<oneshot::Sender<()>>,
     running: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _data_dir: TempDir,
@@ -43,6 +45,7 @@ impl InProcessApp {
             Application::build_with_clock(settings, Arc::new(clock.clone())).await.expect("build the app");
         let (public, internal) = (app.public_addr(), app.internal_addr());
         let scheduler = app.scheduler();
+        let maintenance_notices = app.maintenance_notices();
         let (stop, stopped) = oneshot::channel();
         let running = tokio::spawn(app.run_until_stopped(async move {
             let _ = stopped.await;
@@ -54,6 +57,7 @@ impl InProcessApp {
             clock,
             database,
             scheduler,
+            maintenance_notices,
             stop: Some(stop),
             running: Some(running),
             _data_dir: data_dir,

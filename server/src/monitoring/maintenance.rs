@@ -73,6 +73,18 @@ impl Schedule {
         }
     }
 
+    /// The latest occurrence that started at or before `at`, as (start, end); it may have ended.
+    pub fn last_started(&self, at: DateTime<Utc>) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        match self {
+            Schedule::Once { starts_at, ends_at } => (*starts_at <= at).then_some((*starts_at, *ends_at)),
+            Schedule::Recurring { cron, duration, time_zone, .. } => {
+                let start = cron.find_previous_occurrence(&at.with_timezone(time_zone), true).ok()?;
+                let start = start.with_timezone(&Utc);
+                Some((start, start + *duration))
+            }
+        }
+    }
+
     pub fn from_row(row: &maintenance_windows::Model) -> Option<Self> {
         match (&row.cron, row.duration_minutes, row.starts_at, row.ends_at) {
             (Some(expression), Some(minutes), _, _) => Some(Schedule::Recurring {
@@ -117,6 +129,25 @@ pub enum Coverage {
     Monitor(Uuid),
     /// Every monitor with this tag (parsed by `Tags::parse_one`), now or later.
     Tag(String),
+}
+
+impl Coverage {
+    pub fn of(row: &maintenance_windows::Model) -> Self {
+        match (row.monitor_id, &row.tag) {
+            (Some(id), _) => Coverage::Monitor(id),
+            (None, Some(tag)) => Coverage::Tag(tag.clone()),
+            (None, None) => Coverage::Tenant,
+        }
+    }
+
+    /// Whether `monitor` (of the window's tenant) is covered.
+    pub fn includes(&self, monitor: &monitors::Model) -> bool {
+        match self {
+            Coverage::Tenant => true,
+            Coverage::Monitor(id) => *id == monitor.id,
+            Coverage::Tag(tag) => monitor.tags.split(',').any(|own| own == tag),
+        }
+    }
 }
 
 /// A window as the scheduler needs it.
@@ -244,12 +275,11 @@ pub async fn of_tenants(
 pub fn active_windows(rows: &[maintenance_windows::Model]) -> Vec<ActiveWindow> {
     rows.iter()
         .filter_map(|row| {
-            let covers = match (row.monitor_id, &row.tag) {
-                (Some(id), _) => Coverage::Monitor(id),
-                (None, Some(tag)) => Coverage::Tag(tag.clone()),
-                (None, None) => Coverage::Tenant,
-            };
-            Some(ActiveWindow { tenant_id: row.tenant_id, covers, schedule: Schedule::from_row(row)? })
+            Some(ActiveWindow {
+                tenant_id: row.tenant_id,
+                covers: Coverage::of(row),
+                schedule: Schedule::from_row(row)?,
+            })
         })
         .collect()
 }
@@ -258,11 +288,7 @@ pub fn active_windows(rows: &[maintenance_windows::Model]) -> Vec<ActiveWindow> 
 pub fn covers(windows: &[ActiveWindow], monitor: &monitors::Model, at: DateTime<Utc>) -> bool {
     windows.iter().any(|window| {
         window.tenant_id == monitor.tenant_id
-            && match &window.covers {
-                Coverage::Tenant => true,
-                Coverage::Monitor(id) => *id == monitor.id,
-                Coverage::Tag(tag) => monitor.tags.split(',').any(|own| own == tag),
-            }
+            && window.covers.includes(monitor)
             && window.schedule.is_active(at)
     })
 }

@@ -16,6 +16,7 @@ pub mod feeds;
 pub mod graphql;
 pub mod incident_graphql;
 pub mod incidents;
+pub mod maintenance_notices;
 pub mod pages;
 pub mod public;
 pub mod subscriber_graphql;

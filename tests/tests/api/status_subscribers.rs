@@ -17,7 +17,8 @@ use super::monitoring::{create, fields};
 
 backend_tests!(
     visitors_confirm_get_their_updates_and_leave_in_one_click,
-    sign_ups_are_limited_and_say_nothing
+    sign_ups_are_limited_and_say_nothing,
+    maintenance_start_and_end_reach_the_subscribers_it_concerns_once
 );
 
 const SUBSCRIBE: &str = "mutation($slug: String!, $email: String!, $components: [ID!]!) { \
@@ -289,5 +290,68 @@ async fn sign_ups_are_limited_and_say_nothing(backend: Backend) {
     // Dan used three of his own budget; Eve's is hers: five, then refused.
     assert_eq!(limited, Some(5), "per-address budget");
     assert_eq!(outbox(&app, "subscription_confirm", "eve@example.org").await.len(), 1);
+    app.shutdown().await;
+}
+
+/// Subscribers of the covered components hear once when a window starts and once when it ends
+/// (the sweep runs on the manual clock; running it again sends nothing); a window that ended
+/// before anyone was told mails nobody.
+async fn maintenance_start_and_end_reach_the_subscribers_it_concerns_once(backend: Backend) {
+    let app = InProcessApp::spawn(backend, &[("SCHEDULER_ENABLED", "false")]).await;
+    let (token, _, page, components) = arrange(&app, "acme-notice").await;
+    let host = "acme-notice.localhost";
+    for (email, chosen) in [("ann@example.org", json!([])), ("bob@example.org", json!([components[1]]))] {
+        let body = app
+            .graphql_on_host(host, SUBSCRIBE, json!({ "slug": "", "email": email, "components": chosen }))
+            .await;
+        assert!(body["errors"].is_null(), "{body}");
+        let token = confirmation_token(&app, email).await;
+        assert_eq!(
+            app.graphql(CONFIRM, json!({ "token": token })).await["data"]["confirmStatusSubscription"],
+            true
+        );
+    }
+    let body = app
+        .graphql_as(
+            &token,
+            "query($id: ID!) { statusPage(id: $id) { components { monitorId } } }",
+            json!({ "id": page }),
+        )
+        .await;
+    let api_monitor = body["data"]["statusPage"]["components"][0]["monitorId"].as_str().unwrap().to_owned();
+    let now = app.clock.now_utc();
+    let window = |name: &str, starts: i64, ends: i64| {
+        json!({ "input": { "name": name, "monitorId": api_monitor,
+            "startsAt": (now + chrono::Duration::minutes(starts)).to_rfc3339(),
+            "endsAt": (now + chrono::Duration::minutes(ends)).to_rfc3339() } })
+    };
+    let create =
+        "mutation($input: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $input) { id } }";
+    assert!(app.graphql_as(&token, create, window("API upgrade", 10, 40)).await["errors"].is_null());
+    // Over before anyone was told (three hours ago): never announced.
+    assert!(app.graphql_as(&token, create, window("Old work", -200, -180)).await["errors"].is_null());
+    let notices = |recipient: &'static str| {
+        let app = &app;
+        async move { outbox(app, "status_maintenance_notice", recipient).await }
+    };
+
+    assert_eq!(app.maintenance_notices.sweep().await.unwrap(), 0, "not started yet");
+    app.clock.advance(chrono::Duration::minutes(11));
+    assert_eq!(app.maintenance_notices.sweep().await.unwrap(), 1);
+    assert_eq!(app.maintenance_notices.sweep().await.unwrap(), 0, "once");
+    let started = notices("ann@example.org").await;
+    assert_eq!(started.len(), 1);
+    assert!(started[0].subject.contains("Maintenance started: API upgrade"), "{}", started[0].subject);
+    assert!(started[0].body_text.contains("Affected: API"), "{}", started[0].body_text);
+    assert!(started[0].list_unsubscribe.is_some());
+    assert!(notices("bob@example.org").await.is_empty(), "Bob follows only the website");
+
+    app.clock.advance(chrono::Duration::minutes(30));
+    assert_eq!(app.maintenance_notices.sweep().await.unwrap(), 1);
+    assert_eq!(app.maintenance_notices.sweep().await.unwrap(), 0);
+    let all = notices("ann@example.org").await;
+    assert_eq!(all.len(), 2);
+    assert!(all[1].subject.contains("Maintenance ended: API upgrade"), "{}", all[1].subject);
+    assert!(!all.iter().any(|mail| mail.subject.contains("Old work")));
     app.shutdown().await;
 }
