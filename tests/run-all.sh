@@ -143,8 +143,34 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ -n "$url" ] || { cat "$WORK/app/stderr.log" >&2; die "the server did not start for the browser test"; }
+internal="$(sed -n 's/^beacon: internal listener on \(http:[^ ]*\).*/\1/p' "$WORK/app/stdout.log" | head -1)"
+# The production edge in front of it (the repository's Caddyfile, Caddy's internal CA, high
+# ports, its own data directory): the public-page journey also runs through it over HTTPS.
+read -r edge_http edge_https < <(python3 -c 'import socket
+s = [socket.socket() for _ in range(2)]
+[x.bind(("127.0.0.1", 0)) for x in s]
+print(*[x.getsockname()[1] for x in s])')
+mkdir -p "$WORK/caddy"
+(
+  cd "$WORK/caddy"
+  env -i PATH="$PATH" HOME="$WORK/caddy" XDG_DATA_HOME="$WORK/caddy/data" XDG_CONFIG_HOME="$WORK/caddy/config" \
+    CADDY_ADMIN=off CADDY_ISSUER=internal CADDY_HTTP_PORT="$edge_http" CADDY_HTTPS_PORT="$edge_https" \
+    BASE_DOMAIN=localhost BEACON_UPSTREAM="${url#http://}" BEACON_ASK_URL="$internal/internal/tls/ask" \
+    BEACON_SPA_DIR="$ROOT/frontend/dist" \
+    caddy run --config "$ROOT/Caddyfile" --adapter caddyfile >"$WORK/caddy/log" 2>&1 &
+  echo $! >"$WORK/caddy/pid"
+)
+CLEANUP+=("kill \$(cat $WORK/caddy/pid) 2>/dev/null")
+edge_ca="$WORK/caddy/data/caddy/pki/authorities/local"
+for _ in $(seq 1 100); do
+  [ -s "$edge_ca/intermediate.crt" ] && break
+  sleep 0.2
+done
+[ -s "$edge_ca/intermediate.crt" ] || { cat "$WORK/caddy/log" >&2; die "Caddy did not start for the browser test"; }
 # Playwright uses Debian's Chromium (playwright.config.ts); it never downloads a browser.
-(cd frontend && BEACON_URL="$url" BEACON_MAIL_DIR="$WORK/app/data/mail" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm run --silent e2e) 2>&1 | tee "$WORK/e2e.log"
+(cd frontend && BEACON_URL="$url" BEACON_MAIL_DIR="$WORK/app/data/mail" \
+  BEACON_EDGE_HTTPS_PORT="$edge_https" BEACON_EDGE_CA_DIR="$edge_ca" \
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm run --silent e2e) 2>&1 | tee "$WORK/e2e.log"
 
 # --- summary --------------------------------------------------------------------------------------
 rust_passed=$(grep -o 'test result: ok\. [0-9]* passed' "$WORK/cargo-test.log" | awk '{s+=$4} END {print s+0}')
