@@ -42,6 +42,8 @@ const LIMITER_TRIM_INTERVAL: Duration = Duration::from_secs(60);
 const METRICS_UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
 /// How often old check results are purged.
 const RETENTION_INTERVAL: Duration = Duration::from_secs(600);
+/// How often upload files no page uses are deleted (and how old they must be).
+const UPLOAD_SWEEP_INTERVAL: Duration = Duration::from_secs(3600);
 /// How often unverified sign-ups and expired reservations are swept.
 const ACCOUNT_SWEEP_INTERVAL: Duration = Duration::from_secs(600);
 /// How soon another process's tenant or domain change reaches this process's TLS answers.
@@ -307,6 +309,19 @@ impl Application {
             async move {
                 if let Err(err) = crate::accounts::cleanup::sweep(&db, now).await {
                     tracing::warn!(error = %err, "the account sweep failed; it runs again later");
+                }
+            }
+        }));
+        // Logo and favicon files no page uses any more.
+        let (uploads_db, upload_dir) =
+            (state.db.clone(), crate::status_pages::branding::UploadDir::under(&state.settings.data_dir));
+        tasks.spawn(every(UPLOAD_SWEEP_INTERVAL, cancel.child_token(), move || {
+            let (db, dir) = (uploads_db.clone(), upload_dir.clone());
+            async move {
+                match crate::status_pages::branding::sweep_orphans(&db, &dir, UPLOAD_SWEEP_INTERVAL).await {
+                    Ok(0) => {}
+                    Ok(deleted) => tracing::info!(deleted, "deleted unused upload files"),
+                    Err(err) => tracing::warn!(error = %err, "the upload sweep failed; it runs again later"),
                 }
             }
         }));

@@ -64,6 +64,11 @@ impl InProcessApp {
         }
     }
 
+    /// The application's `DATA_DIR` (uploads, mail files).
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self._data_dir.path
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.public, path)
     }

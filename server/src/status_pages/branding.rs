@@ -6,13 +6,15 @@
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
 use entity::memberships::Role;
 use entity::{status_pages, uploads};
 use image::{ImageFormat, ImageReader, Limits};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, Set,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -155,6 +157,14 @@ async fn store(dir: &UploadDir, image: &Processed) -> Result<String, ApiError> {
     let hash = hex::encode(Sha256::digest(&image.bytes));
     let path = dir.0.join(uploads::file_name(&hash, image.content_type));
     if tokio::fs::try_exists(&path).await.unwrap_or(false) {
+        // Fresh again: the orphan sweep leaves young files alone while their row commits.
+        let touched = std::fs::File::options()
+            .append(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(SystemTime::now()));
+        if let Err(err) = touched {
+            tracing::warn!(error = %err, "could not refresh an upload's modification time");
+        }
         return Ok(hash);
     }
     let failed = |err: std::io::Error| ApiError::internal(format!("the upload could not be stored: {err}"));
@@ -247,6 +257,42 @@ pub async fn remove(
         .await?;
     txn.commit().await?;
     Ok(page)
+}
+
+/// Deletes stored files that no upload row names any more (a replaced or removed image, a
+/// deleted page or organization) and abandoned partial writes, once older than `min_age` — so
+/// a file stored for a row that is not committed yet stays. Returns how many were deleted.
+pub async fn sweep_orphans(
+    db: &DatabaseConnection,
+    dir: &UploadDir,
+    min_age: Duration,
+) -> Result<usize, anyhow::Error> {
+    let mut entries = match tokio::fs::read_dir(&dir.0).await {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(err) => return Err(err.into()),
+    };
+    let mut deleted = 0;
+    while let Some(entry) = entries.next_entry().await? {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let modified = entry.metadata().await?.modified()?;
+        if SystemTime::now().duration_since(modified).unwrap_or_default() < min_age {
+            continue;
+        }
+        let orphan = if name.starts_with('.') && name.ends_with(".partial") {
+            true
+        } else if dir.file(&name).is_some() {
+            let hash = name.split_once('.').map_or("", |(hash, _)| hash);
+            uploads::Entity::find().filter(uploads::Column::Sha256.eq(hash)).count(db).await? == 0
+        } else {
+            false
+        };
+        if orphan {
+            tokio::fs::remove_file(entry.path()).await?;
+            deleted += 1;
+        }
+    }
+    Ok(deleted)
 }
 
 /// The URL paths of a page's logo and favicon (relative: they work on the tenant's host and on

@@ -152,6 +152,19 @@ async fn logos_are_checked_re_encoded_and_served_by_content_hash(backend: Backen
         "{body}"
     );
 
+    // The removed logo's file goes with the sweep; the favicon's stays.
+    let dir = server::status_pages::branding::UploadDir::under(app.data_dir());
+    let logo_file = dir.0.join(path.trim_start_matches("/uploads/"));
+    let favicon_file = dir.0.join(favicon.trim_start_matches("/uploads/"));
+    assert!(logo_file.exists() && favicon_file.exists());
+    let swept =
+        server::status_pages::branding::sweep_orphans(&db, &dir, std::time::Duration::from_secs(3600));
+    assert_eq!(swept.await.unwrap(), 0, "young files are left alone");
+    let swept = server::status_pages::branding::sweep_orphans(&db, &dir, std::time::Duration::ZERO);
+    assert_eq!(swept.await.unwrap(), 1);
+    assert!(!logo_file.exists() && favicon_file.exists());
+    assert_eq!(app.client.get(app.url(&favicon)).send().await.unwrap().status(), 200);
+
     // The table itself refuses another format or an oversized file.
     for (content_type, size, allowed) in
         [("image/png", 100, true), ("image/svg+xml", 100, false), ("image/png", 600 * 1024, false)]
