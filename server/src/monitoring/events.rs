@@ -18,6 +18,8 @@ use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 const CHANNEL: &str = "beacon_monitor_events";
+/// A tenant's setup changed (payload: its id): see [`MonitorEvents::setup_changed`].
+const SETUP_CHANNEL: &str = "beacon_setup_changed";
 /// NOTIFY payloads must stay under 8,000 bytes; events are sent in batches below this.
 const MAX_PAYLOAD: usize = 7_000;
 
@@ -50,8 +52,8 @@ pub fn check_status_name(status: CheckStatus) -> String {
 #[derive(Clone)]
 pub struct MonitorEvents {
     sender: broadcast::Sender<Arc<MonitorEvent>>,
-    /// Tenants whose monitoring setup changed (maintenance windows): views built from it, such
-    /// as cached status pages, are stale. This process only (other processes' caches expire).
+    /// Tenants whose setup changed (maintenance windows, status pages, public incidents): views
+    /// built from it, such as cached status pages, are stale — on every process.
     setup: broadcast::Sender<uuid::Uuid>,
 }
 
@@ -62,9 +64,21 @@ impl Default for MonitorEvents {
 }
 
 impl MonitorEvents {
-    /// Tells this process's followers that `tenant_id`'s maintenance windows changed.
-    pub fn setup_changed(&self, tenant_id: uuid::Uuid) {
+    /// Tells every process's followers that `tenant_id`'s setup changed (on PostgreSQL through
+    /// `NOTIFY`, which also reaches this process; elsewhere this process only). Call after the
+    /// change committed.
+    pub async fn setup_changed(&self, db: &DatabaseConnection, tenant_id: uuid::Uuid) {
         let _ = self.setup.send(tenant_id);
+        if db.get_database_backend() == DatabaseBackend::Postgres {
+            let statement = Statement::from_sql_and_values(
+                DatabaseBackend::Postgres,
+                "SELECT pg_notify($1, $2)",
+                [SETUP_CHANNEL.into(), tenant_id.to_string().into()],
+            );
+            if let Err(err) = db.execute_raw(statement).await {
+                tracing::warn!(error = %err, "a setup change could not be sent to other processes");
+            }
+        }
     }
 
     pub fn subscribe_setup(&self) -> broadcast::Receiver<uuid::Uuid> {
@@ -119,7 +133,7 @@ impl MonitorEvents {
                     continue;
                 }
             };
-            if let Err(err) = listener.listen(CHANNEL).await {
+            if let Err(err) = listener.listen_all([CHANNEL, SETUP_CHANNEL]).await {
                 tracing::warn!(error = %err, "monitor events: LISTEN failed; will retry");
                 if sleep_or_cancel(&cancel).await {
                     return;
@@ -130,6 +144,11 @@ impl MonitorEvents {
                 tokio::select! {
                     () = cancel.cancelled() => return,
                     received = listener.recv() => match received {
+                        Ok(notification) if notification.channel() == SETUP_CHANNEL => {
+                            if let Ok(tenant_id) = notification.payload().parse() {
+                                let _ = self.setup.send(tenant_id);
+                            }
+                        }
                         Ok(notification) => {
                             match serde_json::from_str::<Vec<MonitorEvent>>(notification.payload()) {
                                 Ok(events) => events.into_iter().for_each(|event| self.publish_local(event)),

@@ -116,7 +116,7 @@ impl AccessMutation {
         let draft = access::parse_draft(input.mode.into(), input.password.as_deref(), &input.email_domains)?;
         let audit = AuditContext::from(ctx.data_unchecked::<RequestMeta>());
         let page = access::set(db(ctx), &audit, &scope, now(ctx), page_id, draft).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         page_out(ctx, page).await
     }
 

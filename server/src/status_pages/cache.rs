@@ -1,8 +1,8 @@
 //! Built public pages, kept for a minute so a crowd refreshing a page during an outage costs
 //! one build per minute, not one per visitor. A tenant's pages are dropped at once when one of
-//! its monitors changes status (the live monitor events, which reach every process on
-//! PostgreSQL), when it edits a page or its maintenance windows (this process; others within
-//! the minute), so visitors never wait a minute to see an outage.
+//! its monitors changes status (the live monitor events) or when it edits a page, a public
+//! incident or its maintenance windows (setup changes) — on every process, both travelling
+//! through PostgreSQL's `NOTIFY` — so visitors never wait a minute to see an outage.
 //!
 //! Building is only half the cost: resolving and serialising a page of 50 components with 90
 //! days each is ~450 KB of JSON per request. So the serialised answer to an anonymous query that

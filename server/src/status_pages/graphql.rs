@@ -246,9 +246,14 @@ fn url_of(links: &Links, slug: &str) -> String {
     links.tenant(slug, "/").trim_end_matches('/').to_owned()
 }
 
-pub(super) fn changed(ctx: &Context<'_>, tenant_id: uuid::Uuid) {
+/// Visitors see a change at once: this process's cached pages go now, every process's when
+/// the change notice reaches it.
+pub(super) async fn changed(ctx: &Context<'_>, tenant_id: uuid::Uuid) {
     if let Some(cache) = cache(ctx) {
         cache.invalidate_tenant(tenant_id);
+    }
+    if let Some(events) = ctx.data_opt::<crate::monitoring::events::MonitorEvents>() {
+        events.setup_changed(db(ctx), tenant_id).await;
     }
 }
 
@@ -322,7 +327,7 @@ impl StatusPagesMutation {
         let scope = scope(ctx).await?;
         let draft = parse_page(input)?;
         let page = pages::create(db(ctx), &audit(ctx), &scope, now(ctx), draft).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         page_out(ctx, page).await
     }
 
@@ -337,7 +342,7 @@ impl StatusPagesMutation {
         let id = parse_id(&id, "status page")?;
         let draft = parse_page(input)?;
         let page = pages::update(db(ctx), &audit(ctx), &scope, now(ctx), id, draft).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         page_out(ctx, page).await
     }
 
@@ -353,7 +358,7 @@ impl StatusPagesMutation {
         let id = parse_id(&id, "status page")?;
         let drafts = parse_components(components)?;
         let page = pages::set_components(db(ctx), &audit(ctx), &scope, now(ctx), id, drafts).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         page_out(ctx, page).await
     }
 
@@ -385,7 +390,7 @@ impl StatusPagesMutation {
         );
         let domain =
             domains::verify(db(ctx), &audit(ctx), &scope, prober, registry, links, now(ctx), id).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         Ok(CustomDomain::new(domain, &target_host(ctx, &scope).await?))
     }
 
@@ -424,7 +429,7 @@ impl StatusPagesMutation {
         let dir = ctx.data_unchecked::<branding::UploadDir>();
         let page =
             branding::set(db(ctx), &audit(ctx), &scope, dir, now(ctx), page_id, slot, processed).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         page_out(ctx, page).await
     }
 
@@ -438,7 +443,7 @@ impl StatusPagesMutation {
         let scope = scope(ctx).await?;
         let page_id = parse_id(&page_id, "status page")?;
         let page = branding::remove(db(ctx), &audit(ctx), &scope, now(ctx), page_id, kind.into()).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         page_out(ctx, page).await
     }
 
@@ -448,7 +453,7 @@ impl StatusPagesMutation {
         let id = parse_id(&id, "custom domain")?;
         let registry = ctx.data_unchecked::<HostnameRegistry>();
         let domain = domains::remove(db(ctx), &audit(ctx), &scope, registry, id).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         Ok(CustomDomain::new(domain, &target_host(ctx, &scope).await?))
     }
 
@@ -458,7 +463,7 @@ impl StatusPagesMutation {
         let id = parse_id(&id, "status page")?;
         let components = pages::components(db(ctx), &scope, id).await?;
         let page = pages::delete(db(ctx), &audit(ctx), &scope, id).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         // Its custom domains were deleted with it: they lose TLS now.
         if let Err(err) = ctx.data_unchecked::<HostnameRegistry>().refresh().await {
             tracing::warn!(error = %err, "the hostname registry could not reload after a page was deleted");

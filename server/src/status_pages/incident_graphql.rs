@@ -7,7 +7,7 @@ use entity::status_incident_components::Impact;
 use entity::status_incidents::IncidentStatus;
 use sea_orm::DatabaseConnection;
 
-use super::cache::PublicPageCache;
+use super::graphql::changed;
 use super::incidents::{self, IncidentDraft, IncidentView};
 use super::public;
 use super::subscribers::SubscriberMail;
@@ -32,13 +32,6 @@ fn mail<'a>(ctx: &'a Context<'_>) -> &'a SubscriberMail {
 
 fn audit(ctx: &Context<'_>) -> AuditContext {
     AuditContext::from(ctx.data_unchecked::<RequestMeta>())
-}
-
-/// Visitors see a change at once.
-fn changed(ctx: &Context<'_>, tenant_id: uuid::Uuid) {
-    if let Some(cache) = ctx.data_opt::<PublicPageCache>() {
-        cache.invalidate_tenant(tenant_id);
-    }
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -250,7 +243,7 @@ impl StatusIncidentsMutation {
         };
         let incident =
             incidents::create(db(ctx), mail(ctx), &audit(ctx), &scope, now(ctx), page_id, draft).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         Ok(incidents::get(db(ctx), &scope, incident.id).await?.into())
     }
 
@@ -268,7 +261,7 @@ impl StatusIncidentsMutation {
         let status: IncidentStatus = input.status.into();
         incidents::post_update(db(ctx), mail(ctx), &audit(ctx), &scope, now(ctx), id, (status, message))
             .await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         Ok(incidents::get(db(ctx), &scope, id).await?.into())
     }
 
@@ -287,7 +280,7 @@ impl StatusIncidentsMutation {
         errors.into_result()?;
         let Some(title) = title else { return Err(ApiError::internal("title parsed without errors")) };
         incidents::edit(db(ctx), &audit(ctx), &scope, now(ctx), id, title, components).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         Ok(incidents::get(db(ctx), &scope, id).await?.into())
     }
 
@@ -302,7 +295,7 @@ impl StatusIncidentsMutation {
         let id = parse_id(&id, "incident update")?;
         let message = incidents::parse_message(&message).map_err(|m| ApiError::field("message", m))?;
         let incident = incidents::edit_update(db(ctx), &audit(ctx), &scope, now(ctx), id, message).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         Ok(incidents::get(db(ctx), &scope, incident.id).await?.into())
     }
 
@@ -311,7 +304,7 @@ impl StatusIncidentsMutation {
         let scope = scope(ctx).await?;
         let id = parse_id(&id, "status incident")?;
         let incident = incidents::delete(db(ctx), &audit(ctx), &scope, id).await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         Ok(ID(incident.id.to_string()))
     }
 
@@ -329,7 +322,7 @@ impl StatusIncidentsMutation {
         let incident =
             incidents::publish_outage(db(ctx), mail(ctx), &audit(ctx), &scope, now(ctx), page_id, outage_id)
                 .await?;
-        changed(ctx, scope.tenant_id());
+        changed(ctx, scope.tenant_id()).await;
         Ok(incidents::get(db(ctx), &scope, incident.id).await?.into())
     }
 }

@@ -179,7 +179,7 @@ impl MaintenanceMutation {
         let draft = WindowDraft { name, covers, schedule };
         let now = now(ctx);
         let window = service::create(db(ctx), &audit(ctx), &scope, now, draft).await?;
-        ctx.data_unchecked::<MonitorEvents>().setup_changed(scope.tenant_id());
+        ctx.data_unchecked::<MonitorEvents>().setup_changed(db(ctx), scope.tenant_id()).await;
         Ok(MaintenanceWindow::from_row(window, now))
     }
 
@@ -192,7 +192,7 @@ impl MaintenanceMutation {
         let scope = scope(ctx).await?;
         let id = parse_id(&id, "maintenance window")?;
         let window = service::delete(db(ctx), &audit(ctx), &scope, id).await?;
-        ctx.data_unchecked::<MonitorEvents>().setup_changed(scope.tenant_id());
+        ctx.data_unchecked::<MonitorEvents>().setup_changed(db(ctx), scope.tenant_id()).await;
         Ok(MaintenanceWindow::from_row(window, now(ctx)))
     }
 }
