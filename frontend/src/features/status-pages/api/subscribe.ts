@@ -3,8 +3,8 @@ import { graphql } from '@/gql';
 import { request } from '@/lib/graphql-client';
 
 export const SubscribeToStatusPageDocument = graphql(`
-  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {
-    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {
+  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!, $accessToken: String) {
+    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds, accessToken: $accessToken) {
       message
     }
   }
@@ -28,16 +28,20 @@ export interface SubscribeInput {
   email: string;
   /** `PublicComponent.id`s; empty for every component of the page. */
   componentIds: string[];
+  /** The visitor's grant for a restricted page (see `usePageAccess`); omitted for a public one. */
+  accessToken?: string | null;
 }
 
 /**
  * Subscribes an address to a page of this host's organization (no login). The answer is the
  * same whatever the address's state; field errors name `email` or `componentIds`; the server
- * limits attempts per client and per address (`RATE_LIMITED` with `retryAfter`).
+ * limits attempts per client and per address (`RATE_LIMITED` with `retryAfter`). A restricted
+ * page needs the visitor's grant, else `STATUS_PAGE_LOCKED`.
  */
 export function useSubscribeToStatusPage() {
   return useMutation({
-    mutationFn: (input: SubscribeInput) => request(SubscribeToStatusPageDocument, input).then((d) => d.subscribeToStatusPage),
+    mutationFn: ({ accessToken, ...input }: SubscribeInput) =>
+      request(SubscribeToStatusPageDocument, { ...input, accessToken: accessToken ?? undefined }).then((d) => d.subscribeToStatusPage),
   });
 }
 
@@ -54,3 +58,4 @@ export function useUnsubscribeFromStatusPage() {
     mutationFn: (token: string) => request(UnsubscribeFromStatusPageDocument, { token }).then((d) => d.unsubscribeFromStatusPage),
   });
 }
+
