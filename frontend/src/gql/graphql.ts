@@ -2125,14 +2125,14 @@ export type DeleteStatusIncidentMutation = { deleteStatusIncident: string };
 export type StatusPagesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatusPagesQuery = { statusPages: Array<{ id: string, slug: string, title: string, url: string, updatedAt: any, components: Array<{ monitorId: string }> }> };
+export type StatusPagesQuery = { statusPages: Array<{ id: string, slug: string, title: string, url: string, updatedAt: any, components: Array<{ monitorId: string }>, access: { mode: StatusPageAccessMode } }> };
 
 export type StatusPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, logoUrl?: string | null, faviconUrl?: string | null, createdAt: any, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
+export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, logoUrl?: string | null, faviconUrl?: string | null, createdAt: any, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }>, access: { mode: StatusPageAccessMode, emailDomains: Array<string>, hasPassword: boolean } } };
 
 export type CreateStatusPageMutationVariables = Exact<{
   input: StatusPageInput;
@@ -2202,6 +2202,14 @@ export type RemoveStatusPageImageMutationVariables = Exact<{
 
 
 export type RemoveStatusPageImageMutation = { removeStatusPageImage: { id: string, logoUrl?: string | null, faviconUrl?: string | null, updatedAt: any } };
+
+export type SetStatusPageAccessMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  input: StatusPageAccessInput;
+}>;
+
+
+export type SetStatusPageAccessMutation = { setStatusPageAccess: { id: string, title: string, updatedAt: any, access: { mode: StatusPageAccessMode, emailDomains: Array<string>, hasPassword: boolean } } };
 
 export type SubscribeToStatusPageMutationVariables = Exact<{
   slug: Scalars['String']['input'];
@@ -3224,6 +3232,9 @@ export const StatusPagesDocument = new TypedDocumentString(`
     components {
       monitorId
     }
+    access {
+      mode
+    }
     updatedAt
   }
 }
@@ -3255,6 +3266,11 @@ export const StatusPageDocument = new TypedDocumentString(`
         name
         value
       }
+    }
+    access {
+      mode
+      emailDomains
+      hasPassword
     }
     createdAt
     updatedAt
@@ -3350,6 +3366,20 @@ export const RemoveStatusPageImageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveStatusPageImageMutation, RemoveStatusPageImageMutationVariables>;
+export const SetStatusPageAccessDocument = new TypedDocumentString(`
+    mutation SetStatusPageAccess($pageId: ID!, $input: StatusPageAccessInput!) {
+  setStatusPageAccess(pageId: $pageId, input: $input) {
+    id
+    title
+    access {
+      mode
+      emailDomains
+      hasPassword
+    }
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetStatusPageAccessMutation, SetStatusPageAccessMutationVariables>;
 export const SubscribeToStatusPageDocument = new TypedDocumentString(`
     mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!, $accessToken: String) {
   subscribeToStatusPage(
