@@ -82,6 +82,7 @@ type Documents = {
     "\n  mutation RemoveStatusPageImage($pageId: ID!, $kind: StatusPageImageKind!) {\n    removeStatusPageImage(pageId: $pageId, kind: $kind) {\n      id\n      logoUrl\n      faviconUrl\n      updatedAt\n    }\n  }\n": typeof types.RemoveStatusPageImageDocument,
     "\n  mutation SetStatusPageAccess($pageId: ID!, $input: StatusPageAccessInput!) {\n    setStatusPageAccess(pageId: $pageId, input: $input) {\n      id\n      title\n      access {\n        mode\n        emailDomains\n        hasPassword\n      }\n      updatedAt\n    }\n  }\n": typeof types.SetStatusPageAccessDocument,
     "\n  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!, $accessToken: String) {\n    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds, accessToken: $accessToken) {\n      message\n    }\n  }\n": typeof types.SubscribeToStatusPageDocument,
+    "\n  query StatusSubscription($token: String!) {\n    statusSubscription(token: $token) {\n      pageTitle\n      pagePath\n      email\n      confirmed\n      components\n    }\n  }\n": typeof types.StatusSubscriptionDocument,
     "\n  mutation ConfirmStatusSubscription($token: String!) {\n    confirmStatusSubscription(token: $token)\n  }\n": typeof types.ConfirmStatusSubscriptionDocument,
     "\n  mutation UnsubscribeFromStatusPage($token: String!) {\n    unsubscribeFromStatusPage(token: $token)\n  }\n": typeof types.UnsubscribeFromStatusPageDocument,
     "\n  query StatusPageSubscribers($pageId: ID!, $first: Int!, $after: String) {\n    statusPageSubscribers(pageId: $pageId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        email\n        confirmed\n        confirmedAt\n        components {\n          id\n          name\n        }\n        createdAt\n      }\n    }\n  }\n": typeof types.StatusPageSubscribersDocument,
@@ -163,6 +164,7 @@ const documents: Documents = {
     "\n  mutation RemoveStatusPageImage($pageId: ID!, $kind: StatusPageImageKind!) {\n    removeStatusPageImage(pageId: $pageId, kind: $kind) {\n      id\n      logoUrl\n      faviconUrl\n      updatedAt\n    }\n  }\n": types.RemoveStatusPageImageDocument,
     "\n  mutation SetStatusPageAccess($pageId: ID!, $input: StatusPageAccessInput!) {\n    setStatusPageAccess(pageId: $pageId, input: $input) {\n      id\n      title\n      access {\n        mode\n        emailDomains\n        hasPassword\n      }\n      updatedAt\n    }\n  }\n": types.SetStatusPageAccessDocument,
     "\n  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!, $accessToken: String) {\n    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds, accessToken: $accessToken) {\n      message\n    }\n  }\n": types.SubscribeToStatusPageDocument,
+    "\n  query StatusSubscription($token: String!) {\n    statusSubscription(token: $token) {\n      pageTitle\n      pagePath\n      email\n      confirmed\n      components\n    }\n  }\n": types.StatusSubscriptionDocument,
     "\n  mutation ConfirmStatusSubscription($token: String!) {\n    confirmStatusSubscription(token: $token)\n  }\n": types.ConfirmStatusSubscriptionDocument,
     "\n  mutation UnsubscribeFromStatusPage($token: String!) {\n    unsubscribeFromStatusPage(token: $token)\n  }\n": types.UnsubscribeFromStatusPageDocument,
     "\n  query StatusPageSubscribers($pageId: ID!, $first: Int!, $after: String) {\n    statusPageSubscribers(pageId: $pageId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        email\n        confirmed\n        confirmedAt\n        components {\n          id\n          name\n        }\n        createdAt\n      }\n    }\n  }\n": types.StatusPageSubscribersDocument,
@@ -445,6 +447,10 @@ export function graphql(source: "\n  mutation SetStatusPageAccess($pageId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!, $accessToken: String) {\n    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds, accessToken: $accessToken) {\n      message\n    }\n  }\n"): typeof import('./graphql').SubscribeToStatusPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusSubscription($token: String!) {\n    statusSubscription(token: $token) {\n      pageTitle\n      pagePath\n      email\n      confirmed\n      components\n    }\n  }\n"): typeof import('./graphql').StatusSubscriptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2221,6 +2221,13 @@ export type SubscribeToStatusPageMutationVariables = Exact<{
 
 export type SubscribeToStatusPageMutation = { subscribeToStatusPage: { message: string } };
 
+export type StatusSubscriptionQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type StatusSubscriptionQuery = { statusSubscription?: { pageTitle: string, pagePath: string, email: string, confirmed: boolean, components: Array<string> } | null };
+
 export type ConfirmStatusSubscriptionMutationVariables = Exact<{
   token: Scalars['String']['input'];
 }>;
@@ -3392,6 +3399,17 @@ export const SubscribeToStatusPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubscribeToStatusPageMutation, SubscribeToStatusPageMutationVariables>;
+export const StatusSubscriptionDocument = new TypedDocumentString(`
+    query StatusSubscription($token: String!) {
+  statusSubscription(token: $token) {
+    pageTitle
+    pagePath
+    email
+    confirmed
+    components
+  }
+}
+    `) as unknown as TypedDocumentString<StatusSubscriptionQuery, StatusSubscriptionQueryVariables>;
 export const ConfirmStatusSubscriptionDocument = new TypedDocumentString(`
     mutation ConfirmStatusSubscription($token: String!) {
   confirmStatusSubscription(token: $token)

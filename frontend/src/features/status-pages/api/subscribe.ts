@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { graphql } from '@/gql';
 import { request } from '@/lib/graphql-client';
 
@@ -6,6 +6,18 @@ export const SubscribeToStatusPageDocument = graphql(`
   mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!, $accessToken: String) {
     subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds, accessToken: $accessToken) {
       message
+    }
+  }
+`);
+
+export const StatusSubscriptionDocument = graphql(`
+  query StatusSubscription($token: String!) {
+    statusSubscription(token: $token) {
+      pageTitle
+      pagePath
+      email
+      confirmed
+      components
     }
   }
 `);
@@ -59,3 +71,18 @@ export function useUnsubscribeFromStatusPage() {
   });
 }
 
+/**
+ * The subscription an emailed link's token names, as its holder sees it (page, address, chosen
+ * components); `null` for an unknown, replaced or ended one. Only reads: the link pages act
+ * on a button, since mail scanners open every link in a message.
+ */
+export function useStatusSubscription(token: string) {
+  return useQuery({
+    queryKey: ['status-subscription', token],
+    queryFn: ({ signal }) => request(StatusSubscriptionDocument, { token }, { signal }).then((d) => d.statusSubscription ?? null),
+    enabled: token !== '',
+    retry: 1,
+    // What it shows changes only by this page's own buttons.
+    staleTime: Infinity,
+  });
+}
