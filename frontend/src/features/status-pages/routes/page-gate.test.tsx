@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { gqlError } from '@/test/graphql-mock';
 import { renderApp, testHost } from '@/test/render';
@@ -140,6 +140,16 @@ describe('A password-protected page', () => {
     });
   });
 
+  it('says why subscribing failed when the grant ended meanwhile', async () => {
+    localStorage.setItem(pageAccessKey(''), JSON.stringify({ token: 'grant-4', expiresAt: FUTURE }));
+    const { user } = renderGate({ responders: { PublicStatusPage: pageFor('grant-4'), SubscribeToStatusPage: () => locked('PASSWORD') } });
+    await user.click(await screen.findByRole('button', { name: 'Subscribe to updates' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Subscribe to updates' });
+    await user.type(within(dialog).getByLabelText('Email'), 'ada@example.com');
+    await user.click(within(dialog).getByRole('button', { name: 'Subscribe' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Your access to this private page has ended. Reload the page to open it again, then subscribe.');
+  });
+
   it('forgets a kept grant the server refuses, and says access ended', async () => {
     localStorage.setItem(pageAccessKey(''), JSON.stringify({ token: 'voided', expiresAt: FUTURE }));
     const { calls } = renderGate({ responders: { PublicStatusPage: pageFor('grant-new') } });
@@ -150,6 +160,21 @@ describe('A password-protected page', () => {
     expect(keptGrant()).toBeNull();
     // One request, with the refused grant; none again without it.
     expect(calls.filter((c) => c.operationName === 'PublicStatusPage').map((c) => c.variables)).toEqual([{ slug: '', accessToken: 'voided' }]);
+  });
+
+  it('replaces the page with the gate when the grant stops working while it is open', async () => {
+    localStorage.setItem(pageAccessKey(''), JSON.stringify({ token: 'grant-3', expiresAt: FUTURE }));
+    const { queryClient } = renderGate({
+      responders: { PublicStatusPage: (_vars, call) => (call === 0 ? { data: { publicStatusPage: page } } : locked('PASSWORD')) },
+    });
+    expect(await screen.findAllByTestId('status-component')).toHaveLength(1);
+    // The next refresh (every 30 s) after the owner changed the page's access.
+    await act(() => queryClient.invalidateQueries({ queryKey: ['public-status-page'] }));
+    const gate = await screen.findByTestId('page-gate');
+    expect(within(gate).getByRole('heading', { level: 1, name: 'Acme internal' })).toHaveFocus();
+    expect(within(gate).getByRole('status')).toHaveTextContent('Your access to this page has ended: its password may have changed.');
+    expect(screen.queryByTestId('status-component')).not.toBeInTheDocument();
+    expect(keptGrant()).toBeNull();
   });
 
   it('drops an expired grant without sending it', async () => {
