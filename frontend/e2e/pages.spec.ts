@@ -44,7 +44,7 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
         ['verify-email-no-token', '/verify-email', 'Verify your email'],
         ['accept-invitation-invalid', '/accept-invitation?token=not-a-real-token', 'This invitation can’t be used'],
         ['subscription-confirm-no-token', '/subscriptions/confirm', 'This link is incomplete'],
-        ['unsubscribe', '/unsubscribe/not-a-real-token', 'Unsubscribe from these status updates?'],
+        ['unsubscribe-unknown', '/unsubscribe/not-a-real-token', 'You’re already unsubscribed'],
         ['not-found', '/no/such/page', 'Page not found'],
       ];
       for (const [name, path, heading] of pages) {

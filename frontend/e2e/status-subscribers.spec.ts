@@ -8,9 +8,9 @@ import { checkPage } from './support/page-checks.ts';
 /**
  * Status-page subscribers end to end: an organization (of its own, so the shared fixture
  * organization keeps no main page) has a main page with two components. A visitor subscribes
- * on the organization's host to one component, opens the confirmation link from the mail file
- * and sees the subscription confirmed; the owner sees the subscriber listed as confirmed in the
- * page editor. The subscribe dialog, the confirm page, the unsubscribe page and the editor get
+ * on the organization's host to one component, opens the confirmation link from the mail file,
+ * sees what it confirms and confirms it with the button; the owner sees the subscriber listed as
+ * confirmed in the page editor. The subscribe dialog, the confirm page, the unsubscribe page and the editor get
  * the page checks at 1280 and 390 px.
  */
 const port = new URL(BEACON_URL).port;
@@ -87,23 +87,43 @@ test('a visitor subscribes on the public page and confirms by email; the owner s
     // The confirmation link, from the mail file, on the organization's host.
     const link = await waitForMailLink(email, '/subscriptions/confirm', { since: since - 1000 });
     expect(link.origin).toBe(host);
+    // Opening the link only shows the subscription (mail scanners open links); the button confirms.
     await visitor.goto(link.toString());
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Confirm your subscription to Status of Subs');
+    const facts = visitor.getByTestId('subscription-facts');
+    await expect(facts).toContainText(email);
+    await expect(facts.getByRole('list', { name: 'Components' }).getByRole('listitem')).toHaveText(['Payments']);
+    await checkBothWidths(visitor, testInfo, 'subscribers-confirm-ask');
+    await visitor.getByRole('button', { name: 'Confirm subscription' }).click();
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('You’re subscribed');
+    await expect(visitor.getByRole('heading', { level: 1 })).toBeFocused();
     await expect(visitor.getByTestId('subscription-confirmed')).toContainText(`when ${org.name} posts`);
     await checkBothWidths(visitor, testInfo, 'subscribers-confirmed');
     await visitor.getByRole('link', { name: 'Go to the status page' }).click();
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Status of Subs');
 
-    // A link that does not work (any more), and the unsubscribe page (which asks first).
+    // The same link again: already confirmed.
+    await visitor.goto(link.toString());
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('You’re already subscribed');
+
+    // The unsubscribe page (the emails' link carries the same token) names the page and the
+    // address and asks first; keeping the subscription leaves it as it is.
+    const subscriptionToken = link.searchParams.get('token') ?? '';
+    await visitor.goto(`${host}/unsubscribe/${subscriptionToken}`);
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Unsubscribe from Status of Subs?');
+    await expect(visitor.getByTestId('subscription-facts')).toContainText(email);
+    await checkBothWidths(visitor, testInfo, 'subscribers-unsubscribe');
+    await visitor.getByRole('link', { name: 'Keep my subscription' }).click();
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Status of Subs');
+
+    // Links that do not work (any more).
     await visitor.goto(`${host}/subscriptions/confirm?token=${'x'.repeat(43)}`);
-    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('This link can’t be used');
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('This link is no longer valid');
+    await expect(visitor.getByRole('button', { name: 'Confirm subscription' })).toHaveCount(0);
     await checkBothWidths(visitor, testInfo, 'subscribers-confirm-invalid');
     await visitor.goto(`${host}/unsubscribe/${'x'.repeat(43)}`);
-    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(`Unsubscribe from ${org.name} status updates?`);
-    await checkBothWidths(visitor, testInfo, 'subscribers-unsubscribe');
-    await visitor.getByRole('button', { name: 'Unsubscribe' }).click();
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('You’re already unsubscribed');
-    await expect(visitor.getByRole('heading', { level: 1 })).toBeFocused();
+    await expect(visitor.getByRole('button', { name: 'Unsubscribe' })).toHaveCount(0);
     await checkBothWidths(visitor, testInfo, 'subscribers-unsubscribe-already');
     await visitorContext.close();
 

@@ -662,6 +662,11 @@ export type Mutation = {
   removeStatusPageSubscriber: Scalars['ID']['output'];
   /** Emails a reset link if the address has an account. Always answers `true`. */
   requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Mails a link that opens the page at `slug` when `email` is in one of its domains. The
+   * answer is the same whether or not it is (no enumeration). Limited per IP and address.
+   */
+  requestStatusPageAccess: SubscribePayload;
   /** Gives a dead message a fresh set of attempts. Platform admins only. */
   requeueEmail: OutboxEmail;
   /**
@@ -684,6 +689,11 @@ export type Mutation = {
    * Platform admins only.
    */
   sendTestEmail: OutboxEmail;
+  /**
+   * Sets who may see a page. Members and above. Any change (a new password, other domains)
+   * ends the access visitors were given before it.
+   */
+  setStatusPageAccess: StatusPage;
   /**
    * Sets what a page shows, in this order: monitors under public names, optionally grouped.
    * Another organization's monitor is `NOT_FOUND`. Members and above.
@@ -709,6 +719,11 @@ export type Mutation = {
   subscribeToStatusPage: SubscribePayload;
   /** Suspends an organization: its users and keys get `FORBIDDEN`, its hosts lose TLS. */
   suspendTenant: Tenant;
+  /**
+   * Opens a password-protected page at `slug` of this host's organization. No login; limited
+   * per client IP. A wrong password is `BAD_USER_INPUT` on `password`.
+   */
+  unlockStatusPage: StatusPageAccessGrant;
   /** Ends a subscription with the token its emails carry; false when there is none (any more). */
   unsubscribeFromStatusPage: Scalars['Boolean']['output'];
   /** Changes a monitor. Members and above. */
@@ -876,6 +891,12 @@ export type MutationRequestPasswordResetArgs = {
 };
 
 
+export type MutationRequestStatusPageAccessArgs = {
+  email: Scalars['String']['input'];
+  slug?: Scalars['String']['input'];
+};
+
+
 export type MutationRequeueEmailArgs = {
   id: Scalars['ID']['input'];
 };
@@ -916,6 +937,12 @@ export type MutationSendTestEmailArgs = {
 };
 
 
+export type MutationSetStatusPageAccessArgs = {
+  input: StatusPageAccessInput;
+  pageId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetStatusPageComponentsArgs = {
   components: Array<StatusPageComponentInput>;
   id: Scalars['ID']['input'];
@@ -935,6 +962,7 @@ export type MutationSignUpArgs = {
 
 
 export type MutationSubscribeToStatusPageArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
   componentIds?: Array<Scalars['ID']['input']>;
   email: Scalars['String']['input'];
   slug?: Scalars['String']['input'];
@@ -943,6 +971,12 @@ export type MutationSubscribeToStatusPageArgs = {
 
 export type MutationSuspendTenantArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlockStatusPageArgs = {
+  password: Scalars['String']['input'];
+  slug?: Scalars['String']['input'];
 };
 
 
@@ -1185,6 +1219,10 @@ export type Query = {
    * The public status page at `slug` of the organization whose host this request came to
    * (the default page when `slug` is empty); null when there is none. Needs no login, shows
    * only public names, and is served from a cache a status change clears.
+   *
+   * A restricted page answers `STATUS_PAGE_LOCKED` (with `extensions.access`: `PASSWORD` or
+   * `EMAIL_DOMAIN`, and `extensions.title`) unless `accessToken` is a grant for it from
+   * `unlockStatusPage` or a mailed link.
    */
   publicStatusPage?: Maybe<PublicStatusPage>;
   /** Version information; needs no authentication. */
@@ -1204,6 +1242,12 @@ export type Query = {
   statusPageSubscribersCsv: Scalars['String']['output'];
   /** This organization's status pages, the default one first. */
   statusPages: Array<StatusPage>;
+  /**
+   * The subscription a confirmation or unsubscribe link's token names, on the host of its
+   * organization (null elsewhere, or for an unknown token): what the visitor is asked to
+   * confirm or end.
+   */
+  statusSubscription?: Maybe<StatusSubscriptionView>;
   /** Every organization, newest first, optionally by status. Platform admins only. */
   tenants: TenantConnection;
 };
@@ -1253,6 +1297,7 @@ export type QueryOutboxEmailArgs = {
 
 
 export type QueryPublicStatusPageArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
   slug?: Scalars['String']['input'];
 };
 
@@ -1284,6 +1329,11 @@ export type QueryStatusPageSubscribersArgs = {
 
 export type QueryStatusPageSubscribersCsvArgs = {
   pageId: Scalars['ID']['input'];
+};
+
+
+export type QueryStatusSubscriptionArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1416,6 +1466,8 @@ export type StatusIncidentUpdateInput = {
 
 /** A page as its organization manages it. */
 export type StatusPage = {
+  /** Who may see it. */
+  access: StatusPageAccess;
   atomUrl: Scalars['String']['output'];
   /** Detected outages of its components are published as incidents without a click. */
   autoPublishOutages: Scalars['Boolean']['output'];
@@ -1437,6 +1489,36 @@ export type StatusPage = {
   /** Where the public sees it. */
   url: Scalars['String']['output'];
 };
+
+/** Who may see a page (its password is never returned). */
+export type StatusPageAccess = {
+  emailDomains: Array<Scalars['String']['output']>;
+  /** Whether a password is set (switching to `PASSWORD` then needs no new one). */
+  hasPassword: Scalars['Boolean']['output'];
+  mode: StatusPageAccessMode;
+};
+
+/** What opens a restricted page: pass `token` as `publicStatusPage(accessToken:)`. */
+export type StatusPageAccessGrant = {
+  expiresAt: Scalars['DateTime']['output'];
+  token: Scalars['String']['output'];
+};
+
+export type StatusPageAccessInput = {
+  /** For `EMAIL_DOMAIN`: domains such as `example.com` (at most 20). */
+  emailDomains?: Array<Scalars['String']['input']>;
+  mode: StatusPageAccessMode;
+  /** A new password (8 to 128 characters); omit to keep the current one. */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type StatusPageAccessMode =
+  /** Visitors who open a link mailed to an address in one of `emailDomains`. */
+  | 'EMAIL_DOMAIN'
+  /** Visitors who give the page's password. */
+  | 'PASSWORD'
+  /** Anyone. */
+  | 'PUBLIC';
 
 /** A monitor on a page, under the name the public sees. */
 export type StatusPageComponent = {
@@ -1504,6 +1586,17 @@ export type StatusSubscriberEdge = {
   cursor: Scalars['String']['output'];
   /** The item at the end of the edge */
   node: StatusSubscriber;
+};
+
+/** A subscription as the holder of its token sees it. */
+export type StatusSubscriptionView = {
+  /** Public names of the components chosen; empty for all of them. */
+  components: Array<Scalars['String']['output']>;
+  confirmed: Scalars['Boolean']['output'];
+  email: Scalars['String']['output'];
+  /** The page's path on this host. */
+  pagePath: Scalars['String']['output'];
+  pageTitle: Scalars['String']['output'];
 };
 
 /** The same answer whatever the address's state (no enumeration). */
@@ -1932,6 +2025,7 @@ export type PublicIncidentFieldsFragment = { id: string, title: string, status: 
 
 export type PublicStatusPageQueryVariables = Exact<{
   slug: Scalars['String']['input'];
+  accessToken?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
@@ -1940,6 +2034,7 @@ export type PublicStatusPageQuery = { publicStatusPage?: { organization: string,
 export type PublicIncidentHistoryQueryVariables = Exact<{
   slug: Scalars['String']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+  accessToken?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
@@ -1952,6 +2047,22 @@ export type StatusPageMonitorOptionsQueryVariables = Exact<{
 
 
 export type StatusPageMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string, status: MonitorStatus }>, pageInfo: { hasNextPage: boolean } } };
+
+export type UnlockStatusPageMutationVariables = Exact<{
+  slug: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+}>;
+
+
+export type UnlockStatusPageMutation = { unlockStatusPage: { token: string, expiresAt: any } };
+
+export type RequestStatusPageAccessMutationVariables = Exact<{
+  slug: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+}>;
+
+
+export type RequestStatusPageAccessMutation = { requestStatusPageAccess: { message: string } };
 
 export type StatusIncidentFieldsFragment = { id: string, pageId: string, title: string, status: StatusIncidentStatus, impact?: IncidentImpact | null, outageId?: string | null, startedAt: any, resolvedAt?: any | null, createdAt: any, updatedAt: any, components: Array<{ componentId: string, name: string, impact: IncidentImpact }>, updates: Array<{ id: string, status: StatusIncidentStatus, message: string, createdAt: any, editedAt?: any | null }> } & { ' $fragmentName'?: 'StatusIncidentFieldsFragment' };
 
@@ -2014,14 +2125,14 @@ export type DeleteStatusIncidentMutation = { deleteStatusIncident: string };
 export type StatusPagesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatusPagesQuery = { statusPages: Array<{ id: string, slug: string, title: string, url: string, updatedAt: any, components: Array<{ monitorId: string }> }> };
+export type StatusPagesQuery = { statusPages: Array<{ id: string, slug: string, title: string, url: string, updatedAt: any, components: Array<{ monitorId: string }>, access: { mode: StatusPageAccessMode } }> };
 
 export type StatusPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, logoUrl?: string | null, faviconUrl?: string | null, createdAt: any, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }> } };
+export type StatusPageQuery = { statusPage: { id: string, slug: string, title: string, description: string, autoPublishOutages: boolean, url: string, logoUrl?: string | null, faviconUrl?: string | null, createdAt: any, updatedAt: any, components: Array<{ id: string, monitorId: string, name: string, group: string }>, domains: Array<{ id: string, hostname: string, verified: boolean, verifiedAt?: any | null, dnsRecords: Array<{ type: string, name: string, value: string }> }>, access: { mode: StatusPageAccessMode, emailDomains: Array<string>, hasPassword: boolean } } };
 
 export type CreateStatusPageMutationVariables = Exact<{
   input: StatusPageInput;
@@ -2092,14 +2203,30 @@ export type RemoveStatusPageImageMutationVariables = Exact<{
 
 export type RemoveStatusPageImageMutation = { removeStatusPageImage: { id: string, logoUrl?: string | null, faviconUrl?: string | null, updatedAt: any } };
 
+export type SetStatusPageAccessMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  input: StatusPageAccessInput;
+}>;
+
+
+export type SetStatusPageAccessMutation = { setStatusPageAccess: { id: string, title: string, updatedAt: any, access: { mode: StatusPageAccessMode, emailDomains: Array<string>, hasPassword: boolean } } };
+
 export type SubscribeToStatusPageMutationVariables = Exact<{
   slug: Scalars['String']['input'];
   email: Scalars['String']['input'];
   componentIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  accessToken?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
 export type SubscribeToStatusPageMutation = { subscribeToStatusPage: { message: string } };
+
+export type StatusSubscriptionQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type StatusSubscriptionQuery = { statusSubscription?: { pageTitle: string, pagePath: string, email: string, confirmed: boolean, components: Array<string> } | null };
 
 export type ConfirmStatusSubscriptionMutationVariables = Exact<{
   token: Scalars['String']['input'];
@@ -2791,8 +2918,8 @@ export const ServerInfoDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ServerInfoQuery, ServerInfoQueryVariables>;
 export const PublicStatusPageDocument = new TypedDocumentString(`
-    query PublicStatusPage($slug: String!) {
-  publicStatusPage(slug: $slug) {
+    query PublicStatusPage($slug: String!, $accessToken: String) {
+  publicStatusPage(slug: $slug, accessToken: $accessToken) {
     organization
     title
     description
@@ -2863,8 +2990,8 @@ export const PublicStatusPageDocument = new TypedDocumentString(`
   updatedAt
 }`) as unknown as TypedDocumentString<PublicStatusPageQuery, PublicStatusPageQueryVariables>;
 export const PublicIncidentHistoryDocument = new TypedDocumentString(`
-    query PublicIncidentHistory($slug: String!, $after: String) {
-  publicStatusPage(slug: $slug) {
+    query PublicIncidentHistory($slug: String!, $after: String, $accessToken: String) {
+  publicStatusPage(slug: $slug, accessToken: $accessToken) {
     incidentHistory(after: $after) {
       incidents {
         ...PublicIncidentFields
@@ -2907,6 +3034,21 @@ export const StatusPageMonitorOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatusPageMonitorOptionsQuery, StatusPageMonitorOptionsQueryVariables>;
+export const UnlockStatusPageDocument = new TypedDocumentString(`
+    mutation UnlockStatusPage($slug: String!, $password: String!) {
+  unlockStatusPage(slug: $slug, password: $password) {
+    token
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<UnlockStatusPageMutation, UnlockStatusPageMutationVariables>;
+export const RequestStatusPageAccessDocument = new TypedDocumentString(`
+    mutation RequestStatusPageAccess($slug: String!, $email: String!) {
+  requestStatusPageAccess(slug: $slug, email: $email) {
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<RequestStatusPageAccessMutation, RequestStatusPageAccessMutationVariables>;
 export const StatusIncidentsDocument = new TypedDocumentString(`
     query StatusIncidents($pageId: ID!, $active: Boolean, $first: Int, $after: String) {
   statusIncidents(pageId: $pageId, active: $active, first: $first, after: $after) {
@@ -3097,6 +3239,9 @@ export const StatusPagesDocument = new TypedDocumentString(`
     components {
       monitorId
     }
+    access {
+      mode
+    }
     updatedAt
   }
 }
@@ -3128,6 +3273,11 @@ export const StatusPageDocument = new TypedDocumentString(`
         name
         value
       }
+    }
+    access {
+      mode
+      emailDomains
+      hasPassword
     }
     createdAt
     updatedAt
@@ -3223,13 +3373,43 @@ export const RemoveStatusPageImageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveStatusPageImageMutation, RemoveStatusPageImageMutationVariables>;
+export const SetStatusPageAccessDocument = new TypedDocumentString(`
+    mutation SetStatusPageAccess($pageId: ID!, $input: StatusPageAccessInput!) {
+  setStatusPageAccess(pageId: $pageId, input: $input) {
+    id
+    title
+    access {
+      mode
+      emailDomains
+      hasPassword
+    }
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetStatusPageAccessMutation, SetStatusPageAccessMutationVariables>;
 export const SubscribeToStatusPageDocument = new TypedDocumentString(`
-    mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {
-  subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {
+    mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!, $accessToken: String) {
+  subscribeToStatusPage(
+    slug: $slug
+    email: $email
+    componentIds: $componentIds
+    accessToken: $accessToken
+  ) {
     message
   }
 }
     `) as unknown as TypedDocumentString<SubscribeToStatusPageMutation, SubscribeToStatusPageMutationVariables>;
+export const StatusSubscriptionDocument = new TypedDocumentString(`
+    query StatusSubscription($token: String!) {
+  statusSubscription(token: $token) {
+    pageTitle
+    pagePath
+    email
+    confirmed
+    components
+  }
+}
+    `) as unknown as TypedDocumentString<StatusSubscriptionQuery, StatusSubscriptionQueryVariables>;
 export const ConfirmStatusSubscriptionDocument = new TypedDocumentString(`
     mutation ConfirmStatusSubscription($token: String!) {
   confirmStatusSubscription(token: $token)

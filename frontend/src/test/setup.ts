@@ -10,6 +10,7 @@ afterEach(() => {
   cleanup();
   plots.length = 0;
   sessionStorage.clear();
+  localStorage.clear();
 });
 
 // jsdom lacks the pointer-capture and scrolling APIs that Radix primitives call.

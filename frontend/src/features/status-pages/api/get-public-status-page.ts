@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getFragmentData, graphql } from '@/gql';
 import type { PublicIncidentFieldsFragment, PublicStatusPageQuery } from '@/gql/graphql';
 import { request } from '@/lib/graphql-client';
+import { pageLockOf } from './page-access';
 
 export const PublicIncidentFields = graphql(`
   fragment PublicIncidentFields on PublicIncident {
@@ -25,8 +26,8 @@ export const PublicIncidentFields = graphql(`
 `);
 
 export const PublicStatusPageDocument = graphql(`
-  query PublicStatusPage($slug: String!) {
-    publicStatusPage(slug: $slug) {
+  query PublicStatusPage($slug: String!, $accessToken: String) {
+    publicStatusPage(slug: $slug, accessToken: $accessToken) {
       organization
       title
       description
@@ -81,8 +82,8 @@ export const PublicStatusPageDocument = graphql(`
 `);
 
 export const PublicIncidentHistoryDocument = graphql(`
-  query PublicIncidentHistory($slug: String!, $after: String) {
-    publicStatusPage(slug: $slug) {
+  query PublicIncidentHistory($slug: String!, $after: String, $accessToken: String) {
+    publicStatusPage(slug: $slug, accessToken: $accessToken) {
       incidentHistory(after: $after) {
         incidents {
           ...PublicIncidentFields
@@ -129,24 +130,33 @@ function unmask(page: RawPage): PublicPage {
  */
 export const PUBLIC_PAGE_POLL_MS = 30_000;
 
-export function publicStatusPageKey(slug: string) {
-  return ['public-status-page', slug] as const;
+export function publicStatusPageKey(slug: string, accessToken: string | null = null) {
+  return ['public-status-page', slug, accessToken] as const;
+}
+
+/** Retries what may pass on a second try, not a restricted page's refusal. */
+function retryUnlessLocked(failures: number, error: Error): boolean {
+  return pageLockOf(error) === null && failures < 2;
 }
 
 /**
  * The public page at `slug` of the organization whose host this is (`""`: its default page);
  * `null` when there is none. Needs no login; polled, also in a background tab, so a wall
- * display keeps up during an outage.
+ * display keeps up during an outage. A restricted page needs the visitor's grant
+ * (`accessToken`); without a valid one the query fails with `STATUS_PAGE_LOCKED` (see
+ * {@link pageLockOf}), and stops polling.
  */
-export function usePublicStatusPage(slug: string, enabled = true) {
+export function usePublicStatusPage(slug: string, accessToken: string | null = null, enabled = true) {
   return useQuery({
-    queryKey: publicStatusPageKey(slug),
+    queryKey: publicStatusPageKey(slug, accessToken),
     queryFn: ({ signal }) =>
-      request(PublicStatusPageDocument, { slug }, { signal }).then((d) => (d.publicStatusPage ? unmask(d.publicStatusPage) : null)),
+      request(PublicStatusPageDocument, { slug, accessToken: accessToken ?? undefined }, { signal }).then((d) =>
+        d.publicStatusPage ? unmask(d.publicStatusPage) : null,
+      ),
     enabled,
-    refetchInterval: PUBLIC_PAGE_POLL_MS,
+    refetchInterval: (query) => (pageLockOf(query.state.error) ? false : PUBLIC_PAGE_POLL_MS),
     refetchIntervalInBackground: true,
-    retry: 2,
+    retry: retryUnlessLocked,
   });
 }
 
@@ -154,11 +164,11 @@ export function usePublicStatusPage(slug: string, enabled = true) {
  * Older pages of the incident history, after the first one the page itself brings (`after`:
  * its end cursor). Asks for nothing until `enabled` (the visitor's first "Show more").
  */
-export function useMoreIncidentHistory(slug: string, after: string | null, enabled: boolean) {
+export function useMoreIncidentHistory(slug: string, after: string | null, enabled: boolean, accessToken: string | null = null) {
   return useInfiniteQuery({
-    queryKey: [...publicStatusPageKey(slug), 'history', after],
+    queryKey: [...publicStatusPageKey(slug, accessToken), 'history', after],
     queryFn: ({ signal, pageParam }) =>
-      request(PublicIncidentHistoryDocument, { slug, after: pageParam }, { signal }).then((d) =>
+      request(PublicIncidentHistoryDocument, { slug, after: pageParam, accessToken: accessToken ?? undefined }, { signal }).then((d) =>
         d.publicStatusPage ? unmaskHistory(d.publicStatusPage.incidentHistory) : { incidents: [], hasNextPage: false, endCursor: null },
       ),
     initialPageParam: after,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { graphql } from '@/gql';
-import type { StatusPageComponentInput, StatusPageImageKind, StatusPageInput, StatusPagesQuery } from '@/gql/graphql';
+import type { StatusPageAccessInput, StatusPageComponentInput, StatusPageImageKind, StatusPageInput, StatusPagesQuery } from '@/gql/graphql';
 import { errorCodeOf, request, requestMultipart } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 
@@ -13,6 +13,9 @@ export const StatusPagesDocument = graphql(`
       url
       components {
         monitorId
+      }
+      access {
+        mode
       }
       updatedAt
     }
@@ -46,6 +49,11 @@ export const StatusPageDocument = graphql(`
           name
           value
         }
+      }
+      access {
+        mode
+        emailDomains
+        hasPassword
       }
       createdAt
       updatedAt
@@ -284,6 +292,36 @@ export function useRemoveStatusPageImage(pageId: string, kind: StatusPageImageKi
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: () => request(RemoveStatusPageImageDocument, { pageId, kind }, { accessToken }).then((d) => d.removeStatusPageImage),
+    onSuccess: invalidate,
+  });
+}
+
+export const SetStatusPageAccessDocument = graphql(`
+  mutation SetStatusPageAccess($pageId: ID!, $input: StatusPageAccessInput!) {
+    setStatusPageAccess(pageId: $pageId, input: $input) {
+      id
+      title
+      access {
+        mode
+        emailDomains
+        hasPassword
+      }
+      updatedAt
+    }
+  }
+`);
+
+/**
+ * Sets who may see a page (members and above): public, its password (`password` omitted keeps
+ * the current one), or email domains. Field errors name `password`, `emailDomains` and
+ * `emailDomains[<index>]`. Any change ends the access visitors were given before.
+ */
+export function useSetStatusPageAccess(pageId: string) {
+  const { accessToken } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: StatusPageAccessInput) =>
+      request(SetStatusPageAccessDocument, { pageId, input }, { accessToken }).then((d) => d.setStatusPageAccess),
     onSuccess: invalidate,
   });
 }

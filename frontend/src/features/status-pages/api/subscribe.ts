@@ -1,11 +1,23 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { graphql } from '@/gql';
 import { request } from '@/lib/graphql-client';
 
 export const SubscribeToStatusPageDocument = graphql(`
-  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!) {
-    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds) {
+  mutation SubscribeToStatusPage($slug: String!, $email: String!, $componentIds: [ID!]!, $accessToken: String) {
+    subscribeToStatusPage(slug: $slug, email: $email, componentIds: $componentIds, accessToken: $accessToken) {
       message
+    }
+  }
+`);
+
+export const StatusSubscriptionDocument = graphql(`
+  query StatusSubscription($token: String!) {
+    statusSubscription(token: $token) {
+      pageTitle
+      pagePath
+      email
+      confirmed
+      components
     }
   }
 `);
@@ -28,16 +40,20 @@ export interface SubscribeInput {
   email: string;
   /** `PublicComponent.id`s; empty for every component of the page. */
   componentIds: string[];
+  /** The visitor's grant for a restricted page (see `usePageAccess`); omitted for a public one. */
+  accessToken?: string | null;
 }
 
 /**
  * Subscribes an address to a page of this host's organization (no login). The answer is the
  * same whatever the address's state; field errors name `email` or `componentIds`; the server
- * limits attempts per client and per address (`RATE_LIMITED` with `retryAfter`).
+ * limits attempts per client and per address (`RATE_LIMITED` with `retryAfter`). A restricted
+ * page needs the visitor's grant, else `STATUS_PAGE_LOCKED`.
  */
 export function useSubscribeToStatusPage() {
   return useMutation({
-    mutationFn: (input: SubscribeInput) => request(SubscribeToStatusPageDocument, input).then((d) => d.subscribeToStatusPage),
+    mutationFn: ({ accessToken, ...input }: SubscribeInput) =>
+      request(SubscribeToStatusPageDocument, { ...input, accessToken: accessToken ?? undefined }).then((d) => d.subscribeToStatusPage),
   });
 }
 
@@ -52,5 +68,21 @@ export function useConfirmStatusSubscription() {
 export function useUnsubscribeFromStatusPage() {
   return useMutation({
     mutationFn: (token: string) => request(UnsubscribeFromStatusPageDocument, { token }).then((d) => d.unsubscribeFromStatusPage),
+  });
+}
+
+/**
+ * The subscription an emailed link's token names, as its holder sees it (page, address, chosen
+ * components); `null` for an unknown, replaced or ended one. Only reads: the link pages act
+ * on a button, since mail scanners open every link in a message.
+ */
+export function useStatusSubscription(token: string) {
+  return useQuery({
+    queryKey: ['status-subscription', token],
+    queryFn: ({ signal }) => request(StatusSubscriptionDocument, { token }, { signal }).then((d) => d.statusSubscription ?? null),
+    enabled: token !== '',
+    retry: 1,
+    // What it shows changes only by this page's own buttons.
+    staleTime: Infinity,
   });
 }

@@ -15,6 +15,7 @@ const page = {
   faviconUrl: null as string | null,
   components: [],
   domains: [],
+  access: { mode: 'PUBLIC', emailDomains: [] as string[], hasPassword: false },
   createdAt: '2026-11-01T00:00:00Z',
   updatedAt: '2026-11-02T00:00:00Z',
 };

@@ -12,6 +12,7 @@ import { useSession } from '@/lib/session';
 import { useMonitorOptions, type MonitorOption } from '../api/monitor-options';
 import { useOpenStatusIncidents } from '../api/status-incidents';
 import { useDeleteStatusPage, useStatusPage, useUpdateStatusPage } from '../api/status-pages';
+import { AccessSection } from './access-section';
 import { ComponentsEditor } from './components-editor';
 import { BrandingSection } from './branding-section';
 import { CustomDomainsSection } from './custom-domains';
@@ -164,6 +165,7 @@ export function PageEditor({ id }: { id: string }) {
             <>
               <DetailsSection page={page} />
               <BrandingSection page={page} canEdit />
+              <AccessSection key={page.id} page={page} canEdit />
               <Section title="Components" lead="What the page shows, in this order. Give each monitor the name the public knows it by, and group related ones.">
                 <ComponentsEditor key={page.id} pageId={page.id} saved={page.components} monitors={monitors} />
               </Section>
@@ -175,6 +177,7 @@ export function PageEditor({ id }: { id: string }) {
             <>
               <ReadOnlyPage page={page} monitors={monitors} />
               <BrandingSection page={page} canEdit={false} />
+              <AccessSection page={page} canEdit={false} />
               <SubscribersSection page={page} />
             </>
           )}

@@ -144,9 +144,20 @@ function PastIncident({ incident, now }: { incident: PublicIncidentData; now: nu
  * Resolved incidents, newest first: the page's first ten, then ten more per "Show more".
  * An incident already shown (the first page moves on as the page refreshes) is not repeated.
  */
-export function IncidentHistory({ slug, first, now }: { slug: string; first: PublicIncidentHistoryData; now: number }) {
+export function IncidentHistory({
+  slug,
+  first,
+  now,
+  accessToken = null,
+}: {
+  slug: string;
+  first: PublicIncidentHistoryData;
+  now: number;
+  /** The visitor's grant for a restricted page. */
+  accessToken?: string | null;
+}) {
   const [wantMore, setWantMore] = useState(false);
-  const more = useMoreIncidentHistory(slug, first.hasNextPage ? (first.endCursor ?? null) : null, wantMore);
+  const more = useMoreIncidentHistory(slug, first.hasNextPage ? (first.endCursor ?? null) : null, wantMore, accessToken);
   const seen = new Set<string>();
   const incidents = [...first.incidents, ...(more.data?.pages.flatMap((p) => p.incidents) ?? [])].filter((incident) => {
     if (seen.has(incident.id)) return false;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useNow } from '@/lib/use-now';
 import type { PublicComponentData, PublicPage } from '../api/get-public-status-page';
 import { COMPONENT_STATUS, formatMoment, formatPercent, groupComponents, PAGE_STATUS } from './format';
@@ -60,14 +60,32 @@ function usePageFavicon(href: string | null | undefined) {
   }, [href]);
 }
 
+interface PublicStatusPageViewProps {
+  page: PublicPage;
+  /** The page's path on this host (`""`: the default page). */
+  slug?: string;
+  /**
+   * The visitor's grant, when the page is restricted: its incident history and subscriptions
+   * ask with it, and its feeds (never served for a restricted page) are not offered.
+   */
+  accessToken?: string | null;
+  /** Move focus to the title once shown (after the visitor unlocked the page). */
+  focusTitle?: boolean;
+}
+
 /** What a visitor sees: the organization, an overall banner, what is down now, every component, and the history. */
-export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; slug?: string }) {
+export function PublicStatusPageView({ page, slug = '', accessToken = null, focusTitle = false }: PublicStatusPageViewProps) {
   const feedBase = slug ? `/${slug}` : '';
   const now = useNow(30_000);
   const overall = PAGE_STATUS[page.status];
   const groups = groupComponents(page.components);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   usePageFavicon(page.faviconUrl);
+
+  useEffect(() => {
+    if (focusTitle) heading.current?.focus();
+  }, [focusTitle]);
 
   useEffect(() => {
     document.title = page.title.includes(page.organization) ? page.title : `${page.title} · ${page.organization}`;
@@ -84,12 +102,14 @@ export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; sl
           ) : (
             <p className="sp-header__org">{page.organization}</p>
           )}
-          <SubscribeDialog page={page} slug={slug} />
+          <SubscribeDialog page={page} slug={slug} accessToken={accessToken} />
         </div>
       </header>
       <main id="main" className="sp-main sp-container" tabIndex={-1}>
         <div className="sp-intro">
-          <h1 className="sp-intro__title">{page.title}</h1>
+          <h1 className="sp-intro__title" ref={heading} tabIndex={focusTitle ? -1 : undefined}>
+            {page.title}
+          </h1>
           {page.description ? <p className="sp-intro__description">{page.description}</p> : null}
         </div>
 
@@ -137,7 +157,7 @@ export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; sl
 
         <Maintenance windows={page.maintenance} />
 
-        <IncidentHistory slug={slug} first={page.incidentHistory} now={now} />
+        <IncidentHistory slug={slug} first={page.incidentHistory} now={now} accessToken={accessToken} />
 
         <PastOutages outages={page.recentOutages} />
       </main>
@@ -146,9 +166,11 @@ export function PublicStatusPageView({ page, slug = '' }: { page: PublicPage; sl
           <span>
             Powered by <strong>Beacon</strong>
           </span>
-          <span>
-            Follow: <a href={`${feedBase}/feed.rss`}>RSS</a> · <a href={`${feedBase}/feed.atom`}>Atom</a>
-          </span>
+          {accessToken ? null : (
+            <span>
+              Follow: <a href={`${feedBase}/feed.rss`}>RSS</a> · <a href={`${feedBase}/feed.atom`}>Atom</a>
+            </span>
+          )}
           <span data-testid="generated-at">
             Updated <time dateTime={String(page.generatedAt)}>{formatMoment(page.generatedAt)}</time> · refreshes every 30 seconds
           </span>

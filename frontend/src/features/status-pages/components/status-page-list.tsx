@@ -8,6 +8,8 @@ import { errorCodeOf } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 import { useStatusPages, type StatusPageSummary } from '../api/status-pages';
 import { canEditStatusPages } from './editor-format';
+import { LockIcon } from './lock-icon';
+import './access.css';
 
 /** A public address that opens in a new tab, and says so. */
 export function PublicLink({ url }: { url: string }) {
@@ -28,6 +30,12 @@ const COLUMNS: readonly Column<StatusPageSummary>[] = [
       <span className="sp-list__title">
         <Link to={`/app/status-pages/${page.id}`}>{page.title}</Link>
         {page.slug === '' ? <span className="badge badge--accent">Main page</span> : null}
+        {page.access.mode === 'PUBLIC' ? null : (
+          <span className="badge" data-testid="private-badge">
+            <LockIcon className="sp-private-icon" />
+            Private
+          </span>
+        )}
       </span>
     ),
   },

@@ -12,7 +12,7 @@ import './subscribe.css';
  * After the server answered, the dialog shows that answer and "Done"; opening it again starts
  * a new form.
  */
-export function SubscribeDialog({ page, slug }: { page: PublicPage; slug: string }) {
+export function SubscribeDialog({ page, slug, accessToken = null }: { page: PublicPage; slug: string; accessToken?: string | null }) {
   const [open, setOpen] = useState(false);
   // A new form (and a new request) each time the dialog opens.
   const [round, setRound] = useState(0);
@@ -40,6 +40,7 @@ export function SubscribeDialog({ page, slug }: { page: PublicPage; slug: string
           <SubscribeForm
             key={round}
             slug={slug}
+            accessToken={accessToken}
             components={page.components}
             renderClose={(label) => (
               <Dialog.Close asChild>

@@ -22,12 +22,15 @@ function generalMessage(error: unknown): string | null {
   const code = errorCodeOf(error);
   if (code === 'RATE_LIMITED') return `Too many subscription attempts. Please try again ${waitText(retryAfterOf(error))}.`;
   if (code === 'NOT_FOUND') return 'This status page no longer exists, so it cannot be subscribed to.';
+  if (code === 'STATUS_PAGE_LOCKED') return 'Your access to this private page has ended. Reload the page to open it again, then subscribe.';
   return splitErrors(error, ['email', 'componentIds']).general;
 }
 
 interface SubscribeFormProps {
   /** The page's path on this host (`""`: the default page). */
   slug: string;
+  /** The visitor's grant for a restricted page. */
+  accessToken?: string | null;
   components: readonly PublicComponentData[];
   /** A button that closes what holds the form ("Cancel" before sending, "Done" after). */
   renderClose?: (label: 'Cancel' | 'Done') => ReactNode;
@@ -37,7 +40,7 @@ interface SubscribeFormProps {
  * Email updates of one public page: an address and, optionally, only some of its components.
  * The server answers the same whatever the address's state, and this shows that answer.
  */
-export function SubscribeForm({ slug, components, renderClose }: SubscribeFormProps) {
+export function SubscribeForm({ slug, accessToken = null, components, renderClose }: SubscribeFormProps) {
   const subscribe = useSubscribeToStatusPage();
   const [email, setEmail] = useState('');
   const [scope, setScope] = useState<Scope>('all');
@@ -86,7 +89,7 @@ export function SubscribeForm({ slug, components, renderClose }: SubscribeFormPr
     }
     // Page order, not the order of clicks.
     const componentIds = scope === 'all' ? [] : components.map((c) => c.id).filter((c) => chosen.has(c));
-    subscribe.mutate({ slug, email: email.trim(), componentIds });
+    subscribe.mutate({ slug, email: email.trim(), componentIds, accessToken });
   };
 
   const chooseScope = (next: Scope) => {

@@ -14,6 +14,7 @@ const page = {
   url: 'http://acme.localhost:8080/api',
   components: [{ monitorId: 'm1', name: 'Website', group: '' }],
   domains: [] as unknown[],
+  access: { mode: 'PUBLIC', emailDomains: [] as string[], hasPassword: false },
   createdAt: '2026-11-01T00:00:00Z',
   updatedAt: '2026-11-02T00:00:00Z',
 };

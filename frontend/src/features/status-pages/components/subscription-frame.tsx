@@ -77,10 +77,19 @@ export function OutcomeCard({ tone, title, children, actions, focusTitle = false
   );
 }
 
-/** The way back to the organization's main status page (the links do not say which page). */
-export function BackToStatusPage({ label = 'Go to the status page', variant = 'secondary' }: { label?: string; variant?: 'primary' | 'secondary' }) {
+/** The way back to a status page: the organization's main one, unless the link names its page (`to`). */
+export function BackToStatusPage({
+  label = 'Go to the status page',
+  variant = 'secondary',
+  to = '/',
+}: {
+  label?: string;
+  variant?: 'primary' | 'secondary';
+  /** The page's path on this host. */
+  to?: string;
+}) {
   return (
-    <Link className={buttonClass(variant)} to="/">
+    <Link className={buttonClass(variant)} to={to}>
       {label}
     </Link>
   );

@@ -17,6 +17,7 @@ const page = {
     { id: 'c2', monitorId: 'm2', name: 'Public API', group: 'Backend' },
   ],
   domains: [] as unknown[],
+  access: { mode: 'PUBLIC', emailDomains: [] as string[], hasPassword: false },
   createdAt: '2026-11-01T00:00:00Z',
   updatedAt: '2026-11-02T00:00:00Z',
 };

@@ -24,6 +24,7 @@ const page = {
     { id: 'c2', monitorId: 'm2', name: 'Public API', group: 'Backend' },
   ],
   domains: [] as unknown[],
+  access: { mode: 'PUBLIC', emailDomains: [] as string[], hasPassword: false },
   createdAt: '2026-11-01T00:00:00Z',
   updatedAt: '2026-11-02T00:00:00Z',
 };
@@ -49,7 +50,7 @@ describe('Status pages list', () => {
   it('lists pages with their public address (new tab) and component count', async () => {
     renderApp(<StatusPagesRoute />, {
       session: 'MEMBER',
-      graphql: { StatusPages: () => ({ data: { statusPages: [{ id: 'p1', slug: '', title: 'Acme status', url: page.url, components: page.components, updatedAt: page.updatedAt }] } }) },
+      graphql: { StatusPages: () => ({ data: { statusPages: [{ id: 'p1', slug: '', title: 'Acme status', url: page.url, components: page.components, access: { mode: 'PUBLIC' }, updatedAt: page.updatedAt }] } }) },
     });
     const row = await screen.findByTestId('status-page-row');
     expect(within(row).getByRole('link', { name: 'Acme status' })).toHaveAttribute('href', '/app/status-pages/p1');
@@ -78,7 +79,7 @@ describe('Creating a status page', () => {
     const { calls } = renderApp(<NewStatusPageRoute />, {
       session: 'OWNER',
       graphql: {
-        StatusPages: () => ({ data: { statusPages: [{ id: 'p0', slug: '', title: 'Main', url: 'x', components: [], updatedAt: page.updatedAt }] } }),
+        StatusPages: () => ({ data: { statusPages: [{ id: 'p0', slug: '', title: 'Main', url: 'x', components: [], access: { mode: 'PUBLIC' }, updatedAt: page.updatedAt }] } }),
         CreateStatusPage: () => gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'slug', message: 'this organization already has a page at /api-status' }] }),
       },
     });
