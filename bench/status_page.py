@@ -130,6 +130,10 @@ def main():
         headers = b.sh("curl", "-s", "-o", "/dev/null", "-D", "-", "-H", "Host: statusbench.localhost",
                        "-H", "Content-Type: application/json", "-H", "Accept-Encoding: gzip", "--data", QUERY,
                        server.public + "/graphql").lower()
+        if "x-cache: hit" not in headers:  # the first request may only have built and kept it
+            headers = b.sh("curl", "-s", "-o", "/dev/null", "-D", "-", "-H", "Host: statusbench.localhost",
+                           "-H", "Content-Type: application/json", "-H", "Accept-Encoding: gzip", "--data", QUERY,
+                           server.public + "/graphql").lower()
         assert "x-cache: hit" in headers and "content-encoding: gzip" in headers, headers
         gzip_size = int(b.sh("sh", "-c", f"curl -s -H 'Host: statusbench.localhost' -H 'Content-Type: application/json' "
                                    f"-H 'Accept-Encoding: gzip' --data '{QUERY}' {server.public}/graphql | wc -c").strip())
