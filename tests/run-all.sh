@@ -45,6 +45,13 @@ if ! python3 -c "import aiosmtpd" 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION" 2>&1 | grep -v "Running pip as the 'root' user" || true
   python3 -c "import aiosmtpd" || die "could not install aiosmtpd (python3 -m pip install aiosmtpd==$AIOSMTPD_VERSION)"
 fi
+# The alerting tests check webhook signatures with the reference Standard Webhooks package.
+STANDARDWEBHOOKS_VERSION=1.1.0
+if ! python3 -c "import standardwebhooks" 2>/dev/null; then
+  echo "installing standardwebhooks==$STANDARDWEBHOOKS_VERSION"
+  python3 -m pip install --quiet --disable-pip-version-check "standardwebhooks==$STANDARDWEBHOOKS_VERSION" 2>&1 | grep -v "Running pip as the 'root' user" || true
+  python3 -c "import standardwebhooks" || die "could not install standardwebhooks (python3 -m pip install standardwebhooks==$STANDARDWEBHOOKS_VERSION)"
+fi
 caddy version | head -1
 /usr/bin/chromium --version 2>/dev/null | head -1
 

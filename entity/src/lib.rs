@@ -6,6 +6,10 @@
 //! migrated database catalog (SQLite and PostgreSQL) with [`all_declared_indexes`].
 
 pub mod account_jobs;
+pub mod alert_channels;
+pub mod alert_deliveries;
+pub mod alert_delivery_attempts;
+pub mod alert_routes;
 pub mod api_keys;
 pub mod audit_events;
 pub mod check_results;
@@ -60,6 +64,10 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         maintenance_windows::declared_indexes(),
         status_pages::declared_indexes(),
         status_maintenance_notices::declared_indexes(),
+        alert_channels::declared_indexes(),
+        alert_routes::declared_indexes(),
+        alert_deliveries::declared_indexes(),
+        alert_delivery_attempts::declared_indexes(),
         status_page_components::declared_indexes(),
         status_incidents::declared_indexes(),
         status_incident_updates::declared_indexes(),

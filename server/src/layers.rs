@@ -21,6 +21,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("probe", &["kernel"]),
     ("team", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "accounts"]),
     ("monitoring", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "probe"]),
+    (
+        "alerting",
+        &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "tenancy", "probe", "monitoring"],
+    ),
     ("status_pages", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "probe", "monitoring"]),
 ];
 

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod accounts;
+pub mod alerting;
 pub mod audit;
 pub mod auth;
 pub mod config;

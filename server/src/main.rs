@@ -34,6 +34,9 @@ enum Command {
         #[arg(long, default_value = "ops")]
         tenant_slug: String,
     },
+    /// Re-encrypt every stored channel secret with `SECRETS_KEY` (old values open with
+    /// `SECRETS_KEY_PREVIOUS`); run after changing the key, then drop the previous one.
+    RotateSecrets,
     /// Write the GraphQL schema (SDL).
     ExportSchema {
         /// Where to write it; `-` for standard output.
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
             Command::CreateAdmin { email, name, tenant_slug } => {
                 create_admin(&email, &name, &tenant_slug).await
             }
+            Command::RotateSecrets => rotate_secrets().await,
             Command::ExportSchema { .. } => unreachable!("handled above"),
         }
     })
@@ -133,6 +137,40 @@ async fn serve() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             tracing::error!(error = format!("{err:#}"), "server failed");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn rotate_secrets() -> ExitCode {
+    let settings = match load_settings().await {
+        Ok(settings) => settings,
+        Err(problems) => {
+            eprintln!("beacon: {problems}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    telemetry::init_logging(settings.log_format, &settings.log_filter);
+    let secrets = server::auth::secret_box::SecretBox::new(
+        &settings.secrets_key,
+        settings.secrets_key_previous.as_ref(),
+    );
+    let result = async {
+        let db = db::connect(&settings.database).await?;
+        let resealed = server::alerting::channels::reseal_all(&db, &secrets).await?;
+        db.close().await?;
+        anyhow::Ok(resealed)
+    }
+    .await;
+    match result {
+        Ok(resealed) => {
+            println!(
+                "beacon: re-encrypted {resealed} secret(s) with SECRETS_KEY; SECRETS_KEY_PREVIOUS can be removed"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("beacon: rotate-secrets failed: {err:#}");
             ExitCode::FAILURE
         }
     }

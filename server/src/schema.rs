@@ -6,7 +6,7 @@ use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 
 use crate::config::GraphqlLimits;
 use crate::graphql::server_info::ServerInfoQuery;
-use crate::{accounts, audit, mail, monitoring, status_pages, team, tenancy};
+use crate::{accounts, alerting, audit, mail, monitoring, status_pages, team, tenancy};
 
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
@@ -23,6 +23,7 @@ pub struct QueryRoot(
     status_pages::graphql::StatusPagesQuery,
     status_pages::incident_graphql::StatusIncidentsQuery,
     status_pages::subscriber_graphql::SubscribersQuery,
+    alerting::graphql::AlertingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -39,6 +40,7 @@ pub struct MutationRoot(
     status_pages::incident_graphql::StatusIncidentsMutation,
     status_pages::subscriber_graphql::SubscribersMutation,
     status_pages::access_graphql::AccessMutation,
+    alerting::graphql::AlertingMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -18,6 +18,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::accounts::worker::{AccountJobs, AccountQueue};
 use crate::auth::limits::AuthLimits;
+use crate::auth::secret_box::SecretBox;
 use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
 use crate::http::{AppState, internal_router, public_router};
@@ -55,6 +56,7 @@ pub struct Application {
     state: AppState,
     mail_runner: Runner<OutboxQueue>,
     account_runner: Runner<AccountQueue>,
+    alert_runner: Runner<crate::alerting::deliveries::Deliveries>,
     auth_limits: AuthLimits,
     clock: SharedClock,
     scheduler: Arc<Scheduler>,
@@ -130,18 +132,27 @@ impl Application {
             worker_id: worker_id(),
         };
         let monitoring = &settings.monitoring;
+        let secret_box = SecretBox::new(&settings.secrets_key, settings.secrets_key_previous.as_ref());
+        let alert_wake = Arc::new(tokio::sync::Notify::new());
         // Alert emails and live events: shared by the scheduler and the heartbeat pings.
         let alerts = Alerts {
             outbox: outbox.clone(),
             links: links.clone(),
             events: MonitorEvents::default(),
             // Status pages publish outages as public incidents.
-            followers: Arc::new([Arc::new(crate::status_pages::incidents::OutagePublisher {
-                mail: crate::status_pages::subscribers::SubscriberMail {
-                    outbox: outbox.clone(),
+            followers: Arc::new([
+                Arc::new(crate::status_pages::incidents::OutagePublisher {
+                    mail: crate::status_pages::subscribers::SubscriberMail {
+                        outbox: outbox.clone(),
+                        links: links.clone(),
+                    },
+                }) as _,
+                // Channels routed to the monitor get a delivery each.
+                Arc::new(crate::alerting::router::AlertRouter {
                     links: links.clone(),
-                },
-            }) as _]),
+                    wake: alert_wake.clone(),
+                }) as _,
+            ]),
         };
         let prober = Prober::new(ProbeConfig {
             allow_private_targets: monitoring.allow_private_targets,
@@ -168,6 +179,27 @@ impl Application {
                 .register("monitor_scheduler", monitoring.poll_interval * 2 + Duration::from_secs(30));
         }
         let scheduler = Arc::new(scheduler);
+        let alert_runner = Runner {
+            queue: crate::alerting::deliveries::Deliveries {
+                db: db.clone(),
+                prober: prober.clone(),
+                secrets: secret_box.clone(),
+                outbox: outbox.clone(),
+                clock: clock.clone(),
+            },
+            db: db.clone(),
+            settings: RunnerSettings {
+                poll_interval: mail.poll_interval,
+                lease: Duration::from_secs(60),
+                concurrency: 16,
+                retry_base: mail.retry_base,
+                retry_max: mail.retry_max,
+            },
+            clock: clock.clone(),
+            wake: alert_wake.clone(),
+            heartbeat: heartbeats.register("alert_worker", mail.poll_interval * 2 + Duration::from_secs(70)),
+            worker_id: worker_id(),
+        };
         let hostnames = HostnameRegistry::new(db.clone());
         let page_cache = PublicPageCache::default();
         let maintenance_notices = MaintenanceNotices {
@@ -196,6 +228,8 @@ impl Application {
                 })
                 .data(alerts.events.clone())
                 .data(page_cache.clone())
+                .data(secret_box.clone())
+                .data(crate::alerting::graphql::DeliveryWake(alert_wake.clone()))
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
                 .data(DataLoader::new(crate::audit::graphql::ActorNames(db.clone()), tokio::spawn))
                 .finish()
@@ -227,6 +261,7 @@ impl Application {
             state,
             mail_runner,
             account_runner,
+            alert_runner,
             auth_limits,
             clock,
             scheduler,
@@ -267,6 +302,7 @@ impl Application {
             state,
             mail_runner,
             account_runner,
+            alert_runner,
             auth_limits,
             clock,
             scheduler,
@@ -283,6 +319,7 @@ impl Application {
         let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());
         tasks.spawn(mail_runner.run(cancel.child_token()));
         tasks.spawn(account_runner.run(cancel.child_token()));
+        tasks.spawn(alert_runner.run(cancel.child_token()));
         // Other processes' monitor events reach this process's subscribers (PostgreSQL).
         tasks.spawn(scheduler.alerts.events.clone().listen(state.db.clone(), cancel.child_token()));
         // A status change clears the tenant's cached public pages (on every process).

@@ -90,8 +90,11 @@ impl Queue for AccountQueue {
     }
 
     async fn perform(&self, job: &account_jobs::Model) -> Result<(), JobError> {
-        let failed =
-            |err: crate::kernel::ApiError| JobError { message: format!("{err:#}"), permanent: false };
+        let failed = |err: crate::kernel::ApiError| JobError {
+            message: format!("{err:#}"),
+            permanent: false,
+            retry_after: None,
+        };
         match job.kind {
             AccountJobKind::PasswordReset => self.password_reset(&job.email).await.map_err(failed),
             AccountJobKind::VerificationResend => self.resend_verification(&job.email).await.map_err(failed),

@@ -36,6 +36,11 @@ pub const STATUS_PAGE_CREATED: &str = "status_page.created";
 pub const STATUS_PAGE_UPDATED: &str = "status_page.updated";
 pub const STATUS_PAGE_DELETED: &str = "status_page.deleted";
 pub const STATUS_PAGE_ACCESS_CHANGED: &str = "status_page.access_changed";
+
+pub const ALERT_CHANNEL_CREATED: &str = "alert_channel.created";
+pub const ALERT_CHANNEL_UPDATED: &str = "alert_channel.updated";
+pub const ALERT_CHANNEL_DELETED: &str = "alert_channel.deleted";
+pub const ALERT_ROUTES_CHANGED: &str = "alert_channel.routing_changed";
 pub const CUSTOM_DOMAIN_ADDED: &str = "custom_domain.added";
 pub const CUSTOM_DOMAIN_VERIFIED: &str = "custom_domain.verified";
 pub const CUSTOM_DOMAIN_REMOVED: &str = "custom_domain.removed";

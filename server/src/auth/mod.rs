@@ -10,6 +10,7 @@ pub mod guards;
 pub mod limits;
 pub mod principal;
 pub mod scope;
+pub mod secret_box;
 pub mod tokens;
 
 pub use principal::Principal;

@@ -32,6 +32,8 @@ impl Settings {
             ("SQLITE_BUSY_TIMEOUT", format!("{:?}", self.database.sqlite_busy_timeout)),
             ("RUN_MIGRATIONS", self.database.run_migrations.to_string()),
             ("JWT_SECRET", redacted(!self.jwt_secret.expose_secret().is_empty())),
+            ("SECRETS_KEY", redacted(!self.secrets_key.expose_secret().is_empty())),
+            ("SECRETS_KEY_PREVIOUS", redacted(self.secrets_key_previous.is_some())),
             (
                 "SMTP_URL",
                 self.mail.smtp_url.as_ref().map_or("(unset: mail is written to files)".to_owned(), |url| {

@@ -13,6 +13,7 @@ const DEFAULT_SECRETS: &[&str] =
 
 pub struct Inputs<'a> {
     pub jwt_secret: Option<&'a str>,
+    pub secrets_key: Option<&'a str>,
     pub database_url: Option<&'a str>,
     pub base_domain: Option<&'a str>,
     pub public_url: Option<&'a Url>,
@@ -21,19 +22,12 @@ pub struct Inputs<'a> {
 }
 
 pub fn check(problems: &mut ConfigProblems, inputs: Inputs<'_>) {
-    match inputs.jwt_secret {
-        None => problems.push("JWT_SECRET", "required in production"),
-        Some(secret) if secret.starts_with(DEV_SECRET_PREFIX) => {
-            problems.push("JWT_SECRET", "is a generated development secret; set a real one")
-        }
-        Some(secret) if is_default_secret(secret) => {
-            problems.push("JWT_SECRET", "is a well-known default value; generate a random one")
-        }
-        Some(secret) if secret.len() < MIN_SECRET_LEN => problems.push(
-            "JWT_SECRET",
-            format!("is {} characters; at least {MIN_SECRET_LEN} are required", secret.len()),
-        ),
-        Some(_) => {}
+    check_secret(problems, "JWT_SECRET", inputs.jwt_secret);
+    check_secret(problems, "SECRETS_KEY", inputs.secrets_key);
+    if let (Some(jwt), Some(key)) = (inputs.jwt_secret, inputs.secrets_key)
+        && jwt == key
+    {
+        problems.push("SECRETS_KEY", "must differ from JWT_SECRET");
     }
     if inputs.database_url.is_none() {
         problems.push("DATABASE_URL", "required in production (e.g. postgres://user:pass@host/beacon)");
@@ -70,6 +64,22 @@ pub fn check(problems: &mut ConfigProblems, inputs: Inputs<'_>) {
             "TRUSTED_PROXIES",
             "required in production: the proxy addresses (e.g. 10.0.0.0/8) or `none` when clients connect directly",
         );
+    }
+}
+
+/// A secret that production requires: set, not generated, not a default, long enough.
+fn check_secret(problems: &mut ConfigProblems, name: &'static str, secret: Option<&str>) {
+    match secret {
+        None => problems.push(name, "required in production"),
+        Some(secret) if secret.starts_with(DEV_SECRET_PREFIX) => {
+            problems.push(name, "is a generated development secret; set a real one")
+        }
+        Some(secret) if is_default_secret(secret) => {
+            problems.push(name, "is a well-known default value; generate a random one")
+        }
+        Some(secret) if secret.len() < MIN_SECRET_LEN => problems
+            .push(name, format!("is {} characters; at least {MIN_SECRET_LEN} are required", secret.len())),
+        Some(_) => {}
     }
 }
 

@@ -190,6 +190,10 @@ pub struct Settings {
     pub spa_dir: PathBuf,
     pub database: DatabaseSettings,
     pub jwt_secret: SecretString,
+    /// Encrypts alert channels' secrets at rest (`SECRETS_KEY`); `SECRETS_KEY_PREVIOUS` still
+    /// decrypts during a rotation (`server rotate-secrets` re-encrypts with the current key).
+    pub secrets_key: SecretString,
+    pub secrets_key_previous: Option<SecretString>,
     pub mail: MailSettings,
     pub http: HttpSettings,
     pub graphql: GraphqlLimits,
@@ -245,6 +249,26 @@ impl Settings {
                 }
             },
         };
+
+        let secrets_key = match env.raw("SECRETS_KEY") {
+            Some(key) => Some(key),
+            None if production => None,
+            None => match dev_secrets::load_or_create(&data_dir, "SECRETS_KEY") {
+                Ok(key) => Some(key),
+                Err(err) => {
+                    env.problems
+                        .push("SECRETS_KEY", format!("unset, and no dev secret could be stored: {err}"));
+                    None
+                }
+            },
+        };
+        let secrets_key_previous = env.raw("SECRETS_KEY_PREVIOUS");
+        if secrets_key_previous.as_ref().is_some_and(|key| key.len() < production::MIN_SECRET_LEN) {
+            env.problems.push(
+                "SECRETS_KEY_PREVIOUS",
+                format!("must be at least {} characters", production::MIN_SECRET_LEN),
+            );
+        }
 
         let smtp_url = env.raw("SMTP_URL");
         if let Some(url) = &smtp_url {
@@ -349,6 +373,7 @@ impl Settings {
                 &mut env.problems,
                 production::Inputs {
                     jwt_secret: jwt_secret.as_deref(),
+                    secrets_key: secrets_key.as_deref(),
                     database_url: database_url.as_deref(),
                     base_domain: base_domain.as_deref(),
                     public_url: public_url.as_ref(),
@@ -371,6 +396,8 @@ impl Settings {
             spa_dir,
             database,
             jwt_secret: SecretString::from(jwt_secret.unwrap_or_default()),
+            secrets_key: SecretString::from(secrets_key.unwrap_or_default()),
+            secrets_key_previous: secrets_key_previous.map(SecretString::from),
             mail,
             http,
             graphql,

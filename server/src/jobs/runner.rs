@@ -22,6 +22,9 @@ use crate::kernel::SharedClock;
 pub struct JobError {
     pub message: String,
     pub permanent: bool,
+    /// The receiver asked to be left alone this long (HTTP 429 or 503 with `Retry-After`): the
+    /// next attempt waits at least this (capped at an hour), whatever the backoff says.
+    pub retry_after: Option<Duration>,
 }
 
 /// One kind of leased job, stored in its own table.
@@ -166,7 +169,8 @@ impl<Q: Queue> Runner<Q> {
             },
             Err(error) => {
                 let delay =
-                    backoff(attempts.max(1) as u32, self.settings.retry_base, self.settings.retry_max);
+                    backoff(attempts.max(1) as u32, self.settings.retry_base, self.settings.retry_max)
+                        .max(error.retry_after.unwrap_or_default().min(Duration::from_secs(3600)));
                 let retry_at = now + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(1));
                 let recorded = lease::fail(
                     &self.db,

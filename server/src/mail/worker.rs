@@ -33,10 +33,11 @@ impl Queue for OutboxQueue {
     }
 
     async fn perform(&self, email: &email_outbox::Model) -> Result<(), JobError> {
-        self.transport
-            .send(email, &self.from, &self.message_domain)
-            .await
-            .map_err(|failure| JobError { message: failure.message, permanent: failure.permanent })
+        self.transport.send(email, &self.from, &self.message_domain).await.map_err(|failure| JobError {
+            message: failure.message,
+            permanent: failure.permanent,
+            retry_after: None,
+        })
     }
 
     fn on_outcome(&self, email: &email_outbox::Model, outcome: &Outcome) {

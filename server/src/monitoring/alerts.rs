@@ -37,6 +37,7 @@ impl Alerts {
         self.events.publish(db, std::mem::take(&mut recorded.events)).await;
         if recorded.went_down + recorded.recovered > 0 {
             self.outbox.wake();
+            self.followers.iter().for_each(|follower| follower.committed());
         }
     }
 

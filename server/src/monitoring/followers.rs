@@ -23,4 +23,8 @@ pub trait OutageFollower: Send + Sync {
         outage: &incidents::Model,
         at: DateTime<Utc>,
     ) -> Result<(), DbErr>;
+
+    /// The transaction that opened or resolved outages committed (wake background work that
+    /// would otherwise find its new rows only at its next poll).
+    fn committed(&self) {}
 }

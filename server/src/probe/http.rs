@@ -54,6 +54,39 @@ pub(super) async fn check(inner: &Inner, spec: &HttpSpec, trace: &mut Trace) -> 
     Verdict::down(format!("too many redirects (more than {MAX_REDIRECTS})"))
 }
 
+/// What a receiver answered to [`send`]: its status, how long it asked us to wait (a 429's or
+/// 503's `Retry-After` in seconds), and the start of its body (for the delivery log).
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub status: u16,
+    pub retry_after: Option<std::time::Duration>,
+    pub body_excerpt: String,
+}
+
+/// How much of a receiver's answer the delivery log keeps.
+const EXCERPT_CAP: usize = 500;
+
+/// One outbound request (an alert to a webhook or a provider's API) through the same guarded
+/// path as checks: resolved, vetted, connected to the vetted address, TLS verified. Redirects
+/// are not followed: a receiver that moved is a failed delivery, not a new destination.
+pub(super) async fn send(inner: &Inner, spec: &HttpSpec) -> Result<Sent, String> {
+    let hop = Hop { url: spec.url.clone(), method: spec.method, body: spec.body.clone() };
+    let mut trace = Trace::default();
+    let mut warning = None;
+    let Exchange { response, _driver } = fetch(inner, spec, &hop, true, &mut trace, &mut warning).await?;
+    let status = response.status().as_u16();
+    let retry_after = response
+        .headers()
+        .get(http::header::RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .map(std::time::Duration::from_secs);
+    let body = read_capped(response.into_body()).await.unwrap_or_default();
+    let mut body_excerpt = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_CAP)]).into_owned();
+    body_excerpt.retain(|c| !c.is_control() || c == ' ');
+    Ok(Sent { status, retry_after, body_excerpt })
+}
+
 /// One request of a redirect chain.
 struct Hop {
     url: Url,

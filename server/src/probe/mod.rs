@@ -7,6 +7,7 @@
 
 mod dns;
 mod http;
+pub use http::Sent;
 mod resolve;
 mod spec;
 pub mod ssrf;
@@ -110,6 +111,34 @@ impl Prober {
             CheckSpec::Tls { host, port, warn_days } => {
                 tls::check(inner, host, *port, *warn_days, trace).await
             }
+        }
+    }
+
+    /// Sends one request (`method`, `url`, `headers`, `body`) through the SSRF guard, within
+    /// `timeout`; `Err` describes a failure to get any answer.
+    pub async fn send(
+        &self,
+        method: HttpMethod,
+        url: url::Url,
+        headers: Vec<(String, String)>,
+        body: String,
+        timeout: Duration,
+    ) -> Result<http::Sent, String> {
+        let spec = HttpSpec {
+            url,
+            method,
+            headers,
+            body: Some(body),
+            expected_status: Vec::new(),
+            follow_redirects: false,
+            verify_tls: true,
+            keyword: None,
+            json_assertion: None,
+            tls_warn_days: 0,
+        };
+        match tokio::time::timeout(timeout, http::send(&self.inner, &spec)).await {
+            Ok(result) => result,
+            Err(_) => Err(format!("timed out after {}", human(timeout))),
         }
     }
 

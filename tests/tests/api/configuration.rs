@@ -44,8 +44,15 @@ fn production_refuses_to_start_and_lists_every_problem() {
     );
     assert_eq!(code, 2, "stdout: {stdout}\nstderr: {stderr}");
     assert!(!stdout.contains("listener on"), "nothing may bind: {stdout}");
-    for variable in ["JWT_SECRET", "DATABASE_URL", "BASE_DOMAIN", "PUBLIC_URL", "SMTP_URL", "TRUSTED_PROXIES"]
-    {
+    for variable in [
+        "JWT_SECRET",
+        "SECRETS_KEY",
+        "DATABASE_URL",
+        "BASE_DOMAIN",
+        "PUBLIC_URL",
+        "SMTP_URL",
+        "TRUSTED_PROXIES",
+    ] {
         assert!(stderr.contains(&format!("{variable}:")), "{variable} not reported in:\n{stderr}");
     }
     assert!(stderr.contains("must use https"), "{stderr}");
@@ -113,6 +120,7 @@ fn production_env(database_url: &str) -> HashMap<&'static str, String> {
         ("APP_ENV", "production".to_owned()),
         ("DATABASE_URL", database_url.to_owned()),
         ("JWT_SECRET", "k2v8Qf0sZ7wL1xR4mN6pT9bC3dE5gH8jW1yU".to_owned()),
+        ("SECRETS_KEY", "Zp4rT7uQ1wE9yH2kM5nB8vC3xL6aS0dF".to_owned()),
         ("BASE_DOMAIN", "beacon-status.io".to_owned()),
         ("PUBLIC_URL", "https://beacon-status.io".to_owned()),
         ("SMTP_URL", "smtp://mailer:s3cret-pass@127.0.0.1:2525".to_owned()),
@@ -128,8 +136,10 @@ async fn production_starts_with_a_complete_configuration(backend: Backend) {
     let (code, stdout, stderr) = run(&["check-config"], &pairs);
     assert_eq!(code, 0, "stdout: {stdout}\nstderr: {stderr}");
     assert!(stdout.contains("JWT_SECRET = [redacted]"), "{stdout}");
+    assert!(stdout.contains("SECRETS_KEY = [redacted]"), "{stdout}");
     assert!(stdout.contains("configuration is valid"), "{stdout}");
-    for secret in ["k2v8Qf0sZ7wL1xR4mN6pT9bC3dE5gH8jW1yU", "s3cret-pass"] {
+    for secret in ["k2v8Qf0sZ7wL1xR4mN6pT9bC3dE5gH8jW1yU", "Zp4rT7uQ1wE9yH2kM5nB8vC3xL6aS0dF", "s3cret-pass"]
+    {
         assert!(!stdout.contains(secret), "a secret leaked: {stdout}");
     }
 

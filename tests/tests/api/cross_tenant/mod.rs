@@ -11,6 +11,7 @@
 //! names its operation fails too.
 
 mod admin;
+mod alerting;
 mod monitors;
 mod schema_ids;
 mod status_incidents;
@@ -84,6 +85,14 @@ const CASES: &[(&str, Case)] = &[
     ("statusPageSubscribersCsv", case!(status_subscribers::status_page_subscribers_csv)),
     ("removeStatusPageSubscriber", case!(status_subscribers::remove_status_page_subscriber)),
     ("subscribeToStatusPage", case!(status_subscribers::subscribe_to_status_page)),
+    ("alertChannel", case!(alerting::alert_channel)),
+    ("alertDeliveries", case!(alerting::alert_deliveries)),
+    ("updateAlertChannel", case!(alerting::update_alert_channel)),
+    ("deleteAlertChannel", case!(alerting::delete_alert_channel)),
+    ("rotateAlertChannelSigningSecret", case!(alerting::rotate_alert_channel_signing_secret)),
+    ("setAlertChannelRouting", case!(alerting::set_alert_channel_routing)),
+    ("testAlertChannel", case!(alerting::test_alert_channel)),
+    ("requeueAlertDelivery", case!(alerting::requeue_alert_delivery)),
     ("outboxEmail", case!(admin::outbox_email)),
     ("requeueEmail", case!(admin::requeue_email)),
     ("suspendTenant", case!(admin::suspend_tenant)),

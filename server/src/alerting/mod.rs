@@ -1,0 +1,17 @@
+//! Alerting: where a monitor's state changes are sent, beyond the email to owners that
+//! monitoring itself sends. `channels` are a tenant's reusable destinations (15 kinds; secrets
+//! sealed by `auth::secret_box`); `routes` say which monitors notify a channel for which events;
+//! `router` writes one delivery row per routed channel in the transaction that records the
+//! change (it is a `monitoring::followers::OutageFollower`); `deliveries` is the leased queue
+//! the jobs runner works through — every request through the probe's SSRF guard, each attempt
+//! logged, 429/`Retry-After` honoured; `providers` renders each kind's documented payload from
+//! one [`message::AlertMessage`]; `signing` signs generic webhooks per Standard Webhooks.
+
+pub mod channels;
+pub mod deliveries;
+pub mod graphql;
+pub mod message;
+pub mod providers;
+pub mod router;
+pub mod routes;
+pub mod signing;

@@ -1,0 +1,98 @@
+//! Which monitors notify a channel, for which events. A channel either follows every monitor
+//! of the organization (now and later) or chosen ones; the events are `down` and `up`.
+
+use chrono::{DateTime, Utc};
+use entity::alert_routes;
+use entity::memberships::Role;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+};
+use uuid::Uuid;
+
+use crate::audit::{self, AuditContext, actions};
+use crate::auth::TenantScope;
+use crate::kernel::ApiError;
+
+/// The events a route can ask for.
+pub const EVENTS: [&str; 2] = ["down", "up"];
+
+/// A channel's routing, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routing {
+    /// `None`: every monitor.
+    pub monitors: Option<Vec<Uuid>>,
+    pub events: Vec<&'static str>,
+}
+
+pub async fn of_channel(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    channel_id: Uuid,
+) -> Result<Vec<alert_routes::Model>, sea_orm::DbErr> {
+    alert_routes::Entity::find()
+        .filter(alert_routes::Column::TenantId.eq(tenant_id))
+        .filter(alert_routes::Column::ChannelId.eq(channel_id))
+        .all(db)
+        .await
+}
+
+/// Replaces the channel's routes. Admins and owners. Monitors must be the organization's
+/// (another's is `NOT_FOUND`, like a missing one).
+pub async fn set(
+    db: &DatabaseConnection,
+    audit: &AuditContext,
+    scope: &TenantScope,
+    now: DateTime<Utc>,
+    channel_id: Uuid,
+    routing: Routing,
+) -> Result<Vec<alert_routes::Model>, ApiError> {
+    scope.require(Role::Admin)?;
+    let txn = crate::db::begin_write(db).await?;
+    scope.get::<entity::alert_channels::Entity>(&txn, channel_id).await?;
+    if let Some(monitors) = &routing.monitors {
+        for monitor in monitors {
+            scope.get::<entity::monitors::Entity>(&txn, *monitor).await?;
+        }
+    }
+    alert_routes::Entity::delete_many()
+        .filter(alert_routes::Column::TenantId.eq(scope.tenant_id()))
+        .filter(alert_routes::Column::ChannelId.eq(channel_id))
+        .exec(&txn)
+        .await?;
+    let events = routing.events.join(",");
+    let targets: Vec<Option<Uuid>> = match &routing.monitors {
+        None => vec![None],
+        Some(monitors) => monitors.iter().copied().map(Some).collect(),
+    };
+    let mut routes = Vec::with_capacity(targets.len());
+    if !routing.events.is_empty() {
+        for monitor_id in targets {
+            let route = alert_routes::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                tenant_id: Set(scope.tenant_id()),
+                channel_id: Set(channel_id),
+                monitor_id: Set(monitor_id),
+                events: Set(events.clone()),
+                created_at: Set(now),
+            }
+            .insert(&txn)
+            .await?;
+            routes.push(route);
+        }
+    }
+    let changes = serde_json::json!({
+        "monitors": routing.monitors.as_ref().map(|m| m.iter().map(Uuid::to_string).collect::<Vec<_>>()),
+        "events": routing.events,
+    });
+    audit::record_in(
+        &txn,
+        audit,
+        scope,
+        actions::ALERT_ROUTES_CHANGED,
+        ("alert_channel", channel_id),
+        changes,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(routes)
+}
