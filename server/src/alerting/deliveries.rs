@@ -145,7 +145,8 @@ pub fn cursor(delivery: &deliveries::Model) -> Cursor {
     Cursor { at: delivery.created_at, id: delivery.id }
 }
 
-/// The attempts of these deliveries, oldest first, for their logs.
+/// The attempts of these deliveries, oldest first (a requeued delivery counts from 1 again),
+/// for their logs.
 pub async fn attempts_of(
     db: &DatabaseConnection,
     tenant_id: Uuid,
@@ -157,7 +158,8 @@ pub async fn attempts_of(
     attempts::Entity::find()
         .filter(attempts::Column::TenantId.eq(tenant_id))
         .filter(attempts::Column::DeliveryId.is_in(ids))
-        .order_by_asc(attempts::Column::Attempt)
+        .order_by_asc(attempts::Column::CreatedAt)
+        .order_by_asc(attempts::Column::Id)
         .all(db)
         .await
 }

@@ -259,7 +259,8 @@ impl AlertDelivery {
             attempts: delivery.attempts,
             max_attempts: delivery.max_attempts,
             last_status_code: delivery.last_status_code,
-            last_error: delivery.last_error,
+            // A delivered one's earlier failures are in its log, not its state.
+            last_error: delivery.last_error.filter(|_| delivery.status != DeliveryStatus::Delivered),
             next_attempt_at: (delivery.status == DeliveryStatus::Queued).then_some(delivery.next_attempt_at),
             delivered_at: delivery.delivered_at,
             created_at: delivery.created_at,

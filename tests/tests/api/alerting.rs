@@ -17,7 +17,8 @@ use super::monitoring::{advance_and_tick, create, engine_app, fields, http_targe
 
 backend_tests!(
     channels_keep_their_secrets_and_tests_arrive_signed,
-    outages_reach_routed_channels_once_and_retries_honour_retry_after
+    outages_reach_routed_channels_once_and_retries_honour_retry_after,
+    dead_deliveries_keep_their_errors_and_go_again_on_request
 );
 
 /// A request the sink received.
@@ -376,5 +377,82 @@ async fn outages_reach_routed_channels_once_and_retries_honour_retry_after(backe
     // One delivery per outage, event and channel however often it is recorded.
     assert_eq!(deliveries(&app, &token, &hook).await.len(), 2);
     let _ = first;
+    app.shutdown().await;
+}
+
+/// A receiver that keeps failing: every attempt logged with its status, dead after the last,
+/// sent again on request once it is fixed. An email channel hands its message to the outbox.
+async fn dead_deliveries_keep_their_errors_and_go_again_on_request(backend: Backend) {
+    let app = InProcessApp::spawn(
+        backend,
+        &[
+            ("SCHEDULER_ENABLED", "false"),
+            ("ALLOW_PRIVATE_TARGETS", "true"),
+            ("MAIL_POLL_INTERVAL", "100ms"),
+            ("MAIL_RETRY_BASE", "1s"),
+            ("MAIL_RETRY_MAX", "1s"),
+        ],
+    )
+    .await;
+    let token = owner(&app, "acme-dead").await;
+    let sink = Sink::start().await;
+    for _ in 0..8 {
+        sink.answer("/broken", 500, None);
+    }
+    let (hook, _) = channel(
+        &app,
+        &token,
+        json!({ "name": "Broken", "kind": "WEBHOOK", "url": format!("{}/broken", sink.base) }),
+    )
+    .await;
+    assert!(app.graphql_as(&token, TEST, json!({ "id": hook })).await["errors"].is_null());
+    let mut dead = Value::Null;
+    for _ in 0..200 {
+        let newest = deliveries(&app, &token, &hook).await.remove(0);
+        if newest["status"] == "DEAD" {
+            dead = newest;
+            break;
+        }
+        // Each retry is due a second later on the application's clock.
+        app.clock.advance(chrono::Duration::seconds(2));
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    }
+    assert_eq!(dead["attempts"], 8, "{dead}");
+    let log = dead["attemptLog"].as_array().unwrap();
+    assert_eq!(log.len(), 8, "{dead}");
+    assert!(log.iter().all(|attempt| attempt["statusCode"] == 500), "{dead}");
+    assert!(dead["lastError"].as_str().unwrap().contains("answered 500"), "{dead}");
+    assert_eq!(sink.received().iter().filter(|r| r.path == "/broken").count(), 8);
+
+    // Fixed (the sink answers 200 from now on): sent again, delivered.
+    let requeue = "mutation($id: ID!) { requeueAlertDelivery(id: $id) { status attempts } }";
+    let body = app.graphql_as(&token, requeue, json!({ "id": dead["id"] })).await;
+    assert_eq!(body["data"]["requeueAlertDelivery"]["attempts"], 0, "{body}");
+    let done = newest_until(&app, &token, &hook, |d| d["status"] == "DELIVERED").await;
+    assert_eq!(done["attemptLog"].as_array().unwrap().last().unwrap()["statusCode"], 200, "{done}");
+    assert_eq!(
+        fields(&app.graphql_as(&token, requeue, json!({ "id": dead["id"] })).await),
+        ["id"],
+        "only dead ones"
+    );
+
+    // Email: one outbox message per address, the delivery done once it is queued there.
+    let (mail, _) = channel(
+        &app,
+        &token,
+        json!({ "name": "On-call", "kind": "EMAIL", "addresses": ["oncall@example.org"] }),
+    )
+    .await;
+    assert!(app.graphql_as(&token, TEST, json!({ "id": mail })).await["errors"].is_null());
+    let done = newest_until(&app, &token, &mail, |d| d["status"] == "DELIVERED").await;
+    assert_eq!(done["attemptLog"][0]["statusCode"], Value::Null, "{done}");
+    let db = app.database.connect().await;
+    let queued = entity::email_outbox::Entity::find()
+        .filter(entity::email_outbox::Column::Kind.eq("alert_channel"))
+        .filter(entity::email_outbox::Column::Recipient.eq("oncall@example.org"))
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(queued.len(), 1);
     app.shutdown().await;
 }
