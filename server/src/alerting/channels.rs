@@ -247,6 +247,15 @@ pub fn parse(
     Ok(ChannelDraft { name, kind, settings, secret })
 }
 
+/// Create-time SSRF check of where the channel sends (every send vets again): a refused address
+/// is a field error on `url` rather than a delivery that can never succeed.
+pub async fn vet_destination(prober: &crate::probe::Prober, draft: &ChannelDraft) -> Result<(), ApiError> {
+    let destination =
+        if url_is_secret(draft.kind) { draft.secret.as_deref() } else { draft.settings.url.as_deref() };
+    let Some(url) = destination.and_then(|raw| url::Url::parse(raw).ok()) else { return Ok(()) };
+    prober.vet_url(&url).await.map_err(|refused| ApiError::field("url", refused.to_string()))
+}
+
 pub async fn list(
     db: &DatabaseConnection,
     scope: &TenantScope,

@@ -355,6 +355,7 @@ impl AlertingMutation {
     ) -> Result<AlertChannelWithSecret, ApiError> {
         let scope = scope(ctx).await?;
         let draft = channels::parse(input.into(), None)?;
+        channels::vet_destination(ctx.data_unchecked::<crate::probe::Prober>(), &draft).await?;
         let (channel, signing_secret) =
             channels::create(db(ctx), &audit(ctx), &scope, secrets(ctx), now(ctx), draft).await?;
         Ok(AlertChannelWithSecret { channel: channel_out(ctx, channel).await?, signing_secret })

@@ -150,15 +150,29 @@ impl Prober {
             return Ok(());
         }
         let host = match spec {
-            CheckSpec::Http(http) => match http.url.host() {
-                Some(url::Host::Domain(name)) => name.to_owned(),
-                Some(url::Host::Ipv4(v4)) => v4.to_string(),
-                Some(url::Host::Ipv6(v6)) => v6.to_string(),
-                None => return Ok(()),
-            },
+            CheckSpec::Http(http) => return self.vet_url(&http.url).await,
             CheckSpec::Tcp { host, .. } | CheckSpec::Tls { host, .. } => host.clone(),
             CheckSpec::Dns(_) => return Ok(()),
         };
+        self.vet_host(&host).await
+    }
+
+    /// [`Self::vet_target`] for a URL Beacon will send requests to (an alert channel's).
+    pub async fn vet_url(&self, url: &url::Url) -> Result<(), TargetRefused> {
+        if self.inner.config.allow_private_targets {
+            return Ok(());
+        }
+        let host = match url.host() {
+            Some(url::Host::Domain(name)) => name.to_owned(),
+            Some(url::Host::Ipv4(v4)) => v4.to_string(),
+            Some(url::Host::Ipv6(v6)) => v6.to_string(),
+            None => return Ok(()),
+        };
+        self.vet_host(&host).await
+    }
+
+    async fn vet_host(&self, host: &str) -> Result<(), TargetRefused> {
+        let host = host.to_owned();
         if let Some(address) = ssrf::ip_literal(&host) {
             return ssrf::vet(address);
         }

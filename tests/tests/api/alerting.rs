@@ -18,7 +18,8 @@ use super::monitoring::{advance_and_tick, create, engine_app, fields, http_targe
 backend_tests!(
     channels_keep_their_secrets_and_tests_arrive_signed,
     outages_reach_routed_channels_once_and_retries_honour_retry_after,
-    dead_deliveries_keep_their_errors_and_go_again_on_request
+    dead_deliveries_keep_their_errors_and_go_again_on_request,
+    destinations_pass_the_ssrf_guard
 );
 
 /// A request the sink received.
@@ -454,5 +455,28 @@ async fn dead_deliveries_keep_their_errors_and_go_again_on_request(backend: Back
         .await
         .unwrap();
     assert_eq!(queued.len(), 1);
+    app.shutdown().await;
+}
+
+/// Without `ALLOW_PRIVATE_TARGETS`, a channel aimed at loopback, a private network or the cloud
+/// metadata address is refused on `url` when created (and would be again at every send).
+async fn destinations_pass_the_ssrf_guard(backend: Backend) {
+    let app = InProcessApp::spawn(backend, &[("SCHEDULER_ENABLED", "false")]).await;
+    let token = owner(&app, "acme-ssrf").await;
+    for (kind, url) in [
+        ("WEBHOOK", "http://127.0.0.1:8080/hook"),
+        ("SLACK", "http://169.254.169.254/latest/meta-data"),
+        ("NTFY", "http://10.0.0.5/alerts"),
+        ("GOTIFY", "http://[::1]:8080"),
+    ] {
+        let mut input = json!({ "name": "Inside", "kind": kind, "url": url });
+        if kind == "GOTIFY" {
+            input["token"] = json!("app-token");
+        }
+        let body = app.graphql_as(&token, CREATE, json!({ "input": input })).await;
+        assert_eq!(fields(&body), ["url"], "{kind} {url}: {body}");
+    }
+    let body = app.graphql_as(&token, CHANNELS, Value::Null).await;
+    assert_eq!(body["data"]["alertChannels"], json!([]), "{body}");
     app.shutdown().await;
 }
