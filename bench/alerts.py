@@ -6,8 +6,12 @@ while the engine also checks 9,000 healthy monitors of other organizations every
 Measured in one run (PostgreSQL, release build):
 - time from the burst (all 1,000 made due at once after their target went away) to the last
   webhook delivered, and each delivery's queue time (delivered_at - created_at) p50/p99;
-- the check-schedule lag during the burst (the server's `monitor_schedule_lag_seconds`
-  histogram between the burst and the last delivery), against the same window before it.
+- the delay the burst adds to the other organizations' checks: each background check's gap to
+  its previous one minus the 60 s interval (the plan is drift-free, so this is how much later it
+  started than its predecessor did), p99 and max, during the burst and in a steady window
+  before it; and the server's `monitor_schedule_lag_seconds` p99 over all checks, which includes
+  the 1,000 burst monitors themselves (made due at once, so spread by the per-organization
+  fairness of the claim).
 
 Target (issue 9): the burst must not delay checks by more than 1 s p99.
 Usage: bench/alerts.py. Needs psql and caddy."""
@@ -67,6 +71,17 @@ def graphql(server, token, query, variables=None):
     return body["data"]
 
 
+def background_delay(url, tenant, start, end):
+    """p99 / max of (gap to the previous check - 60 s) for checks of other organizations in
+    [start, end), and how many checks that was."""
+    row = scalar(url, f"""
+WITH c AS (SELECT checked_at, extract(epoch FROM checked_at - lag(checked_at) OVER (PARTITION BY monitor_id ORDER BY checked_at)) - 60 AS delay
+           FROM check_results WHERE tenant_id <> '{tenant}')
+SELECT round(percentile_cont(0.99) WITHIN GROUP (ORDER BY delay)::numeric, 2), round(max(delay)::numeric, 2), count(*)
+FROM c WHERE delay IS NOT NULL AND checked_at >= {start} AND checked_at < {end}""").split("|")
+    return f"{row[0]} / {row[1]} (n={row[2]})"
+
+
 def scalar(url, sql):
     return b.psql(url, sql).strip()
 
@@ -121,13 +136,17 @@ SELECT extract(epoch FROM max(delivered_at) - '{burst_at}'::timestamptz),
 FROM alert_deliveries WHERE event = 'down' AND status = 'delivered'""").split("|")
         last, queue_p50, queue_p99, last_created, retried = stats
         emails = scalar(db.url, "SELECT count(*) FROM email_outbox WHERE kind = 'monitor_down'")
-        table = ["| monitors down at once | delivered | burst → last delivery s | last DOWN recorded s | queue p50 s | queue p99 s | retried | schedule lag p99 ≤ s (~est.) during | before (steady) |",
-                 "|---|---|---|---|---|---|---|---|---|"]
+        steady_gap = background_delay(db.url, tenant, f"'{burst_at}'::timestamptz - interval '20 seconds'", f"'{burst_at}'::timestamptz")
+        burst_gap = background_delay(db.url, tenant, f"'{burst_at}'::timestamptz", f"'{burst_at}'::timestamptz + interval '{max(wall, 5):.1f} seconds'")
+        table = ["| monitors down at once | delivered | burst → last delivery s | last DOWN recorded s | queue p50 s | queue p99 s | retried "
+                 "| other checks' added delay p99 / max s, during | before | schedule lag p99 ≤ s (~est.) all checks, during | before |",
+                 "|---|---|---|---|---|---|---|---|---|---|---|"]
         table.append(f"| {BURST} (of {BURST + BACKGROUND} checked) | {delivered} | {float(last):.2f} | {float(last_created):.2f} | "
-                     f"{float(queue_p50):.3f} | {float(queue_p99):.3f} | {retried} | {lag[0]} (~{lag[1]:.2f}) | {steady[0]} (~{steady[1]:.2f}) |")
+                     f"{float(queue_p50):.3f} | {float(queue_p99):.3f} | {retried} | {burst_gap} | {steady_gap} "
+                     f"| {lag[0]} (~{lag[1]:.2f}) | {steady[0]} (~{steady[1]:.2f}) |")
         notes = [f"- monitors of the alerting organization UP before the burst: {up}/{BURST}",
                  f"- wall time until the {BURST}th delivery was seen: {wall:.1f} s; owner alert emails queued alongside: {emails}",
-                 f"- schedule lag p99 during the burst: **{lag[0]} s** (target ≤ 1 s)"]
+                 f"- delay the burst added to other organizations' checks, p99 / max: **{burst_gap} s** (target ≤ 1 s p99)"]
         b.record("alerts", [f"PostgreSQL; {BURST} HTTP monitors of one organization routed to one webhook channel (a local caddy respond), "
                             f"{BACKGROUND} healthy monitors elsewhere, all @60 s; build: --release",
                             "command: bench/alerts.py"], table, notes)
