@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/button';
 import { ConfirmButton } from '@/components/confirm-dialog';
@@ -76,6 +76,7 @@ function DetailsSection({ channel }: { channel: AlertChannelDetail }) {
 function SigningSection({ channel, canManage }: { channel: AlertChannelDetail; canManage: boolean }) {
   const rotate = useRotateSigningSecret(channel.id);
   const [secret, setSecret] = useState<string | null>(null);
+  const rotateButton = useRef<HTMLButtonElement>(null);
   const now = useNow(60_000);
   const until: unknown = channel.previousSecretValidUntil;
   const stillSigning = typeof until === 'string' && new Date(until).getTime() > now;
@@ -101,7 +102,7 @@ function SigningSection({ channel, canManage }: { channel: AlertChannelDetail; c
         <div>
           <ConfirmButton
             trigger={
-              <Button variant="secondary" pending={rotate.isPending} pendingLabel="Rotating…">
+              <Button ref={rotateButton} variant="secondary" pending={rotate.isPending} pendingLabel="Rotating…">
                 Rotate signing secret
               </Button>
             }
@@ -118,7 +119,7 @@ function SigningSection({ channel, canManage }: { channel: AlertChannelDetail; c
           />
         </div>
       ) : null}
-      <SigningSecretDialog secret={secret} title="New signing secret" onDone={() => setSecret(null)}>
+      <SigningSecretDialog secret={secret} title="New signing secret" onDone={() => setSecret(null)} onCloseFocus={() => rotateButton.current?.focus()}>
         <p>The previous secret keeps signing for 24 hours beside this one.</p>
       </SigningSecretDialog>
     </Section>

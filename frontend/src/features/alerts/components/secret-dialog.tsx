@@ -8,7 +8,20 @@ import '@/components/dialog.css';
  * A webhook's signing secret, shown this once. Clicking outside does not close it (the secret
  * would be lost by accident); “I’ve saved it” or Escape does.
  */
-export function SigningSecretDialog({ secret, title, children, onDone }: { secret: string | null; title: string; children?: ReactNode; onDone: () => void }) {
+export function SigningSecretDialog({
+  secret,
+  title,
+  children,
+  onDone,
+  onCloseFocus,
+}: {
+  secret: string | null;
+  title: string;
+  children?: ReactNode;
+  onDone: () => void;
+  /** Where focus goes on closing (the dialog opens without a trigger to return to). */
+  onCloseFocus: () => void;
+}) {
   return (
     <Dialog.Root
       open={secret !== null}
@@ -18,7 +31,15 @@ export function SigningSecretDialog({ secret, title, children, onDone }: { secre
     >
       <Dialog.Portal>
         <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog__content" onPointerDownOutside={(e) => e.preventDefault()} onInteractOutside={(e) => e.preventDefault()}>
+        <Dialog.Content
+          className="dialog__content"
+          onPointerDownOutside={(e) => e.preventDefault()}
+          onInteractOutside={(e) => e.preventDefault()}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            onCloseFocus();
+          }}
+        >
           <Dialog.Title className="dialog__title">{title}</Dialog.Title>
           <Dialog.Description asChild>
             <div className="dialog__description">

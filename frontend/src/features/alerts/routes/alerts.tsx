@@ -142,6 +142,8 @@ export function NewAlertChannelRoute() {
           if (created) goToChannel(created.id);
           setCreated(null);
         }}
+        // The channel's page takes focus (its heading), as after any navigation.
+        onCloseFocus={focusHeading}
       />
     </>
   );
