@@ -168,7 +168,7 @@ export function ChannelForm({ kind, label, saved, submitLabel, pendingLabel, pen
     const field = spec[name];
     if (!field) return null;
     const stored = keepsStored(field, saved);
-    const placeholder = stored ? (name === 'url' && saved?.url ? `${saved.url.replace(/\/+$/, '')}/… (stored)` : '•••••••• (stored)') : field.placeholder;
+    const placeholder = stored ? (name === 'url' && saved?.url ? `${saved.url} (stored)` : '•••••••• (stored)') : field.placeholder;
     return (
       <TextField
         key={name}

@@ -237,10 +237,10 @@ export function routingSummary(routing: { allMonitors: boolean; monitorIds: read
   return `${who} · ${events.join(', ')}`;
 }
 
-/** Where a channel sends: its addresses, recipient or URL (an origin for secret URLs). */
+/** Where a channel sends: its addresses, recipient or URL (the server gives secret URLs as `https://origin/…`). */
 export function destinationOf(channel: { kind: AlertChannelKind; url?: string | null; recipient?: string | null; addresses: readonly string[] }): string {
   if (channel.kind === 'EMAIL') return channel.addresses.join(', ') || '—';
   if (channel.recipient) return channel.recipient;
-  if (channel.url) return kindSpec(channel.kind).url?.secret ? `${channel.url.replace(/\/+$/, '')}/…` : channel.url;
+  if (channel.url) return channel.url;
   return '—';
 }

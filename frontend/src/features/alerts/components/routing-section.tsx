@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/button';
 import { FormAlert, splitErrors, TextField } from '@/components/form';
@@ -109,7 +109,6 @@ function ChosenMonitors({ ids, names, onRemove }: { ids: readonly string[]; name
 export function RoutingSection({ channelId, routing, canManage }: { channelId: string; routing: Routing; canManage: boolean }) {
   const save = useSetRouting(channelId);
   const toast = useToast();
-  const headingId = useId();
   const [allMonitors, setAllMonitors] = useState(routing.allMonitors);
   const [monitorIds, setMonitorIds] = useState<string[]>([...routing.monitorIds]);
   const [events, setEvents] = useState<AlertRouteEvent[]>([...routing.events]);
@@ -155,15 +154,12 @@ export function RoutingSection({ channelId, routing, canManage }: { channelId: s
       {general ? <FormAlert>{general}</FormAlert> : null}
       <form
         className="form routing-form"
-        aria-labelledby={headingId}
+        aria-label="Routing"
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate(input, { onSuccess: (saved) => toast({ title: 'Routing saved', description: routingSummary(saved.routing) }) });
         }}
       >
-        <h3 className="visually-hidden" id={headingId}>
-          Routing
-        </h3>
         <fieldset className="routing-scope">
           <legend className="form__label">Monitors</legend>
           <label className="routing-scope__option">

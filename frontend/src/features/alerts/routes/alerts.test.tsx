@@ -28,7 +28,7 @@ const slack = {
   id: 'c2',
   name: 'On-call Slack',
   kind: 'SLACK',
-  url: 'https://hooks.slack.com',
+  url: 'https://hooks.slack.com/…',
   routing: { allMonitors: false, monitorIds: ['m1', 'm2', 'm3'], events: ['DOWN'] },
 };
 const email = {
