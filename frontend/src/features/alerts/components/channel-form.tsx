@@ -105,13 +105,21 @@ export interface ChannelFormProps {
   onEdit?: () => void;
   /** Extra actions next to submit (e.g. Cancel). */
   actions?: ReactNode;
+  /** Changes when the saved channel does (e.g. its `updatedAt`): typed secrets are then cleared, being stored. */
+  savedVersion?: string;
 }
 
 /** A channel's name and the settings its kind uses, with where to find each and the server's errors under the fields. */
-export function ChannelForm({ kind, label, saved, submitLabel, pendingLabel, pending, error, onSubmit, onEdit, actions }: ChannelFormProps) {
+export function ChannelForm({ kind, label, saved, submitLabel, pendingLabel, pending, error, onSubmit, onEdit, actions, savedVersion }: ChannelFormProps) {
   const spec = kindSpec(kind);
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(() => initialValues(spec, saved));
+  // After a save the form stays (and keeps focus); only the secrets typed into it are emptied.
+  const [version, setVersion] = useState(savedVersion);
+  if (version !== savedVersion) {
+    setVersion(savedVersion);
+    setValues((current) => ({ ...current, token: '', url: spec.url?.secret ? '' : current.url }));
+  }
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formFields = ['name', 'url', 'token', 'recipient', 'priority', 'addresses', ...values.addresses.map((_, i) => `addresses[${i}]`)];
   const { fields: serverFields, general } = splitErrors(error, formFields, {

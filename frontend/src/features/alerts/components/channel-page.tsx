@@ -56,7 +56,8 @@ function DetailsSection({ channel }: { channel: AlertChannelDetail }) {
   return (
     <Section title="Details" lead={`Kind: ${kindSpec(channel.kind).label} (it cannot change; create another channel for another kind).`}>
       <ChannelForm
-        key={`${channel.id}-${String(channel.updatedAt)}`}
+        key={channel.id}
+        savedVersion={String(channel.updatedAt)}
         kind={channel.kind}
         label="Channel details"
         saved={channel}

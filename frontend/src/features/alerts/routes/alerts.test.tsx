@@ -366,6 +366,28 @@ describe('AlertChannelRoute', { timeout: 20_000 }, () => {
     await waitFor(() => expect(calls.find((c) => c.operationName === 'UpdateAlertChannel')?.variables).toEqual({ id: 'c2', input: { name: 'Pager Slack' } }));
   });
 
+  it('sends a new token when one is typed, then empties its box', async () => {
+    const telegram = { ...base, id: 'c4', name: 'Bot', kind: 'TELEGRAM', url: null, recipient: '-100123', routing: webhook.routing };
+    const { user, calls } = renderChannel(telegram, 'ADMIN', {
+      AlertChannel: (_v, call) => ({ data: { alertChannel: call === 0 ? telegram : { ...telegram, updatedAt: '2026-01-02T00:00:00Z' } } }),
+      UpdateAlertChannel: () => ({ data: { updateAlertChannel: { ...telegram, updatedAt: '2026-01-02T00:00:00Z' } } }),
+    });
+    const form = await screen.findByRole('form', { name: 'Channel details' });
+    const token = within(form).getByLabelText('Bot token');
+    expect(token).toHaveAccessibleDescription(/Stored — leave empty to keep it\./);
+    await user.type(token, '123:new');
+    const save = within(form).getByRole('button', { name: 'Save changes' });
+    await user.click(save);
+    await waitFor(() =>
+      expect(calls.find((c) => c.operationName === 'UpdateAlertChannel')?.variables).toEqual({
+        id: 'c4',
+        input: { name: 'Bot', token: '123:new', recipient: '-100123' },
+      }),
+    );
+    await waitFor(() => expect(token).toHaveValue(''));
+    expect(save).toHaveFocus();
+  });
+
   it('rotates a webhook’s signing secret after confirming, and shows the new one once', async () => {
     const { user } = renderChannel(webhook, 'OWNER', {
       RotateAlertChannelSigningSecret: () => ({
