@@ -11,6 +11,7 @@ const auth = () => import('@/features/auth/routes');
 const monitors = () => import('@/features/monitors/routes/monitors');
 const statusPages = () => import('@/features/status-pages/routes/status-pages');
 const subscriptionLinks = () => import('@/features/status-pages/routes/subscription-links');
+const alerts = () => import('@/features/alerts/routes/alerts');
 const statusIncidents = () => import('@/features/status-pages/routes/status-incidents');
 const routes: RouteObject[] = [
   {
@@ -86,6 +87,9 @@ const routes: RouteObject[] = [
                 lazy: () => import('@/features/maintenance/routes/maintenance').then((m) => ({ Component: m.NewMaintenanceRoute })),
                 handle: { title: 'Schedule maintenance' },
               },
+              { path: 'alerts', lazy: () => alerts().then((m) => ({ Component: m.AlertsRoute })), handle: { title: 'Alert channels' } },
+              { path: 'alerts/new', lazy: () => alerts().then((m) => ({ Component: m.NewAlertChannelRoute })), handle: { title: 'Add alert channel' } },
+              { path: 'alerts/:id', lazy: () => alerts().then((m) => ({ Component: m.AlertChannelRoute })), handle: { title: 'Alert channel' } },
               { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },
               {
                 path: 'account',

@@ -21,6 +21,18 @@ type Documents = {
     "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": typeof types.LogOutEverywhereDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  query AlertChannels {\n    alertChannels {\n      id\n      name\n      kind\n      url\n      recipient\n      addresses\n      hasSecret\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n    }\n  }\n": typeof types.AlertChannelsDocument,
+    "\n  query AlertChannel($id: ID!) {\n    alertChannel(id: $id) {\n      id\n      name\n      kind\n      url\n      recipient\n      priority\n      addresses\n      hasSecret\n      previousSecretValidUntil\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AlertChannelDocument,
+    "\n  query AlertDeliveries($channelId: ID!, $first: Int, $after: String) {\n    alertDeliveries(channelId: $channelId, first: $first, after: $after) {\n      nodes {\n        id\n        event\n        status\n        monitorId\n        attempts\n        maxAttempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        attemptLog {\n          attempt\n          statusCode\n          error\n          durationMs\n          at\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AlertDeliveriesDocument,
+    "\n  mutation CreateAlertChannel($input: AlertChannelInput!) {\n    createAlertChannel(input: $input) {\n      channel {\n        id\n        name\n        kind\n      }\n      signingSecret\n    }\n  }\n": typeof types.CreateAlertChannelDocument,
+    "\n  mutation UpdateAlertChannel($id: ID!, $input: AlertChannelInput!) {\n    updateAlertChannel(id: $id, input: $input) {\n      id\n      name\n      url\n      recipient\n      priority\n      addresses\n      hasSecret\n      updatedAt\n    }\n  }\n": typeof types.UpdateAlertChannelDocument,
+    "\n  mutation DeleteAlertChannel($id: ID!) {\n    deleteAlertChannel(id: $id)\n  }\n": typeof types.DeleteAlertChannelDocument,
+    "\n  mutation RotateAlertChannelSigningSecret($id: ID!) {\n    rotateAlertChannelSigningSecret(id: $id) {\n      channel {\n        id\n        previousSecretValidUntil\n      }\n      signingSecret\n    }\n  }\n": typeof types.RotateAlertChannelSigningSecretDocument,
+    "\n  mutation SetAlertChannelRouting($id: ID!, $input: AlertRoutingInput!) {\n    setAlertChannelRouting(id: $id, input: $input) {\n      id\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n    }\n  }\n": typeof types.SetAlertChannelRoutingDocument,
+    "\n  mutation TestAlertChannel($id: ID!) {\n    testAlertChannel(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.TestAlertChannelDocument,
+    "\n  mutation RequeueAlertDelivery($id: ID!) {\n    requeueAlertDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RequeueAlertDeliveryDocument,
+    "\n  query AlertMonitorOptions($text: String) {\n    monitors(first: 100, filter: { text: $text }) {\n      nodes {\n        id\n        name\n        target\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AlertMonitorOptionsDocument,
+    "\n  query AlertMonitorName($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.AlertMonitorNameDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        id\n        name\n        prefix\n        scope\n        createdAt\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -103,6 +115,18 @@ const documents: Documents = {
     "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": types.LogOutEverywhereDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  query AlertChannels {\n    alertChannels {\n      id\n      name\n      kind\n      url\n      recipient\n      addresses\n      hasSecret\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n    }\n  }\n": types.AlertChannelsDocument,
+    "\n  query AlertChannel($id: ID!) {\n    alertChannel(id: $id) {\n      id\n      name\n      kind\n      url\n      recipient\n      priority\n      addresses\n      hasSecret\n      previousSecretValidUntil\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": types.AlertChannelDocument,
+    "\n  query AlertDeliveries($channelId: ID!, $first: Int, $after: String) {\n    alertDeliveries(channelId: $channelId, first: $first, after: $after) {\n      nodes {\n        id\n        event\n        status\n        monitorId\n        attempts\n        maxAttempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        attemptLog {\n          attempt\n          statusCode\n          error\n          durationMs\n          at\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AlertDeliveriesDocument,
+    "\n  mutation CreateAlertChannel($input: AlertChannelInput!) {\n    createAlertChannel(input: $input) {\n      channel {\n        id\n        name\n        kind\n      }\n      signingSecret\n    }\n  }\n": types.CreateAlertChannelDocument,
+    "\n  mutation UpdateAlertChannel($id: ID!, $input: AlertChannelInput!) {\n    updateAlertChannel(id: $id, input: $input) {\n      id\n      name\n      url\n      recipient\n      priority\n      addresses\n      hasSecret\n      updatedAt\n    }\n  }\n": types.UpdateAlertChannelDocument,
+    "\n  mutation DeleteAlertChannel($id: ID!) {\n    deleteAlertChannel(id: $id)\n  }\n": types.DeleteAlertChannelDocument,
+    "\n  mutation RotateAlertChannelSigningSecret($id: ID!) {\n    rotateAlertChannelSigningSecret(id: $id) {\n      channel {\n        id\n        previousSecretValidUntil\n      }\n      signingSecret\n    }\n  }\n": types.RotateAlertChannelSigningSecretDocument,
+    "\n  mutation SetAlertChannelRouting($id: ID!, $input: AlertRoutingInput!) {\n    setAlertChannelRouting(id: $id, input: $input) {\n      id\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n    }\n  }\n": types.SetAlertChannelRoutingDocument,
+    "\n  mutation TestAlertChannel($id: ID!) {\n    testAlertChannel(id: $id) {\n      id\n      status\n    }\n  }\n": types.TestAlertChannelDocument,
+    "\n  mutation RequeueAlertDelivery($id: ID!) {\n    requeueAlertDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.RequeueAlertDeliveryDocument,
+    "\n  query AlertMonitorOptions($text: String) {\n    monitors(first: 100, filter: { text: $text }) {\n      nodes {\n        id\n        name\n        target\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.AlertMonitorOptionsDocument,
+    "\n  query AlertMonitorName($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.AlertMonitorNameDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        id\n        name\n        prefix\n        scope\n        createdAt\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -203,6 +227,54 @@ export function graphql(source: "\n  mutation LogOutEverywhere {\n    logOutEver
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): typeof import('./graphql').RevokeSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertChannels {\n    alertChannels {\n      id\n      name\n      kind\n      url\n      recipient\n      addresses\n      hasSecret\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n    }\n  }\n"): typeof import('./graphql').AlertChannelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertChannel($id: ID!) {\n    alertChannel(id: $id) {\n      id\n      name\n      kind\n      url\n      recipient\n      priority\n      addresses\n      hasSecret\n      previousSecretValidUntil\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').AlertChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertDeliveries($channelId: ID!, $first: Int, $after: String) {\n    alertDeliveries(channelId: $channelId, first: $first, after: $after) {\n      nodes {\n        id\n        event\n        status\n        monitorId\n        attempts\n        maxAttempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        attemptLog {\n          attempt\n          statusCode\n          error\n          durationMs\n          at\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').AlertDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAlertChannel($input: AlertChannelInput!) {\n    createAlertChannel(input: $input) {\n      channel {\n        id\n        name\n        kind\n      }\n      signingSecret\n    }\n  }\n"): typeof import('./graphql').CreateAlertChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAlertChannel($id: ID!, $input: AlertChannelInput!) {\n    updateAlertChannel(id: $id, input: $input) {\n      id\n      name\n      url\n      recipient\n      priority\n      addresses\n      hasSecret\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').UpdateAlertChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAlertChannel($id: ID!) {\n    deleteAlertChannel(id: $id)\n  }\n"): typeof import('./graphql').DeleteAlertChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateAlertChannelSigningSecret($id: ID!) {\n    rotateAlertChannelSigningSecret(id: $id) {\n      channel {\n        id\n        previousSecretValidUntil\n      }\n      signingSecret\n    }\n  }\n"): typeof import('./graphql').RotateAlertChannelSigningSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAlertChannelRouting($id: ID!, $input: AlertRoutingInput!) {\n    setAlertChannelRouting(id: $id, input: $input) {\n      id\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n    }\n  }\n"): typeof import('./graphql').SetAlertChannelRoutingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAlertChannel($id: ID!) {\n    testAlertChannel(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').TestAlertChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequeueAlertDelivery($id: ID!) {\n    requeueAlertDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RequeueAlertDeliveryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertMonitorOptions($text: String) {\n    monitors(first: 100, filter: { text: $text }) {\n      nodes {\n        id\n        name\n        target\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').AlertMonitorOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertMonitorName($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AlertMonitorNameDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -61,6 +61,146 @@ export type AffectedComponentInput = {
   impact: IncidentImpact;
 };
 
+/** A notification channel. Its secret (token, webhook URL, signing secret) is never returned. */
+export type AlertChannel = {
+  addresses: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether a token (or secret URL, or signing secret) is stored. */
+  hasSecret: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: AlertChannelKind;
+  name: Scalars['String']['output'];
+  /** After a signing-secret rotation: until when the previous secret also signs. */
+  previousSecretValidUntil?: Maybe<Scalars['DateTime']['output']>;
+  priority?: Maybe<Scalars['Int']['output']>;
+  recipient?: Maybe<Scalars['String']['output']>;
+  routing: AlertRouting;
+  updatedAt: Scalars['DateTime']['output'];
+  /** The receiver; for kinds whose URL embeds a token, its origin only. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A channel's settings. Which fields a kind uses: see the channel kinds in the docs; a field
+ * the kind does not use is refused.
+ */
+export type AlertChannelInput = {
+  addresses?: Array<Scalars['String']['input']>;
+  /** Required when creating; cannot change. */
+  kind?: InputMaybe<AlertChannelKind>;
+  name: Scalars['String']['input'];
+  /** ntfy 1–5, Pushover −2–2, Gotify 0–10. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Telegram chat id, Pushover user key or Matrix room id. */
+  recipient?: InputMaybe<Scalars['String']['input']>;
+  /** Bot token, routing key, API key, application or access token. Omit to keep the stored one. */
+  token?: InputMaybe<Scalars['String']['input']>;
+  /** The receiver or incoming-webhook URL, topic URL, server, or API base. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AlertChannelKind =
+  | 'DISCORD'
+  | 'EMAIL'
+  | 'GOOGLE_CHAT'
+  | 'GOTIFY'
+  | 'MATRIX'
+  | 'MATTERMOST'
+  | 'NTFY'
+  | 'OPSGENIE'
+  | 'PAGER_DUTY'
+  | 'PUSHOVER'
+  | 'ROCKET_CHAT'
+  | 'SLACK'
+  /** A Microsoft Teams Workflows webhook (Adaptive Card). */
+  | 'TEAMS'
+  | 'TELEGRAM'
+  /** A generic webhook, signed per Standard Webhooks. */
+  | 'WEBHOOK';
+
+/** A channel as `createAlertChannel` and `rotateAlertChannelSigningSecret` return it. */
+export type AlertChannelWithSecret = {
+  channel: AlertChannel;
+  /** A webhook's signing secret (`whsec_…`): shown this once, never again. */
+  signingSecret?: Maybe<Scalars['String']['output']>;
+};
+
+export type AlertDelivery = {
+  /** Every attempt, oldest first. */
+  attemptLog: Array<AlertDeliveryAttempt>;
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  event: AlertDeliveryEvent;
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  maxAttempts: Scalars['Int']['output'];
+  monitorId?: Maybe<Scalars['ID']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: AlertDeliveryStatus;
+};
+
+export type AlertDeliveryAttempt = {
+  at: Scalars['DateTime']['output'];
+  attempt: Scalars['Int']['output'];
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  /** The receiver's HTTP status, when it answered. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+export type AlertDeliveryConnection = {
+  /** A list of edges. */
+  edges: Array<AlertDeliveryEdge>;
+  /** A list of nodes. */
+  nodes: Array<AlertDelivery>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type AlertDeliveryEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: AlertDelivery;
+};
+
+export type AlertDeliveryEvent =
+  | 'DOWN'
+  | 'TEST'
+  | 'UP';
+
+export type AlertDeliveryStatus =
+  /** Failed its last attempt; `requeueAlertDelivery` sends it again. */
+  | 'DEAD'
+  | 'DELIVERED'
+  | 'QUEUED'
+  /** Being sent now. */
+  | 'RUNNING';
+
+export type AlertRouteEvent =
+  /** A monitor went down. */
+  | 'DOWN'
+  /** It recovered. */
+  | 'UP';
+
+/** Which monitors notify a channel, for which events. */
+export type AlertRouting = {
+  allMonitors: Scalars['Boolean']['output'];
+  events: Array<AlertRouteEvent>;
+  monitorIds: Array<Scalars['ID']['output']>;
+};
+
+export type AlertRoutingInput = {
+  /** Every monitor of the organization, now and later (then `monitorIds` is ignored). */
+  allMonitors: Scalars['Boolean']['input'];
+  /** Empty: the channel is notified of nothing (tests still work). */
+  events: Array<AlertRouteEvent>;
+  monitorIds?: Array<Scalars['ID']['input']>;
+};
+
 export type ApiKey = {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
@@ -598,6 +738,8 @@ export type Mutation = {
    * (or replaced) token.
    */
   confirmStatusSubscription: Scalars['Boolean']['output'];
+  /** Creates a channel. Admins and owners. A webhook's signing secret is in the answer, once. */
+  createAlertChannel: AlertChannelWithSecret;
   /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
   createApiKey: CreateApiKeyPayload;
   /**
@@ -611,6 +753,8 @@ export type Mutation = {
   createStatusIncident: StatusIncident;
   /** Creates a page (the default page when `slug` is empty). Members and above. */
   createStatusPage: StatusPage;
+  /** Deletes a channel, its routes and its deliveries. Admins and owners. */
+  deleteAlertChannel: Scalars['ID']['output'];
   /** Ends and removes a window. Members and above. */
   deleteMaintenanceWindow: MaintenanceWindow;
   /** Deletes a monitor with its history; returns it as it was. Members and above. */
@@ -667,6 +811,8 @@ export type Mutation = {
    * answer is the same whether or not it is (no enumeration). Limited per IP and address.
    */
   requestStatusPageAccess: SubscribePayload;
+  /** Sends a dead delivery again with fresh attempts. Members and above. */
+  requeueAlertDelivery: AlertDelivery;
   /** Gives a dead message a fresh set of attempts. Platform admins only. */
   requeueEmail: OutboxEmail;
   /**
@@ -685,10 +831,17 @@ export type Mutation = {
   /** Ends one of your sessions (another browser or device). Someone else's is `NOT_FOUND`. */
   revokeSession: Scalars['Boolean']['output'];
   /**
+   * A webhook's new signing secret (shown once); the previous one keeps signing beside it for
+   * 24 hours so receivers can switch over. Admins and owners.
+   */
+  rotateAlertChannelSigningSecret: AlertChannelWithSecret;
+  /**
    * Queues a test message to check that delivery works; returns at once, before sending.
    * Platform admins only.
    */
   sendTestEmail: OutboxEmail;
+  /** Sets which monitors notify the channel, for which events. Admins and owners. */
+  setAlertChannelRouting: AlertChannel;
   /**
    * Sets who may see a page. Members and above. Any change (a new password, other domains)
    * ends the access visitors were given before it.
@@ -719,6 +872,8 @@ export type Mutation = {
   subscribeToStatusPage: SubscribePayload;
   /** Suspends an organization: its users and keys get `FORBIDDEN`, its hosts lose TLS. */
   suspendTenant: Tenant;
+  /** Queues a test message to the channel; watch it in `alertDeliveries`. Members and above. */
+  testAlertChannel: AlertDelivery;
   /**
    * Opens a password-protected page at `slug` of this host's organization. No login; limited
    * per client IP. A wrong password is `BAD_USER_INPUT` on `password`.
@@ -726,6 +881,8 @@ export type Mutation = {
   unlockStatusPage: StatusPageAccessGrant;
   /** Ends a subscription with the token its emails carry; false when there is none (any more). */
   unsubscribeFromStatusPage: Scalars['Boolean']['output'];
+  /** Changes a channel (its kind stays). Admins and owners. */
+  updateAlertChannel: AlertChannel;
   /** Changes a monitor. Members and above. */
   updateMonitor: Monitor;
   /** Changes a page's path, title and description. Members and above. */
@@ -770,6 +927,11 @@ export type MutationConfirmStatusSubscriptionArgs = {
 };
 
 
+export type MutationCreateAlertChannelArgs = {
+  input: AlertChannelInput;
+};
+
+
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
 };
@@ -793,6 +955,11 @@ export type MutationCreateStatusIncidentArgs = {
 
 export type MutationCreateStatusPageArgs = {
   input: StatusPageInput;
+};
+
+
+export type MutationDeleteAlertChannelArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -897,6 +1064,11 @@ export type MutationRequestStatusPageAccessArgs = {
 };
 
 
+export type MutationRequeueAlertDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRequeueEmailArgs = {
   id: Scalars['ID']['input'];
 };
@@ -932,8 +1104,19 @@ export type MutationRevokeSessionArgs = {
 };
 
 
+export type MutationRotateAlertChannelSigningSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSendTestEmailArgs = {
   input: SendTestEmailInput;
+};
+
+
+export type MutationSetAlertChannelRoutingArgs = {
+  id: Scalars['ID']['input'];
+  input: AlertRoutingInput;
 };
 
 
@@ -974,6 +1157,11 @@ export type MutationSuspendTenantArgs = {
 };
 
 
+export type MutationTestAlertChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUnlockStatusPageArgs = {
   password: Scalars['String']['input'];
   slug?: Scalars['String']['input'];
@@ -982,6 +1170,12 @@ export type MutationUnlockStatusPageArgs = {
 
 export type MutationUnsubscribeFromStatusPageArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateAlertChannelArgs = {
+  id: Scalars['ID']['input'];
+  input: AlertChannelInput;
 };
 
 
@@ -1175,6 +1369,12 @@ export type PublicTenant = {
 };
 
 export type Query = {
+  /** One channel; another organization's is `NOT_FOUND`. */
+  alertChannel: AlertChannel;
+  /** The organization's channels, oldest first. Viewers and above. */
+  alertChannels: Array<AlertChannel>;
+  /** A channel's deliveries, newest first, each with its attempts. */
+  alertDeliveries: AlertDeliveryConnection;
   /** This organization's API keys, newest first. Owners and admins. */
   apiKeys: Array<ApiKey>;
   /** The organization's audit trail, newest first, `first` ≤ 100 per page. Owners and admins. */
@@ -1250,6 +1450,18 @@ export type Query = {
   statusSubscription?: Maybe<StatusSubscriptionView>;
   /** Every organization, newest first, optionally by status. Platform admins only. */
   tenants: TenantConnection;
+};
+
+
+export type QueryAlertChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAlertDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  channelId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1789,6 +2001,92 @@ export type RevokeSessionMutationVariables = Exact<{
 
 
 export type RevokeSessionMutation = { revokeSession: boolean };
+
+export type AlertChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertChannelsQuery = { alertChannels: Array<{ id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, addresses: Array<string>, hasSecret: boolean, createdAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } }> };
+
+export type AlertChannelQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AlertChannelQuery = { alertChannel: { id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, previousSecretValidUntil?: any | null, createdAt: any, updatedAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } } };
+
+export type AlertDeliveriesQueryVariables = Exact<{
+  channelId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AlertDeliveriesQuery = { alertDeliveries: { nodes: Array<{ id: string, event: AlertDeliveryEvent, status: AlertDeliveryStatus, monitorId?: string | null, attempts: number, maxAttempts: number, lastStatusCode?: number | null, lastError?: string | null, nextAttemptAt?: any | null, deliveredAt?: any | null, createdAt: any, attemptLog: Array<{ attempt: number, statusCode?: number | null, error?: string | null, durationMs: number, at: any }> }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type CreateAlertChannelMutationVariables = Exact<{
+  input: AlertChannelInput;
+}>;
+
+
+export type CreateAlertChannelMutation = { createAlertChannel: { signingSecret?: string | null, channel: { id: string, name: string, kind: AlertChannelKind } } };
+
+export type UpdateAlertChannelMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: AlertChannelInput;
+}>;
+
+
+export type UpdateAlertChannelMutation = { updateAlertChannel: { id: string, name: string, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, updatedAt: any } };
+
+export type DeleteAlertChannelMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteAlertChannelMutation = { deleteAlertChannel: string };
+
+export type RotateAlertChannelSigningSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RotateAlertChannelSigningSecretMutation = { rotateAlertChannelSigningSecret: { signingSecret?: string | null, channel: { id: string, previousSecretValidUntil?: any | null } } };
+
+export type SetAlertChannelRoutingMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: AlertRoutingInput;
+}>;
+
+
+export type SetAlertChannelRoutingMutation = { setAlertChannelRouting: { id: string, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } } };
+
+export type TestAlertChannelMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TestAlertChannelMutation = { testAlertChannel: { id: string, status: AlertDeliveryStatus } };
+
+export type RequeueAlertDeliveryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RequeueAlertDeliveryMutation = { requeueAlertDelivery: { id: string, status: AlertDeliveryStatus } };
+
+export type AlertMonitorOptionsQueryVariables = Exact<{
+  text?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AlertMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string }>, pageInfo: { hasNextPage: boolean } } };
+
+export type AlertMonitorNameQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AlertMonitorNameQuery = { monitor: { id: string, name: string } };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -2425,6 +2723,169 @@ export const RevokeSessionDocument = new TypedDocumentString(`
   revokeSession(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const AlertChannelsDocument = new TypedDocumentString(`
+    query AlertChannels {
+  alertChannels {
+    id
+    name
+    kind
+    url
+    recipient
+    addresses
+    hasSecret
+    routing {
+      allMonitors
+      monitorIds
+      events
+    }
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AlertChannelsQuery, AlertChannelsQueryVariables>;
+export const AlertChannelDocument = new TypedDocumentString(`
+    query AlertChannel($id: ID!) {
+  alertChannel(id: $id) {
+    id
+    name
+    kind
+    url
+    recipient
+    priority
+    addresses
+    hasSecret
+    previousSecretValidUntil
+    routing {
+      allMonitors
+      monitorIds
+      events
+    }
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AlertChannelQuery, AlertChannelQueryVariables>;
+export const AlertDeliveriesDocument = new TypedDocumentString(`
+    query AlertDeliveries($channelId: ID!, $first: Int, $after: String) {
+  alertDeliveries(channelId: $channelId, first: $first, after: $after) {
+    nodes {
+      id
+      event
+      status
+      monitorId
+      attempts
+      maxAttempts
+      lastStatusCode
+      lastError
+      nextAttemptAt
+      deliveredAt
+      createdAt
+      attemptLog {
+        attempt
+        statusCode
+        error
+        durationMs
+        at
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertDeliveriesQuery, AlertDeliveriesQueryVariables>;
+export const CreateAlertChannelDocument = new TypedDocumentString(`
+    mutation CreateAlertChannel($input: AlertChannelInput!) {
+  createAlertChannel(input: $input) {
+    channel {
+      id
+      name
+      kind
+    }
+    signingSecret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAlertChannelMutation, CreateAlertChannelMutationVariables>;
+export const UpdateAlertChannelDocument = new TypedDocumentString(`
+    mutation UpdateAlertChannel($id: ID!, $input: AlertChannelInput!) {
+  updateAlertChannel(id: $id, input: $input) {
+    id
+    name
+    url
+    recipient
+    priority
+    addresses
+    hasSecret
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAlertChannelMutation, UpdateAlertChannelMutationVariables>;
+export const DeleteAlertChannelDocument = new TypedDocumentString(`
+    mutation DeleteAlertChannel($id: ID!) {
+  deleteAlertChannel(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteAlertChannelMutation, DeleteAlertChannelMutationVariables>;
+export const RotateAlertChannelSigningSecretDocument = new TypedDocumentString(`
+    mutation RotateAlertChannelSigningSecret($id: ID!) {
+  rotateAlertChannelSigningSecret(id: $id) {
+    channel {
+      id
+      previousSecretValidUntil
+    }
+    signingSecret
+  }
+}
+    `) as unknown as TypedDocumentString<RotateAlertChannelSigningSecretMutation, RotateAlertChannelSigningSecretMutationVariables>;
+export const SetAlertChannelRoutingDocument = new TypedDocumentString(`
+    mutation SetAlertChannelRouting($id: ID!, $input: AlertRoutingInput!) {
+  setAlertChannelRouting(id: $id, input: $input) {
+    id
+    routing {
+      allMonitors
+      monitorIds
+      events
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetAlertChannelRoutingMutation, SetAlertChannelRoutingMutationVariables>;
+export const TestAlertChannelDocument = new TypedDocumentString(`
+    mutation TestAlertChannel($id: ID!) {
+  testAlertChannel(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<TestAlertChannelMutation, TestAlertChannelMutationVariables>;
+export const RequeueAlertDeliveryDocument = new TypedDocumentString(`
+    mutation RequeueAlertDelivery($id: ID!) {
+  requeueAlertDelivery(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequeueAlertDeliveryMutation, RequeueAlertDeliveryMutationVariables>;
+export const AlertMonitorOptionsDocument = new TypedDocumentString(`
+    query AlertMonitorOptions($text: String) {
+  monitors(first: 100, filter: {text: $text}) {
+    nodes {
+      id
+      name
+      target
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertMonitorOptionsQuery, AlertMonitorOptionsQueryVariables>;
+export const AlertMonitorNameDocument = new TypedDocumentString(`
+    query AlertMonitorName($id: ID!) {
+  monitor(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AlertMonitorNameQuery, AlertMonitorNameQueryVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
     mutation CreateApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app/status-pages', label: 'Status pages' },
   { to: '/app/incidents', label: 'Incidents' },
   { to: '/app/maintenance', label: 'Maintenance' },
+  { to: '/app/alerts', label: 'Alert channels' },
   { to: '/app/team', label: 'Team' },
   { to: '/app/api-keys', label: 'API keys', minimumRole: 'ADMIN' },
   { to: '/app/audit', label: 'Audit log', minimumRole: 'ADMIN' },

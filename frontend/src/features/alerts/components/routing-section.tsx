@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Button } from '@/components/button';
+import { FormAlert, splitErrors, TextField } from '@/components/form';
+import { Section } from '@/components/page';
+import { useToast } from '@/components/toast';
+import type { AlertRouteEvent, AlertRoutingInput } from '@/gql/graphql';
+import { useAlertMonitorOptions, useMonitorNames, useSetRouting, type AlertChannelDetail } from '../api/alert-channels';
+import { routingSummary } from './kinds';
+
+type Routing = AlertChannelDetail['routing'];
+
+const EVENTS: readonly { value: AlertRouteEvent; label: string; hint: string }[] = [
+  { value: 'DOWN', label: 'Down', hint: 'A monitor went down' },
+  { value: 'UP', label: 'Up', hint: 'It recovered' },
+];
+
+function useDebounced<T>(value: T, delay: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return debounced;
+}
+
+/** The API input for a routing: events in a fixed order; monitors only when not all. */
+export function routingInput(allMonitors: boolean, monitorIds: readonly string[], events: readonly AlertRouteEvent[]): AlertRoutingInput {
+  return {
+    allMonitors,
+    monitorIds: allMonitors ? [] : [...monitorIds],
+    events: EVENTS.map((e) => e.value).filter((e) => events.includes(e)),
+  };
+}
+
+function sameRouting(a: AlertRoutingInput, b: Routing): boolean {
+  const ids = (list: readonly string[] | null | undefined) => [...(list ?? [])].sort().join(',');
+  return (
+    a.allMonitors === b.allMonitors &&
+    (a.allMonitors || ids(a.monitorIds) === ids(b.monitorIds)) &&
+    [...a.events].sort().join(',') === [...b.events].sort().join(',')
+  );
+}
+
+/** Monitors to route: a server-side search with a checkbox per monitor (the first 100 matches). */
+function MonitorChecklist({ chosen, onToggle }: { chosen: readonly string[]; onToggle: (id: string, on: boolean) => void }) {
+  const [text, setText] = useState('');
+  const search = useDebounced(text, 250);
+  const options = useAlertMonitorOptions(search);
+  const nodes = options.data?.nodes ?? [];
+  return (
+    <div className="routing-picker">
+      <div role="search" aria-label="Monitors to route">
+        <TextField label="Find monitors" type="search" name="monitor-search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or target" autoComplete="off" />
+      </div>
+      {options.isPending ? (
+        <p className="muted" role="status">
+          Loading monitors…
+        </p>
+      ) : options.isError && !options.data ? (
+        <p className="form__error" role="alert">
+          Could not load monitors: {options.error.message}
+        </p>
+      ) : nodes.length === 0 ? (
+        <p className="muted" role="status">
+          {search.trim() ? `No monitor matches “${search.trim()}”.` : 'This organization has no monitors yet.'}
+        </p>
+      ) : (
+        <fieldset className="routing-picker__list" aria-busy={options.isFetching || undefined}>
+          <legend className="visually-hidden">Monitors</legend>
+          {nodes.map((monitor) => (
+            <label key={monitor.id} className="routing-picker__item" data-testid="routing-monitor">
+              <input type="checkbox" className="form__checkbox" checked={chosen.includes(monitor.id)} onChange={(e) => onToggle(monitor.id, e.target.checked)} />
+              <span className="routing-picker__text">
+                <span className="routing-picker__name">{monitor.name}</span>
+                <span className="routing-picker__meta">{monitor.target}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {options.data?.pageInfo.hasNextPage ? <p className="muted">Showing the first 100; search to find others.</p> : null}
+    </div>
+  );
+}
+
+function ChosenMonitors({ ids, names, onRemove }: { ids: readonly string[]; names: ReadonlyMap<string, string>; onRemove?: (id: string) => void }) {
+  if (ids.length === 0) return <p className="muted">No monitor chosen yet.</p>;
+  return (
+    <ul className="routing-chosen" aria-label="Routed monitors">
+      {ids.map((id) => {
+        const name = names.get(id) ?? 'Monitor';
+        return (
+          <li key={id} className="routing-chosen__item">
+            <Link to={`/app/monitors/${id}`}>{name}</Link>
+            {onRemove ? (
+              <button type="button" className="routing-chosen__remove" aria-label={`Remove ${name}`} onClick={() => onRemove(id)}>
+                <span aria-hidden="true">×</span>
+              </button>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Which monitors notify the channel, for which events; read-only below admin. */
+export function RoutingSection({ channelId, routing, canManage }: { channelId: string; routing: Routing; canManage: boolean }) {
+  const save = useSetRouting(channelId);
+  const toast = useToast();
+  const [allMonitors, setAllMonitors] = useState(routing.allMonitors);
+  const [monitorIds, setMonitorIds] = useState<string[]>([...routing.monitorIds]);
+  const [events, setEvents] = useState<AlertRouteEvent[]>([...routing.events]);
+  const names = useMonitorNames(allMonitors ? [] : monitorIds);
+  const input = routingInput(allMonitors, monitorIds, events);
+  const dirty = !sameRouting(input, routing);
+  const { general } = splitErrors(save.error, [], { FORBIDDEN: 'Only admins and owners can change a channel’s routing.' });
+
+  const edited = () => {
+    if (save.isSuccess || save.isError) save.reset();
+  };
+  const chooseAll = (all: boolean) => {
+    edited();
+    setAllMonitors(all);
+  };
+  const toggleMonitor = (id: string, on: boolean) => {
+    edited();
+    setMonitorIds((current) => (on ? (current.includes(id) ? current : [...current, id]) : current.filter((m) => m !== id)));
+  };
+  const toggleEvent = (event: AlertRouteEvent, on: boolean) => {
+    edited();
+    setEvents((current) => (on ? [...current.filter((e) => e !== event), event] : current.filter((e) => e !== event)));
+  };
+
+  if (!canManage) {
+    return (
+      <Section title="Routing" lead="Which monitors notify this channel, and for what. Admins and owners change it.">
+        <p data-testid="routing-summary">{routingSummary(routing)}</p>
+        {routing.allMonitors ? null : <ChosenMonitors ids={routing.monitorIds} names={names} />}
+      </Section>
+    );
+  }
+
+  const warning =
+    events.length === 0
+      ? 'No event is chosen: the channel gets only tests.'
+      : !allMonitors && monitorIds.length === 0
+        ? 'No monitor is chosen: the channel gets only tests.'
+        : null;
+
+  return (
+    <Section title="Routing" lead="Which monitors notify this channel, and for what.">
+      {general ? <FormAlert>{general}</FormAlert> : null}
+      <form
+        className="form routing-form"
+        aria-label="Routing"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(input, { onSuccess: (saved) => toast({ title: 'Routing saved', description: routingSummary(saved.routing) }) });
+        }}
+      >
+        <fieldset className="routing-scope">
+          <legend className="form__label">Monitors</legend>
+          <label className="routing-scope__option">
+            <input type="radio" name="scope" checked={allMonitors} onChange={() => chooseAll(true)} />
+            <span className="routing-scope__text">
+              <strong>All monitors</strong>
+              <span className="muted">Every monitor, including ones added later</span>
+            </span>
+          </label>
+          <label className="routing-scope__option">
+            <input type="radio" name="scope" checked={!allMonitors} onChange={() => chooseAll(false)} />
+            <span className="routing-scope__text">
+              <strong>Chosen monitors</strong>
+              <span className="muted">Only the ones you pick</span>
+            </span>
+          </label>
+        </fieldset>
+        {allMonitors ? null : (
+          <div className="routing-monitors">
+            <ChosenMonitors ids={monitorIds} names={names} onRemove={(id) => toggleMonitor(id, false)} />
+            <MonitorChecklist chosen={monitorIds} onToggle={toggleMonitor} />
+          </div>
+        )}
+        <fieldset className="routing-events">
+          <legend className="form__label">Events</legend>
+          {EVENTS.map((e) => (
+            <label key={e.value} className="routing-events__option">
+              <input type="checkbox" className="form__checkbox" checked={events.includes(e.value)} onChange={(ev) => toggleEvent(e.value, ev.target.checked)} />
+              <span>
+                {e.label} <span className="muted">· {e.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {warning ? <FormAlert tone="warning">{warning}</FormAlert> : null}
+        <div className="form__actions">
+          <Button type="submit" pending={save.isPending} pendingLabel="Saving…" disabled={!dirty}>
+            Save routing
+          </Button>
+          <span className="muted" role="status">
+            {dirty ? 'Unsaved changes' : save.isSuccess ? 'Saved' : ''}
+          </span>
+        </div>
+      </form>
+    </Section>
+  );
+}
