@@ -134,7 +134,7 @@ test('alert channels: create a webhook, keep its secret, send a test to a local 
     await routing.getByRole('checkbox', { name: /^Down/ }).check();
     await routing.getByRole('checkbox', { name: /^Up/ }).check();
     await routing.getByRole('button', { name: 'Save routing' }).click();
-    await expect(page.getByText('Routing saved')).toBeVisible();
+    await expect(page.getByText('Routing saved', { exact: true })).toBeVisible();
     await expect(routing.getByRole('button', { name: 'Save routing' })).toBeDisabled();
 
     // The list says so.

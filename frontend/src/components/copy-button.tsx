@@ -17,7 +17,8 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <>
-      <Button size="sm" variant="secondary" onClick={onCopy} aria-label={label}>
+      {/* The accessible name holds the visible word, as voice control users say what they see. */}
+      <Button size="sm" variant="secondary" onClick={onCopy} aria-label={state === 'copied' ? `Copied: ${label}` : label}>
         {state === 'copied' ? 'Copied' : 'Copy'}
       </Button>
       <span className="visually-hidden" role="status">

@@ -1,13 +1,19 @@
 import type { AlertChannelKind } from '@/gql/graphql';
 import { kindSpec } from './kinds';
 
-/** A small square with the kind's monogram in its brand-like colour; decorative (the kind is named in text). */
+/**
+ * A small square with the kind's monogram in its brand-like colour; decorative (the kind is named
+ * in text). The monogram is drawn by CSS from `data-monogram`, so it is not part of the text of a
+ * heading or link the icon sits in.
+ */
 export function KindIcon({ kind, size = 'md' }: { kind: AlertChannelKind; size?: 'md' | 'lg' }) {
   const spec = kindSpec(kind);
   return (
-    <span className={`kind-icon kind-icon--${kind.toLowerCase().replaceAll('_', '-')}${size === 'lg' ? ' kind-icon--lg' : ''}`} aria-hidden="true">
-      {spec.monogram}
-    </span>
+    <span
+      className={`kind-icon kind-icon--${kind.toLowerCase().replaceAll('_', '-')}${size === 'lg' ? ' kind-icon--lg' : ''}`}
+      data-monogram={spec.monogram}
+      aria-hidden="true"
+    />
   );
 }
 
