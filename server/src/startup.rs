@@ -310,11 +310,6 @@ impl Application {
             maintenance_notices,
         } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
-        // The served hosts are known before the first request (public answers and TLS asks read
-        // them from memory); a database not answering yet is retried by the poll below.
-        if let Err(err) = state.hostnames.refresh().await {
-            tracing::warn!(error = %err, "the hostname set could not be loaded at start; retrying shortly");
-        }
         let db = state.db.clone();
         let (tasks, cancel) = (TaskTracker::new(), CancellationToken::new());
         tasks.spawn(mail_runner.run(cancel.child_token()));
