@@ -98,7 +98,7 @@ impl Drop for Caddy {
 
 async fn caddy_issues_certificates_only_for_served_hosts(backend: Backend) {
     let dns = DnsZone::serve().await;
-    let app = TestApp::builder(backend)
+    let mut app = TestApp::builder(backend)
         .env("TRUSTED_PROXIES", "127.0.0.1/32")
         .env("CHECK_DNS_SERVERS", dns.addr())
         .spawn()
@@ -231,6 +231,8 @@ async fn caddy_issues_certificates_only_for_served_hosts(backend: Backend) {
     // With the ask endpoint gone, a name never issued before fails closed; issued ones keep
     // their certificates.
     app.process.terminate();
+    // Gone for good: a draining process could still answer an ask on a kept-alive connection.
+    assert!(app.process.wait_exit(std::time::Duration::from_secs(30)).is_some(), "the app exits on SIGTERM");
     let late = caddy.get("late.beacon.test", "/health").await;
     assert!(late.is_err(), "no answer from the ask endpoint must mean no certificate: {late:?}");
 }
