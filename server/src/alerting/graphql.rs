@@ -308,11 +308,19 @@ impl AlertingQuery {
     /// The organization's channels, oldest first. Viewers and above.
     async fn alert_channels(&self, ctx: &Context<'_>) -> Result<Vec<AlertChannel>, ApiError> {
         let scope = scope(ctx).await?;
-        let mut out = Vec::new();
-        for channel in channels::list(db(ctx), &scope).await? {
-            out.push(channel_out(ctx, channel).await?);
+        let mut routes: HashMap<Uuid, Vec<entity::alert_routes::Model>> = HashMap::new();
+        for route in routes::of_tenant(db(ctx), scope.tenant_id()).await? {
+            routes.entry(route.channel_id).or_default().push(route);
         }
-        Ok(out)
+        let now = now(ctx);
+        Ok(channels::list(db(ctx), &scope)
+            .await?
+            .into_iter()
+            .map(|channel| {
+                let own = routes.remove(&channel.id).unwrap_or_default();
+                AlertChannel::new(channel, own, now)
+            })
+            .collect())
     }
 
     /// One channel; another organization's is `NOT_FOUND`.

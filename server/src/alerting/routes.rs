@@ -24,6 +24,14 @@ pub struct Routing {
     pub events: Vec<&'static str>,
 }
 
+/// Every route of the organization (for its channel list: one query, not one per channel).
+pub async fn of_tenant(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+) -> Result<Vec<alert_routes::Model>, sea_orm::DbErr> {
+    alert_routes::Entity::find().filter(alert_routes::Column::TenantId.eq(tenant_id)).all(db).await
+}
+
 pub async fn of_channel(
     db: &impl ConnectionTrait,
     tenant_id: Uuid,

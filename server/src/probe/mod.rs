@@ -172,11 +172,10 @@ impl Prober {
     }
 
     async fn vet_host(&self, host: &str) -> Result<(), TargetRefused> {
-        let host = host.to_owned();
-        if let Some(address) = ssrf::ip_literal(&host) {
+        if let Some(address) = ssrf::ip_literal(host) {
             return ssrf::vet(address);
         }
-        match self.inner.resolver.lookup(&host, 0).await {
+        match self.inner.resolver.lookup(host, 0).await {
             Ok(addresses) => addresses.into_iter().try_for_each(|address| ssrf::vet(address.ip())),
             Err(_) => Ok(()),
         }
