@@ -18,6 +18,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The down alert went out (not during maintenance): the recovery is announced too.
     pub alerted: bool,
+    /// The outage of a monitor this one depends on, when that explains this one (no alerts
+    /// went out for it); cleared when the monitor turns out to be down on its own.
+    pub caused_by_incident_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -56,6 +59,11 @@ pub fn declared_indexes() -> Vec<DeclaredIndex> {
                 col("opened_at", Direction::Desc),
                 col("id", Direction::Desc),
             ],
+        ),
+        DeclaredIndex::global::<Entity, _>(
+            "incidents_caused_by_incident_id_idx",
+            [Column::CausedByIncidentId],
+            "ON DELETE SET NULL of caused_by_incident_id finds the outages one explained by its id alone",
         ),
         // A monitor's incidents, and its open one.
         DeclaredIndex::tenant_columns::<Entity>(

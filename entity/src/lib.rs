@@ -20,6 +20,7 @@ pub mod index;
 pub mod invitations;
 pub mod maintenance_windows;
 pub mod memberships;
+pub mod monitor_dependencies;
 pub mod monitor_tags;
 pub mod monitors;
 pub mod one_time_tokens;
@@ -58,6 +59,7 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         account_jobs::declared_indexes(),
         monitors::declared_indexes(),
         monitor_tags::declared_indexes(),
+        monitor_dependencies::declared_indexes(),
         check_results::declared_indexes(),
         check_rollups::declared_indexes(),
         incidents::declared_indexes(),

@@ -79,6 +79,9 @@ pub struct Model {
     /// same tags one per row for lookups.
     pub tags: String,
     pub updated_at: DateTimeUtc,
+    /// Down only because a monitor it depends on is down: its outage sends no alerts and is
+    /// attached to that monitor's (`incidents.caused_by_incident_id`).
+    pub dependency_down: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

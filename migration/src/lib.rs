@@ -27,6 +27,7 @@ mod m20261202_000010_create_status_subscribers;
 mod m20261202_000011_create_uploads;
 mod m20261202_000012_status_page_access;
 mod m20261202_000013_create_alerting;
+mod m20261202_000014_monitor_dependencies;
 mod support;
 
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_create_uploads::Migration),
             Box::new(m20261202_000012_status_page_access::Migration),
             Box::new(m20261202_000013_create_alerting::Migration),
+            Box::new(m20261202_000014_monitor_dependencies::Migration),
         ]
     }
 }

@@ -475,6 +475,8 @@ export type HttpSettingsInput = {
 export type Incident = {
   /** The error of the check that opened it. */
   cause: Scalars['String']['output'];
+  /** When this monitor was down because a monitor it depends on was: that monitor's outage. */
+  causedBy?: Maybe<Incident>;
   /** From opening to resolution; null while open. */
   durationSeconds?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
@@ -482,6 +484,8 @@ export type Incident = {
   monitorName: Scalars['String']['output'];
   openedAt: Scalars['DateTime']['output'];
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** No alert went out: it began in maintenance, or while a monitor it depends on was down. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 export type IncidentConnection = {
@@ -590,6 +594,15 @@ export type Monitor = {
    * checks have zero checks and no uptime.
    */
   dailyUptime: Array<DailyUptime>;
+  /**
+   * Down only because a monitor it depends on is down: its alerts are held back and its
+   * outage is attached to that monitor's outage.
+   */
+  dependencyDown: Scalars['Boolean']['output'];
+  /** The monitors that depend on this one, A to Z. */
+  dependents: Array<Monitor>;
+  /** The monitors this one depends on, A to Z. */
+  dependsOn: Array<Monitor>;
   dns?: Maybe<DnsSettings>;
   failureThreshold: Scalars['Int']['output'];
   heartbeat?: Maybe<HeartbeatSettings>;
@@ -676,6 +689,18 @@ export type MonitorConnection = {
   nodes: Array<Monitor>;
   /** Information to aid in pagination. */
   pageInfo: PageInfo;
+};
+
+/** One edge of the dependency graph: `monitorId` depends on `dependsOnId`. */
+export type MonitorDependency = {
+  dependsOnId: Scalars['ID']['output'];
+  monitorId: Scalars['ID']['output'];
+};
+
+/** Every monitor that depends on another or is depended on, and the edges between them. */
+export type MonitorDependencyGraph = {
+  dependencies: Array<MonitorDependency>;
+  monitors: Array<Monitor>;
 };
 
 /** An edge in a connection. */
@@ -842,6 +867,12 @@ export type Mutation = {
   sendTestEmail: OutboxEmail;
   /** Sets which monitors notify the channel, for which events. Admins and owners. */
   setAlertChannelRouting: AlertChannel;
+  /**
+   * Replaces the monitors this one depends on (at most 20). A cycle, itself, or more than 20
+   * is a field error on `dependsOn`; another organization's monitor is `NOT_FOUND`. While a
+   * monitor it depends on is down, its own outages send no alerts. Members and above.
+   */
+  setMonitorDependencies: Monitor;
   /**
    * Sets who may see a page. Members and above. Any change (a new password, other domains)
    * ends the access visitors were given before it.
@@ -1117,6 +1148,12 @@ export type MutationSendTestEmailArgs = {
 export type MutationSetAlertChannelRoutingArgs = {
   id: Scalars['ID']['input'];
   input: AlertRoutingInput;
+};
+
+
+export type MutationSetMonitorDependenciesArgs = {
+  dependsOn: Array<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1405,6 +1442,8 @@ export type Query = {
   members: Array<Member>;
   /** One monitor; another organization's is `NOT_FOUND`. */
   monitor: Monitor;
+  /** Every monitor that depends on another or is depended on, and the edges between them. */
+  monitorDependencyGraph: MonitorDependencyGraph;
   /** The tags this organization's monitors use, A to Z (at most 500). */
   monitorTags: Array<Scalars['String']['output']>;
   /** This organization's monitors, newest first, filtered by status, kind or text. */

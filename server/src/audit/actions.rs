@@ -28,6 +28,7 @@ pub const MONITOR_UPDATED: &str = "monitor.updated";
 pub const MONITOR_PAUSED: &str = "monitor.paused";
 pub const MONITOR_RESUMED: &str = "monitor.resumed";
 pub const MONITOR_DELETED: &str = "monitor.deleted";
+pub const MONITOR_DEPENDENCIES_CHANGED: &str = "monitor.dependencies_changed";
 
 pub const MAINTENANCE_CREATED: &str = "maintenance.created";
 pub const MAINTENANCE_DELETED: &str = "maintenance.deleted";

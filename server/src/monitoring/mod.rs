@@ -1,13 +1,15 @@
 //! The monitoring engine: monitors as tenants manage them (`monitors`), what each kind checks
 //! (`settings`, `timing`), the scheduler that claims due monitors and runs their checks through
 //! the probe layer (`claim`, `scheduler`), and recording results with the state machine
-//! (`state`, `record`), incidents and alert emails (`alerts`), and the layers above that follow outages
+//! (`state`, `record`), incidents and alert emails (`alerts`), dependencies that hold back a
+//! dependent's alerts while what it depends on is down (`dependencies`), and the layers above that follow outages
 //! (`followers`). Services take a `TenantScope`;
 //! the scheduler acts as the system. GraphQL lives in `graphql`.
 
 pub mod alerts;
 pub mod claim;
 pub mod cron;
+pub mod dependencies;
 pub mod events;
 pub mod followers;
 pub mod graphql;

@@ -292,6 +292,7 @@ async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         tags: Set(tags.to_column()),
+        dependency_down: Set(false),
     }
     .insert(&txn)
     .await?;
@@ -411,6 +412,7 @@ async fn set_paused(
     active.status = Set(if paused { MonitorStatus::Paused } else { MonitorStatus::Pending });
     active.consecutive_failures = Set(0);
     active.consecutive_successes = Set(0);
+    active.dependency_down = Set(false);
     active.status_changed_at = Set(Some(now));
     if !paused {
         active.next_check_at = Set(first_check_at(&settings, &timing, now));

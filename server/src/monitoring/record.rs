@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use entity::check_results::{self, CheckStatus};
 use entity::incidents;
-use entity::monitors::{self, MonitorKind};
+use entity::monitors::{self, MonitorKind, MonitorStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
@@ -15,6 +15,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::alerts::Alerts;
+use super::dependencies::{self, Verdict};
 use super::events::{MonitorEvent, check_status_name, status_name};
 use super::maintenance;
 use super::monitors::timing_of;
@@ -37,6 +38,8 @@ pub struct Recorded {
     pub results: usize,
     pub went_down: usize,
     pub recovered: usize,
+    /// Outages held back because a monitor they depend on is down (counted in `went_down` too).
+    pub held_back: usize,
     /// Results dropped because another worker holds the monitor's lease now.
     pub lease_lost: usize,
     pub events: Vec<MonitorEvent>,
@@ -140,9 +143,19 @@ pub async fn record_one(
         consecutive_failures: monitor.consecutive_failures,
         consecutive_successes: monitor.consecutive_successes,
     };
-    let step = state::step(&timing, current, status);
-    let next = plan(step.quick_recheck);
+    let mut step = state::step(&timing, current, status);
     let error: Option<String> = outcome.error.as_ref().map(|error| error.chars().take(1000).collect());
+    let dependency = if status == CheckStatus::Down {
+        dependency_of_failure(db, &monitor, current, &mut step, started_at).await?
+    } else {
+        DependencyCall::None
+    };
+    let next = plan(step.quick_recheck);
+    let dependency_down = match (&dependency, step.transition) {
+        (DependencyCall::HoldBack { .. }, _) => true,
+        (DependencyCall::OwnOutage, _) | (_, Some(Transition::Recovered)) => false,
+        _ => monitor.dependency_down,
+    };
     let duration_ms = outcome.duration_ms.min(i32::MAX as u32) as i32;
 
     let mut update = monitors::Entity::update_many()
@@ -155,6 +168,7 @@ pub async fn record_one(
         .col_expr(monitors::Column::LastCheckedAt, Expr::value(started_at))
         .col_expr(monitors::Column::LastDurationMs, Expr::value(duration_ms))
         .col_expr(monitors::Column::LastError, Expr::value(error.clone()))
+        .col_expr(monitors::Column::DependencyDown, Expr::value(dependency_down))
         .filter(monitors::Column::Id.eq(monitor.id));
     if step.transition.is_some() {
         update = update.col_expr(monitors::Column::StatusChangedAt, Expr::value(started_at));
@@ -210,8 +224,37 @@ pub async fn record_one(
         status_code: outcome.status_code,
         error: error.clone(),
     });
-    match step.transition {
-        Some(Transition::WentDown) => {
+    match (step.transition, dependency) {
+        (Some(Transition::WentDown), DependencyCall::HoldBack { parent, outage }) => {
+            // Expected while `parent` is down: recorded, attached to its outage, not announced.
+            let cause = format!("dependency down: {parent} is down");
+            let incident = open_incident(db, &monitor, started_at, Some(&cause), false).await?;
+            if incident.caused_by_incident_id != outage {
+                let mut active: incidents::ActiveModel = incident.into();
+                active.caused_by_incident_id = Set(outage);
+                active.update(db).await?;
+            }
+            recorded.went_down += 1;
+            recorded.held_back += 1;
+        }
+        (None, DependencyCall::OwnOutage) => {
+            // Still failing after its parents are fine: the held-back outage is its own now.
+            if let Some(open) = open_incident_of(db, &monitor).await? {
+                let mut active: incidents::ActiveModel = open.into();
+                active.caused_by_incident_id = Set(None);
+                active.alerted = Set(!in_maintenance);
+                active.cause = Set(error.clone().unwrap_or_else(|| "the check failed".to_owned()));
+                let incident = active.update(db).await?;
+                if incident.alerted {
+                    alerts.enqueue(db, &monitor, &incident, true, started_at).await?;
+                    for follower in alerts.followers.iter() {
+                        follower.opened(db, &incident, started_at).await?;
+                    }
+                    recorded.went_down += 1;
+                }
+            }
+        }
+        (Some(Transition::WentDown), _) => {
             let incident = open_incident(db, &monitor, started_at, error.as_deref(), !in_maintenance).await?;
             if incident.alerted {
                 alerts.enqueue(db, &monitor, &incident, true, started_at).await?;
@@ -221,7 +264,10 @@ pub async fn record_one(
             }
             recorded.went_down += 1;
         }
-        Some(Transition::Recovered) => {
+        (Some(Transition::Recovered), _) => {
+            // Dependents held back by this outage are checked now: fine, or down on their own.
+            let held = dependencies::held_back_dependents(db, monitor.tenant_id, monitor.id).await?;
+            dependencies::check_soon(db, held, started_at).await?;
             // An outage announced is announced over; one that began in maintenance is not.
             if let Some(incident) = resolve_incident(db, &monitor, started_at).await? {
                 if incident.alerted && !in_maintenance {
@@ -233,9 +279,54 @@ pub async fn record_one(
             }
             recorded.recovered += 1;
         }
-        Some(Transition::Changed) | None => {}
+        _ => {}
     }
     Ok(())
+}
+
+/// What a failing monitor's dependencies make of its failure.
+enum DependencyCall {
+    None,
+    /// The outage starting now follows from `parent`'s (`outage`): record it without alerts.
+    HoldBack {
+        parent: String,
+        outage: Option<Uuid>,
+    },
+    /// A held-back outage whose parents are fine again: it is the monitor's own now.
+    OwnOutage,
+}
+
+/// Asks the parents of a failing monitor, only when it matters: on its first failure (which
+/// has them checked at once), when its threshold is reached (a down parent holds the outage
+/// back; a failing one delays the call by a re-check), and while it is held back.
+async fn dependency_of_failure(
+    db: &DatabaseTransaction,
+    monitor: &monitors::Model,
+    current: Counters,
+    step: &mut state::Step,
+    at: DateTime<Utc>,
+) -> Result<DependencyCall, DbErr> {
+    let first_failure = current.consecutive_failures == 0 && current.status != MonitorStatus::Down;
+    let going_down = step.transition == Some(Transition::WentDown);
+    if !(first_failure || going_down || monitor.dependency_down) {
+        return Ok(DependencyCall::None);
+    }
+    let parents = dependencies::parents_of(db, monitor).await?;
+    if first_failure && !going_down {
+        dependencies::check_soon(db, parents.iter().map(|parent| parent.id).collect(), at).await?;
+    }
+    Ok(match (dependencies::verdict(&parents), going_down) {
+        (Verdict::ParentDown { name, outage }, true) => DependencyCall::HoldBack { parent: name, outage },
+        (Verdict::ParentFailing, true) => {
+            // Not an outage yet: the parent decides first.
+            step.counters.status = current.status;
+            step.transition = None;
+            step.quick_recheck = true;
+            DependencyCall::None
+        }
+        (Verdict::Own, false) if monitor.dependency_down => DependencyCall::OwnOutage,
+        _ => DependencyCall::None,
+    })
 }
 
 async fn open_incident(
@@ -258,6 +349,7 @@ async fn open_incident(
         cause: Set(cause.unwrap_or("the check failed").to_owned()),
         created_at: Set(at),
         alerted: Set(alerted),
+        caused_by_incident_id: Set(None),
     }
     .insert(db)
     .await

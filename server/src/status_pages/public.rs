@@ -587,6 +587,7 @@ mod tests {
             cause: String::new(),
             created_at: opened.parse().unwrap(),
             alerted: true,
+            caused_by_incident_id: None,
         }
     }
 

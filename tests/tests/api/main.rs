@@ -22,6 +22,7 @@ mod graphql_api;
 mod hardening;
 mod http_basics;
 mod migrations;
+mod monitor_dependencies;
 mod monitoring;
 mod monitoring_kinds;
 mod monitoring_organize;

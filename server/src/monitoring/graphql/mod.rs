@@ -23,6 +23,7 @@ use crate::kernel::ids::parse_id;
 use crate::kernel::input::single_line;
 use crate::kernel::paging::{KeyedPageRequest, PageRequest};
 use crate::kernel::{ApiError, FieldErrors, RequestMeta, SharedClock};
+use crate::monitoring::dependencies;
 use crate::monitoring::incidents::{self, IncidentFilter};
 use crate::monitoring::monitors::{self as service, ListPage, MonitorDraft, MonitorFilter, MonitorPatch};
 use crate::monitoring::tags::Tags;
@@ -148,6 +149,22 @@ impl MonitorsQuery {
         Ok(connection(incidents, incidents::cursor, |(row, name)| Incident::new(row, name)))
     }
 
+    /// Every monitor that depends on another or is depended on, and the edges between them.
+    async fn monitor_dependency_graph(&self, ctx: &Context<'_>) -> Result<MonitorDependencyGraph, ApiError> {
+        let scope = scope(ctx).await?;
+        let (monitors, edges) = dependencies::graph(db(ctx), &scope).await?;
+        Ok(MonitorDependencyGraph {
+            monitors: monitors.into_iter().map(Monitor::from).collect(),
+            dependencies: edges
+                .into_iter()
+                .map(|(monitor, parent)| MonitorDependency {
+                    monitor_id: id(monitor),
+                    depends_on_id: id(parent),
+                })
+                .collect(),
+        })
+    }
+
     /// One monitor; another organization's is `NOT_FOUND`.
     async fn monitor(&self, ctx: &Context<'_>, id: ID) -> Result<Monitor, ApiError> {
         let scope = scope(ctx).await?;
@@ -252,6 +269,21 @@ impl MonitorsMutation {
         let scope = scope(ctx).await?;
         let id = parse_id(&id, "monitor")?;
         Ok(service::duplicate(db(ctx), &audit(ctx), &scope, now(ctx), id).await?.into())
+    }
+
+    /// Replaces the monitors this one depends on (at most 20). A cycle, itself, or more than 20
+    /// is a field error on `dependsOn`; another organization's monitor is `NOT_FOUND`. While a
+    /// monitor it depends on is down, its own outages send no alerts. Members and above.
+    async fn set_monitor_dependencies(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        depends_on: Vec<ID>,
+    ) -> Result<Monitor, ApiError> {
+        let scope = scope(ctx).await?;
+        let id = parse_id(&id, "monitor")?;
+        let parents = depends_on.iter().map(|raw| parse_id(raw, "monitor")).collect::<Result<Vec<_>, _>>()?;
+        Ok(dependencies::set(db(ctx), &audit(ctx), &scope, now(ctx), id, parents).await?.into())
     }
 
     /// Deletes a monitor with its history; returns it as it was. Members and above.

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::{CheckStatus, MonitorKind, MonitorStatus, db, id, now};
 use crate::kernel::{ApiError, Links};
+use crate::monitoring::dependencies;
 use crate::monitoring::maintenance::{self, ActiveWindow};
 use crate::monitoring::rollups;
 use crate::monitoring::settings::{HostPort, Settings};
@@ -27,6 +28,9 @@ pub struct Monitor {
     /// The URL, `host:port` or DNS name checked; empty for a heartbeat.
     pub target: String,
     pub status: MonitorStatus,
+    /// Down only because a monitor it depends on is down: its alerts are held back and its
+    /// outage is attached to that monitor's outage.
+    pub dependency_down: bool,
     /// Sorted labels.
     pub tags: Vec<String>,
     pub interval_seconds: i32,
@@ -190,6 +194,7 @@ impl From<monitors::Model> for Monitor {
             kind: model.kind.into(),
             target: model.target.clone(),
             status: model.status.into(),
+            dependency_down: model.dependency_down,
             tags: Tags::from_column(&model.tags).as_slice().to_vec(),
             interval_seconds: model.interval_seconds,
             timeout_seconds: model.timeout_seconds,
@@ -299,6 +304,7 @@ impl From<check_results::Model> for CheckResult {
 
 /// An outage of one monitor: opened when it went DOWN, resolved when it came back UP.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Incident {
     pub id: ID,
     pub monitor_id: ID,
@@ -309,6 +315,12 @@ pub struct Incident {
     pub duration_seconds: Option<i64>,
     /// The error of the check that opened it.
     pub cause: String,
+    /// No alert went out: it began in maintenance, or while a monitor it depends on was down.
+    pub suppressed: bool,
+    #[graphql(skip)]
+    pub tenant_id: Uuid,
+    #[graphql(skip)]
+    pub caused_by_incident_id: Option<Uuid>,
 }
 
 impl Incident {
@@ -321,7 +333,30 @@ impl Incident {
             resolved_at: row.resolved_at,
             duration_seconds: row.resolved_at.map(|resolved| (resolved - row.opened_at).num_seconds().max(0)),
             cause: row.cause,
+            suppressed: !row.alerted,
+            tenant_id: row.tenant_id,
+            caused_by_incident_id: row.caused_by_incident_id,
         }
+    }
+}
+
+#[ComplexObject]
+impl Incident {
+    /// When this monitor was down because a monitor it depends on was: that monitor's outage.
+    async fn caused_by(&self, ctx: &Context<'_>) -> Result<Option<Incident>, ApiError> {
+        let Some(cause) = self.caused_by_incident_id else { return Ok(None) };
+        let row = incidents::Entity::find_by_id(cause)
+            .filter(incidents::Column::TenantId.eq(self.tenant_id))
+            .one(db(ctx))
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let name = monitors::Entity::find_by_id(row.monitor_id)
+            .filter(monitors::Column::TenantId.eq(self.tenant_id))
+            .one(db(ctx))
+            .await?
+            .map(|monitor| monitor.name)
+            .unwrap_or_default();
+        Ok(Some(Incident::new(row, name)))
     }
 }
 
@@ -390,6 +425,18 @@ pub struct DailyUptime {
 
 #[ComplexObject]
 impl Monitor {
+    /// The monitors this one depends on, A to Z.
+    async fn depends_on(&self, ctx: &Context<'_>) -> Result<Vec<Monitor>, ApiError> {
+        let parents = dependencies::neighbours(db(ctx), self.model.tenant_id, self.model.id, true).await?;
+        Ok(parents.into_iter().map(Monitor::from).collect())
+    }
+
+    /// The monitors that depend on this one, A to Z.
+    async fn dependents(&self, ctx: &Context<'_>) -> Result<Vec<Monitor>, ApiError> {
+        let children = dependencies::neighbours(db(ctx), self.model.tenant_id, self.model.id, false).await?;
+        Ok(children.into_iter().map(Monitor::from).collect())
+    }
+
     /// Whether a maintenance window covers this monitor now (no alerts; not counted in uptime).
     async fn in_maintenance(&self, ctx: &Context<'_>) -> Result<bool, ApiError> {
         let covered = match &self.page {
@@ -492,4 +539,18 @@ fn parse_small_count(first: i32) -> Result<u64, ApiError> {
     } else {
         Err(ApiError::field("first", "must be between 1 and 100"))
     }
+}
+
+/// One edge of the dependency graph: `monitorId` depends on `dependsOnId`.
+#[derive(SimpleObject)]
+pub struct MonitorDependency {
+    pub monitor_id: ID,
+    pub depends_on_id: ID,
+}
+
+/// Every monitor that depends on another or is depended on, and the edges between them.
+#[derive(SimpleObject)]
+pub struct MonitorDependencyGraph {
+    pub monitors: Vec<Monitor>,
+    pub dependencies: Vec<MonitorDependency>,
 }

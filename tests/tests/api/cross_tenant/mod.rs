@@ -59,6 +59,7 @@ const CASES: &[(&str, Case)] = &[
     ("resumeMonitor", case!(monitors::resume_monitor)),
     ("duplicateMonitor", case!(monitors::duplicate_monitor)),
     ("deleteMonitor", case!(monitors::delete_monitor)),
+    ("setMonitorDependencies", case!(monitors::set_monitor_dependencies)),
     ("checkCompleted", case!(monitors::check_completed)),
     ("createMaintenanceWindow", case!(monitors::create_maintenance_window)),
     ("deleteMaintenanceWindow", case!(monitors::delete_maintenance_window)),

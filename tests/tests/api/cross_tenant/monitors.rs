@@ -112,3 +112,39 @@ pub async fn incidents(probe: Probe) {
     let query = "query($id: ID!) { incidents(filter: { monitorId: $id }) { nodes { id monitorName } } }";
     probe.assert_refused_like_missing(&acme, query, ids(&id), "NOT_FOUND").await;
 }
+
+/// Both ids: the foreign monitor to change, and a foreign monitor to depend on (from a monitor
+/// of the caller's own). Either is `NOT_FOUND`, and nothing changes on either side.
+pub async fn set_monitor_dependencies(probe: Probe) {
+    let (acme, globex, id) = arrange(&probe).await;
+    let set = "mutation($id: ID!) { setMonitorDependencies(id: $id, dependsOn: []) { id } }";
+    probe.assert_refused_like_missing(&acme, set, ids(&id), "NOT_FOUND").await;
+    assert_unchanged(&probe, &globex, &id).await;
+    let (_, body) = probe.app.graphql_as(&acme, CREATE, json!({ "n": "Acme web" })).await;
+    let mine = body["data"]["createMonitor"]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
+    let set =
+        format!("mutation($id: ID!) {{ setMonitorDependencies(id: \"{mine}\", dependsOn: [$id]) {{ id }} }}");
+    probe.assert_refused_like_missing(&acme, &set, ids(&id), "NOT_FOUND").await;
+    let (_, body) = probe
+        .app
+        .graphql_as(
+            &acme,
+            "{ monitorDependencyGraph { monitors { id } dependencies { monitorId } } }",
+            Value::Null,
+        )
+        .await;
+    assert_eq!(
+        body["data"]["monitorDependencyGraph"],
+        json!({ "monitors": [], "dependencies": [] }),
+        "{body}"
+    );
+    let (_, body) = probe
+        .app
+        .graphql_as(
+            &globex,
+            "query($id: ID!) { monitor(id: $id) { dependents { id } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(body["data"]["monitor"]["dependents"], json!([]), "{body}");
+}

@@ -65,6 +65,7 @@ async fn arrange(probe: &Probe) -> (String, (String, String), Theirs, String) {
         cause: Set("connection refused".into()),
         created_at: Set(now),
         alerted: Set(true),
+        caused_by_incident_id: Set(None),
     }
     .insert(&db)
     .await
