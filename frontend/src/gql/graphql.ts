@@ -475,6 +475,8 @@ export type HttpSettingsInput = {
 export type Incident = {
   /** The error of the check that opened it. */
   cause: Scalars['String']['output'];
+  /** When this monitor was down because a monitor it depends on was: that monitor's outage. */
+  causedBy?: Maybe<Incident>;
   /** From opening to resolution; null while open. */
   durationSeconds?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
@@ -482,6 +484,8 @@ export type Incident = {
   monitorName: Scalars['String']['output'];
   openedAt: Scalars['DateTime']['output'];
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** No alert went out: it began in maintenance, or while a monitor it depends on was down. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 export type IncidentConnection = {
@@ -590,6 +594,12 @@ export type Monitor = {
    * checks have zero checks and no uptime.
    */
   dailyUptime: Array<DailyUptime>;
+  /** Down only because a monitor it depends on is down: its alerts are held back and its outage is attached to that monitor's outage. */
+  dependencyDown: Scalars['Boolean']['output'];
+  /** The monitors that depend on this one, A to Z. */
+  dependents: Array<Monitor>;
+  /** The monitors this one depends on, A to Z. */
+  dependsOn: Array<Monitor>;
   dns?: Maybe<DnsSettings>;
   failureThreshold: Scalars['Int']['output'];
   heartbeat?: Maybe<HeartbeatSettings>;
@@ -676,6 +686,17 @@ export type MonitorConnection = {
   nodes: Array<Monitor>;
   /** Information to aid in pagination. */
   pageInfo: PageInfo;
+};
+
+export type MonitorDependency = {
+  dependsOnId: Scalars['ID']['output'];
+  monitorId: Scalars['ID']['output'];
+};
+
+/** Every monitor that depends on another or is depended on, and the edges between them. */
+export type MonitorDependencyGraph = {
+  dependencies: Array<MonitorDependency>;
+  monitors: Array<Monitor>;
 };
 
 /** An edge in a connection. */
@@ -842,6 +863,8 @@ export type Mutation = {
   sendTestEmail: OutboxEmail;
   /** Sets which monitors notify the channel, for which events. Admins and owners. */
   setAlertChannelRouting: AlertChannel;
+  /** Replaces the monitors this one depends on (at most 20). A cycle, itself, or more than 20 is a field error on `dependsOn`; another organization's monitor is NOT_FOUND. Members and above. */
+  setMonitorDependencies: Monitor;
   /**
    * Sets who may see a page. Members and above. Any change (a new password, other domains)
    * ends the access visitors were given before it.
@@ -1117,6 +1140,12 @@ export type MutationSendTestEmailArgs = {
 export type MutationSetAlertChannelRoutingArgs = {
   id: Scalars['ID']['input'];
   input: AlertRoutingInput;
+};
+
+
+export type MutationSetMonitorDependenciesArgs = {
+  dependsOn: Array<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1405,6 +1434,7 @@ export type Query = {
   members: Array<Member>;
   /** One monitor; another organization's is `NOT_FOUND`. */
   monitor: Monitor;
+  monitorDependencyGraph: MonitorDependencyGraph;
   /** The tags this organization's monitors use, A to Z (at most 500). */
   monitorTags: Array<Scalars['String']['output']>;
   /** This organization's monitors, newest first, filtered by status, kind or text. */
@@ -2175,7 +2205,7 @@ export type IncidentsQueryVariables = Exact<{
 }>;
 
 
-export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string, suppressed: boolean, causedBy?: { id: string, monitorId: string, monitorName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type PublishPageOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2242,6 +2272,26 @@ export type DeleteMaintenanceWindowMutationVariables = Exact<{
 
 export type DeleteMaintenanceWindowMutation = { deleteMaintenanceWindow: { id: string, name: string } };
 
+export type MonitorDependencyGraphQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonitorDependencyGraphQuery = { monitorDependencyGraph: { monitors: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependencies: Array<{ monitorId: string, dependsOnId: string }> } };
+
+export type SetMonitorDependenciesMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  dependsOn: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type SetMonitorDependenciesMutation = { setMonitorDependencies: { id: string, dependencyDown: boolean, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }> } };
+
+export type DependencyMonitorOptionsQueryVariables = Exact<{
+  text?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DependencyMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string, status: MonitorStatus }>, pageInfo: { hasNextPage: boolean } } };
+
 export type MonitorSettingsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2259,7 +2309,7 @@ export type MonitorQueryVariables = Exact<{
 }>;
 
 
-export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, dependencyDown: boolean, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependents: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string, suppressed: boolean, causedBy?: { id: string, monitorId: string, monitorName: string } | null }> } };
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2269,7 +2319,7 @@ export type MonitorsQueryVariables = Exact<{
 }>;
 
 
-export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null, latencyTrend: Array<number | null>, uptime: { uptimePercent?: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, dependencyDown: boolean, tags: Array<string>, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null, latencyTrend: Array<number | null>, uptime: { uptimePercent?: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CreateMonitorMutationVariables = Exact<{
   input: CreateMonitorInput;
@@ -3044,6 +3094,12 @@ export const IncidentsDocument = new TypedDocumentString(`
       resolvedAt
       durationSeconds
       cause
+      suppressed
+      causedBy {
+        id
+        monitorId
+        monitorName
+      }
     }
     pageInfo {
       hasNextPage
@@ -3154,6 +3210,51 @@ export const DeleteMaintenanceWindowDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteMaintenanceWindowMutation, DeleteMaintenanceWindowMutationVariables>;
+export const MonitorDependencyGraphDocument = new TypedDocumentString(`
+    query MonitorDependencyGraph {
+  monitorDependencyGraph {
+    monitors {
+      id
+      name
+      status
+      dependencyDown
+    }
+    dependencies {
+      monitorId
+      dependsOnId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorDependencyGraphQuery, MonitorDependencyGraphQueryVariables>;
+export const SetMonitorDependenciesDocument = new TypedDocumentString(`
+    mutation SetMonitorDependencies($id: ID!, $dependsOn: [ID!]!) {
+  setMonitorDependencies(id: $id, dependsOn: $dependsOn) {
+    id
+    dependencyDown
+    dependsOn {
+      id
+      name
+      status
+      dependencyDown
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetMonitorDependenciesMutation, SetMonitorDependenciesMutationVariables>;
+export const DependencyMonitorOptionsDocument = new TypedDocumentString(`
+    query DependencyMonitorOptions($text: String) {
+  monitors(first: 100, filter: {text: $text}, orderBy: NAME) {
+    nodes {
+      id
+      name
+      target
+      status
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DependencyMonitorOptionsQuery, DependencyMonitorOptionsQueryVariables>;
 export const MonitorSettingsDocument = new TypedDocumentString(`
     query MonitorSettings($id: ID!) {
   monitor(id: $id) {
@@ -3238,6 +3339,19 @@ export const MonitorDocument = new TypedDocumentString(`
       timeZone
     }
     inMaintenance
+    dependencyDown
+    dependsOn {
+      id
+      name
+      status
+      dependencyDown
+    }
+    dependents {
+      id
+      name
+      status
+      dependencyDown
+    }
     day: uptime(period: DAY) {
       checks
       failures
@@ -3291,6 +3405,12 @@ export const MonitorDocument = new TypedDocumentString(`
       openedAt
       resolvedAt
       cause
+      suppressed
+      causedBy {
+        id
+        monitorId
+        monitorName
+      }
     }
   }
 }
@@ -3304,6 +3424,7 @@ export const MonitorsDocument = new TypedDocumentString(`
       kind
       target
       status
+      dependencyDown
       tags
       intervalSeconds
       lastCheckedAt
