@@ -13,6 +13,8 @@ export interface MonitorRow {
   kind: MonitorKind;
   target: string;
   status: MonitorStatus;
+  /** Down only because a monitor it depends on is down. */
+  dependencyDown?: boolean;
   tags?: readonly string[];
   lastCheckedAt?: unknown;
   lastDurationMs?: number | null;
@@ -125,7 +127,7 @@ const MonitorRowView = memo(function MonitorRowView({ monitor: m, index, offset,
         {m.tags && m.tags.length > 0 ? <TagList tags={m.tags} label={`Tags of ${m.name}`} /> : null}
       </span>
       <span role="cell" className="monitor-table__status">
-        <StatusBadge status={m.status} />
+        <StatusBadge status={m.status} dependencyDown={m.dependencyDown} />
       </span>
       <span role="cell" className="monitor-table__kind">
         {KIND_LABELS[m.kind]}
