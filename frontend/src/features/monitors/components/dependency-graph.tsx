@@ -13,7 +13,7 @@ import { StatusBadge, statusLabel } from './status-badge';
 
 const PHONE_QUERY = '(max-width: 40rem)';
 /** Characters of a name that fit in a node; the full name is in its accessible name and tooltip. */
-const NAME_CHARS = 22;
+const NAME_CHARS = 20;
 
 function byName(a: GraphMonitor, b: GraphMonitor): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
@@ -26,6 +26,23 @@ function shorten(name: string): string {
 /** The tone of a node: its status, with "dependency down" apart from a real outage. */
 function toneOf(m: GraphMonitor): string {
   return m.status === 'DOWN' && m.dependencyDown ? 'dependency' : m.status.toLowerCase();
+}
+
+/** A path through `points`: straight down through a layer, a smooth S-curve between layers. */
+export function edgePath(points: readonly { x: number; y: number }[]): string {
+  const [first, ...rest] = points;
+  if (!first) return '';
+  let d = `M ${first.x} ${first.y}`;
+  let previous = first;
+  for (const point of rest) {
+    if (point.x === previous.x) d += ` L ${point.x} ${point.y}`;
+    else {
+      const midY = (previous.y + point.y) / 2;
+      d += ` C ${previous.x} ${midY}, ${point.x} ${midY}, ${point.x} ${point.y}`;
+    }
+    previous = point;
+  }
+  return d;
 }
 
 /** The graph drawn as SVG: parents above dependents, arrows from a monitor to those depending on it. */
@@ -49,17 +66,19 @@ export function DependencyGraphDrawing({ graph }: { graph: DependencyGraph }) {
           <marker id="dep-graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" className="dep-graph__arrowhead" />
           </marker>
+          <marker id="dep-graph-arrow-down" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" className="dep-graph__arrowhead dep-graph__arrowhead--down" />
+          </marker>
         </defs>
         <g aria-hidden="true">
           {layout.edges.map((e) => {
-            const midY = (e.from.y + e.to.y) / 2;
             const parentDown = byId.get(e.dependsOnId)?.status === 'DOWN';
             return (
               <path
                 key={`${e.dependsOnId}-${e.monitorId}`}
                 className={parentDown ? 'dep-graph__edge dep-graph__edge--down' : 'dep-graph__edge'}
-                d={`M ${e.from.x} ${e.from.y} C ${e.from.x} ${midY}, ${e.to.x} ${midY}, ${e.to.x} ${e.to.y - 2}`}
-                markerEnd="url(#dep-graph-arrow)"
+                d={edgePath(e.points)}
+                markerEnd={parentDown ? 'url(#dep-graph-arrow-down)' : 'url(#dep-graph-arrow)'}
                 data-testid="dependency-edge"
               />
             );

@@ -22,9 +22,11 @@ export interface PlacedNode {
 }
 
 export interface PlacedEdge extends LayoutEdge {
-  /** From the bottom middle of the parent to the top middle of the dependent. */
-  from: { x: number; y: number };
-  to: { x: number; y: number };
+  /**
+   * From the bottom middle of the parent to the top middle of the dependent, through one point
+   * per layer in between (an edge that skips layers goes around the monitors in them).
+   */
+  points: { x: number; y: number }[];
 }
 
 export interface Layout {
@@ -40,6 +42,8 @@ export const NODE_HEIGHT = 48;
 const GAP_X = 28;
 const GAP_Y = 64;
 const PADDING = 12;
+/** The room a long edge takes where it passes through a layer. */
+const LANE_WIDTH = 12;
 const SWEEPS = 4;
 
 /** Each monitor's layer: 0 without parents, else one more than its deepest parent (cycles are cut). */
@@ -80,11 +84,28 @@ export function layoutGraph(ids: readonly string[], edges: readonly LayoutEdge[]
   for (const id of ids) layers[layerOf.get(id) ?? 0]!.push(id);
 
   const valid = edges.filter((e) => layerOf.has(e.monitorId) && layerOf.has(e.dependsOnId) && (layerOf.get(e.dependsOnId) ?? 0) < (layerOf.get(e.monitorId) ?? 0));
+  // An edge that skips layers gets a virtual node in each layer it crosses, ordered like the rest.
+  const virtual = new Set<string>();
+  const chains = new Map<LayoutEdge, string[]>();
   const up = new Map<string, string[]>();
   const down = new Map<string, string[]>();
+  const link = (parent: string, child: string) => {
+    up.set(child, [...(up.get(child) ?? []), parent]);
+    down.set(parent, [...(down.get(parent) ?? []), child]);
+  };
   for (const e of valid) {
-    up.set(e.monitorId, [...(up.get(e.monitorId) ?? []), e.dependsOnId]);
-    down.set(e.dependsOnId, [...(down.get(e.dependsOnId) ?? []), e.monitorId]);
+    const from = layerOf.get(e.dependsOnId) ?? 0;
+    const to = layerOf.get(e.monitorId) ?? 0;
+    const chain = [e.dependsOnId];
+    for (let l = from + 1; l < to; l += 1) {
+      const id = `\u0000${e.dependsOnId}\u0000${e.monitorId}\u0000${l}`;
+      virtual.add(id);
+      layers[l]!.push(id);
+      chain.push(id);
+    }
+    chain.push(e.monitorId);
+    chains.set(e, chain);
+    for (let i = 1; i < chain.length; i += 1) link(chain[i - 1]!, chain[i]!);
   }
 
   const position = new Map<string, number>();
@@ -106,24 +127,37 @@ export function layoutGraph(ids: readonly string[], edges: readonly LayoutEdge[]
     }
   }
 
-  const widest = Math.max(0, ...layers.map((l) => l.length));
-  const width = widest === 0 ? 0 : PADDING * 2 + widest * NODE_WIDTH + (widest - 1) * GAP_X;
+  const widthOf = (id: string) => (virtual.has(id) ? LANE_WIDTH : NODE_WIDTH);
+  const rowWidths = layers.map((layer) => layer.reduce((sum, id) => sum + widthOf(id), 0) + Math.max(0, layer.length - 1) * GAP_X);
+  const widest = Math.max(0, ...rowWidths);
+  const width = widest === 0 ? 0 : PADDING * 2 + widest;
   const height = layerCount === 0 ? 0 : PADDING * 2 + layerCount * NODE_HEIGHT + (layerCount - 1) * GAP_Y;
   const nodes: PlacedNode[] = [];
-  const byId = new Map<string, PlacedNode>();
+  const centre = new Map<string, { x: number; top: number }>();
   layers.forEach((layer, l) => {
-    const rowWidth = layer.length * NODE_WIDTH + (layer.length - 1) * GAP_X;
-    const left = (width - rowWidth) / 2;
-    layer.forEach((id, order) => {
-      const node = { id, layer: l, order, x: left + order * (NODE_WIDTH + GAP_X), y: PADDING + l * (NODE_HEIGHT + GAP_Y) };
-      nodes.push(node);
-      byId.set(id, node);
-    });
+    let x = (width - (rowWidths[l] ?? 0)) / 2;
+    const y = PADDING + l * (NODE_HEIGHT + GAP_Y);
+    let order = 0;
+    for (const id of layer) {
+      centre.set(id, { x: x + widthOf(id) / 2, top: y });
+      if (!virtual.has(id)) {
+        nodes.push({ id, layer: l, order, x, y });
+        order += 1;
+      }
+      x += widthOf(id) + GAP_X;
+    }
   });
   const placed: PlacedEdge[] = valid.map((e) => {
-    const parent = byId.get(e.dependsOnId)!;
-    const child = byId.get(e.monitorId)!;
-    return { ...e, from: { x: parent.x + NODE_WIDTH / 2, y: parent.y + NODE_HEIGHT }, to: { x: child.x + NODE_WIDTH / 2, y: child.y } };
+    const chain = chains.get(e) ?? [e.dependsOnId, e.monitorId];
+    const points: { x: number; y: number }[] = [];
+    chain.forEach((id, i) => {
+      const c = centre.get(id) ?? { x: 0, top: 0 };
+      if (i === 0) points.push({ x: c.x, y: c.top + NODE_HEIGHT });
+      else if (i === chain.length - 1) points.push({ x: c.x, y: c.top });
+      // A virtual node is a lane through its layer: in at the top, out at the bottom.
+      else points.push({ x: c.x, y: c.top }, { x: c.x, y: c.top + NODE_HEIGHT });
+    });
+    return { ...e, points };
   });
   return { nodes, edges: placed, width, height, layers: layerCount };
 }

@@ -58,7 +58,7 @@ function ResponseCell({ monitor }: { monitor: MonitorRow }) {
     <span className="response-meter">
       <span className="response-meter__track" aria-hidden="true">
         {/* Width through React's style prop is a CSSOM write, which the CSP allows. */}
-        <span className={`response-meter__bar${monitor.status === 'DOWN' ? ' response-meter__bar--down' : ''}`} style={{ width: `${responseShare(ms)}%` }} data-testid="response-meter" />
+        <span className={`response-meter__bar${monitor.status === 'DOWN' && !monitor.dependencyDown ? ' response-meter__bar--down' : ''}`} style={{ width: `${responseShare(ms)}%` }} data-testid="response-meter" />
       </span>
       <span className="response-meter__value">{ms.toLocaleString('en-US')} ms</span>
     </span>

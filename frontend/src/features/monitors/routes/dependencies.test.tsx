@@ -277,6 +277,22 @@ describe('layoutGraph', () => {
     expect(Object.fromEntries(layers)).toEqual({ a: 0, b: 1, c: 2, d: 1 });
   });
 
+  it('routes an edge that skips a layer around the monitors in it', () => {
+    // c depends on a (two layers up) and on b; the a→c edge passes through b's layer beside b.
+    const layout = layoutGraph(['a', 'b', 'c'], [
+      { monitorId: 'b', dependsOnId: 'a' },
+      { monitorId: 'c', dependsOnId: 'b' },
+      { monitorId: 'c', dependsOnId: 'a' },
+    ]);
+    const b = layout.nodes.find((n) => n.id === 'b')!;
+    const long = layout.edges.find((e) => e.monitorId === 'c' && e.dependsOnId === 'a')!;
+    expect(long.points).toHaveLength(4);
+    const lane = long.points[1]!;
+    expect(lane.y).toBe(b.y);
+    expect(lane.x < b.x || lane.x > b.x + 184).toBe(true);
+    expect(layout.nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('survives a cycle the server should never send, and an empty graph', () => {
     const layout = layoutGraph(['a', 'b'], [
       { monitorId: 'a', dependsOnId: 'b' },
