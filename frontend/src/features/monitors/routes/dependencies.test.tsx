@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { gqlError, mockGraphQL } from '@/test/graphql-mock';
 import { renderApp, type RenderAppOptions } from '@/test/render';
@@ -241,6 +241,18 @@ describe('MonitorDependenciesRoute', { timeout: 10_000 }, () => {
     const items = within(text).getAllByRole('listitem');
     expect(items.map((i) => i.querySelector('.dep-text__line')?.textContent)).toEqual(['API depends on Cache and DB (down)', 'Website depends on API (down)']);
     expect(within(items[0]!).getByRole('link', { name: 'DB' })).toHaveAttribute('href', '/app/monitors/m-db');
+  });
+
+  it('shows phones the text first, with the drawing folded below it', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(max-width: 40rem)', media: query, addEventListener: () => undefined, removeEventListener: () => undefined }));
+    const { user } = renderGraph(() => ({ data: { monitorDependencyGraph: graph } }));
+    const text = await screen.findByRole('list', { name: 'Dependencies in words' });
+    const drawing = screen.getByTestId('dependency-graph');
+    expect(text.compareDocumentPosition(drawing) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const details = drawing.closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    await user.click(screen.getByText('Show the graph'));
+    expect(details).toHaveAttribute('open');
   });
 
   it('explains dependencies and how to add one when there are none', async () => {
