@@ -51,6 +51,11 @@ const routes: RouteObject[] = [
             children: [
               { index: true, lazy: () => import('./routes/app-home').then((m) => ({ Component: m.AppHomeRoute })), handle: { title: 'Home' } },
               { path: 'monitors', lazy: () => monitors().then((m) => ({ Component: m.MonitorsRoute })), handle: { title: 'Monitors' } },
+              {
+                path: 'monitors/dependencies',
+                lazy: () => monitors().then((m) => ({ Component: m.MonitorDependenciesRoute })),
+                handle: { title: 'Monitor dependencies' },
+              },
               { path: 'monitors/new', lazy: () => monitors().then((m) => ({ Component: m.NewMonitorRoute })), handle: { title: 'Create monitor' } },
               { path: 'monitors/:id/edit', lazy: () => monitors().then((m) => ({ Component: m.EditMonitorRoute })), handle: { title: 'Edit monitor' } },
               { path: 'monitors/:id', lazy: () => monitors().then((m) => ({ Component: m.MonitorRoute })), handle: { title: 'Monitor' } },

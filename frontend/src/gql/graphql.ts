@@ -2214,7 +2214,7 @@ export type IncidentsQueryVariables = Exact<{
 }>;
 
 
-export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string, suppressed: boolean, causedBy?: { id: string, monitorId: string, monitorName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type PublishPageOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2281,6 +2281,26 @@ export type DeleteMaintenanceWindowMutationVariables = Exact<{
 
 export type DeleteMaintenanceWindowMutation = { deleteMaintenanceWindow: { id: string, name: string } };
 
+export type MonitorDependencyGraphQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonitorDependencyGraphQuery = { monitorDependencyGraph: { monitors: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependencies: Array<{ monitorId: string, dependsOnId: string }> } };
+
+export type SetMonitorDependenciesMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  dependsOn: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type SetMonitorDependenciesMutation = { setMonitorDependencies: { id: string, dependencyDown: boolean, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }> } };
+
+export type DependencyMonitorOptionsQueryVariables = Exact<{
+  text?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DependencyMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string, status: MonitorStatus }>, pageInfo: { hasNextPage: boolean } } };
+
 export type MonitorSettingsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2298,7 +2318,7 @@ export type MonitorQueryVariables = Exact<{
 }>;
 
 
-export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string }> } };
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, dependencyDown: boolean, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependents: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string, suppressed: boolean, causedBy?: { id: string, monitorId: string, monitorName: string } | null }> } };
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2308,7 +2328,7 @@ export type MonitorsQueryVariables = Exact<{
 }>;
 
 
-export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null, latencyTrend: Array<number | null>, uptime: { uptimePercent?: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type MonitorsQuery = { monitors: { nodes: Array<{ id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, dependencyDown: boolean, tags: Array<string>, intervalSeconds: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, lastPingAt?: any | null, latencyTrend: Array<number | null>, uptime: { uptimePercent?: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CreateMonitorMutationVariables = Exact<{
   input: CreateMonitorInput;
@@ -3083,6 +3103,12 @@ export const IncidentsDocument = new TypedDocumentString(`
       resolvedAt
       durationSeconds
       cause
+      suppressed
+      causedBy {
+        id
+        monitorId
+        monitorName
+      }
     }
     pageInfo {
       hasNextPage
@@ -3193,6 +3219,51 @@ export const DeleteMaintenanceWindowDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteMaintenanceWindowMutation, DeleteMaintenanceWindowMutationVariables>;
+export const MonitorDependencyGraphDocument = new TypedDocumentString(`
+    query MonitorDependencyGraph {
+  monitorDependencyGraph {
+    monitors {
+      id
+      name
+      status
+      dependencyDown
+    }
+    dependencies {
+      monitorId
+      dependsOnId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorDependencyGraphQuery, MonitorDependencyGraphQueryVariables>;
+export const SetMonitorDependenciesDocument = new TypedDocumentString(`
+    mutation SetMonitorDependencies($id: ID!, $dependsOn: [ID!]!) {
+  setMonitorDependencies(id: $id, dependsOn: $dependsOn) {
+    id
+    dependencyDown
+    dependsOn {
+      id
+      name
+      status
+      dependencyDown
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetMonitorDependenciesMutation, SetMonitorDependenciesMutationVariables>;
+export const DependencyMonitorOptionsDocument = new TypedDocumentString(`
+    query DependencyMonitorOptions($text: String) {
+  monitors(first: 100, filter: {text: $text}, orderBy: NAME) {
+    nodes {
+      id
+      name
+      target
+      status
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DependencyMonitorOptionsQuery, DependencyMonitorOptionsQueryVariables>;
 export const MonitorSettingsDocument = new TypedDocumentString(`
     query MonitorSettings($id: ID!) {
   monitor(id: $id) {
@@ -3277,6 +3348,19 @@ export const MonitorDocument = new TypedDocumentString(`
       timeZone
     }
     inMaintenance
+    dependencyDown
+    dependsOn {
+      id
+      name
+      status
+      dependencyDown
+    }
+    dependents {
+      id
+      name
+      status
+      dependencyDown
+    }
     day: uptime(period: DAY) {
       checks
       failures
@@ -3330,6 +3414,12 @@ export const MonitorDocument = new TypedDocumentString(`
       openedAt
       resolvedAt
       cause
+      suppressed
+      causedBy {
+        id
+        monitorId
+        monitorName
+      }
     }
   }
 }
@@ -3343,6 +3433,7 @@ export const MonitorsDocument = new TypedDocumentString(`
       kind
       target
       status
+      dependencyDown
       tags
       intervalSeconds
       lastCheckedAt

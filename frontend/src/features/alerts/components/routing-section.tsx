@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/button';
-import { FormAlert, splitErrors, TextField } from '@/components/form';
+import { FormAlert, splitErrors } from '@/components/form';
+import { MonitorPicker, useMonitorSearch } from '@/components/monitor-picker';
 import { Section } from '@/components/page';
 import { useToast } from '@/components/toast';
 import type { AlertRouteEvent, AlertRoutingInput } from '@/gql/graphql';
@@ -14,15 +15,6 @@ const EVENTS: readonly { value: AlertRouteEvent; label: string; hint: string }[]
   { value: 'DOWN', label: 'Down', hint: 'A monitor went down' },
   { value: 'UP', label: 'Up', hint: 'It recovered' },
 ];
-
-function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 /** The API input for a routing: events in a fixed order; monitors only when not all. */
 export function routingInput(allMonitors: boolean, monitorIds: readonly string[], events: readonly AlertRouteEvent[]): AlertRoutingInput {
@@ -44,43 +36,18 @@ function sameRouting(a: AlertRoutingInput, b: Routing): boolean {
 
 /** Monitors to route: a server-side search with a checkbox per monitor (the first 100 matches). */
 function MonitorChecklist({ chosen, onToggle }: { chosen: readonly string[]; onToggle: (id: string, on: boolean) => void }) {
-  const [text, setText] = useState('');
-  const search = useDebounced(text, 250);
-  const options = useAlertMonitorOptions(search);
-  const nodes = options.data?.nodes ?? [];
+  const search = useMonitorSearch();
+  const options = useAlertMonitorOptions(search.search);
   return (
-    <div className="routing-picker">
-      <div role="search" aria-label="Monitors to route">
-        <TextField label="Find monitors" type="search" name="monitor-search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or target" autoComplete="off" />
-      </div>
-      {options.isPending ? (
-        <p className="muted" role="status">
-          Loading monitors…
-        </p>
-      ) : options.isError && !options.data ? (
-        <p className="form__error" role="alert">
-          Could not load monitors: {options.error.message}
-        </p>
-      ) : nodes.length === 0 ? (
-        <p className="muted" role="status">
-          {search.trim() ? `No monitor matches “${search.trim()}”.` : 'This organization has no monitors yet.'}
-        </p>
-      ) : (
-        <fieldset className="routing-picker__list" aria-busy={options.isFetching || undefined}>
-          <legend className="visually-hidden">Monitors</legend>
-          {nodes.map((monitor) => (
-            <label key={monitor.id} className="routing-picker__item" data-testid="routing-monitor">
-              <input type="checkbox" className="form__checkbox" checked={chosen.includes(monitor.id)} onChange={(e) => onToggle(monitor.id, e.target.checked)} />
-              <span className="routing-picker__text">
-                <span className="routing-picker__name">{monitor.name}</span>
-                <span className="routing-picker__meta">{monitor.target}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {options.data?.pageInfo.hasNextPage ? <p className="muted">Showing the first 100; search to find others.</p> : null}
-    </div>
+    <MonitorPicker
+      search={search}
+      options={options}
+      selection={{ mode: 'check', chosen, onToggle: (monitor, on) => onToggle(monitor.id, on) }}
+      searchLabel="Find monitors"
+      listLabel="Monitors to route"
+      noMonitorsText="This organization has no monitors yet."
+      itemTestId="routing-monitor"
+    />
   );
 }
 

@@ -14,6 +14,12 @@ export const IncidentsQuery = graphql(`
         resolvedAt
         durationSeconds
         cause
+        suppressed
+        causedBy {
+          id
+          monitorId
+          monitorName
+        }
       }
       pageInfo {
         hasNextPage

@@ -35,6 +35,26 @@ function MonitorLink({ incident }: { incident: Incident }) {
   );
 }
 
+/** "No alert" for an outage that sent none (maintenance, or a monitor it depends on was down). */
+function HeldBack({ incident }: { incident: Incident }) {
+  if (!incident.suppressed) return null;
+  return (
+    <span className="badge incidents__held" data-testid="incident-held-back" title="No alert went out: it began in maintenance, or while a monitor it depends on was down.">
+      No alert
+    </span>
+  );
+}
+
+/** "Caused by API's outage", linking to the monitor whose outage this one is attached to. */
+function CausedBy({ incident }: { incident: Incident }) {
+  if (!incident.causedBy) return null;
+  return (
+    <span className="incidents__caused-by" data-testid="incident-caused-by">
+      Caused by <Link to={`/app/monitors/${incident.causedBy.monitorId}`}>{incident.causedBy.monitorName}</Link>’s outage
+    </span>
+  );
+}
+
 /** An open incident's duration so far, ticking every second. */
 function LiveDuration({ openedAt }: { openedAt: string | null }) {
   const now = useNow(1000);
@@ -51,15 +71,17 @@ function OpenIncidents({ incidents, canPublish }: { incidents: readonly Incident
   return (
     <ul className="incidents__open" aria-label="Open incidents">
       {incidents.map((incident) => (
-        <li key={incident.id} className="incidents__card" data-testid="open-incident">
+        <li key={incident.id} className={incident.suppressed ? 'incidents__card incidents__card--held' : 'incidents__card'} data-testid="open-incident">
           <div className="incidents__card-head">
-            <span className="badge badge--danger">
+            <span className={incident.suppressed ? 'badge' : 'badge badge--danger'}>
               <span className="incidents__pulse" aria-hidden="true" />
               Ongoing
             </span>
             <MonitorLink incident={incident} />
+            <HeldBack incident={incident} />
           </div>
           <p className="incidents__cause">{incident.cause}</p>
+          <CausedBy incident={incident} />
           <dl className="incidents__facts">
             <div>
               <dt>Down for</dt>
@@ -97,7 +119,16 @@ const HISTORY_COLUMNS: readonly Column<Incident>[] = [
     ),
   },
   { header: 'Duration', cell: (i) => (i.durationSeconds === null || i.durationSeconds === undefined ? '—' : formatSeconds(i.durationSeconds)) },
-  { header: 'Cause', cell: (i) => <span className="incidents__cause-cell">{i.cause}</span> },
+  {
+    header: 'Cause',
+    cell: (i) => (
+      <span className="incidents__cause-stack">
+        <span className="incidents__cause-cell">{i.cause}</span>
+        <CausedBy incident={i} />
+        <HeldBack incident={i} />
+      </span>
+    ),
+  },
 ];
 
 const PUBLISH_COLUMN: Column<Incident> = {

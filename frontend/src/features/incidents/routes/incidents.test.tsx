@@ -37,6 +37,25 @@ afterEach(() => {
 });
 
 describe('IncidentsRoute', () => {
+  it('marks outages that sent no alert and names the outage that caused them', async () => {
+    const held = { ...open, id: 'i4', monitorId: 'm5', monitorName: 'API', cause: 'HTTP 502', suppressed: true, causedBy: { id: 'i9', monitorId: 'm9', monitorName: 'Database' } };
+    const heldResolved = { ...resolved('i5', 5), suppressed: true, causedBy: { id: 'i8', monitorId: 'm8', monitorName: 'Network' } };
+    renderIncidents({
+      Incidents: (vars) => ((vars.filter as { open: boolean }).open ? page([{ ...open, suppressed: false, causedBy: null }, held]) : page([heldResolved, { ...resolved('i1', 1), suppressed: false, causedBy: null }])),
+    });
+    const [alerting, quiet] = await screen.findAllByTestId('open-incident');
+    expect(within(alerting!).queryByTestId('incident-held-back')).not.toBeInTheDocument();
+    expect(within(alerting!).queryByTestId('incident-caused-by')).not.toBeInTheDocument();
+    expect(within(quiet!).getByTestId('incident-held-back')).toHaveTextContent('No alert');
+    expect(within(quiet!).getByTestId('incident-caused-by')).toHaveTextContent('Caused by Database’s outage');
+    expect(within(quiet!).getByRole('link', { name: 'Database' })).toHaveAttribute('href', '/app/monitors/m9');
+
+    const rows = within(screen.getByRole('table', { name: 'Resolved incidents' })).getAllByTestId('resolved-incident');
+    expect(within(rows[0]!).getByTestId('incident-held-back')).toHaveTextContent('No alert');
+    expect(within(rows[0]!).getByRole('link', { name: 'Network' })).toHaveAttribute('href', '/app/monitors/m8');
+    expect(within(rows[1]!).queryByTestId('incident-held-back')).not.toBeInTheDocument();
+  });
+
   it('lists open incidents first with a live duration and a link to the monitor', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     renderIncidents({

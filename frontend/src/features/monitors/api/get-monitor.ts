@@ -31,6 +31,19 @@ export const MonitorQuery = graphql(`
         timeZone
       }
       inMaintenance
+      dependencyDown
+      dependsOn {
+        id
+        name
+        status
+        dependencyDown
+      }
+      dependents {
+        id
+        name
+        status
+        dependencyDown
+      }
       day: uptime(period: DAY) {
         checks
         failures
@@ -84,6 +97,12 @@ export const MonitorQuery = graphql(`
         openedAt
         resolvedAt
         cause
+        suppressed
+        causedBy {
+          id
+          monitorId
+          monitorName
+        }
       }
     }
   }

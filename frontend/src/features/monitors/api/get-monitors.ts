@@ -13,6 +13,7 @@ export const MonitorsQuery = graphql(`
         kind
         target
         status
+        dependencyDown
         tags
         intervalSeconds
         lastCheckedAt

@@ -15,6 +15,8 @@ import { useMonitor } from '../api/get-monitor';
 import { useDeleteMonitor, useDuplicateMonitor, usePauseMonitor, useResumeMonitor } from '../api/mutations';
 import { CopyButton } from '@/components/copy-button';
 import { canEditMonitors, formatAgo, formatDateTime, formatInterval, formatSeconds, KIND_LABELS, timestamp, epochMs } from './format';
+import { DependenciesSection, DependencyDownBanner } from './dependencies-section';
+import './dependencies.css';
 import { ResponseTimeChart } from './response-time-chart';
 import { StatusBadge } from './status-badge';
 import { UptimeBars, UptimeSummary } from './uptime';
@@ -54,7 +56,7 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
       title={monitor.name}
       lead={
         <>
-          <StatusBadge status={monitor.status} />{' '}
+          <StatusBadge status={monitor.status} dependencyDown={monitor.dependencyDown} />{' '}
           {monitor.inMaintenance ? (
             <>
               <span className="badge badge--accent" data-testid="maintenance-badge">
@@ -69,12 +71,13 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
       actions={canEdit ? <MonitorActions monitor={monitor} /> : undefined}
       wide
     >
+      <DependencyDownBanner monitor={monitor} />
       <Section title="Overview">
         <dl className="monitor-facts">
           <div>
             <dt>Status</dt>
             <dd>
-              <StatusBadge status={monitor.status} />
+              <StatusBadge status={monitor.status} dependencyDown={monitor.dependencyDown} />
               {monitor.statusChangedAt ? <span className="muted"> since {formatAgo(monitor.statusChangedAt)}</span> : null}
             </dd>
           </div>
@@ -127,6 +130,7 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
           <ResponseTimeChart checks={monitor.recentChecks} percentiles={monitor.day} />
         </Section>
       ) : null}
+      <DependenciesSection monitor={monitor} canEdit={canEdit} />
       {monitor.kind === 'HEARTBEAT' && monitor.pingUrl ? <PingUrl url={monitor.pingUrl} grace={monitor.heartbeat?.graceSeconds} /> : null}
       <Section title="Incidents">
         {monitor.incidents.length === 0 ? (
@@ -279,5 +283,22 @@ const INCIDENT_COLUMNS: Column<Incident>[] = [
     cell: (i) => (i.resolvedAt ? formatDateTime(i.resolvedAt) : <span className="badge badge--danger">Ongoing</span>),
   },
   { header: 'Duration', cell: (i) => incidentDuration(i) },
-  { header: 'Cause', cell: (i) => <span className="monitors__error">{i.cause}</span> },
+  {
+    header: 'Cause',
+    cell: (i) => (
+      <>
+        <span className="monitors__error">{i.cause}</span>
+        {i.causedBy ? (
+          <span className="monitor-incident__caused-by">
+            Caused by <Link to={`/app/monitors/${i.causedBy.monitorId}`}>{i.causedBy.monitorName}</Link>’s outage
+          </span>
+        ) : null}
+        {i.suppressed ? (
+          <span className="badge monitor-incident__held" title="No alert was sent for this outage.">
+            No alert
+          </span>
+        ) : null}
+      </>
+    ),
+  },
 ];

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { buttonClass } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
@@ -6,6 +6,7 @@ import { SelectField, TextField } from '@/components/form';
 import { QueryState } from '@/components/query-state';
 import type { MonitorKind, MonitorOrder, MonitorStatus } from '@/gql/graphql';
 import { errorCodeOf } from '@/lib/graphql-client';
+import { useDebounced } from '@/lib/use-debounced';
 import { useSession } from '@/lib/session';
 import { useMonitorTags } from '../api/get-monitor-tags';
 import { useMonitors } from '../api/get-monitors';
@@ -31,15 +32,6 @@ const ORDER_OPTIONS: { value: MonitorOrder; label: string }[] = [
   { value: 'STATUS', label: 'Worst status first' },
   { value: 'NAME', label: 'Name, A to Z' },
 ];
-
-function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 /** The organization's monitors with status, kind and tag filters, a (server-side, debounced) search and a sort order. */
 export function MonitorList() {

@@ -13,6 +13,8 @@ export interface MonitorRow {
   kind: MonitorKind;
   target: string;
   status: MonitorStatus;
+  /** Down only because a monitor it depends on is down. */
+  dependencyDown?: boolean;
   tags?: readonly string[];
   lastCheckedAt?: unknown;
   lastDurationMs?: number | null;
@@ -56,7 +58,7 @@ function ResponseCell({ monitor }: { monitor: MonitorRow }) {
     <span className="response-meter">
       <span className="response-meter__track" aria-hidden="true">
         {/* Width through React's style prop is a CSSOM write, which the CSP allows. */}
-        <span className={`response-meter__bar${monitor.status === 'DOWN' ? ' response-meter__bar--down' : ''}`} style={{ width: `${responseShare(ms)}%` }} data-testid="response-meter" />
+        <span className={`response-meter__bar${monitor.status === 'DOWN' && !monitor.dependencyDown ? ' response-meter__bar--down' : ''}`} style={{ width: `${responseShare(ms)}%` }} data-testid="response-meter" />
       </span>
       <span className="response-meter__value">{ms.toLocaleString('en-US')} ms</span>
     </span>
@@ -125,7 +127,7 @@ const MonitorRowView = memo(function MonitorRowView({ monitor: m, index, offset,
         {m.tags && m.tags.length > 0 ? <TagList tags={m.tags} label={`Tags of ${m.name}`} /> : null}
       </span>
       <span role="cell" className="monitor-table__status">
-        <StatusBadge status={m.status} />
+        <StatusBadge status={m.status} dependencyDown={m.dependencyDown} />
       </span>
       <span role="cell" className="monitor-table__kind">
         {KIND_LABELS[m.kind]}

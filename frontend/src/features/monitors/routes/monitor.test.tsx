@@ -25,6 +25,9 @@ const monitor = {
   pingUrl: null,
   heartbeat: null,
   inMaintenance: false,
+  dependencyDown: false,
+  dependsOn: [],
+  dependents: [],
   day: { checks: 1440, failures: 1, uptimePercent: 99.930555, p50Ms: 50, p95Ms: 300 },
   week: { checks: 10080, failures: 0, uptimePercent: 100, p50Ms: 50, p95Ms: 200 },
   month: { checks: 43200, failures: 3000, uptimePercent: 93.05, p50Ms: 50, p95Ms: 200 },
@@ -49,8 +52,8 @@ const monitor = {
     { id: 'c1', checkedAt: '2026-01-01T09:58:00Z', status: 'UP', durationMs: 2, dnsMs: 1, connectMs: 1, tlsMs: null, firstByteMs: null, statusCode: null, error: null },
   ],
   incidents: [
-    { id: 'i2', openedAt: '2026-01-01T09:59:00Z', resolvedAt: null, cause: 'connection refused' },
-    { id: 'i1', openedAt: '2026-01-01T08:00:00Z', resolvedAt: '2026-01-01T08:05:00Z', cause: 'timed out' },
+    { id: 'i2', openedAt: '2026-01-01T09:59:00Z', resolvedAt: null, cause: 'connection refused', suppressed: false, causedBy: null },
+    { id: 'i1', openedAt: '2026-01-01T08:00:00Z', resolvedAt: '2026-01-01T08:05:00Z', cause: 'timed out', suppressed: false, causedBy: null },
   ],
 };
 

@@ -3,6 +3,8 @@ import { buttonClass } from '@/components/button';
 import { Page } from '@/components/page';
 import { useSession } from '@/lib/session';
 import { CreateMonitorForm } from '../components/create-monitor-form';
+import { DependencyGraphView } from '../components/dependency-graph';
+import '../components/dependency-graph.css';
 import { canEditMonitors } from '../components/format';
 import { EditMonitorForm } from '../components/edit-monitor-form';
 import { MonitorDetails } from '../components/monitor-details';
@@ -17,11 +19,16 @@ export function MonitorsRoute() {
       title="Monitors"
       lead="Your websites, servers and jobs, checked around the clock. Statuses refresh every 10 seconds."
       actions={
-        canEditMonitors(session?.role) ? (
-          <Link className={buttonClass()} to="/app/monitors/new">
-            Create monitor
+        <>
+          <Link className={buttonClass('secondary')} to="/app/monitors/dependencies">
+            Dependencies
           </Link>
-        ) : undefined
+          {canEditMonitors(session?.role) ? (
+            <Link className={buttonClass()} to="/app/monitors/new">
+              Create monitor
+            </Link>
+          ) : null}
+        </>
       }
       wide
     >
@@ -73,6 +80,24 @@ export function MonitorRoute() {
         <Link to="/app/monitors">← All monitors</Link>
       </p>
       <MonitorDetails key={id} id={id} />
+    </>
+  );
+}
+
+/** `/app/monitors/dependencies`: which monitors depend on which, as a layered graph and in words. */
+export function MonitorDependenciesRoute() {
+  return (
+    <>
+      <p>
+        <Link to="/app/monitors">← All monitors</Link>
+      </p>
+      <Page
+        title="Dependencies"
+        lead="While a monitor is down, the monitors that depend on it send no alert of their own: they show “Dependency down” and their outage is attached to its outage."
+        wide
+      >
+        <DependencyGraphView />
+      </Page>
     </>
   );
 }

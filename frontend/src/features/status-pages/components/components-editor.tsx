@@ -7,7 +7,7 @@ import { useToast } from '@/components/toast';
 import { GraphQLRequestError } from '@/lib/graphql-client';
 import type { MonitorOption } from '../api/monitor-options';
 import { useSetStatusPageComponents } from '../api/status-pages';
-import { MonitorPicker } from './monitor-picker';
+import { AddMonitorsDialog } from './add-monitors-dialog';
 
 interface Draft {
   /** Stable identity in the list (a monitor is on a page at most once). */
@@ -250,7 +250,7 @@ export function ComponentsEditor({ pageId, saved, monitors }: ComponentsEditorPr
         </ol>
       )}
       <div className="sp-editor__bar">
-        <MonitorPicker added={added} onAdd={add} />
+        <AddMonitorsDialog added={added} onAdd={add} />
         <span className="sp-editor__spacer" />
         {dirty ? (
           <span className="sp-editor__dirty" data-testid="unsaved-components">

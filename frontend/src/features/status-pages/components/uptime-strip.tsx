@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { PublicDayData } from '../api/get-public-status-page';
 import { dayDetails, dayTone } from './format';
-import { useMediaQuery } from './use-media-query';
+import { useMediaQuery } from '@/lib/use-media-query';
 
 /** Days a phone shows (the whole 90 would be bars a pixel or two wide). */
 export const PHONE_DAYS = 30;
