@@ -89,8 +89,8 @@ test('monitor dependencies: set one through the picker, see it on both pages and
     // --- the graph: API above Web, both links, an arrow between them, and the same in words ---
     await page.goto('/app/monitors/dependencies');
     const drawing = page.getByTestId('dependency-graph');
-    const apiNode = drawing.getByRole('link', { name: /^Deps API: / });
-    const webNode = drawing.getByRole('link', { name: /^Deps Web: / });
+    const apiNode = drawing.getByRole('link', { name: /^Deps API / });
+    const webNode = drawing.getByRole('link', { name: /^Deps Web / });
     await expect(apiNode).toHaveAttribute('href', `/app/monitors/${apiId}`);
     await expect(webNode).toHaveAttribute('href', `/app/monitors/${webId}`);
     await expect(drawing.getByTestId('dependency-edge')).toHaveCount(1);

@@ -93,15 +93,17 @@ export function DependencyGraphDrawing({ graph }: { graph: DependencyGraph }) {
               key={m.id}
               to={`/app/monitors/${m.id}`}
               className={`dep-graph__node dep-graph__node--${toneOf(m)}`}
-              aria-label={`${m.name}: ${label}`}
+              // The name and status as drawn (axe: the accessible name holds the visible text).
+              aria-label={`${m.name} ${label}`}
               data-testid="dependency-node"
             >
-              <title>{`${m.name} — ${label}`}</title>
               <rect x={node.x} y={node.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={8} className="dep-graph__box" />
               <circle cx={node.x + 14} cy={node.y + NODE_HEIGHT / 2} r={5} className="dep-graph__dot" />
               <text x={node.x + 26} y={node.y + 20} className="dep-graph__name" aria-hidden="true">
                 {shorten(m.name)}
               </text>
+              {/* Axe reads the drawn words run together: a space keeps "API Pending" two words. */}
+              {' '}
               <text x={node.x + 26} y={node.y + 37} className="dep-graph__status" aria-hidden="true">
                 {label}
               </text>

@@ -222,17 +222,17 @@ describe('MonitorDependenciesRoute', { timeout: 10_000 }, () => {
     const drawing = await screen.findByTestId('dependency-graph');
     const nodes = within(drawing).getAllByRole('link');
     expect(nodes.map((n) => [n.getAttribute('aria-label'), n.getAttribute('href')])).toEqual([
-      ['Cache: Up', '/app/monitors/m-cache'],
-      ['DB: Down', '/app/monitors/m-db'],
-      ['API: Dependency down', '/app/monitors/m-api'],
-      ['Website: Dependency down', '/app/monitors/m-web'],
+      ['Cache Up', '/app/monitors/m-cache'],
+      ['DB Down', '/app/monitors/m-db'],
+      ['API Dependency down', '/app/monitors/m-api'],
+      ['Website Dependency down', '/app/monitors/m-web'],
     ]);
     const y = (label: string) => Number(within(drawing).getByRole('link', { name: label }).querySelector('rect')?.getAttribute('y'));
-    expect(y('DB: Down')).toBeLessThan(y('API: Dependency down'));
-    expect(y('API: Dependency down')).toBeLessThan(y('Website: Dependency down'));
+    expect(y('DB Down')).toBeLessThan(y('API Dependency down'));
+    expect(y('API Dependency down')).toBeLessThan(y('Website Dependency down'));
     expect(within(drawing).getAllByTestId('dependency-edge')).toHaveLength(3);
-    expect(within(drawing).getByRole('link', { name: 'DB: Down' })).toHaveClass('dep-graph__node--down');
-    expect(within(drawing).getByRole('link', { name: 'API: Dependency down' })).toHaveClass('dep-graph__node--dependency');
+    expect(within(drawing).getByRole('link', { name: 'DB Down' })).toHaveClass('dep-graph__node--down');
+    expect(within(drawing).getByRole('link', { name: 'API Dependency down' })).toHaveClass('dep-graph__node--dependency');
   });
 
   it('says the same in words, with links', async () => {
