@@ -21,6 +21,10 @@ pub struct Model {
     /// The outage of a monitor this one depends on, when that explains this one (no alerts
     /// went out for it); cleared when the monitor turns out to be down on its own.
     pub caused_by_incident_id: Option<Uuid>,
+    /// Someone took it: escalation stops.
+    pub acknowledged_at: Option<DateTimeUtc>,
+    /// The member's name, or "link in alert".
+    pub acknowledged_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

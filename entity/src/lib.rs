@@ -15,6 +15,10 @@ pub mod audit_events;
 pub mod check_results;
 pub mod check_rollups;
 pub mod email_outbox;
+pub mod escalation_policies;
+pub mod escalation_steps;
+pub mod escalations;
+pub mod incident_events;
 pub mod incidents;
 pub mod index;
 pub mod invitations;
@@ -63,6 +67,10 @@ pub fn all_declared_indexes() -> Vec<DeclaredIndex> {
         check_results::declared_indexes(),
         check_rollups::declared_indexes(),
         incidents::declared_indexes(),
+        incident_events::declared_indexes(),
+        escalation_policies::declared_indexes(),
+        escalation_steps::declared_indexes(),
+        escalations::declared_indexes(),
         maintenance_windows::declared_indexes(),
         status_pages::declared_indexes(),
         status_maintenance_notices::declared_indexes(),

@@ -82,6 +82,14 @@ pub struct Model {
     /// Down only because a monitor it depends on is down: its outage sends no alerts and is
     /// attached to that monitor's (`incidents.caused_by_incident_id`).
     pub dependency_down: bool,
+    /// 0: `failure_threshold` counts consecutive failures; otherwise failures within this window.
+    pub failure_window_seconds: i32,
+    /// State changes within `flap_window_seconds` that make it flapping; 0: off.
+    pub flap_threshold: i32,
+    pub flap_window_seconds: i32,
+    /// Set while flapping: its outages are recorded without alerts until it settles.
+    pub flapping_since: Option<DateTimeUtc>,
+    pub escalation_policy_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -130,6 +138,11 @@ pub fn declared_indexes() -> Vec<DeclaredIndex> {
                 col("created_at", Direction::Desc),
                 col("id", Direction::Desc),
             ],
+        ),
+        DeclaredIndex::global::<Entity, _>(
+            "monitors_escalation_policy_id_idx",
+            [Column::EscalationPolicyId],
+            "ON DELETE SET NULL of escalation_policy_id finds a policy's monitors by its id alone",
         ),
         DeclaredIndex::global::<Entity, _>(
             "monitors_next_check_at_idx",

@@ -28,6 +28,7 @@ mod m20261202_000011_create_uploads;
 mod m20261202_000012_status_page_access;
 mod m20261202_000013_create_alerting;
 mod m20261202_000014_monitor_dependencies;
+mod m20261202_000015_flapping_and_escalation;
 mod support;
 
 pub struct Migrator;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_status_page_access::Migration),
             Box::new(m20261202_000013_create_alerting::Migration),
             Box::new(m20261202_000014_monitor_dependencies::Migration),
+            Box::new(m20261202_000015_flapping_and_escalation::Migration),
         ]
     }
 }

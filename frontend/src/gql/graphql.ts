@@ -310,6 +310,18 @@ export type CreateMonitorInput = {
   dns?: InputMaybe<DnsSettingsInput>;
   /** Consecutive failures before DOWN (1 to 10); default 2. */
   failureThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * 0 (default): `failureThreshold` counts failures in a row. 60 s to 24 h: that many
+   * failures within this window make it DOWN, without quick re-checks.
+   */
+  failureWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * State changes (down or up) within `flapWindowSeconds` that make it flapping (3 to 50);
+   * 0 turns flap detection off. Default 6.
+   */
+  flapThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** 5 min to 24 h; default 3600. */
+  flapWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
   heartbeat?: InputMaybe<HeartbeatSettingsInput>;
   http?: InputMaybe<HttpSettingsInput>;
   /** 10 s to 24 h; default 60. */
@@ -605,6 +617,19 @@ export type Monitor = {
   dependsOn: Array<Monitor>;
   dns?: Maybe<DnsSettings>;
   failureThreshold: Scalars['Int']['output'];
+  /**
+   * 0: `failureThreshold` counts consecutive failures. Otherwise `failureThreshold` failures
+   * within this many seconds make it DOWN (no quick re-checks).
+   */
+  failureWindowSeconds: Scalars['Int']['output'];
+  /** State changes (down or up) within `flapWindowSeconds` that make it flapping; 0: off. */
+  flapThreshold: Scalars['Int']['output'];
+  flapWindowSeconds: Scalars['Int']['output'];
+  /**
+   * Set while it is flapping: one alert said so, further outages are recorded silently
+   * until it settles (no change for `flapWindowSeconds`), which is announced too.
+   */
+  flappingSince?: Maybe<Scalars['DateTime']['output']>;
   heartbeat?: Maybe<HeartbeatSettings>;
   http?: Maybe<HttpSettings>;
   id: Scalars['ID']['output'];
@@ -1937,6 +1962,9 @@ export type TlsSettingsInput = {
 export type UpdateMonitorInput = {
   dns?: InputMaybe<DnsSettingsInput>;
   failureThreshold?: InputMaybe<Scalars['Int']['input']>;
+  failureWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
+  flapThreshold?: InputMaybe<Scalars['Int']['input']>;
+  flapWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
   heartbeat?: InputMaybe<HeartbeatSettingsInput>;
   http?: InputMaybe<HttpSettingsInput>;
   intervalSeconds?: InputMaybe<Scalars['Int']['input']>;

@@ -112,6 +112,7 @@ pub async fn send_test(
             organization: Organization { slug: tenant.slug, name: tenant.name },
             monitor: None,
             incident: None,
+            flapping: None,
         },
     };
     let new = NewDelivery {

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct AlertMessage {
-    /// `monitor.down`, `monitor.up` or `test`.
+    /// `monitor.down`, `monitor.up`, `monitor.flapping`, `monitor.settled` or `test`.
     #[serde(rename = "type")]
     pub kind: String,
     pub timestamp: DateTime<Utc>,
@@ -20,6 +20,19 @@ pub struct AlertData {
     pub organization: Organization,
     pub monitor: Option<Monitor>,
     pub incident: Option<Incident>,
+    /// `monitor.flapping` and `monitor.settled` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flapping: Option<Flapping>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Flapping {
+    /// When it started flapping: with the monitor id, what a settled notice closes.
+    pub since: DateTime<Utc>,
+    /// State changes within the window that made it flapping (0 in a settled notice).
+    pub changes: u64,
+    pub window_seconds: i32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -46,15 +59,20 @@ pub struct Incident {
     pub resolved_at: Option<DateTime<Utc>>,
     /// The first failure's error.
     pub cause: String,
+    /// A signed link that acknowledges the outage without logging in (stops its escalation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledge_url: Option<String>,
 }
 
 impl AlertMessage {
+    /// Opens something at the receiver (a page, an alert): a down alert or a flapping notice.
     pub fn is_down(&self) -> bool {
-        self.kind == "monitor.down"
+        self.kind == "monitor.down" || self.kind == "monitor.flapping"
     }
 
+    /// Closes what [`is_down`](Self::is_down) opened: a recovery or a settled notice.
     pub fn is_up(&self) -> bool {
-        self.kind == "monitor.up"
+        self.kind == "monitor.up" || self.kind == "monitor.settled"
     }
 
     /// One line: "api is DOWN", "api is UP again", "Test alert from Beacon".
@@ -62,13 +80,34 @@ impl AlertMessage {
         match (&self.data.monitor, self.kind.as_str()) {
             (Some(monitor), "monitor.down") => format!("{} is DOWN", monitor.name),
             (Some(monitor), "monitor.up") => format!("{} is UP again", monitor.name),
+            (Some(monitor), "monitor.flapping") => format!("{} is flapping", monitor.name),
+            (Some(monitor), "monitor.settled") => format!("{} has settled", monitor.name),
             _ => "Test alert from Beacon".to_owned(),
         }
     }
 
     /// A sentence or two under the title.
     pub fn details(&self) -> String {
+        let details = self.summary();
+        match self.data.incident.as_ref().and_then(|incident| incident.acknowledge_url.as_deref()) {
+            Some(url) if self.is_down() => format!("{details}\nAcknowledge: {url}"),
+            _ => details,
+        }
+    }
+
+    fn summary(&self) -> String {
         let organization = &self.data.organization.name;
+        if let Some(flapping) = &self.data.flapping {
+            let minutes = flapping.window_seconds / 60;
+            return if self.kind == "monitor.settled" {
+                format!("{organization}: no change for {minutes} min; alerts are back on.")
+            } else {
+                format!(
+                    "{organization}: {} changes between down and up within {minutes} min. Alerts are held back until it settles.",
+                    flapping.changes
+                )
+            };
+        }
         match (&self.data.incident, self.kind.as_str()) {
             (Some(incident), "monitor.down") => format!(
                 "{organization}: down since {} — {}",

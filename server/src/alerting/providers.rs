@@ -76,9 +76,13 @@ fn escape_html(text: &str) -> String {
 
 /// The dedup key PagerDuty and Opsgenie use to resolve/close what the down alert opened.
 fn incident_key(message: &AlertMessage, delivery_id: &str) -> String {
-    match &message.data.incident {
-        Some(incident) => format!("beacon-{}", incident.id),
-        None => format!("beacon-test-{delivery_id}"),
+    match (&message.data.flapping, &message.data.monitor, &message.data.incident) {
+        // A settled notice closes what its flapping notice opened.
+        (Some(flapping), Some(monitor), _) => {
+            format!("beacon-flap-{}-{}", monitor.id, flapping.since.timestamp())
+        }
+        (_, _, Some(incident)) => format!("beacon-{}", incident.id),
+        _ => format!("beacon-test-{delivery_id}"),
     }
 }
 
@@ -370,7 +374,9 @@ mod tests {
                     started_at: at,
                     resolved_at: None,
                     cause: "connection refused".into(),
+                    acknowledge_url: None,
                 }),
+                flapping: None,
             },
         }
     }

@@ -8,8 +8,9 @@ use entity::{alert_routes, incidents, monitors, tenants};
 use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter};
 
 use super::deliveries::{self, NewDelivery};
-use super::message::{AlertData, AlertMessage, Incident, Monitor, Organization};
+use super::message::{AlertData, AlertMessage, Flapping, Incident, Monitor, Organization};
 use crate::kernel::Links;
+use crate::monitoring::flapping::FlapNotice;
 use crate::monitoring::followers::OutageFollower;
 
 pub struct AlertRouter {
@@ -27,19 +28,8 @@ impl AlertRouter {
         at: DateTime<Utc>,
     ) -> Result<(), DbErr> {
         let name = if event == AlertEvent::Down { "down" } else { "up" };
-        let routes: Vec<alert_routes::Model> = alert_routes::Entity::find()
-            .filter(alert_routes::Column::TenantId.eq(outage.tenant_id))
-            .filter(
-                sea_orm::Condition::any()
-                    .add(alert_routes::Column::MonitorId.is_null())
-                    .add(alert_routes::Column::MonitorId.eq(outage.monitor_id)),
-            )
-            .all(txn)
-            .await?
-            .into_iter()
-            .filter(|route| route.events.split(',').any(|e| e == name))
-            .collect();
-        if routes.is_empty() {
+        let channels = routed_channels(txn, outage.tenant_id, outage.monitor_id, name).await?;
+        if channels.is_empty() {
             return Ok(());
         }
         let (Some(tenant), Some(monitor)) = (
@@ -63,12 +53,11 @@ impl AlertRouter {
                     started_at: outage.opened_at,
                     resolved_at: outage.resolved_at.or((event == AlertEvent::Up).then_some(at)),
                     cause: outage.cause.clone(),
+                    acknowledge_url: None,
                 }),
+                flapping: None,
             },
         };
-        let mut channels: Vec<_> = routes.iter().map(|route| route.channel_id).collect();
-        channels.sort();
-        channels.dedup();
         for channel_id in channels {
             let delivery = NewDelivery {
                 tenant_id: outage.tenant_id,
@@ -85,8 +74,100 @@ impl AlertRouter {
     }
 }
 
+impl AlertRouter {
+    /// A flapping or settled notice to the channels that hear the monitor's outages (the same
+    /// set for both, so a receiver that opened something for the one closes it with the other).
+    async fn flap(
+        &self,
+        txn: &DatabaseTransaction,
+        monitor: &monitors::Model,
+        notice: &FlapNotice,
+        at: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        let channels = routed_channels(txn, monitor.tenant_id, monitor.id, "down").await?;
+        if channels.is_empty() {
+            return Ok(());
+        }
+        let Some(tenant) = tenants::Entity::find_by_id(monitor.tenant_id).one(txn).await? else {
+            return Ok(());
+        };
+        let (kind, event) =
+            if notice.settled { ("settled", AlertEvent::Up) } else { ("flapping", AlertEvent::Down) };
+        let message = AlertMessage {
+            kind: format!("monitor.{kind}"),
+            timestamp: at,
+            data: AlertData {
+                organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
+                monitor: Some(Monitor {
+                    id: monitor.id,
+                    name: monitor.name.clone(),
+                    url: self.links.app(&format!("/app/monitors/{}", monitor.id)),
+                }),
+                incident: None,
+                flapping: Some(Flapping {
+                    since: notice.since,
+                    changes: notice.changes,
+                    window_seconds: notice.window_seconds,
+                }),
+            },
+        };
+        for channel_id in channels {
+            let delivery = NewDelivery {
+                tenant_id: monitor.tenant_id,
+                channel_id,
+                monitor_id: Some(monitor.id),
+                incident_id: None,
+                event,
+                message: message.clone(),
+                dedup_key: Some(format!(
+                    "flap:{}:{}:{kind}:{channel_id}",
+                    monitor.id,
+                    notice.since.timestamp()
+                )),
+            };
+            deliveries::enqueue(txn, delivery, at).await?;
+        }
+        Ok(())
+    }
+}
+
+/// The channels whose routes follow `monitor_id` (or every monitor) for `event`, each once.
+pub async fn routed_channels(
+    txn: &DatabaseTransaction,
+    tenant_id: uuid::Uuid,
+    monitor_id: uuid::Uuid,
+    event: &str,
+) -> Result<Vec<uuid::Uuid>, DbErr> {
+    let mut channels: Vec<uuid::Uuid> = alert_routes::Entity::find()
+        .filter(alert_routes::Column::TenantId.eq(tenant_id))
+        .filter(
+            sea_orm::Condition::any()
+                .add(alert_routes::Column::MonitorId.is_null())
+                .add(alert_routes::Column::MonitorId.eq(monitor_id)),
+        )
+        .all(txn)
+        .await?
+        .into_iter()
+        .filter(|route| route.events.split(',').any(|e| e == event))
+        .map(|route| route.channel_id)
+        .collect();
+    channels.sort();
+    channels.dedup();
+    Ok(channels)
+}
+
 #[async_trait::async_trait]
 impl OutageFollower for AlertRouter {
+    async fn flapping(
+        &self,
+        txn: &DatabaseTransaction,
+        monitor: &monitors::Model,
+        notice: &FlapNotice,
+        at: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        self.flap(txn, monitor, notice, at).await
+    }
+
     async fn opened(
         &self,
         txn: &DatabaseTransaction,

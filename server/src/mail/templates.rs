@@ -73,6 +73,19 @@ email!(
     text = "mail/monitor_alert.txt", html = "mail/monitor_alert.html"
 );
 email!(
+    /// A monitor started flapping (`settled = false`) or settled again.
+    MonitorFlapping {
+        settled: bool,
+        monitor_name: String,
+        tenant_name: String,
+        changes: u64,
+        window: String,
+        state: String,
+        link: String,
+    },
+    text = "mail/monitor_flapping.txt", html = "mail/monitor_flapping.html"
+);
+email!(
     /// An incident update for status-page subscribers.
     IncidentUpdate {
         incident_title: String,
@@ -164,6 +177,13 @@ impl MonitorAlert {
     pub fn email(&self) -> RenderedEmail {
         let state = if self.down { "DOWN" } else { "UP" };
         self.render(format!("[{}] {} is {state}", self.tenant_name, self.monitor_name))
+    }
+}
+
+impl MonitorFlapping {
+    pub fn email(&self) -> RenderedEmail {
+        let what = if self.settled { "has settled" } else { "is flapping" };
+        self.render(format!("[{}] {} {what}", self.tenant_name, self.monitor_name))
     }
 }
 

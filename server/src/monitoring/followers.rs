@@ -3,7 +3,7 @@
 //! arrows keep pointing down; a follower's error rolls the recording back like any other.
 
 use chrono::{DateTime, Utc};
-use entity::incidents;
+use entity::{incidents, monitors};
 use sea_orm::{DatabaseTransaction, DbErr};
 
 #[async_trait::async_trait]
@@ -23,6 +23,17 @@ pub trait OutageFollower: Send + Sync {
         outage: &incidents::Model,
         at: DateTime<Utc>,
     ) -> Result<(), DbErr>;
+
+    /// `monitor` started flapping or settled (`notice`).
+    async fn flapping(
+        &self,
+        _txn: &DatabaseTransaction,
+        _monitor: &monitors::Model,
+        _notice: &super::flapping::FlapNotice,
+        _at: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        Ok(())
+    }
 
     /// The transaction that opened or resolved outages committed (wake background work that
     /// would otherwise find its new rows only at its next poll).

@@ -11,6 +11,7 @@ pub mod claim;
 pub mod cron;
 pub mod dependencies;
 pub mod events;
+pub mod flapping;
 pub mod followers;
 pub mod graphql;
 pub mod heartbeat;

@@ -123,6 +123,9 @@ pub fn timing_of(monitor: &monitors::Model) -> Timing {
         retry_interval_seconds: monitor.retry_interval_seconds,
         failure_threshold: monitor.failure_threshold,
         recovery_threshold: monitor.recovery_threshold,
+        failure_window_seconds: monitor.failure_window_seconds,
+        flap_threshold: monitor.flap_threshold,
+        flap_window_seconds: monitor.flap_window_seconds,
     }
 }
 
@@ -293,6 +296,11 @@ async fn insert(
         updated_at: Set(now),
         tags: Set(tags.to_column()),
         dependency_down: Set(false),
+        failure_window_seconds: Set(timing.failure_window_seconds),
+        flap_threshold: Set(timing.flap_threshold),
+        flap_window_seconds: Set(timing.flap_window_seconds),
+        flapping_since: Set(None),
+        escalation_policy_id: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -357,6 +365,12 @@ pub async fn update(
         active.retry_interval_seconds = Set(timing.retry_interval_seconds);
         active.failure_threshold = Set(timing.failure_threshold);
         active.recovery_threshold = Set(timing.recovery_threshold);
+        active.failure_window_seconds = Set(timing.failure_window_seconds);
+        active.flap_threshold = Set(timing.flap_threshold);
+        active.flap_window_seconds = Set(timing.flap_window_seconds);
+        if timing.flap_threshold == 0 {
+            active.flapping_since = Set(None);
+        }
         // A shorter interval takes effect now rather than after the old, longer one.
         let sooner = now + Duration::seconds(i64::from(timing.interval_seconds));
         if current.kind != MonitorKind::Heartbeat && sooner < current.next_check_at {

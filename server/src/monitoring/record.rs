@@ -9,14 +9,15 @@ use entity::incidents;
 use entity::monitors::{self, MonitorKind, MonitorStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use uuid::Uuid;
 
 use super::alerts::Alerts;
 use super::dependencies::{self, Verdict};
 use super::events::{MonitorEvent, check_status_name, status_name};
+use super::flapping::{self, FlapNotice};
 use super::maintenance;
 use super::monitors::timing_of;
 use super::rollups;
@@ -40,6 +41,8 @@ pub struct Recorded {
     pub recovered: usize,
     /// Outages held back because a monitor they depend on is down (counted in `went_down` too).
     pub held_back: usize,
+    /// Monitors that started flapping or settled.
+    pub flap_notices: usize,
     /// Results dropped because another worker holds the monitor's lease now.
     pub lease_lost: usize,
     pub events: Vec<MonitorEvent>,
@@ -91,6 +94,7 @@ pub async fn record_batch(
             if observation.monitor.kind == MonitorKind::Heartbeat {
                 // A missed heartbeat is already late by its grace period: no re-checks.
                 timing.failure_threshold = 1;
+                timing.failure_window_seconds = 0;
             }
             timing
         };
@@ -143,7 +147,13 @@ pub async fn record_one(
         consecutive_failures: monitor.consecutive_failures,
         consecutive_successes: monitor.consecutive_successes,
     };
-    let mut step = state::step(&timing, current, status);
+    let window_failures = if status == CheckStatus::Down && timing.failure_window_seconds > 0 {
+        let since = started_at - chrono::Duration::seconds(i64::from(timing.failure_window_seconds));
+        Some(failures_since(db, &monitor, since).await?.saturating_add(1))
+    } else {
+        None
+    };
+    let mut step = state::step(&timing, current, status, window_failures);
     let error: Option<String> = outcome.error.as_ref().map(|error| error.chars().take(1000).collect());
     let dependency = if status == CheckStatus::Down {
         dependency_of_failure(db, &monitor, current, &mut step, started_at).await?
@@ -151,6 +161,14 @@ pub async fn record_one(
         DependencyCall::None
     };
     let next = plan(step.quick_recheck);
+    let flap = flap_call(db, &monitor, step.transition, started_at).await?;
+    let flapping_since = match &flap {
+        FlapCall::Started { .. } => Some(started_at),
+        FlapCall::Settled => None,
+        FlapCall::None => monitor.flapping_since,
+    };
+    // While flapping, new outages are recorded without alerts.
+    let quiet = monitor.flapping_since.is_some();
     let dependency_down = match (&dependency, step.transition) {
         (DependencyCall::HoldBack { .. }, _) => true,
         (DependencyCall::OwnOutage, _) | (_, Some(Transition::Recovered)) => false,
@@ -169,6 +187,7 @@ pub async fn record_one(
         .col_expr(monitors::Column::LastDurationMs, Expr::value(duration_ms))
         .col_expr(monitors::Column::LastError, Expr::value(error.clone()))
         .col_expr(monitors::Column::DependencyDown, Expr::value(dependency_down))
+        .col_expr(monitors::Column::FlappingSince, Expr::value(flapping_since))
         .filter(monitors::Column::Id.eq(monitor.id));
     if step.transition.is_some() {
         update = update.col_expr(monitors::Column::StatusChangedAt, Expr::value(started_at));
@@ -242,7 +261,7 @@ pub async fn record_one(
             if let Some(open) = open_incident_of(db, &monitor).await? {
                 let mut active: incidents::ActiveModel = open.into();
                 active.caused_by_incident_id = Set(None);
-                active.alerted = Set(!in_maintenance);
+                active.alerted = Set(!in_maintenance && !quiet);
                 active.cause = Set(error.clone().unwrap_or_else(|| "the check failed".to_owned()));
                 let incident = active.update(db).await?;
                 if incident.alerted {
@@ -255,7 +274,8 @@ pub async fn record_one(
             }
         }
         (Some(Transition::WentDown), _) => {
-            let incident = open_incident(db, &monitor, started_at, error.as_deref(), !in_maintenance).await?;
+            let alerted = !in_maintenance && !quiet;
+            let incident = open_incident(db, &monitor, started_at, error.as_deref(), alerted).await?;
             if incident.alerted {
                 alerts.enqueue(db, &monitor, &incident, true, started_at).await?;
                 for follower in alerts.followers.iter() {
@@ -281,7 +301,86 @@ pub async fn record_one(
         }
         _ => {}
     }
+    if flap != FlapCall::None {
+        let mut now = monitor.clone();
+        now.status = step.counters.status;
+        now.flapping_since = flapping_since;
+        let notice = match flap {
+            FlapCall::Started { changes } => FlapNotice {
+                settled: false,
+                since: started_at,
+                changes,
+                window_seconds: monitor.flap_window_seconds,
+            },
+            _ => FlapNotice {
+                settled: true,
+                since: monitor.flapping_since.unwrap_or(started_at),
+                changes: 0,
+                window_seconds: monitor.flap_window_seconds,
+            },
+        };
+        alerts.flapping(db, &now, &notice, started_at).await?;
+        recorded.flap_notices += 1;
+        if notice.settled && now.status == MonitorStatus::Down && !dependency_down {
+            // Still down once it settled: the outage recorded quietly is news now.
+            let quiet_outage = open_incident_of(db, &monitor)
+                .await?
+                .filter(|open| !open.alerted && !in_maintenance && open.caused_by_incident_id.is_none());
+            if let Some(open) = quiet_outage {
+                let mut active: incidents::ActiveModel = open.into();
+                active.alerted = Set(true);
+                let incident = active.update(db).await?;
+                alerts.enqueue(db, &monitor, &incident, true, started_at).await?;
+                for follower in alerts.followers.iter() {
+                    follower.opened(db, &incident, started_at).await?;
+                }
+            }
+        }
+    }
     Ok(())
+}
+
+/// Failures of `monitor` recorded at or after `since` (for "X failures within Y").
+async fn failures_since(
+    db: &DatabaseTransaction,
+    monitor: &monitors::Model,
+    since: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    let count = check_results::Entity::find()
+        .filter(check_results::Column::TenantId.eq(monitor.tenant_id))
+        .filter(check_results::Column::MonitorId.eq(monitor.id))
+        .filter(check_results::Column::CheckedAt.gte(since))
+        .filter(check_results::Column::Status.eq(CheckStatus::Down))
+        .count(db)
+        .await?;
+    Ok(i32::try_from(count).unwrap_or(i32::MAX))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FlapCall {
+    None,
+    Started { changes: u64 },
+    Settled,
+}
+
+/// Whether this result makes the monitor start flapping (an outage opening or ending that
+/// reaches the threshold) or settle (no change for a whole window).
+async fn flap_call(
+    db: &DatabaseTransaction,
+    monitor: &monitors::Model,
+    transition: Option<Transition>,
+    at: DateTime<Utc>,
+) -> Result<FlapCall, DbErr> {
+    let changed = matches!(transition, Some(Transition::WentDown | Transition::Recovered));
+    if monitor.flapping_since.is_some() {
+        let settled = !changed && flapping::has_settled(monitor, at);
+        return Ok(if settled { FlapCall::Settled } else { FlapCall::None });
+    }
+    if !changed || monitor.flap_threshold == 0 {
+        return Ok(FlapCall::None);
+    }
+    let changes = flapping::changes_since(db, monitor, flapping::window_start(monitor, at)).await? + 1;
+    Ok(if flapping::trips(monitor, changes) { FlapCall::Started { changes } } else { FlapCall::None })
 }
 
 /// What a failing monitor's dependencies make of its failure.
@@ -350,6 +449,8 @@ async fn open_incident(
         created_at: Set(at),
         alerted: Set(alerted),
         caused_by_incident_id: Set(None),
+        acknowledged_at: Set(None),
+        acknowledged_by: Set(None),
     }
     .insert(db)
     .await

@@ -34,14 +34,17 @@ pub struct Step {
     pub quick_recheck: bool,
 }
 
-/// Applies one result.
-pub fn step(timing: &Timing, current: Counters, result: CheckStatus) -> Step {
+/// Applies one result. `window_failures`: with a failure window, the failures within it
+/// counting this one (they decide instead of the consecutive count, and a failure below the
+/// threshold waits for the next planned check rather than a quick re-check).
+pub fn step(timing: &Timing, current: Counters, result: CheckStatus, window_failures: Option<i32>) -> Step {
     let failed = result == CheckStatus::Down;
     let (failures, successes) = if failed {
         (current.consecutive_failures.saturating_add(1).min(1_000), 0)
     } else {
         (0, current.consecutive_successes.saturating_add(1).min(1_000))
     };
+    let counted = window_failures.unwrap_or(failures);
     let healthy = if result == CheckStatus::Degraded { MonitorStatus::Degraded } else { MonitorStatus::Up };
     let (status, transition, quick_recheck) = match (current.status, failed) {
         (MonitorStatus::Down, true) => (MonitorStatus::Down, None, false),
@@ -49,10 +52,10 @@ pub fn step(timing: &Timing, current: Counters, result: CheckStatus) -> Step {
             (healthy, Some(Transition::Recovered), false)
         }
         (MonitorStatus::Down, false) => (MonitorStatus::Down, None, true),
-        (_, true) if failures >= timing.failure_threshold => {
+        (_, true) if counted >= timing.failure_threshold => {
             (MonitorStatus::Down, Some(Transition::WentDown), false)
         }
-        (status, true) => (status, None, true),
+        (status, true) => (status, None, window_failures.is_none()),
         (status, false) if status == healthy => (status, None, false),
         (_, false) => (healthy, Some(Transition::Changed), false),
     };
@@ -94,6 +97,9 @@ mod tests {
         retry_interval_seconds: 20,
         failure_threshold: 2,
         recovery_threshold: 2,
+        failure_window_seconds: 0,
+        flap_threshold: 0,
+        flap_window_seconds: 3600,
     };
 
     fn counters(status: MonitorStatus) -> Counters {
@@ -102,15 +108,15 @@ mod tests {
 
     #[test]
     fn an_outage_needs_the_threshold_and_rechecks_quickly_until_then() {
-        let first = step(&TIMING, counters(MonitorStatus::Up), CheckStatus::Down);
+        let first = step(&TIMING, counters(MonitorStatus::Up), CheckStatus::Down, None);
         assert_eq!(
             (first.counters.status, first.transition, first.quick_recheck),
             (MonitorStatus::Up, None, true)
         );
-        let second = step(&TIMING, first.counters, CheckStatus::Down);
+        let second = step(&TIMING, first.counters, CheckStatus::Down, None);
         assert_eq!(second.counters.status, MonitorStatus::Down);
         assert_eq!(second.transition, Some(Transition::WentDown));
-        let third = step(&TIMING, second.counters, CheckStatus::Down);
+        let third = step(&TIMING, second.counters, CheckStatus::Down, None);
         assert_eq!(third.transition, None, "one outage, one transition");
     }
 
@@ -118,29 +124,42 @@ mod tests {
     fn recovery_needs_its_own_threshold() {
         let down =
             Counters { status: MonitorStatus::Down, consecutive_failures: 5, consecutive_successes: 0 };
-        let first = step(&TIMING, down, CheckStatus::Up);
+        let first = step(&TIMING, down, CheckStatus::Up, None);
         assert_eq!(
             (first.counters.status, first.transition, first.quick_recheck),
             (MonitorStatus::Down, None, true)
         );
-        let second = step(&TIMING, first.counters, CheckStatus::Up);
+        let second = step(&TIMING, first.counters, CheckStatus::Up, None);
         assert_eq!(
             (second.counters.status, second.transition),
             (MonitorStatus::Up, Some(Transition::Recovered))
         );
-        let flap = step(&TIMING, first.counters, CheckStatus::Down);
+        let flap = step(&TIMING, first.counters, CheckStatus::Down, None);
         assert_eq!((flap.counters.status, flap.counters.consecutive_successes), (MonitorStatus::Down, 0));
     }
 
     #[test]
     fn a_new_monitor_takes_its_first_healthy_result_and_degraded_is_not_an_outage() {
-        let up = step(&TIMING, counters(MonitorStatus::Pending), CheckStatus::Up);
+        let up = step(&TIMING, counters(MonitorStatus::Pending), CheckStatus::Up, None);
         assert_eq!((up.counters.status, up.transition), (MonitorStatus::Up, Some(Transition::Changed)));
-        let degraded = step(&TIMING, up.counters, CheckStatus::Degraded);
+        let degraded = step(&TIMING, up.counters, CheckStatus::Degraded, None);
         assert_eq!(degraded.counters.status, MonitorStatus::Degraded);
         assert_eq!(degraded.transition, Some(Transition::Changed));
-        let again = step(&TIMING, degraded.counters, CheckStatus::Degraded);
+        let again = step(&TIMING, degraded.counters, CheckStatus::Degraded, None);
         assert_eq!(again.transition, None);
+    }
+
+    #[test]
+    fn a_failure_window_counts_failures_apart_and_does_not_recheck_quickly() {
+        let window = Timing { failure_threshold: 3, failure_window_seconds: 600, ..TIMING };
+        let up = counters(MonitorStatus::Up);
+        let second = step(&window, up, CheckStatus::Down, Some(2));
+        assert_eq!((second.counters.status, second.quick_recheck), (MonitorStatus::Up, false));
+        let third = step(&window, up, CheckStatus::Down, Some(3));
+        assert_eq!(
+            (third.counters.status, third.transition),
+            (MonitorStatus::Down, Some(Transition::WentDown))
+        );
     }
 
     #[test]

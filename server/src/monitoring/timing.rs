@@ -1,5 +1,6 @@
-//! How often a monitor is checked and how many results it takes to change its state. The same
-//! limits are CHECK constraints on `monitors` (migration `create_monitoring`).
+//! How often a monitor is checked, how many results it takes to change its state (in a row, or
+//! within a window), and how many changes make it flapping. The same limits are CHECK
+//! constraints on `monitors` (migrations `create_monitoring`, `flapping_and_escalation`).
 
 use crate::kernel::FieldErrors;
 
@@ -7,6 +8,8 @@ pub const MIN_INTERVAL: i32 = 10;
 pub const MAX_INTERVAL: i32 = 86_400;
 pub const MAX_TIMEOUT: i32 = 60;
 pub const MAX_THRESHOLD: i32 = 10;
+pub const MIN_FAILURE_WINDOW: i32 = 60;
+pub const MAX_FLAP_THRESHOLD: i32 = 50;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timing {
@@ -15,6 +18,12 @@ pub struct Timing {
     pub retry_interval_seconds: i32,
     pub failure_threshold: i32,
     pub recovery_threshold: i32,
+    /// 0: `failure_threshold` counts consecutive failures; otherwise failures within this many
+    /// seconds ("3 failures within 10 minutes"), without quick re-checks.
+    pub failure_window_seconds: i32,
+    /// State changes within `flap_window_seconds` that make the monitor flapping; 0: off.
+    pub flap_threshold: i32,
+    pub flap_window_seconds: i32,
 }
 
 /// Raw timing input; `None` takes the default (or, on update, the current value).
@@ -25,6 +34,9 @@ pub struct TimingInput {
     pub retry_interval_seconds: Option<i32>,
     pub failure_threshold: Option<i32>,
     pub recovery_threshold: Option<i32>,
+    pub failure_window_seconds: Option<i32>,
+    pub flap_threshold: Option<i32>,
+    pub flap_window_seconds: Option<i32>,
 }
 
 impl Default for Timing {
@@ -35,6 +47,9 @@ impl Default for Timing {
             retry_interval_seconds: 20,
             failure_threshold: 2,
             recovery_threshold: 1,
+            failure_window_seconds: 0,
+            flap_threshold: 6,
+            flap_window_seconds: 3600,
         }
     }
 }
@@ -63,12 +78,35 @@ impl Timing {
             "recoveryThreshold",
             within(input.recovery_threshold.unwrap_or(base.recovery_threshold), 1, MAX_THRESHOLD),
         );
+        let window = input.failure_window_seconds.unwrap_or(base.failure_window_seconds);
+        let window = match (window, interval, failure) {
+            (0, _, _) => Ok(0),
+            (window, Some(interval), Some(failure)) if window < interval.saturating_mul(failure - 1) => {
+                Err(format!("too short to hold {failure} checks {interval} seconds apart"))
+            }
+            (window, _, _) => {
+                within(window, MIN_FAILURE_WINDOW, MAX_INTERVAL).map_err(|e| format!("0 or {e}"))
+            }
+        };
+        let window = errors.check("failureWindowSeconds", window);
+        let flap = match input.flap_threshold.unwrap_or(base.flap_threshold) {
+            0 => Ok(0),
+            flap => within(flap, 3, MAX_FLAP_THRESHOLD).map_err(|e| format!("0 (off) or {e}")),
+        };
+        let flap = errors.check("flapThreshold", flap);
+        let flap_window = errors.check(
+            "flapWindowSeconds",
+            within(input.flap_window_seconds.unwrap_or(base.flap_window_seconds), 300, MAX_INTERVAL),
+        );
         Some(Timing {
             interval_seconds: interval?,
             timeout_seconds: timeout?,
             retry_interval_seconds: retry?,
             failure_threshold: failure?,
             recovery_threshold: recovery?,
+            failure_window_seconds: window?,
+            flap_threshold: flap?,
+            flap_window_seconds: flap_window?,
         })
     }
 }
@@ -98,6 +136,9 @@ mod tests {
             retry_interval_seconds: Some(1),
             failure_threshold: Some(0),
             recovery_threshold: Some(11),
+            failure_window_seconds: Some(30),
+            flap_threshold: Some(1),
+            flap_window_seconds: Some(60),
         };
         assert!(Timing::parse(Timing::default(), input, &mut errors).is_none());
         let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
@@ -108,7 +149,10 @@ mod tests {
                 "timeoutSeconds",
                 "retryIntervalSeconds",
                 "failureThreshold",
-                "recoveryThreshold"
+                "recoveryThreshold",
+                "failureWindowSeconds",
+                "flapThreshold",
+                "flapWindowSeconds"
             ]
         );
     }

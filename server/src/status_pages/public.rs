@@ -588,6 +588,8 @@ mod tests {
             created_at: opened.parse().unwrap(),
             alerted: true,
             caused_by_incident_id: None,
+            acknowledged_at: None,
+            acknowledged_by: None,
         }
     }
 

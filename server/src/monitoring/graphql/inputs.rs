@@ -131,6 +131,14 @@ pub struct CreateMonitorInput {
     pub failure_threshold: Option<i32>,
     /// Consecutive successes before UP again (1 to 10); default 1.
     pub recovery_threshold: Option<i32>,
+    /// 0 (default): `failureThreshold` counts failures in a row. 60 s to 24 h: that many
+    /// failures within this window make it DOWN, without quick re-checks.
+    pub failure_window_seconds: Option<i32>,
+    /// State changes (down or up) within `flapWindowSeconds` that make it flapping (3 to 50);
+    /// 0 turns flap detection off. Default 6.
+    pub flap_threshold: Option<i32>,
+    /// 5 min to 24 h; default 3600.
+    pub flap_window_seconds: Option<i32>,
 }
 
 /// Changes to a monitor; omitted fields keep their value. Settings replace the kind's settings
@@ -150,6 +158,9 @@ pub struct UpdateMonitorInput {
     pub retry_interval_seconds: Option<i32>,
     pub failure_threshold: Option<i32>,
     pub recovery_threshold: Option<i32>,
+    pub failure_window_seconds: Option<i32>,
+    pub flap_threshold: Option<i32>,
+    pub flap_window_seconds: Option<i32>,
 }
 
 fn port(raw: i32, field: &str, errors: &mut FieldErrors) -> u16 {

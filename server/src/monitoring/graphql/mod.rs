@@ -203,6 +203,9 @@ impl MonitorsMutation {
             retry_interval_seconds: input.retry_interval_seconds,
             failure_threshold: input.failure_threshold,
             recovery_threshold: input.recovery_threshold,
+            failure_window_seconds: input.failure_window_seconds,
+            flap_threshold: input.flap_threshold,
+            flap_window_seconds: input.flap_window_seconds,
         };
         let timing = Timing::parse(Timing::default(), timing, &mut errors);
         errors.into_result()?;
@@ -244,6 +247,9 @@ impl MonitorsMutation {
                 retry_interval_seconds: input.retry_interval_seconds,
                 failure_threshold: input.failure_threshold,
                 recovery_threshold: input.recovery_threshold,
+                failure_window_seconds: input.failure_window_seconds,
+                flap_threshold: input.flap_threshold,
+                flap_window_seconds: input.flap_window_seconds,
             },
         };
         let prober = ctx.data_unchecked::<Prober>();

@@ -38,6 +38,15 @@ pub struct Monitor {
     pub retry_interval_seconds: i32,
     pub failure_threshold: i32,
     pub recovery_threshold: i32,
+    /// 0: `failureThreshold` counts consecutive failures. Otherwise `failureThreshold` failures
+    /// within this many seconds make it DOWN (no quick re-checks).
+    pub failure_window_seconds: i32,
+    /// State changes (down or up) within `flapWindowSeconds` that make it flapping; 0: off.
+    pub flap_threshold: i32,
+    pub flap_window_seconds: i32,
+    /// Set while it is flapping: one alert said so, further outages are recorded silently
+    /// until it settles (no change for `flapWindowSeconds`), which is announced too.
+    pub flapping_since: Option<DateTime<Utc>>,
     pub last_checked_at: Option<DateTime<Utc>>,
     pub last_duration_ms: Option<i32>,
     pub last_error: Option<String>,
@@ -201,6 +210,10 @@ impl From<monitors::Model> for Monitor {
             retry_interval_seconds: model.retry_interval_seconds,
             failure_threshold: model.failure_threshold,
             recovery_threshold: model.recovery_threshold,
+            failure_window_seconds: model.failure_window_seconds,
+            flap_threshold: model.flap_threshold,
+            flap_window_seconds: model.flap_window_seconds,
+            flapping_since: model.flapping_since,
             last_checked_at: model.last_checked_at,
             last_duration_ms: model.last_duration_ms,
             last_error: model.last_error.clone(),

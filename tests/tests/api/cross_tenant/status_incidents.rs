@@ -66,6 +66,8 @@ async fn arrange(probe: &Probe) -> (String, (String, String), Theirs, String) {
         created_at: Set(now),
         alerted: Set(true),
         caused_by_incident_id: Set(None),
+        acknowledged_at: Set(None),
+        acknowledged_by: Set(None),
     }
     .insert(&db)
     .await
