@@ -24,6 +24,7 @@ pub struct QueryRoot(
     status_pages::incident_graphql::StatusIncidentsQuery,
     status_pages::subscriber_graphql::SubscribersQuery,
     alerting::graphql::AlertingQuery,
+    alerting::escalation::graphql::EscalationQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -41,6 +42,7 @@ pub struct MutationRoot(
     status_pages::subscriber_graphql::SubscribersMutation,
     status_pages::access_graphql::AccessMutation,
     alerting::graphql::AlertingMutation,
+    alerting::escalation::graphql::EscalationMutation,
 );
 
 #[derive(MergedSubscription, Default)]

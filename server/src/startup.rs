@@ -17,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::accounts::worker::{AccountJobs, AccountQueue};
+use crate::alerting::escalation::runner::EscalationSweep;
 use crate::auth::limits::AuthLimits;
 use crate::auth::secret_box::SecretBox;
 use crate::auth::tokens::TokenKeys;
@@ -62,6 +63,7 @@ pub struct Application {
     scheduler: Arc<Scheduler>,
     page_cache: PublicPageCache,
     maintenance_notices: MaintenanceNotices,
+    escalations: EscalationSweep,
 }
 
 impl Application {
@@ -134,6 +136,9 @@ impl Application {
         let monitoring = &settings.monitoring;
         let secret_box = SecretBox::new(&settings.secrets_key, settings.secrets_key_previous.as_ref());
         let alert_wake = Arc::new(tokio::sync::Notify::new());
+        let escalation_wake = Arc::new(tokio::sync::Notify::new());
+        let outage_messages =
+            crate::alerting::router::OutageMessages { links: links.clone(), tokens: tokens.clone() };
         // Alert emails and live events: shared by the scheduler and the heartbeat pings.
         let alerts = Alerts {
             outbox: outbox.clone(),
@@ -149,9 +154,12 @@ impl Application {
                 }) as _,
                 // Channels routed to the monitor get a delivery each.
                 Arc::new(crate::alerting::router::AlertRouter {
-                    links: links.clone(),
+                    messages: outage_messages.clone(),
                     wake: alert_wake.clone(),
                 }) as _,
+                // Monitors with an escalation policy start an escalation per alerted outage.
+                Arc::new(crate::alerting::escalation::runner::Escalator { wake: escalation_wake.clone() })
+                    as _,
             ]),
         };
         let prober = Prober::new(ProbeConfig {
@@ -210,6 +218,13 @@ impl Application {
             },
             clock: clock.clone(),
         };
+        let escalations = EscalationSweep {
+            db: db.clone(),
+            clock: clock.clone(),
+            messages: outage_messages,
+            wake: escalation_wake.clone(),
+            deliveries: alert_wake.clone(),
+        };
         let with_data = |builder: async_graphql::SchemaBuilder<_, _, _>| {
             builder
                 .data(db.clone())
@@ -230,6 +245,7 @@ impl Application {
                 .data(page_cache.clone())
                 .data(secret_box.clone())
                 .data(crate::alerting::graphql::DeliveryWake(alert_wake.clone()))
+                .data(crate::alerting::escalation::graphql::EscalationWake(escalation_wake.clone()))
                 .data(DataLoader::new(TenantLoader(db.clone()), tokio::spawn))
                 .data(DataLoader::new(crate::audit::graphql::ActorNames(db.clone()), tokio::spawn))
                 .finish()
@@ -267,7 +283,14 @@ impl Application {
             scheduler,
             page_cache,
             maintenance_notices,
+            escalations,
         })
+    }
+
+    /// The escalation sweep; tests on a manual clock call its `sweep` (with
+    /// `SCHEDULER_ENABLED=false`).
+    pub fn escalations(&self) -> EscalationSweep {
+        self.escalations.clone()
     }
 
     /// The monitor scheduler; tests on a manual clock call its `tick` (with `SCHEDULER_ENABLED=false`).
@@ -308,6 +331,7 @@ impl Application {
             scheduler,
             page_cache,
             maintenance_notices,
+            escalations,
         } = self;
         let drain_timeout = state.settings.http.shutdown_timeout;
         let db = state.db.clone();
@@ -323,6 +347,8 @@ impl Application {
             tasks.spawn(scheduler.run(cancel.child_token()));
             // Subscribers hear when scheduled maintenance starts and ends.
             tasks.spawn(maintenance_notices.run(cancel.child_token()));
+            // Escalation steps fall due on the application's clock.
+            tasks.spawn(escalations.run(cancel.child_token()));
         }
         // Unverified sign-ups past their link's expiry, expired slug reservations, old jobs.
         let sweep_db = state.db.clone();

@@ -26,6 +26,8 @@ pub struct InProcessApp {
     pub scheduler: Arc<server::monitoring::scheduler::Scheduler>,
     /// The maintenance notice sweep; with `SCHEDULER_ENABLED=false` only `sweep` runs it.
     pub maintenance_notices: server::status_pages::maintenance_notices::MaintenanceNotices,
+    /// The escalation sweep; with `SCHEDULER_ENABLED=false` only `sweep` runs it.
+    pub escalations: server::alerting::escalation::runner::EscalationSweep,
     stop: Option<oneshot::Sender<()>>,
     running: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _data_dir: TempDir,
@@ -46,6 +48,7 @@ impl InProcessApp {
         let (public, internal) = (app.public_addr(), app.internal_addr());
         let scheduler = app.scheduler();
         let maintenance_notices = app.maintenance_notices();
+        let escalations = app.escalations();
         let (stop, stopped) = oneshot::channel();
         let running = tokio::spawn(app.run_until_stopped(async move {
             let _ = stopped.await;
@@ -58,6 +61,7 @@ impl InProcessApp {
             database,
             scheduler,
             maintenance_notices,
+            escalations,
             stop: Some(stop),
             running: Some(running),
             _data_dir: data_dir,

@@ -48,6 +48,16 @@ export type AcceptInvitationPayload = {
   tenantSlug: Scalars['String']['output'];
 };
 
+/** What a signed acknowledge link in an alert is about (no login needed). */
+export type AcknowledgeLink = {
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
+  monitorName: Scalars['String']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  organizationName: Scalars['String']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type AffectedComponent = {
   componentId: Scalars['ID']['output'];
   impact: IncidentImpact;
@@ -408,6 +418,46 @@ export type EmailStatus =
   | 'SENDING'
   | 'SENT';
 
+export type EscalationPolicy = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** How many monitors use it. */
+  monitorCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /**
+   * 0: stop after the last step. Otherwise the last step repeats this often until the
+   * outage is acknowledged or resolved.
+   */
+  repeatEveryMinutes: Scalars['Int']['output'];
+  /** Step 1's wait is counted from the outage's start, each later step's from the step before. */
+  steps: Array<EscalationStep>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type EscalationPolicyInput = {
+  name: Scalars['String']['input'];
+  /** 0 (no repeat) or 5 to 1440. */
+  repeatEveryMinutes: Scalars['Int']['input'];
+  /** 1 to 10 steps. */
+  steps: Array<EscalationStepInput>;
+};
+
+/**
+ * One step: after `waitMinutes` (step 1: from the outage's start; later steps: from the step
+ * before), notify `channels`.
+ */
+export type EscalationStep = {
+  channels: Array<AlertChannel>;
+  waitMinutes: Scalars['Int']['output'];
+};
+
+export type EscalationStepInput = {
+  /** 1 to 10 of the organization's channels. */
+  channelIds: Array<Scalars['ID']['input']>;
+  /** 0 to 1440. */
+  waitMinutes: Scalars['Int']['input'];
+};
+
 export type Header = {
   name: Scalars['String']['output'];
   value: Scalars['String']['output'];
@@ -485,6 +535,10 @@ export type HttpSettingsInput = {
 
 /** An outage of one monitor: opened when it went DOWN, resolved when it came back UP. */
 export type Incident = {
+  /** Someone took it: its escalation stopped. */
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The member's name, or "link in alert". */
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
   /** The error of the check that opened it. */
   cause: Scalars['String']['output'];
   /** When this monitor was down because a monitor it depends on was: that monitor's outage. */
@@ -496,8 +550,13 @@ export type Incident = {
   monitorName: Scalars['String']['output'];
   openedAt: Scalars['DateTime']['output'];
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** No alert went out: it began in maintenance, or while a monitor it depends on was down. */
+  /**
+   * No alert went out: it began in maintenance, while a monitor it depends on was down, or
+   * while the monitor was flapping.
+   */
   suppressed: Scalars['Boolean']['output'];
+  /** Oldest first: opened, notified, escalated, acknowledged, resolved. */
+  timeline: Array<IncidentEvent>;
 };
 
 export type IncidentConnection = {
@@ -516,6 +575,20 @@ export type IncidentEdge = {
   /** The item at the end of the edge */
   node: Incident;
 };
+
+export type IncidentEvent = {
+  at: Scalars['DateTime']['output'];
+  kind: IncidentEventKind;
+  message: Scalars['String']['output'];
+};
+
+/** What happened to an outage. */
+export type IncidentEventKind =
+  | 'ACKNOWLEDGED'
+  | 'ESCALATED'
+  | 'NOTIFIED'
+  | 'OPENED'
+  | 'RESOLVED';
 
 export type IncidentFilter = {
   monitorId?: InputMaybe<Scalars['ID']['input']>;
@@ -616,6 +689,8 @@ export type Monitor = {
   /** The monitors this one depends on, A to Z. */
   dependsOn: Array<Monitor>;
   dns?: Maybe<DnsSettings>;
+  /** The escalation policy it follows (`escalationPolicy(id:)`); null: routing only. */
+  escalationPolicyId?: Maybe<Scalars['ID']['output']>;
   failureThreshold: Scalars['Int']['output'];
   /**
    * 0: `failureThreshold` counts consecutive failures. Otherwise `failureThreshold` failures
@@ -774,6 +849,13 @@ export type Mutation = {
    * proves the email), or checks your password if you do. Then log in to the organization.
    */
   acceptInvitation: AcceptInvitationPayload;
+  /**
+   * Stops the escalation of an open outage: someone has it. Members and above; an outage
+   * already acknowledged or over is returned as it is.
+   */
+  acknowledgeIncident: Incident;
+  /** Public, with the signed token from an alert's acknowledge link. */
+  acknowledgeWithLink: AcknowledgeLink;
   /** Adds a custom domain to a page; it serves the page once verified. Admins and owners. */
   addCustomDomain: CustomDomain;
   /**
@@ -793,6 +875,12 @@ export type Mutation = {
   /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
   createApiKey: CreateApiKeyPayload;
   /**
+   * Admins and owners. 1 to 10 steps, each with 1 to 10 of the organization's channels and
+   * `waitMinutes` 0 to 1440; `repeatEveryMinutes` 0 or 5 to 1440. Field errors name e.g.
+   * `steps[1].channelIds`, `steps[0].waitMinutes`, `repeatEveryMinutes`, `name`.
+   */
+  createEscalationPolicy: EscalationPolicy;
+  /**
    * Announces maintenance: no alerts, and checks not counted in uptime, while it is active.
    * Members and above. Another organization's monitor is `NOT_FOUND`.
    */
@@ -805,6 +893,8 @@ export type Mutation = {
   createStatusPage: StatusPage;
   /** Deletes a channel, its routes and its deliveries. Admins and owners. */
   deleteAlertChannel: Scalars['ID']['output'];
+  /** Deletes a policy. Monitors that used it go back to routing only. */
+  deleteEscalationPolicy: EscalationPolicy;
   /** Ends and removes a window. Members and above. */
   deleteMaintenanceWindow: MaintenanceWindow;
   /** Deletes a monitor with its history; returns it as it was. Members and above. */
@@ -898,6 +988,8 @@ export type Mutation = {
    * monitor it depends on is down, its own outages send no alerts. Members and above.
    */
   setMonitorDependencies: Monitor;
+  /** Makes a monitor follow a policy (`policyId: null` clears it). Members and above. */
+  setMonitorEscalationPolicy: Monitor;
   /**
    * Sets who may see a page. Members and above. Any change (a new password, other domains)
    * ends the access visitors were given before it.
@@ -939,6 +1031,8 @@ export type Mutation = {
   unsubscribeFromStatusPage: Scalars['Boolean']['output'];
   /** Changes a channel (its kind stays). Admins and owners. */
   updateAlertChannel: AlertChannel;
+  /** Replaces a policy's name, steps and repeat. Running escalations follow the new steps. */
+  updateEscalationPolicy: EscalationPolicy;
   /** Changes a monitor. Members and above. */
   updateMonitor: Monitor;
   /** Changes a page's path, title and description. Members and above. */
@@ -958,6 +1052,16 @@ export type Mutation = {
 
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+export type MutationAcknowledgeIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAcknowledgeWithLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -993,6 +1097,11 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateEscalationPolicyArgs = {
+  input: EscalationPolicyInput;
+};
+
+
 export type MutationCreateMaintenanceWindowArgs = {
   input: CreateMaintenanceWindowInput;
 };
@@ -1015,6 +1124,11 @@ export type MutationCreateStatusPageArgs = {
 
 
 export type MutationDeleteAlertChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteEscalationPolicyArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1182,6 +1296,12 @@ export type MutationSetMonitorDependenciesArgs = {
 };
 
 
+export type MutationSetMonitorEscalationPolicyArgs = {
+  id: Scalars['ID']['input'];
+  policyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationSetStatusPageAccessArgs = {
   input: StatusPageAccessInput;
   pageId: Scalars['ID']['input'];
@@ -1238,6 +1358,12 @@ export type MutationUnsubscribeFromStatusPageArgs = {
 export type MutationUpdateAlertChannelArgs = {
   id: Scalars['ID']['input'];
   input: AlertChannelInput;
+};
+
+
+export type MutationUpdateEscalationPolicyArgs = {
+  id: Scalars['ID']['input'];
+  input: EscalationPolicyInput;
 };
 
 
@@ -1431,6 +1557,11 @@ export type PublicTenant = {
 };
 
 export type Query = {
+  /**
+   * Public: what the acknowledge link `token` is about. An invalid or expired token is
+   * `NOT_FOUND`.
+   */
+  acknowledgeLink: AcknowledgeLink;
   /** One channel; another organization's is `NOT_FOUND`. */
   alertChannel: AlertChannel;
   /** The organization's channels, oldest first. Viewers and above. */
@@ -1445,6 +1576,10 @@ export type Query = {
   currentTenant: Tenant;
   /** Messages that failed their last attempt, the most recent first. Platform admins only. */
   deadEmails: OutboxEmailConnection;
+  /** The organization's escalation policies, A to Z. Viewers and above. */
+  escalationPolicies: Array<EscalationPolicy>;
+  /** One policy; another organization's is `NOT_FOUND`. */
+  escalationPolicy: EscalationPolicy;
   /**
    * The active organization whose host (`<slug>.<BASE_DOMAIN>`) this request came to, if any.
    * Needs no login.
@@ -1517,6 +1652,11 @@ export type Query = {
 };
 
 
+export type QueryAcknowledgeLinkArgs = {
+  token: Scalars['String']['input'];
+};
+
+
 export type QueryAlertChannelArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1539,6 +1679,11 @@ export type QueryAuditEventsArgs = {
 export type QueryDeadEmailsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEscalationPolicyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 

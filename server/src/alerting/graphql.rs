@@ -269,7 +269,10 @@ impl AlertDelivery {
     }
 }
 
-async fn channel_out(ctx: &Context<'_>, channel: alert_channels::Model) -> Result<AlertChannel, ApiError> {
+pub(crate) async fn channel_out(
+    ctx: &Context<'_>,
+    channel: alert_channels::Model,
+) -> Result<AlertChannel, ApiError> {
     let routes = routes::of_channel(db(ctx), channel.tenant_id, channel.id).await?;
     Ok(AlertChannel::new(channel, routes, now(ctx)))
 }

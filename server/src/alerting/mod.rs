@@ -5,10 +5,12 @@
 //! change (it is a `monitoring::followers::OutageFollower`); `deliveries` is the leased queue
 //! the jobs runner works through — every request through the probe's SSRF guard, each attempt
 //! logged, 429/`Retry-After` honoured; `providers` renders each kind's documented payload from
-//! one [`message::AlertMessage`]; `signing` signs generic webhooks per Standard Webhooks.
+//! one [`message::AlertMessage`]; `signing` signs generic webhooks per Standard Webhooks;
+//! `escalation` notifies further channels step by step until an outage is acknowledged.
 
 pub mod channels;
 pub mod deliveries;
+pub mod escalation;
 pub mod graphql;
 pub mod message;
 pub mod providers;

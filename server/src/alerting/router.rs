@@ -3,18 +3,70 @@
 //! the transaction that records the change, de-duplicated per outage, event and channel.
 
 use chrono::{DateTime, Utc};
+use entity::alert_channels;
 use entity::alert_deliveries::AlertEvent;
+use entity::incident_events::IncidentEventKind;
 use entity::{alert_routes, incidents, monitors, tenants};
-use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::deliveries::{self, NewDelivery};
 use super::message::{AlertData, AlertMessage, Flapping, Incident, Monitor, Organization};
+use crate::auth::tokens::TokenKeys;
 use crate::kernel::Links;
 use crate::monitoring::flapping::FlapNotice;
 use crate::monitoring::followers::OutageFollower;
+use crate::monitoring::timeline;
+
+/// Builds what an alert about an outage says, with its signed acknowledge link.
+#[derive(Clone)]
+pub struct OutageMessages {
+    pub links: Links,
+    pub tokens: TokenKeys,
+}
+
+/// How long an acknowledge link in an alert works.
+pub const ACKNOWLEDGE_LINK_DAYS: i64 = 7;
+
+impl OutageMessages {
+    pub fn outage(
+        &self,
+        tenant: &tenants::Model,
+        monitor: &monitors::Model,
+        outage: &incidents::Model,
+        event: AlertEvent,
+        at: DateTime<Utc>,
+    ) -> AlertMessage {
+        let name = if event == AlertEvent::Down { "down" } else { "up" };
+        let acknowledge_url = (event == AlertEvent::Down).then(|| {
+            let ttl = chrono::Duration::days(ACKNOWLEDGE_LINK_DAYS);
+            let token = self.tokens.issue_acknowledge(outage.id, outage.tenant_id, at, ttl);
+            self.links.tenant(&tenant.slug, &format!("/ack/{token}"))
+        });
+        AlertMessage {
+            kind: format!("monitor.{name}"),
+            timestamp: at,
+            data: AlertData {
+                organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
+                monitor: Some(Monitor {
+                    id: monitor.id,
+                    name: monitor.name.clone(),
+                    url: self.links.app(&format!("/app/monitors/{}", monitor.id)),
+                }),
+                incident: Some(Incident {
+                    id: outage.id,
+                    started_at: outage.opened_at,
+                    resolved_at: outage.resolved_at.or((event == AlertEvent::Up).then_some(at)),
+                    cause: outage.cause.clone(),
+                    acknowledge_url,
+                }),
+                flapping: None,
+            },
+        }
+    }
+}
 
 pub struct AlertRouter {
-    pub links: Links,
+    pub messages: OutageMessages,
     /// Wakes the delivery runner once the recording committed.
     pub wake: std::sync::Arc<tokio::sync::Notify>,
 }
@@ -38,26 +90,18 @@ impl AlertRouter {
         ) else {
             return Ok(());
         };
-        let message = AlertMessage {
-            kind: format!("monitor.{name}"),
-            timestamp: at,
-            data: AlertData {
-                organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
-                monitor: Some(Monitor {
-                    id: monitor.id,
-                    name: monitor.name.clone(),
-                    url: self.links.app(&format!("/app/monitors/{}", monitor.id)),
-                }),
-                incident: Some(Incident {
-                    id: outage.id,
-                    started_at: outage.opened_at,
-                    resolved_at: outage.resolved_at.or((event == AlertEvent::Up).then_some(at)),
-                    cause: outage.cause.clone(),
-                    acknowledge_url: None,
-                }),
-                flapping: None,
-            },
-        };
+        let message = self.messages.outage(&tenant, &monitor, outage, event, at);
+        let names: Vec<String> = alert_channels::Entity::find()
+            .filter(alert_channels::Column::TenantId.eq(outage.tenant_id))
+            .filter(alert_channels::Column::Id.is_in(channels.clone()))
+            .order_by_asc(alert_channels::Column::Name)
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|channel| channel.name)
+            .collect();
+        let told = format!("Notified {} that it is {}", names.join(", "), name.to_uppercase());
+        timeline::record(txn, outage, IncidentEventKind::Notified, told, at).await?;
         for channel_id in channels {
             let delivery = NewDelivery {
                 tenant_id: outage.tenant_id,
@@ -101,7 +145,7 @@ impl AlertRouter {
                 monitor: Some(Monitor {
                     id: monitor.id,
                     name: monitor.name.clone(),
-                    url: self.links.app(&format!("/app/monitors/{}", monitor.id)),
+                    url: self.messages.links.app(&format!("/app/monitors/{}", monitor.id)),
                 }),
                 incident: None,
                 flapping: Some(Flapping {

@@ -29,6 +29,11 @@ pub const MONITOR_PAUSED: &str = "monitor.paused";
 pub const MONITOR_RESUMED: &str = "monitor.resumed";
 pub const MONITOR_DELETED: &str = "monitor.deleted";
 pub const MONITOR_DEPENDENCIES_CHANGED: &str = "monitor.dependencies_changed";
+pub const INCIDENT_ACKNOWLEDGED: &str = "incident.acknowledged";
+
+pub const ESCALATION_POLICY_CREATED: &str = "escalation_policy.created";
+pub const ESCALATION_POLICY_UPDATED: &str = "escalation_policy.updated";
+pub const ESCALATION_POLICY_DELETED: &str = "escalation_policy.deleted";
 
 pub const MAINTENANCE_CREATED: &str = "maintenance.created";
 pub const MAINTENANCE_DELETED: &str = "maintenance.deleted";

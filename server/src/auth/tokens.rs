@@ -160,6 +160,61 @@ impl TokenKeys {
     }
 }
 
+/// Audience of the one-click acknowledge links in alerts (never accepted by the API).
+pub const ACK_AUDIENCE: &str = "beacon-acknowledge";
+
+/// What an acknowledge link carries: the outage and its organization.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct AcknowledgeClaims {
+    /// The outage (`incidents.id`).
+    pub sub: Uuid,
+    pub ten: Uuid,
+    pub iss: String,
+    pub aud: String,
+    pub exp: i64,
+    pub iat: i64,
+}
+
+impl TokenKeys {
+    pub fn issue_acknowledge(
+        &self,
+        outage: Uuid,
+        tenant: Uuid,
+        now: DateTime<Utc>,
+        ttl: chrono::Duration,
+    ) -> String {
+        let claims = AcknowledgeClaims {
+            sub: outage,
+            ten: tenant,
+            iss: ISSUER.to_owned(),
+            aud: ACK_AUDIENCE.to_owned(),
+            exp: (now + ttl).timestamp(),
+            iat: now.timestamp(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).expect("HS256 encoding cannot fail")
+    }
+
+    /// The claims of an acknowledge link signed by Beacon and unexpired at `now`.
+    pub fn verify_acknowledge(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<AcknowledgeClaims, InvalidToken> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.algorithms = vec![Algorithm::HS256];
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[ACK_AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iat", "sub", "iss", "aud"]);
+        validation.validate_exp = false;
+        let claims =
+            decode::<AcknowledgeClaims>(token, &self.decoding, &validation).map_err(|_| InvalidToken)?.claims;
+        if claims.exp <= now.timestamp() {
+            return Err(InvalidToken);
+        }
+        Ok(claims)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

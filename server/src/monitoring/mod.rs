@@ -25,4 +25,5 @@ pub mod scheduler;
 pub mod settings;
 pub mod state;
 pub mod tags;
+pub mod timeline;
 pub mod timing;

@@ -23,8 +23,10 @@ use super::monitors::timing_of;
 use super::rollups;
 use super::settings::Settings;
 use super::state::{self, Counters, Transition};
+use super::timeline;
 use super::timing::Timing;
 use crate::probe::{self, CheckOutcome};
+use entity::incident_events::IncidentEventKind;
 
 /// One finished check of a claimed monitor.
 pub struct Observation {
@@ -439,7 +441,7 @@ async fn open_incident(
     if let Some(open) = open_incident_of(db, monitor).await? {
         return Ok(open);
     }
-    incidents::ActiveModel {
+    let outage = incidents::ActiveModel {
         id: Set(Uuid::now_v7()),
         tenant_id: Set(monitor.tenant_id),
         monitor_id: Set(monitor.id),
@@ -453,7 +455,11 @@ async fn open_incident(
         acknowledged_by: Set(None),
     }
     .insert(db)
-    .await
+    .await?;
+    let cause = cause.unwrap_or("the check failed");
+    let message = if alerted { format!("Down: {cause}") } else { format!("Down, without alerts: {cause}") };
+    timeline::record(db, &outage, IncidentEventKind::Opened, message, at).await?;
+    Ok(outage)
 }
 
 async fn open_incident_of(
@@ -477,5 +483,7 @@ async fn resolve_incident(
     let Some(open) = open_incident_of(db, monitor).await? else { return Ok(None) };
     let mut active: incidents::ActiveModel = open.into();
     active.resolved_at = Set(Some(at));
-    Ok(Some(active.update(db).await?))
+    let outage = active.update(db).await?;
+    timeline::record(db, &outage, IncidentEventKind::Resolved, "Up again", at).await?;
+    Ok(Some(outage))
 }

@@ -17,6 +17,7 @@ mod cross_tenant;
 mod custom_domains;
 mod declared_indexes;
 mod email_outbox;
+mod escalation;
 mod flap_control;
 mod graceful_shutdown;
 mod graphql_api;

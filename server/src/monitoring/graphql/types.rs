@@ -47,6 +47,8 @@ pub struct Monitor {
     /// Set while it is flapping: one alert said so, further outages are recorded silently
     /// until it settles (no change for `flapWindowSeconds`), which is announced too.
     pub flapping_since: Option<DateTime<Utc>>,
+    /// The escalation policy it follows (`escalationPolicy(id:)`); null: routing only.
+    pub escalation_policy_id: Option<ID>,
     pub last_checked_at: Option<DateTime<Utc>>,
     pub last_duration_ms: Option<i32>,
     pub last_error: Option<String>,
@@ -214,6 +216,7 @@ impl From<monitors::Model> for Monitor {
             flap_threshold: model.flap_threshold,
             flap_window_seconds: model.flap_window_seconds,
             flapping_since: model.flapping_since,
+            escalation_policy_id: model.escalation_policy_id.map(id),
             last_checked_at: model.last_checked_at,
             last_duration_ms: model.last_duration_ms,
             last_error: model.last_error.clone(),
@@ -328,8 +331,13 @@ pub struct Incident {
     pub duration_seconds: Option<i64>,
     /// The error of the check that opened it.
     pub cause: String,
-    /// No alert went out: it began in maintenance, or while a monitor it depends on was down.
+    /// No alert went out: it began in maintenance, while a monitor it depends on was down, or
+    /// while the monitor was flapping.
     pub suppressed: bool,
+    /// Someone took it: its escalation stopped.
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    /// The member's name, or "link in alert".
+    pub acknowledged_by: Option<String>,
     #[graphql(skip)]
     pub tenant_id: Uuid,
     #[graphql(skip)]
@@ -347,14 +355,44 @@ impl Incident {
             duration_seconds: row.resolved_at.map(|resolved| (resolved - row.opened_at).num_seconds().max(0)),
             cause: row.cause,
             suppressed: !row.alerted,
+            acknowledged_at: row.acknowledged_at,
+            acknowledged_by: row.acknowledged_by,
             tenant_id: row.tenant_id,
             caused_by_incident_id: row.caused_by_incident_id,
         }
     }
 }
 
+/// What happened to an outage.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::incident_events::IncidentEventKind")]
+pub enum IncidentEventKind {
+    Opened,
+    Notified,
+    Escalated,
+    Acknowledged,
+    Resolved,
+}
+
+#[derive(SimpleObject)]
+pub struct IncidentEvent {
+    pub at: DateTime<Utc>,
+    pub kind: IncidentEventKind,
+    pub message: String,
+}
+
 #[ComplexObject]
 impl Incident {
+    /// Oldest first: opened, notified, escalated, acknowledged, resolved.
+    async fn timeline(&self, ctx: &Context<'_>) -> Result<Vec<IncidentEvent>, ApiError> {
+        let outage = uuid::Uuid::parse_str(&self.id).map_err(|err| ApiError::internal(err.to_string()))?;
+        let events = crate::monitoring::timeline::of(db(ctx), self.tenant_id, outage).await?;
+        Ok(events
+            .into_iter()
+            .map(|event| IncidentEvent { at: event.at, kind: event.kind.into(), message: event.message })
+            .collect())
+    }
+
     /// When this monitor was down because a monitor it depends on was: that monitor's outage.
     async fn caused_by(&self, ctx: &Context<'_>) -> Result<Option<Incident>, ApiError> {
         let Some(cause) = self.caused_by_incident_id else { return Ok(None) };

@@ -12,6 +12,7 @@
 
 mod admin;
 mod alerting;
+mod escalation;
 mod monitors;
 mod schema_ids;
 mod status_incidents;
@@ -60,6 +61,12 @@ const CASES: &[(&str, Case)] = &[
     ("duplicateMonitor", case!(monitors::duplicate_monitor)),
     ("deleteMonitor", case!(monitors::delete_monitor)),
     ("setMonitorDependencies", case!(monitors::set_monitor_dependencies)),
+    ("escalationPolicy", case!(escalation::escalation_policy)),
+    ("createEscalationPolicy", case!(escalation::create_escalation_policy)),
+    ("updateEscalationPolicy", case!(escalation::update_escalation_policy)),
+    ("deleteEscalationPolicy", case!(escalation::delete_escalation_policy)),
+    ("setMonitorEscalationPolicy", case!(escalation::set_monitor_escalation_policy)),
+    ("acknowledgeIncident", case!(escalation::acknowledge_incident)),
     ("checkCompleted", case!(monitors::check_completed)),
     ("createMaintenanceWindow", case!(monitors::create_maintenance_window)),
     ("deleteMaintenanceWindow", case!(monitors::delete_maintenance_window)),
