@@ -48,6 +48,16 @@ export type AcceptInvitationPayload = {
   tenantSlug: Scalars['String']['output'];
 };
 
+/** What a signed acknowledge link in an alert is about (no login needed). */
+export type AcknowledgeLink = {
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
+  monitorName: Scalars['String']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  organizationName: Scalars['String']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type AffectedComponent = {
   componentId: Scalars['ID']['output'];
   impact: IncidentImpact;
@@ -310,6 +320,12 @@ export type CreateMonitorInput = {
   dns?: InputMaybe<DnsSettingsInput>;
   /** Consecutive failures before DOWN (1 to 10); default 2. */
   failureThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 or 60..86400. */
+  failureWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 or 3..50. */
+  flapThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** 300..86400. */
+  flapWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
   heartbeat?: InputMaybe<HeartbeatSettingsInput>;
   http?: InputMaybe<HttpSettingsInput>;
   /** 10 s to 24 h; default 60. */
@@ -396,6 +412,38 @@ export type EmailStatus =
   | 'SENDING'
   | 'SENT';
 
+export type EscalationPolicy = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** How many monitors use it. */
+  monitorCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /**
+   * 0: stop after the last step. Otherwise the last step repeats this often until the outage
+   * is acknowledged or resolved.
+   */
+  repeatEveryMinutes: Scalars['Int']['output'];
+  /** Step 1's wait is counted from the outage's start, each later step's from the step before. */
+  steps: Array<EscalationStep>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type EscalationPolicyInput = {
+  name: Scalars['String']['input'];
+  repeatEveryMinutes: Scalars['Int']['input'];
+  steps: Array<EscalationStepInput>;
+};
+
+export type EscalationStep = {
+  channels: Array<AlertChannel>;
+  waitMinutes: Scalars['Int']['output'];
+};
+
+export type EscalationStepInput = {
+  channelIds: Array<Scalars['ID']['input']>;
+  waitMinutes: Scalars['Int']['input'];
+};
+
 export type Header = {
   name: Scalars['String']['output'];
   value: Scalars['String']['output'];
@@ -473,6 +521,9 @@ export type HttpSettingsInput = {
 
 /** An outage of one monitor: opened when it went DOWN, resolved when it came back UP. */
 export type Incident = {
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The member's name, or "link in alert". */
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
   /** The error of the check that opened it. */
   cause: Scalars['String']['output'];
   /** When this monitor was down because a monitor it depends on was: that monitor's outage. */
@@ -486,6 +537,8 @@ export type Incident = {
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** No alert went out: it began in maintenance, or while a monitor it depends on was down. */
   suppressed: Scalars['Boolean']['output'];
+  /** Oldest first: opened, notified, escalated, acknowledged, resolved. */
+  timeline: Array<IncidentEvent>;
 };
 
 export type IncidentConnection = {
@@ -497,13 +550,26 @@ export type IncidentConnection = {
   pageInfo: PageInfo;
 };
 
-/** An edge in a connection. */
 export type IncidentEdge = {
   /** A cursor for use in pagination */
   cursor: Scalars['String']['output'];
   /** The item at the end of the edge */
   node: Incident;
 };
+
+/** An edge in a connection. */
+export type IncidentEvent = {
+  at: Scalars['DateTime']['output'];
+  kind: IncidentEventKind;
+  message: Scalars['String']['output'];
+};
+
+export type IncidentEventKind =
+  | 'ACKNOWLEDGED'
+  | 'ESCALATED'
+  | 'NOTIFIED'
+  | 'OPENED'
+  | 'RESOLVED';
 
 export type IncidentFilter = {
   monitorId?: InputMaybe<Scalars['ID']['input']>;
@@ -604,7 +670,29 @@ export type Monitor = {
   /** The monitors this one depends on, A to Z. */
   dependsOn: Array<Monitor>;
   dns?: Maybe<DnsSettings>;
+  /**
+   * Who is notified, step by step, until someone acknowledges an outage. Null: only the
+   * channels' routing.
+   */
+  escalationPolicy?: Maybe<EscalationPolicy>;
   failureThreshold: Scalars['Int']['output'];
+  /**
+   * 0: `failureThreshold` counts consecutive failures. Otherwise `failureThreshold` failures
+   * within this many seconds make it DOWN (no quick re-checks).
+   */
+  failureWindowSeconds: Scalars['Int']['output'];
+  /**
+   * State changes (down or up) within `flapWindowSeconds` that make it flapping; 0 turns flap
+   * detection off. Default 6.
+   */
+  flapThreshold: Scalars['Int']['output'];
+  /** Default 3600. */
+  flapWindowSeconds: Scalars['Int']['output'];
+  /**
+   * Set while it is flapping: one alert said so, further outages are recorded silently until
+   * it settles (no change for `flapWindowSeconds`), which is announced too.
+   */
+  flappingSince?: Maybe<Scalars['DateTime']['output']>;
   heartbeat?: Maybe<HeartbeatSettings>;
   http?: Maybe<HttpSettings>;
   id: Scalars['ID']['output'];
@@ -749,6 +837,13 @@ export type Mutation = {
    * proves the email), or checks your password if you do. Then log in to the organization.
    */
   acceptInvitation: AcceptInvitationPayload;
+  /**
+   * Members and above: stops the escalation of an open outage (already-acknowledged is fine,
+   * returns it).
+   */
+  acknowledgeIncident: Incident;
+  /** Public, with the signed token from an alert's acknowledge link. */
+  acknowledgeWithLink: AcknowledgeLink;
   /** Adds a custom domain to a page; it serves the page once verified. Admins and owners. */
   addCustomDomain: CustomDomain;
   /**
@@ -768,6 +863,12 @@ export type Mutation = {
   /** Creates a key for integrators. Owners and admins, signed in as themselves (not with a key). */
   createApiKey: CreateApiKeyPayload;
   /**
+   * Admins and owners. 1 to 10 steps, each with 1 to 10 of the organization's channels and
+   * waitMinutes 0..1440; repeatEveryMinutes 0 or 5..1440; field errors name e.g.
+   * `steps[1].channelIds`, `steps[0].waitMinutes`, `repeatEveryMinutes`, `name`.
+   */
+  createEscalationPolicy: EscalationPolicy;
+  /**
    * Announces maintenance: no alerts, and checks not counted in uptime, while it is active.
    * Members and above. Another organization's monitor is `NOT_FOUND`.
    */
@@ -780,6 +881,8 @@ export type Mutation = {
   createStatusPage: StatusPage;
   /** Deletes a channel, its routes and its deliveries. Admins and owners. */
   deleteAlertChannel: Scalars['ID']['output'];
+  /** Monitors that used it go back to routing only. */
+  deleteEscalationPolicy: EscalationPolicy;
   /** Ends and removes a window. Members and above. */
   deleteMaintenanceWindow: MaintenanceWindow;
   /** Deletes a monitor with its history; returns it as it was. Members and above. */
@@ -873,6 +976,8 @@ export type Mutation = {
    * monitor it depends on is down, its own outages send no alerts. Members and above.
    */
   setMonitorDependencies: Monitor;
+  /** Members and above; null clears. */
+  setMonitorEscalationPolicy: Monitor;
   /**
    * Sets who may see a page. Members and above. Any change (a new password, other domains)
    * ends the access visitors were given before it.
@@ -914,6 +1019,7 @@ export type Mutation = {
   unsubscribeFromStatusPage: Scalars['Boolean']['output'];
   /** Changes a channel (its kind stays). Admins and owners. */
   updateAlertChannel: AlertChannel;
+  updateEscalationPolicy: EscalationPolicy;
   /** Changes a monitor. Members and above. */
   updateMonitor: Monitor;
   /** Changes a page's path, title and description. Members and above. */
@@ -933,6 +1039,16 @@ export type Mutation = {
 
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+export type MutationAcknowledgeIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAcknowledgeWithLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -968,6 +1084,11 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateEscalationPolicyArgs = {
+  input: EscalationPolicyInput;
+};
+
+
 export type MutationCreateMaintenanceWindowArgs = {
   input: CreateMaintenanceWindowInput;
 };
@@ -990,6 +1111,11 @@ export type MutationCreateStatusPageArgs = {
 
 
 export type MutationDeleteAlertChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteEscalationPolicyArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1157,6 +1283,12 @@ export type MutationSetMonitorDependenciesArgs = {
 };
 
 
+export type MutationSetMonitorEscalationPolicyArgs = {
+  id: Scalars['ID']['input'];
+  policyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationSetStatusPageAccessArgs = {
   input: StatusPageAccessInput;
   pageId: Scalars['ID']['input'];
@@ -1213,6 +1345,12 @@ export type MutationUnsubscribeFromStatusPageArgs = {
 export type MutationUpdateAlertChannelArgs = {
   id: Scalars['ID']['input'];
   input: AlertChannelInput;
+};
+
+
+export type MutationUpdateEscalationPolicyArgs = {
+  id: Scalars['ID']['input'];
+  input: EscalationPolicyInput;
 };
 
 
@@ -1406,6 +1544,11 @@ export type PublicTenant = {
 };
 
 export type Query = {
+  /**
+   * Public: what the acknowledge link `token` is about. An invalid or expired token is
+   * NOT_FOUND.
+   */
+  acknowledgeLink: AcknowledgeLink;
   /** One channel; another organization's is `NOT_FOUND`. */
   alertChannel: AlertChannel;
   /** The organization's channels, oldest first. Viewers and above. */
@@ -1420,6 +1563,8 @@ export type Query = {
   currentTenant: Tenant;
   /** Messages that failed their last attempt, the most recent first. Platform admins only. */
   deadEmails: OutboxEmailConnection;
+  escalationPolicies: Array<EscalationPolicy>;
+  escalationPolicy: EscalationPolicy;
   /**
    * The active organization whose host (`<slug>.<BASE_DOMAIN>`) this request came to, if any.
    * Needs no login.
@@ -1492,6 +1637,11 @@ export type Query = {
 };
 
 
+export type QueryAcknowledgeLinkArgs = {
+  token: Scalars['String']['input'];
+};
+
+
 export type QueryAlertChannelArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1514,6 +1664,11 @@ export type QueryAuditEventsArgs = {
 export type QueryDeadEmailsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEscalationPolicyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1937,6 +2092,12 @@ export type TlsSettingsInput = {
 export type UpdateMonitorInput = {
   dns?: InputMaybe<DnsSettingsInput>;
   failureThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 or 60..86400. */
+  failureWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 or 3..50. */
+  flapThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** 300..86400. */
+  flapWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
   heartbeat?: InputMaybe<HeartbeatSettingsInput>;
   http?: InputMaybe<HttpSettingsInput>;
   intervalSeconds?: InputMaybe<Scalars['Int']['input']>;
