@@ -33,6 +33,11 @@ type Documents = {
     "\n  mutation RequeueAlertDelivery($id: ID!) {\n    requeueAlertDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RequeueAlertDeliveryDocument,
     "\n  query AlertMonitorOptions($text: String) {\n    monitors(first: 100, filter: { text: $text }) {\n      nodes {\n        id\n        name\n        target\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AlertMonitorOptionsDocument,
     "\n  query AlertMonitorName($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.AlertMonitorNameDocument,
+    "\n  query EscalationPolicies {\n    escalationPolicies {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      updatedAt\n    }\n  }\n": typeof types.EscalationPoliciesDocument,
+    "\n  query EscalationPolicy($id: ID!) {\n    escalationPolicy(id: $id) {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.EscalationPolicyDocument,
+    "\n  mutation CreateEscalationPolicy($input: EscalationPolicyInput!) {\n    createEscalationPolicy(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateEscalationPolicyDocument,
+    "\n  mutation UpdateEscalationPolicy($id: ID!, $input: EscalationPolicyInput!) {\n    updateEscalationPolicy(id: $id, input: $input) {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.UpdateEscalationPolicyDocument,
+    "\n  mutation DeleteEscalationPolicy($id: ID!) {\n    deleteEscalationPolicy(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteEscalationPolicyDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        id\n        name\n        prefix\n        scope\n        createdAt\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -130,6 +135,11 @@ const documents: Documents = {
     "\n  mutation RequeueAlertDelivery($id: ID!) {\n    requeueAlertDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.RequeueAlertDeliveryDocument,
     "\n  query AlertMonitorOptions($text: String) {\n    monitors(first: 100, filter: { text: $text }) {\n      nodes {\n        id\n        name\n        target\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.AlertMonitorOptionsDocument,
     "\n  query AlertMonitorName($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n    }\n  }\n": types.AlertMonitorNameDocument,
+    "\n  query EscalationPolicies {\n    escalationPolicies {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      updatedAt\n    }\n  }\n": types.EscalationPoliciesDocument,
+    "\n  query EscalationPolicy($id: ID!) {\n    escalationPolicy(id: $id) {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      createdAt\n      updatedAt\n    }\n  }\n": types.EscalationPolicyDocument,
+    "\n  mutation CreateEscalationPolicy($input: EscalationPolicyInput!) {\n    createEscalationPolicy(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateEscalationPolicyDocument,
+    "\n  mutation UpdateEscalationPolicy($id: ID!, $input: EscalationPolicyInput!) {\n    updateEscalationPolicy(id: $id, input: $input) {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      createdAt\n      updatedAt\n    }\n  }\n": types.UpdateEscalationPolicyDocument,
+    "\n  mutation DeleteEscalationPolicy($id: ID!) {\n    deleteEscalationPolicy(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteEscalationPolicyDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        id\n        name\n        prefix\n        scope\n        createdAt\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -281,6 +291,26 @@ export function graphql(source: "\n  query AlertMonitorOptions($text: String) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AlertMonitorName($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AlertMonitorNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EscalationPolicies {\n    escalationPolicies {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').EscalationPoliciesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EscalationPolicy($id: ID!) {\n    escalationPolicy(id: $id) {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').EscalationPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEscalationPolicy($input: EscalationPolicyInput!) {\n    createEscalationPolicy(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateEscalationPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEscalationPolicy($id: ID!, $input: EscalationPolicyInput!) {\n    updateEscalationPolicy(id: $id, input: $input) {\n      id\n      name\n      steps {\n        waitMinutes\n        channels {\n          id\n          name\n          kind\n        }\n      }\n      repeatEveryMinutes\n      monitorCount\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').UpdateEscalationPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteEscalationPolicy($id: ID!) {\n    deleteEscalationPolicy(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').DeleteEscalationPolicyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

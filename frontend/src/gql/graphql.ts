@@ -2288,6 +2288,40 @@ export type AlertMonitorNameQueryVariables = Exact<{
 
 export type AlertMonitorNameQuery = { monitor: { id: string, name: string } };
 
+export type EscalationPoliciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationPoliciesQuery = { escalationPolicies: Array<{ id: string, name: string, repeatEveryMinutes: number, monitorCount: number, updatedAt: any, steps: Array<{ waitMinutes: number, channels: Array<{ id: string, name: string, kind: AlertChannelKind }> }> }> };
+
+export type EscalationPolicyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EscalationPolicyQuery = { escalationPolicy: { id: string, name: string, repeatEveryMinutes: number, monitorCount: number, createdAt: any, updatedAt: any, steps: Array<{ waitMinutes: number, channels: Array<{ id: string, name: string, kind: AlertChannelKind }> }> } };
+
+export type CreateEscalationPolicyMutationVariables = Exact<{
+  input: EscalationPolicyInput;
+}>;
+
+
+export type CreateEscalationPolicyMutation = { createEscalationPolicy: { id: string, name: string } };
+
+export type UpdateEscalationPolicyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: EscalationPolicyInput;
+}>;
+
+
+export type UpdateEscalationPolicyMutation = { updateEscalationPolicy: { id: string, name: string, repeatEveryMinutes: number, monitorCount: number, createdAt: any, updatedAt: any, steps: Array<{ waitMinutes: number, channels: Array<{ id: string, name: string, kind: AlertChannelKind }> }> } };
+
+export type DeleteEscalationPolicyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteEscalationPolicyMutation = { deleteEscalationPolicy: { id: string, name: string } };
+
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
@@ -3106,6 +3140,81 @@ export const AlertMonitorNameDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertMonitorNameQuery, AlertMonitorNameQueryVariables>;
+export const EscalationPoliciesDocument = new TypedDocumentString(`
+    query EscalationPolicies {
+  escalationPolicies {
+    id
+    name
+    steps {
+      waitMinutes
+      channels {
+        id
+        name
+        kind
+      }
+    }
+    repeatEveryMinutes
+    monitorCount
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationPoliciesQuery, EscalationPoliciesQueryVariables>;
+export const EscalationPolicyDocument = new TypedDocumentString(`
+    query EscalationPolicy($id: ID!) {
+  escalationPolicy(id: $id) {
+    id
+    name
+    steps {
+      waitMinutes
+      channels {
+        id
+        name
+        kind
+      }
+    }
+    repeatEveryMinutes
+    monitorCount
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationPolicyQuery, EscalationPolicyQueryVariables>;
+export const CreateEscalationPolicyDocument = new TypedDocumentString(`
+    mutation CreateEscalationPolicy($input: EscalationPolicyInput!) {
+  createEscalationPolicy(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateEscalationPolicyMutation, CreateEscalationPolicyMutationVariables>;
+export const UpdateEscalationPolicyDocument = new TypedDocumentString(`
+    mutation UpdateEscalationPolicy($id: ID!, $input: EscalationPolicyInput!) {
+  updateEscalationPolicy(id: $id, input: $input) {
+    id
+    name
+    steps {
+      waitMinutes
+      channels {
+        id
+        name
+        kind
+      }
+    }
+    repeatEveryMinutes
+    monitorCount
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateEscalationPolicyMutation, UpdateEscalationPolicyMutationVariables>;
+export const DeleteEscalationPolicyDocument = new TypedDocumentString(`
+    mutation DeleteEscalationPolicy($id: ID!) {
+  deleteEscalationPolicy(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteEscalationPolicyMutation, DeleteEscalationPolicyMutationVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
     mutation CreateApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
