@@ -2409,7 +2409,7 @@ export type IncidentsQueryVariables = Exact<{
 }>;
 
 
-export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string, suppressed: boolean, causedBy?: { id: string, monitorId: string, monitorName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string, suppressed: boolean, acknowledgedAt?: any | null, acknowledgedBy?: string | null, timeline: Array<{ at: any, kind: IncidentEventKind, message: string }>, causedBy?: { id: string, monitorId: string, monitorName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type PublishPageOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2496,6 +2496,26 @@ export type DependencyMonitorOptionsQueryVariables = Exact<{
 
 export type DependencyMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string, status: MonitorStatus }>, pageInfo: { hasNextPage: boolean } } };
 
+export type MonitorEscalationOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonitorEscalationOptionsQuery = { escalationPolicies: Array<{ id: string, name: string }> };
+
+export type SetMonitorEscalationPolicyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  policyId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type SetMonitorEscalationPolicyMutation = { setMonitorEscalationPolicy: { id: string, escalationPolicy?: { id: string, name: string } | null } };
+
+export type AcknowledgeMonitorIncidentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AcknowledgeMonitorIncidentMutation = { acknowledgeIncident: { id: string, acknowledgedAt?: any | null, acknowledgedBy?: string | null } };
+
 export type MonitorSettingsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2513,7 +2533,7 @@ export type MonitorQueryVariables = Exact<{
 }>;
 
 
-export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, dependencyDown: boolean, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependents: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string, suppressed: boolean, causedBy?: { id: string, monitorId: string, monitorName: string } | null }> } };
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, failureWindowSeconds: number, flapThreshold: number, flapWindowSeconds: number, flappingSince?: any | null, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, dependencyDown: boolean, escalationPolicy?: { id: string, name: string } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependents: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string, suppressed: boolean, acknowledgedAt?: any | null, acknowledgedBy?: string | null, timeline: Array<{ at: any, kind: IncidentEventKind, message: string }>, causedBy?: { id: string, monitorId: string, monitorName: string } | null }> } };
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3374,6 +3394,13 @@ export const IncidentsDocument = new TypedDocumentString(`
       durationSeconds
       cause
       suppressed
+      acknowledgedAt
+      acknowledgedBy
+      timeline {
+        at
+        kind
+        message
+      }
       causedBy {
         id
         monitorId
@@ -3534,6 +3561,34 @@ export const DependencyMonitorOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DependencyMonitorOptionsQuery, DependencyMonitorOptionsQueryVariables>;
+export const MonitorEscalationOptionsDocument = new TypedDocumentString(`
+    query MonitorEscalationOptions {
+  escalationPolicies {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorEscalationOptionsQuery, MonitorEscalationOptionsQueryVariables>;
+export const SetMonitorEscalationPolicyDocument = new TypedDocumentString(`
+    mutation SetMonitorEscalationPolicy($id: ID!, $policyId: ID) {
+  setMonitorEscalationPolicy(id: $id, policyId: $policyId) {
+    id
+    escalationPolicy {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetMonitorEscalationPolicyMutation, SetMonitorEscalationPolicyMutationVariables>;
+export const AcknowledgeMonitorIncidentDocument = new TypedDocumentString(`
+    mutation AcknowledgeMonitorIncident($id: ID!) {
+  acknowledgeIncident(id: $id) {
+    id
+    acknowledgedAt
+    acknowledgedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeMonitorIncidentMutation, AcknowledgeMonitorIncidentMutationVariables>;
 export const MonitorSettingsDocument = new TypedDocumentString(`
     query MonitorSettings($id: ID!) {
   monitor(id: $id) {
@@ -3607,6 +3662,14 @@ export const MonitorDocument = new TypedDocumentString(`
     timeoutSeconds
     failureThreshold
     recoveryThreshold
+    failureWindowSeconds
+    flapThreshold
+    flapWindowSeconds
+    flappingSince
+    escalationPolicy {
+      id
+      name
+    }
     lastCheckedAt
     lastDurationMs
     lastError
@@ -3688,6 +3751,13 @@ export const MonitorDocument = new TypedDocumentString(`
       resolvedAt
       cause
       suppressed
+      acknowledgedAt
+      acknowledgedBy
+      timeline {
+        at
+        kind
+        message
+      }
       causedBy {
         id
         monitorId
