@@ -50,6 +50,7 @@ type Documents = {
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation AcknowledgeIncident($id: ID!) {\n    acknowledgeIncident(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n": typeof types.AcknowledgeIncidentDocument,
     "\n  query Incidents($first: Int, $after: String, $filter: IncidentFilter) {\n    incidents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        monitorId\n        monitorName\n        openedAt\n        resolvedAt\n        durationSeconds\n        cause\n        suppressed\n        acknowledgedAt\n        acknowledgedBy\n        timeline {\n          at\n          kind\n          message\n        }\n        causedBy {\n          id\n          monitorId\n          monitorName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.IncidentsDocument,
     "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n      components {\n        monitorId\n      }\n    }\n  }\n": typeof types.PublishPageOptionsDocument,
     "\n  mutation PublishOutage($pageId: ID!, $outageId: ID!) {\n    publishOutage(pageId: $pageId, outageId: $outageId) {\n      id\n      pageId\n      title\n    }\n  }\n": typeof types.PublishOutageDocument,
@@ -155,6 +156,7 @@ const documents: Documents = {
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n      tenantHost\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation AcknowledgeIncident($id: ID!) {\n    acknowledgeIncident(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n": types.AcknowledgeIncidentDocument,
     "\n  query Incidents($first: Int, $after: String, $filter: IncidentFilter) {\n    incidents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        monitorId\n        monitorName\n        openedAt\n        resolvedAt\n        durationSeconds\n        cause\n        suppressed\n        acknowledgedAt\n        acknowledgedBy\n        timeline {\n          at\n          kind\n          message\n        }\n        causedBy {\n          id\n          monitorId\n          monitorName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.IncidentsDocument,
     "\n  query PublishPageOptions {\n    statusPages {\n      id\n      title\n      url\n      components {\n        monitorId\n      }\n    }\n  }\n": types.PublishPageOptionsDocument,
     "\n  mutation PublishOutage($pageId: ID!, $outageId: ID!) {\n    publishOutage(pageId: $pageId, outageId: $outageId) {\n      id\n      pageId\n      title\n    }\n  }\n": types.PublishOutageDocument,
@@ -365,6 +367,10 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      verified\n      alreadyVerified\n    }\n  }\n"): typeof import('./graphql').VerifyEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeIncident($id: ID!) {\n    acknowledgeIncident(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n"): typeof import('./graphql').AcknowledgeIncidentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

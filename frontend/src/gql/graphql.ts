@@ -2402,6 +2402,13 @@ export type VerifyEmailMutationVariables = Exact<{
 
 export type VerifyEmailMutation = { verifyEmail: { verified: boolean, alreadyVerified: boolean } };
 
+export type AcknowledgeIncidentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AcknowledgeIncidentMutation = { acknowledgeIncident: { id: string, acknowledgedAt?: any | null, acknowledgedBy?: string | null } };
+
 export type IncidentsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -3382,6 +3389,15 @@ export const VerifyEmailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const AcknowledgeIncidentDocument = new TypedDocumentString(`
+    mutation AcknowledgeIncident($id: ID!) {
+  acknowledgeIncident(id: $id) {
+    id
+    acknowledgedAt
+    acknowledgedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeIncidentMutation, AcknowledgeIncidentMutationVariables>;
 export const IncidentsDocument = new TypedDocumentString(`
     query Incidents($first: Int, $after: String, $filter: IncidentFilter) {
   incidents(first: $first, after: $after, filter: $filter) {
