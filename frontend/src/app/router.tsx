@@ -33,6 +33,12 @@ const routes: RouteObject[] = [
           { path: 'verify-email', lazy: () => auth().then((m) => ({ Component: m.VerifyEmailRoute })), handle: { title: 'Verify your email' } },
           { path: 'login', lazy: () => auth().then((m) => ({ Component: m.LogInRoute })), handle: { title: 'Log in' } },
           { path: 'forgot-password', lazy: () => auth().then((m) => ({ Component: m.ForgotPasswordRoute })), handle: { title: 'Forgot password' } },
+          {
+            // The acknowledge link in alerts: public, acts only on its button.
+            path: 'ack/:token',
+            lazy: () => import('@/features/acknowledge/routes/acknowledge').then((m) => ({ Component: m.AcknowledgeRoute })),
+            handle: { title: 'Acknowledge an outage' },
+          },
           { path: 'reset-password', lazy: () => auth().then((m) => ({ Component: m.ResetPasswordRoute })), handle: { title: 'Choose a new password' } },
           {
             path: 'accept-invitation',

@@ -21,6 +21,8 @@ type Documents = {
     "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": typeof types.LogOutEverywhereDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  query AcknowledgeLink($token: String!) {\n    acknowledgeLink(token: $token) {\n      monitorName\n      organizationName\n      openedAt\n      resolvedAt\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n": typeof types.AcknowledgeLinkDocument,
+    "\n  mutation AcknowledgeWithLink($token: String!) {\n    acknowledgeWithLink(token: $token) {\n      monitorName\n      organizationName\n      openedAt\n      resolvedAt\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n": typeof types.AcknowledgeWithLinkDocument,
     "\n  query AlertChannels {\n    alertChannels {\n      id\n      name\n      kind\n      url\n      recipient\n      addresses\n      hasSecret\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n    }\n  }\n": typeof types.AlertChannelsDocument,
     "\n  query AlertChannel($id: ID!) {\n    alertChannel(id: $id) {\n      id\n      name\n      kind\n      url\n      recipient\n      priority\n      addresses\n      hasSecret\n      previousSecretValidUntil\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AlertChannelDocument,
     "\n  query AlertDeliveries($channelId: ID!, $first: Int, $after: String) {\n    alertDeliveries(channelId: $channelId, first: $first, after: $after) {\n      nodes {\n        id\n        event\n        status\n        monitorId\n        attempts\n        maxAttempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        attemptLog {\n          attempt\n          statusCode\n          error\n          durationMs\n          at\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AlertDeliveriesDocument,
@@ -127,6 +129,8 @@ const documents: Documents = {
     "\n  query MySessions {\n    mySessions {\n      id\n      lastActiveAt\n      userAgent\n      tenantSlug\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": types.LogOutEverywhereDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  query AcknowledgeLink($token: String!) {\n    acknowledgeLink(token: $token) {\n      monitorName\n      organizationName\n      openedAt\n      resolvedAt\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n": types.AcknowledgeLinkDocument,
+    "\n  mutation AcknowledgeWithLink($token: String!) {\n    acknowledgeWithLink(token: $token) {\n      monitorName\n      organizationName\n      openedAt\n      resolvedAt\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n": types.AcknowledgeWithLinkDocument,
     "\n  query AlertChannels {\n    alertChannels {\n      id\n      name\n      kind\n      url\n      recipient\n      addresses\n      hasSecret\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n    }\n  }\n": types.AlertChannelsDocument,
     "\n  query AlertChannel($id: ID!) {\n    alertChannel(id: $id) {\n      id\n      name\n      kind\n      url\n      recipient\n      priority\n      addresses\n      hasSecret\n      previousSecretValidUntil\n      routing {\n        allMonitors\n        monitorIds\n        events\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": types.AlertChannelDocument,
     "\n  query AlertDeliveries($channelId: ID!, $first: Int, $after: String) {\n    alertDeliveries(channelId: $channelId, first: $first, after: $after) {\n      nodes {\n        id\n        event\n        status\n        monitorId\n        attempts\n        maxAttempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        attemptLog {\n          attempt\n          statusCode\n          error\n          durationMs\n          at\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AlertDeliveriesDocument,
@@ -251,6 +255,14 @@ export function graphql(source: "\n  mutation LogOutEverywhere {\n    logOutEver
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): typeof import('./graphql').RevokeSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AcknowledgeLink($token: String!) {\n    acknowledgeLink(token: $token) {\n      monitorName\n      organizationName\n      openedAt\n      resolvedAt\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n"): typeof import('./graphql').AcknowledgeLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeWithLink($token: String!) {\n    acknowledgeWithLink(token: $token) {\n      monitorName\n      organizationName\n      openedAt\n      resolvedAt\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n"): typeof import('./graphql').AcknowledgeWithLinkDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

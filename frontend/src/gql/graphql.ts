@@ -2202,6 +2202,20 @@ export type RevokeSessionMutationVariables = Exact<{
 
 export type RevokeSessionMutation = { revokeSession: boolean };
 
+export type AcknowledgeLinkQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type AcknowledgeLinkQuery = { acknowledgeLink: { monitorName: string, organizationName: string, openedAt: any, resolvedAt?: any | null, acknowledgedAt?: any | null, acknowledgedBy?: string | null } };
+
+export type AcknowledgeWithLinkMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type AcknowledgeWithLinkMutation = { acknowledgeWithLink: { monitorName: string, organizationName: string, openedAt: any, resolvedAt?: any | null, acknowledgedAt?: any | null, acknowledgedBy?: string | null } };
+
 export type AlertChannelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -3004,6 +3018,30 @@ export const RevokeSessionDocument = new TypedDocumentString(`
   revokeSession(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const AcknowledgeLinkDocument = new TypedDocumentString(`
+    query AcknowledgeLink($token: String!) {
+  acknowledgeLink(token: $token) {
+    monitorName
+    organizationName
+    openedAt
+    resolvedAt
+    acknowledgedAt
+    acknowledgedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeLinkQuery, AcknowledgeLinkQueryVariables>;
+export const AcknowledgeWithLinkDocument = new TypedDocumentString(`
+    mutation AcknowledgeWithLink($token: String!) {
+  acknowledgeWithLink(token: $token) {
+    monitorName
+    organizationName
+    openedAt
+    resolvedAt
+    acknowledgedAt
+    acknowledgedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeWithLinkMutation, AcknowledgeWithLinkMutationVariables>;
 export const AlertChannelsDocument = new TypedDocumentString(`
     query AlertChannels {
   alertChannels {
