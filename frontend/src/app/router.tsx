@@ -12,6 +12,7 @@ const monitors = () => import('@/features/monitors/routes/monitors');
 const statusPages = () => import('@/features/status-pages/routes/status-pages');
 const subscriptionLinks = () => import('@/features/status-pages/routes/subscription-links');
 const alerts = () => import('@/features/alerts/routes/alerts');
+const escalation = () => import('@/features/alerts/routes/escalation');
 const statusIncidents = () => import('@/features/status-pages/routes/status-incidents');
 const routes: RouteObject[] = [
   {
@@ -32,6 +33,12 @@ const routes: RouteObject[] = [
           { path: 'verify-email', lazy: () => auth().then((m) => ({ Component: m.VerifyEmailRoute })), handle: { title: 'Verify your email' } },
           { path: 'login', lazy: () => auth().then((m) => ({ Component: m.LogInRoute })), handle: { title: 'Log in' } },
           { path: 'forgot-password', lazy: () => auth().then((m) => ({ Component: m.ForgotPasswordRoute })), handle: { title: 'Forgot password' } },
+          {
+            // The acknowledge link in alerts: public, acts only on its button.
+            path: 'ack/:token',
+            lazy: () => import('@/features/acknowledge/routes/acknowledge').then((m) => ({ Component: m.AcknowledgeRoute })),
+            handle: { title: 'Acknowledge an outage' },
+          },
           { path: 'reset-password', lazy: () => auth().then((m) => ({ Component: m.ResetPasswordRoute })), handle: { title: 'Choose a new password' } },
           {
             path: 'accept-invitation',
@@ -93,6 +100,21 @@ const routes: RouteObject[] = [
                 handle: { title: 'Schedule maintenance' },
               },
               { path: 'alerts', lazy: () => alerts().then((m) => ({ Component: m.AlertsRoute })), handle: { title: 'Alert channels' } },
+              {
+                path: 'alerts/escalation',
+                lazy: () => escalation().then((m) => ({ Component: m.EscalationPoliciesRoute })),
+                handle: { title: 'Escalation policies' },
+              },
+              {
+                path: 'alerts/escalation/new',
+                lazy: () => escalation().then((m) => ({ Component: m.NewEscalationPolicyRoute })),
+                handle: { title: 'New escalation policy' },
+              },
+              {
+                path: 'alerts/escalation/:id',
+                lazy: () => escalation().then((m) => ({ Component: m.EscalationPolicyRoute })),
+                handle: { title: 'Escalation policy' },
+              },
               { path: 'alerts/new', lazy: () => alerts().then((m) => ({ Component: m.NewAlertChannelRoute })), handle: { title: 'Add alert channel' } },
               { path: 'alerts/:id', lazy: () => alerts().then((m) => ({ Component: m.AlertChannelRoute })), handle: { title: 'Alert channel' } },
               { path: 'team', lazy: () => import('@/features/team/routes/team').then((m) => ({ Component: m.TeamRoute })), handle: { title: 'Team' } },

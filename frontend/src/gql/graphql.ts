@@ -689,8 +689,11 @@ export type Monitor = {
   /** The monitors this one depends on, A to Z. */
   dependsOn: Array<Monitor>;
   dns?: Maybe<DnsSettings>;
-  /** The escalation policy it follows (`escalationPolicy(id:)`); null: routing only. */
-  escalationPolicyId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * Who is notified, step by step, until someone acknowledges an outage. Null: only the
+   * channels' routing.
+   */
+  escalationPolicy?: Maybe<MonitorEscalationPolicy>;
   failureThreshold: Scalars['Int']['output'];
   /**
    * 0: `failureThreshold` counts consecutive failures. Otherwise `failureThreshold` failures
@@ -809,6 +812,12 @@ export type MonitorEdge = {
   cursor: Scalars['String']['output'];
   /** The item at the end of the edge */
   node: Monitor;
+};
+
+/** The escalation policy a monitor follows, by name; `escalationPolicy(id:)` has its steps. */
+export type MonitorEscalationPolicy = {
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
 };
 
 export type MonitorFilter = {
@@ -2214,6 +2223,20 @@ export type RevokeSessionMutationVariables = Exact<{
 
 export type RevokeSessionMutation = { revokeSession: boolean };
 
+export type AcknowledgeLinkQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type AcknowledgeLinkQuery = { acknowledgeLink: { monitorName: string, organizationName: string, openedAt: any, resolvedAt?: any | null, acknowledgedAt?: any | null, acknowledgedBy?: string | null } };
+
+export type AcknowledgeWithLinkMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type AcknowledgeWithLinkMutation = { acknowledgeWithLink: { monitorName: string, organizationName: string, openedAt: any, resolvedAt?: any | null, acknowledgedAt?: any | null, acknowledgedBy?: string | null } };
+
 export type AlertChannelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2300,6 +2323,40 @@ export type AlertMonitorNameQueryVariables = Exact<{
 
 export type AlertMonitorNameQuery = { monitor: { id: string, name: string } };
 
+export type EscalationPoliciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationPoliciesQuery = { escalationPolicies: Array<{ id: string, name: string, repeatEveryMinutes: number, monitorCount: number, updatedAt: any, steps: Array<{ waitMinutes: number, channels: Array<{ id: string, name: string, kind: AlertChannelKind }> }> }> };
+
+export type EscalationPolicyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EscalationPolicyQuery = { escalationPolicy: { id: string, name: string, repeatEveryMinutes: number, monitorCount: number, createdAt: any, updatedAt: any, steps: Array<{ waitMinutes: number, channels: Array<{ id: string, name: string, kind: AlertChannelKind }> }> } };
+
+export type CreateEscalationPolicyMutationVariables = Exact<{
+  input: EscalationPolicyInput;
+}>;
+
+
+export type CreateEscalationPolicyMutation = { createEscalationPolicy: { id: string, name: string } };
+
+export type UpdateEscalationPolicyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: EscalationPolicyInput;
+}>;
+
+
+export type UpdateEscalationPolicyMutation = { updateEscalationPolicy: { id: string, name: string, repeatEveryMinutes: number, monitorCount: number, createdAt: any, updatedAt: any, steps: Array<{ waitMinutes: number, channels: Array<{ id: string, name: string, kind: AlertChannelKind }> }> } };
+
+export type DeleteEscalationPolicyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteEscalationPolicyMutation = { deleteEscalationPolicy: { id: string, name: string } };
+
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
@@ -2380,6 +2437,13 @@ export type VerifyEmailMutationVariables = Exact<{
 
 export type VerifyEmailMutation = { verifyEmail: { verified: boolean, alreadyVerified: boolean } };
 
+export type AcknowledgeIncidentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AcknowledgeIncidentMutation = { acknowledgeIncident: { id: string, acknowledgedAt?: any | null, acknowledgedBy?: string | null } };
+
 export type IncidentsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2387,7 +2451,7 @@ export type IncidentsQueryVariables = Exact<{
 }>;
 
 
-export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string, suppressed: boolean, causedBy?: { id: string, monitorId: string, monitorName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type IncidentsQuery = { incidents: { nodes: Array<{ id: string, monitorId: string, monitorName: string, openedAt: any, resolvedAt?: any | null, durationSeconds?: number | null, cause: string, suppressed: boolean, acknowledgedAt?: any | null, acknowledgedBy?: string | null, timeline: Array<{ at: any, kind: IncidentEventKind, message: string }>, causedBy?: { id: string, monitorId: string, monitorName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type PublishPageOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2474,12 +2538,32 @@ export type DependencyMonitorOptionsQueryVariables = Exact<{
 
 export type DependencyMonitorOptionsQuery = { monitors: { nodes: Array<{ id: string, name: string, target: string, status: MonitorStatus }>, pageInfo: { hasNextPage: boolean } } };
 
+export type MonitorEscalationOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonitorEscalationOptionsQuery = { escalationPolicies: Array<{ id: string, name: string }> };
+
+export type SetMonitorEscalationPolicyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  policyId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type SetMonitorEscalationPolicyMutation = { setMonitorEscalationPolicy: { id: string, escalationPolicy?: { id: string, name: string } | null } };
+
+export type AcknowledgeMonitorIncidentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AcknowledgeMonitorIncidentMutation = { acknowledgeIncident: { id: string, acknowledgedAt?: any | null, acknowledgedBy?: string | null } };
+
 export type MonitorSettingsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type MonitorSettingsQuery = { monitor: { id: string, name: string, kind: MonitorKind, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, retryIntervalSeconds: number, failureThreshold: number, recoveryThreshold: number, http?: { url: string, method: string, body?: string | null, expectedStatus: Array<string>, followRedirects: boolean, verifyTls: boolean, keyword?: string | null, keywordAbsent: boolean, jsonPath?: string | null, jsonComparison?: string | null, jsonValue?: string | null, tlsWarnDays: number, headers: Array<{ name: string, value: string }> } | null, tcp?: { host: string, port: number } | null, dns?: { name: string, recordType: string, expected?: string | null } | null, tls?: { host: string, port: number, warnDays: number } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null } };
+export type MonitorSettingsQuery = { monitor: { id: string, name: string, kind: MonitorKind, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, retryIntervalSeconds: number, failureThreshold: number, recoveryThreshold: number, failureWindowSeconds: number, flapThreshold: number, flapWindowSeconds: number, http?: { url: string, method: string, body?: string | null, expectedStatus: Array<string>, followRedirects: boolean, verifyTls: boolean, keyword?: string | null, keywordAbsent: boolean, jsonPath?: string | null, jsonComparison?: string | null, jsonValue?: string | null, tlsWarnDays: number, headers: Array<{ name: string, value: string }> } | null, tcp?: { host: string, port: number } | null, dns?: { name: string, recordType: string, expected?: string | null } | null, tls?: { host: string, port: number, warnDays: number } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null } };
 
 export type MonitorTagsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2491,7 +2575,7 @@ export type MonitorQueryVariables = Exact<{
 }>;
 
 
-export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, dependencyDown: boolean, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependents: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string, suppressed: boolean, causedBy?: { id: string, monitorId: string, monitorName: string } | null }> } };
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, failureWindowSeconds: number, flapThreshold: number, flapWindowSeconds: number, flappingSince?: any | null, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, dependencyDown: boolean, escalationPolicy?: { id: string, name: string } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependents: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string, suppressed: boolean, acknowledgedAt?: any | null, acknowledgedBy?: string | null, timeline: Array<{ at: any, kind: IncidentEventKind, message: string }>, causedBy?: { id: string, monitorId: string, monitorName: string } | null }> } };
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2955,6 +3039,30 @@ export const RevokeSessionDocument = new TypedDocumentString(`
   revokeSession(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const AcknowledgeLinkDocument = new TypedDocumentString(`
+    query AcknowledgeLink($token: String!) {
+  acknowledgeLink(token: $token) {
+    monitorName
+    organizationName
+    openedAt
+    resolvedAt
+    acknowledgedAt
+    acknowledgedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeLinkQuery, AcknowledgeLinkQueryVariables>;
+export const AcknowledgeWithLinkDocument = new TypedDocumentString(`
+    mutation AcknowledgeWithLink($token: String!) {
+  acknowledgeWithLink(token: $token) {
+    monitorName
+    organizationName
+    openedAt
+    resolvedAt
+    acknowledgedAt
+    acknowledgedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeWithLinkMutation, AcknowledgeWithLinkMutationVariables>;
 export const AlertChannelsDocument = new TypedDocumentString(`
     query AlertChannels {
   alertChannels {
@@ -3118,6 +3226,81 @@ export const AlertMonitorNameDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertMonitorNameQuery, AlertMonitorNameQueryVariables>;
+export const EscalationPoliciesDocument = new TypedDocumentString(`
+    query EscalationPolicies {
+  escalationPolicies {
+    id
+    name
+    steps {
+      waitMinutes
+      channels {
+        id
+        name
+        kind
+      }
+    }
+    repeatEveryMinutes
+    monitorCount
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationPoliciesQuery, EscalationPoliciesQueryVariables>;
+export const EscalationPolicyDocument = new TypedDocumentString(`
+    query EscalationPolicy($id: ID!) {
+  escalationPolicy(id: $id) {
+    id
+    name
+    steps {
+      waitMinutes
+      channels {
+        id
+        name
+        kind
+      }
+    }
+    repeatEveryMinutes
+    monitorCount
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationPolicyQuery, EscalationPolicyQueryVariables>;
+export const CreateEscalationPolicyDocument = new TypedDocumentString(`
+    mutation CreateEscalationPolicy($input: EscalationPolicyInput!) {
+  createEscalationPolicy(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateEscalationPolicyMutation, CreateEscalationPolicyMutationVariables>;
+export const UpdateEscalationPolicyDocument = new TypedDocumentString(`
+    mutation UpdateEscalationPolicy($id: ID!, $input: EscalationPolicyInput!) {
+  updateEscalationPolicy(id: $id, input: $input) {
+    id
+    name
+    steps {
+      waitMinutes
+      channels {
+        id
+        name
+        kind
+      }
+    }
+    repeatEveryMinutes
+    monitorCount
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateEscalationPolicyMutation, UpdateEscalationPolicyMutationVariables>;
+export const DeleteEscalationPolicyDocument = new TypedDocumentString(`
+    mutation DeleteEscalationPolicy($id: ID!) {
+  deleteEscalationPolicy(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteEscalationPolicyMutation, DeleteEscalationPolicyMutationVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
     mutation CreateApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
@@ -3265,6 +3448,15 @@ export const VerifyEmailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const AcknowledgeIncidentDocument = new TypedDocumentString(`
+    mutation AcknowledgeIncident($id: ID!) {
+  acknowledgeIncident(id: $id) {
+    id
+    acknowledgedAt
+    acknowledgedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeIncidentMutation, AcknowledgeIncidentMutationVariables>;
 export const IncidentsDocument = new TypedDocumentString(`
     query Incidents($first: Int, $after: String, $filter: IncidentFilter) {
   incidents(first: $first, after: $after, filter: $filter) {
@@ -3277,6 +3469,13 @@ export const IncidentsDocument = new TypedDocumentString(`
       durationSeconds
       cause
       suppressed
+      acknowledgedAt
+      acknowledgedBy
+      timeline {
+        at
+        kind
+        message
+      }
       causedBy {
         id
         monitorId
@@ -3437,6 +3636,34 @@ export const DependencyMonitorOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DependencyMonitorOptionsQuery, DependencyMonitorOptionsQueryVariables>;
+export const MonitorEscalationOptionsDocument = new TypedDocumentString(`
+    query MonitorEscalationOptions {
+  escalationPolicies {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorEscalationOptionsQuery, MonitorEscalationOptionsQueryVariables>;
+export const SetMonitorEscalationPolicyDocument = new TypedDocumentString(`
+    mutation SetMonitorEscalationPolicy($id: ID!, $policyId: ID) {
+  setMonitorEscalationPolicy(id: $id, policyId: $policyId) {
+    id
+    escalationPolicy {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetMonitorEscalationPolicyMutation, SetMonitorEscalationPolicyMutationVariables>;
+export const AcknowledgeMonitorIncidentDocument = new TypedDocumentString(`
+    mutation AcknowledgeMonitorIncident($id: ID!) {
+  acknowledgeIncident(id: $id) {
+    id
+    acknowledgedAt
+    acknowledgedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeMonitorIncidentMutation, AcknowledgeMonitorIncidentMutationVariables>;
 export const MonitorSettingsDocument = new TypedDocumentString(`
     query MonitorSettings($id: ID!) {
   monitor(id: $id) {
@@ -3449,6 +3676,9 @@ export const MonitorSettingsDocument = new TypedDocumentString(`
     retryIntervalSeconds
     failureThreshold
     recoveryThreshold
+    failureWindowSeconds
+    flapThreshold
+    flapWindowSeconds
     http {
       url
       method
@@ -3507,6 +3737,14 @@ export const MonitorDocument = new TypedDocumentString(`
     timeoutSeconds
     failureThreshold
     recoveryThreshold
+    failureWindowSeconds
+    flapThreshold
+    flapWindowSeconds
+    flappingSince
+    escalationPolicy {
+      id
+      name
+    }
     lastCheckedAt
     lastDurationMs
     lastError
@@ -3588,6 +3826,13 @@ export const MonitorDocument = new TypedDocumentString(`
       resolvedAt
       cause
       suppressed
+      acknowledgedAt
+      acknowledgedBy
+      timeline {
+        at
+        kind
+        message
+      }
       causedBy {
         id
         monitorId

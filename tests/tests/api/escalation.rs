@@ -86,11 +86,15 @@ async fn steps_fire_in_order_and_stop_when_acknowledged(backend: Backend) {
     let body = app
         .graphql_as(
             &token,
-            "mutation($id: ID!, $p: ID) { setMonitorEscalationPolicy(id: $id, policyId: $p) { escalationPolicyId } }",
+            "mutation($id: ID!, $p: ID) { setMonitorEscalationPolicy(id: $id, policyId: $p) { escalationPolicy { id name } } }",
             json!({ "id": monitor, "p": policy }),
         )
         .await;
-    assert_eq!(body["data"]["setMonitorEscalationPolicy"]["escalationPolicyId"], policy.as_str(), "{body}");
+    assert_eq!(
+        body["data"]["setMonitorEscalationPolicy"]["escalationPolicy"],
+        json!({ "id": policy, "name": "On call" }),
+        "{body}"
+    );
     advance_and_tick(&app, 1).await;
     advance_and_tick(&app, 60).await;
 

@@ -47,8 +47,6 @@ pub struct Monitor {
     /// Set while it is flapping: one alert said so, further outages are recorded silently
     /// until it settles (no change for `flapWindowSeconds`), which is announced too.
     pub flapping_since: Option<DateTime<Utc>>,
-    /// The escalation policy it follows (`escalationPolicy(id:)`); null: routing only.
-    pub escalation_policy_id: Option<ID>,
     pub last_checked_at: Option<DateTime<Utc>>,
     pub last_duration_ms: Option<i32>,
     pub last_error: Option<String>,
@@ -216,7 +214,6 @@ impl From<monitors::Model> for Monitor {
             flap_threshold: model.flap_threshold,
             flap_window_seconds: model.flap_window_seconds,
             flapping_since: model.flapping_since,
-            escalation_policy_id: model.escalation_policy_id.map(id),
             last_checked_at: model.last_checked_at,
             last_duration_ms: model.last_duration_ms,
             last_error: model.last_error.clone(),
@@ -474,8 +471,29 @@ pub struct DailyUptime {
     pub stats: UptimeStats,
 }
 
+/// The escalation policy a monitor follows, by name; `escalationPolicy(id:)` has its steps.
+#[derive(SimpleObject)]
+pub struct MonitorEscalationPolicy {
+    pub id: ID,
+    pub name: String,
+}
+
 #[ComplexObject]
 impl Monitor {
+    /// Who is notified, step by step, until someone acknowledges an outage. Null: only the
+    /// channels' routing.
+    async fn escalation_policy(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Option<MonitorEscalationPolicy>, ApiError> {
+        let Some(policy) = self.model.escalation_policy_id else { return Ok(None) };
+        let policy = entity::escalation_policies::Entity::find_by_id(policy)
+            .filter(entity::escalation_policies::Column::TenantId.eq(self.model.tenant_id))
+            .one(db(ctx))
+            .await?;
+        Ok(policy.map(|policy| MonitorEscalationPolicy { id: id(policy.id), name: policy.name }))
+    }
+
     /// The monitors this one depends on, A to Z.
     async fn depends_on(&self, ctx: &Context<'_>) -> Result<Vec<Monitor>, ApiError> {
         let parents = dependencies::neighbours(db(ctx), self.model.tenant_id, self.model.id, true).await?;

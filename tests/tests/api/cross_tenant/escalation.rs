@@ -128,11 +128,11 @@ pub async fn set_monitor_escalation_policy(probe: Probe) {
         .app
         .graphql_as(
             &globex.token,
-            "query($id: ID!) { monitor(id: $id) { escalationPolicyId } }",
+            "query($id: ID!) { monitor(id: $id) { escalationPolicy { id } } }",
             json!({ "id": globex.monitor }),
         )
         .await;
-    assert_eq!(body["data"]["monitor"]["escalationPolicyId"], Value::Null, "{body}");
+    assert_eq!(body["data"]["monitor"]["escalationPolicy"], Value::Null, "{body}");
     let create =
         "mutation { createMonitor(input: { name: \"Acme web\", heartbeat: { graceSeconds: 60 } }) { id } }";
     let (_, body) = probe.app.graphql_as(&globex.acme, create, Value::Null).await;

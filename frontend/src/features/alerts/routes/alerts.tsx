@@ -6,6 +6,7 @@ import { useToast } from '@/components/toast';
 import { hasRole, useSession } from '@/lib/session';
 import { useCreateAlertChannel } from '../api/alert-channels';
 import { ChannelForm } from '../components/channel-form';
+import { AlertsTabs } from '../components/alerts-tabs';
 import { ChannelList } from '../components/channel-list';
 import { ChannelPage } from '../components/channel-page';
 import { KindIcon } from '../components/kind-icon';
@@ -31,6 +32,7 @@ export function AlertsRoute() {
       }
       wide
     >
+      <AlertsTabs />
       <ChannelList canManage={canManage} />
     </Page>
   );

@@ -15,6 +15,13 @@ export const IncidentsQuery = graphql(`
         durationSeconds
         cause
         suppressed
+        acknowledgedAt
+        acknowledgedBy
+        timeline {
+          at
+          kind
+          message
+        }
         causedBy {
           id
           monitorId

@@ -8,6 +8,10 @@ import { Skeleton } from '@/components/skeleton';
 import { formatAgo, formatDateTime, formatSeconds } from '@/lib/format';
 import { hasRole, useSession } from '@/lib/session';
 import { useNow } from '@/lib/use-now';
+import { AcknowledgedNote, IncidentTimeline } from '@/components/incident-acknowledgement';
+import { useToast } from '@/components/toast';
+import { errorCodeOf } from '@/lib/graphql-client';
+import { useAcknowledgeIncident } from '../api/acknowledge-incident';
 import { useOpenIncidents, useResolvedIncidents } from '../api/get-incidents';
 import { PublishOutageButton } from './publish-outage';
 
@@ -67,6 +71,35 @@ function LiveDuration({ openedAt }: { openedAt: string | null }) {
   );
 }
 
+/** The button on an open, unacknowledged outage (members and above); who acknowledged it once someone has. */
+function Acknowledge({ incident, canAcknowledge }: { incident: Incident; canAcknowledge: boolean }) {
+  const acknowledge = useAcknowledgeIncident();
+  const toast = useToast();
+  const done = acknowledge.data;
+  const at: unknown = done?.acknowledgedAt ?? incident.acknowledgedAt;
+  if (at) return <AcknowledgedNote acknowledgedAt={at} acknowledgedBy={done?.acknowledgedBy ?? incident.acknowledgedBy} />;
+  if (!canAcknowledge || incident.resolvedAt) return null;
+  return (
+    <>
+      <Button
+        pending={acknowledge.isPending}
+        pendingLabel="Acknowledging…"
+        aria-describedby={`incident-${incident.id}-monitor`}
+        onClick={() =>
+          acknowledge.mutate(incident.id, { onSuccess: () => toast({ title: 'Incident acknowledged', description: `${incident.monitorName}: escalation stopped.` }) })
+        }
+      >
+        Acknowledge
+      </Button>
+      {acknowledge.isError ? (
+        <span className="form__error" role="alert">
+          {errorCodeOf(acknowledge.error) === 'FORBIDDEN' ? 'Only members, admins and owners can acknowledge.' : `Could not acknowledge: ${acknowledge.error.message}`}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 function OpenIncidents({ incidents, canPublish }: { incidents: readonly Incident[]; canPublish: boolean }) {
   return (
     <ul className="incidents__open" aria-label="Open incidents">
@@ -77,7 +110,9 @@ function OpenIncidents({ incidents, canPublish }: { incidents: readonly Incident
               <span className="incidents__pulse" aria-hidden="true" />
               Ongoing
             </span>
-            <MonitorLink incident={incident} />
+            <span id={`incident-${incident.id}-monitor`}>
+              <MonitorLink incident={incident} />
+            </span>
             <HeldBack incident={incident} />
           </div>
           <p className="incidents__cause">{incident.cause}</p>
@@ -96,11 +131,11 @@ function OpenIncidents({ incidents, canPublish }: { incidents: readonly Incident
               </dd>
             </div>
           </dl>
-          {canPublish ? (
-            <div>
-              <PublishOutageButton outageId={incident.id} monitorId={incident.monitorId} monitorName={incident.monitorName} />
-            </div>
-          ) : null}
+          <div className="incidents__actions">
+            <Acknowledge incident={incident} canAcknowledge={canPublish} />
+            {canPublish ? <PublishOutageButton outageId={incident.id} monitorId={incident.monitorId} monitorName={incident.monitorName} /> : null}
+          </div>
+          <IncidentTimeline events={incident.timeline} />
         </li>
       ))}
     </ul>
@@ -126,6 +161,8 @@ const HISTORY_COLUMNS: readonly Column<Incident>[] = [
         <span className="incidents__cause-cell">{i.cause}</span>
         <CausedBy incident={i} />
         <HeldBack incident={i} />
+        <AcknowledgedNote acknowledgedAt={i.acknowledgedAt as unknown} acknowledgedBy={i.acknowledgedBy} />
+        <IncidentTimeline events={i.timeline} />
       </span>
     ),
   },

@@ -107,6 +107,45 @@ describe('IncidentsRoute', () => {
     expect(await screen.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent('Could not load the open incidents');
   });
 
+  describe('acknowledging', () => {
+    const timeline = [
+      { at: new Date(Date.now() - 65_000).toISOString(), kind: 'OPENED', message: 'HTTP 503' },
+      { at: new Date(Date.now() - 60_000).toISOString(), kind: 'NOTIFIED', message: 'Ops Slack' },
+    ];
+    const unacknowledged = { ...open, suppressed: false, causedBy: null, acknowledgedAt: null, acknowledgedBy: null, timeline };
+
+    it('acknowledges an open outage and shows who did, with its timeline', async () => {
+      const { user, calls } = renderApp(<IncidentsRoute />, {
+        session: 'MEMBER',
+        graphql: {
+          Incidents: (vars) => ((vars.filter as { open: boolean }).open ? page([unacknowledged]) : page([])),
+          AcknowledgeIncident: () => ({ data: { acknowledgeIncident: { id: 'i3', acknowledgedAt: new Date().toISOString(), acknowledgedBy: 'Ada' } } }),
+        },
+      });
+      const card = await screen.findByTestId('open-incident');
+      const button = within(card).getByRole('button', { name: 'Acknowledge' });
+      expect(button).toHaveAccessibleDescription('Website');
+      await user.click(within(card).getByText('Timeline (2 events)'));
+      expect(within(card).getByTestId('incident-timeline')).toHaveTextContent('Ops Slack');
+      await user.click(button);
+      expect(await within(card).findByTestId('incident-acknowledged')).toHaveTextContent(/Acknowledged by Ada · \d+ s ago/);
+      expect(within(card).queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
+      expect(calls.find((c) => c.operationName === 'AcknowledgeIncident')?.variables).toEqual({ id: 'i3' });
+    });
+
+    it('shows an acknowledged outage as such, and offers viewers no button', async () => {
+      renderIncidents({
+        Incidents: (vars) =>
+          (vars.filter as { open: boolean }).open
+            ? page([unacknowledged, { ...unacknowledged, id: 'i4', acknowledgedAt: new Date(Date.now() - 180_000).toISOString(), acknowledgedBy: 'Ana' }])
+            : page([]),
+      });
+      const [first, second] = await screen.findAllByTestId('open-incident');
+      expect(within(first!).queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
+      expect(within(second!).getByTestId('incident-acknowledged')).toHaveTextContent('Acknowledged by Ana · 3 min ago');
+    });
+  });
+
   describe('publishing an outage on a status page', () => {
     const pages = () => ({
       data: {

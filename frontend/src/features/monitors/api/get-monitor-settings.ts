@@ -16,6 +16,9 @@ export const MonitorSettingsQuery = graphql(`
       retryIntervalSeconds
       failureThreshold
       recoveryThreshold
+      failureWindowSeconds
+      flapThreshold
+      flapWindowSeconds
       http {
         url
         method

@@ -17,6 +17,14 @@ export const MonitorQuery = graphql(`
       timeoutSeconds
       failureThreshold
       recoveryThreshold
+      failureWindowSeconds
+      flapThreshold
+      flapWindowSeconds
+      flappingSince
+      escalationPolicy {
+        id
+        name
+      }
       lastCheckedAt
       lastDurationMs
       lastError
@@ -98,6 +106,13 @@ export const MonitorQuery = graphql(`
         resolvedAt
         cause
         suppressed
+        acknowledgedAt
+        acknowledgedBy
+        timeline {
+          at
+          kind
+          message
+        }
         causedBy {
           id
           monitorId

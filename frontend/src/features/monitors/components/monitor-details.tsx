@@ -16,6 +16,8 @@ import { useDeleteMonitor, useDuplicateMonitor, usePauseMonitor, useResumeMonito
 import { CopyButton } from '@/components/copy-button';
 import { canEditMonitors, formatAgo, formatDateTime, formatInterval, formatSeconds, KIND_LABELS, timestamp, epochMs } from './format';
 import { DependenciesSection, DependencyDownBanner } from './dependencies-section';
+import { IncidentTimeline } from '@/components/incident-acknowledgement';
+import { EscalationSection, FlappingBanner, IncidentAcknowledge } from './monitor-alerting';
 import './dependencies.css';
 import { ResponseTimeChart } from './response-time-chart';
 import { StatusBadge } from './status-badge';
@@ -72,6 +74,7 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
       wide
     >
       <DependencyDownBanner monitor={monitor} />
+      <FlappingBanner flappingSince={monitor.flappingSince as unknown} flapWindowSeconds={monitor.flapWindowSeconds} />
       <Section title="Overview">
         <dl className="monitor-facts">
           <div>
@@ -107,7 +110,7 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
           ) : null}
           <div>
             <dt>Down after</dt>
-            <dd>{monitor.failureThreshold === 1 ? '1 failed check' : `${monitor.failureThreshold} failed checks in a row`}</dd>
+            <dd>{downAfter(monitor)}</dd>
           </div>
           <div>
             <dt>{monitor.kind === 'HEARTBEAT' ? 'Last ping' : 'Last check'}</dt>
@@ -130,13 +133,14 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
           <ResponseTimeChart checks={monitor.recentChecks} percentiles={monitor.day} />
         </Section>
       ) : null}
+      <EscalationSection key={monitor.escalationPolicy?.id ?? 'none'} monitorId={monitor.id} policy={monitor.escalationPolicy ?? null} canEdit={canEdit} />
       <DependenciesSection monitor={monitor} canEdit={canEdit} />
       {monitor.kind === 'HEARTBEAT' && monitor.pingUrl ? <PingUrl url={monitor.pingUrl} grace={monitor.heartbeat?.graceSeconds} /> : null}
       <Section title="Incidents">
         {monitor.incidents.length === 0 ? (
           <EmptyState title="No incidents.">When the monitor goes down, the outage is listed here.</EmptyState>
         ) : (
-          <DataTable label="Incidents" columns={INCIDENT_COLUMNS} rows={monitor.incidents} rowKey={(i) => i.id} rowTestId="incident-row" />
+          <DataTable label="Incidents" columns={incidentColumns(canEdit)} rows={monitor.incidents} rowKey={(i) => i.id} rowTestId="incident-row" />
         )}
       </Section>
       <Section title="Recent checks">
@@ -152,6 +156,14 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
       </Section>
     </Page>
   );
+}
+
+/** "2 failed checks in a row", or "3 failed checks within 10 min". */
+function downAfter(monitor: Monitor): string {
+  const n = monitor.failureThreshold;
+  const checks = n === 1 ? '1 failed check' : `${n} failed checks`;
+  if (monitor.failureWindowSeconds > 0) return `${checks} within ${formatSeconds(monitor.failureWindowSeconds)}`;
+  return n === 1 ? checks : `${checks} in a row`;
 }
 
 /** "every 1 h", or a heartbeat's cron schedule in words with its zone. */
@@ -298,7 +310,16 @@ const INCIDENT_COLUMNS: Column<Incident>[] = [
             No alert
           </span>
         ) : null}
+        <IncidentTimeline events={i.timeline} />
       </>
     ),
   },
 ];
+
+/** The incident columns, with acknowledging for members and above. */
+function incidentColumns(canAcknowledge: boolean): Column<Incident>[] {
+  return [
+    ...INCIDENT_COLUMNS,
+    { header: 'Acknowledged', cell: (i) => <IncidentAcknowledge incident={i} canAcknowledge={canAcknowledge} /> },
+  ];
+}

@@ -20,7 +20,14 @@ export type Field =
   | 'heartbeat.timeZone'
   | 'tags'
   | 'intervalSeconds'
-  | 'failureThreshold';
+  | 'failureThreshold'
+  // Alerting. The two `…Seconds` fields hold minutes as typed; they are named after the API's
+  // fields so its `BAD_USER_INPUT` errors land next to them.
+  | 'failureMode'
+  | 'failureWindowSeconds'
+  | 'flapDetection'
+  | 'flapThreshold'
+  | 'flapWindowSeconds';
 
 export const FIELDS: readonly Field[] = [
   'name',
@@ -40,7 +47,25 @@ export const FIELDS: readonly Field[] = [
   'tags',
   'intervalSeconds',
   'failureThreshold',
+  'failureMode',
+  'failureWindowSeconds',
+  'flapDetection',
+  'flapThreshold',
+  'flapWindowSeconds',
 ];
+
+/** How failures count: `failureThreshold` in a row (with quick re-checks), or within a time window. */
+export type FailureMode = 'consecutive' | 'window';
+
+/** The server's defaults for the alerting settings (a new monitor sends only what differs). */
+export const ALERTING_DEFAULTS = { failureWindowSeconds: 0, flapThreshold: 6, flapWindowSeconds: 3600 } as const;
+
+/** The alerting settings as the API takes them. */
+export interface AlertingSettings {
+  failureWindowSeconds: number;
+  flapThreshold: number;
+  flapWindowSeconds: number;
+}
 
 /** A heartbeat's schedule: a ping every interval, or at the times of a cron expression. */
 export type HeartbeatMode = 'interval' | 'cron';
@@ -78,6 +103,11 @@ export const INITIAL_VALUES: FieldValues = {
   tags: '',
   intervalSeconds: '60',
   failureThreshold: '2',
+  failureMode: 'consecutive',
+  failureWindowSeconds: '10',
+  flapDetection: 'on',
+  flapThreshold: String(ALERTING_DEFAULTS.flapThreshold),
+  flapWindowSeconds: String(ALERTING_DEFAULTS.flapWindowSeconds / 60),
 };
 
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
@@ -110,6 +140,49 @@ const cronExpression: Validator = (value) => {
   return value.trim().split(/\s+/).length === 5 ? undefined : 'A cron expression has five fields: minute hour day-of-month month day-of-week.';
 };
 
+const wholeNumber =
+  (message: string, min: number, max: number): Validator =>
+  (value) => {
+    const n = Number(value);
+    return value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? undefined : message;
+  };
+const failureWindowMinutes = wholeNumber('Enter the window as a whole number of minutes, from 1 to 1,440 (a day).', 1, 1440);
+const flapThreshold = wholeNumber('Enter the number of changes as a whole number from 3 to 50.', 3, 50);
+const flapWindowMinutes = wholeNumber('Enter the flap window as a whole number of minutes, from 5 to 1,440 (a day).', 5, 1440);
+
+/** The client-side checks of the alerting fields that are in use. */
+export function alertingRules(values: Pick<FieldValues, 'failureMode' | 'flapDetection'>): Partial<Record<Field, Validator>> {
+  const rules: Partial<Record<Field, Validator>> = {};
+  if (values.failureMode === 'window') rules.failureWindowSeconds = failureWindowMinutes;
+  if (values.flapDetection === 'on') {
+    rules.flapThreshold = flapThreshold;
+    rules.flapWindowSeconds = flapWindowMinutes;
+  }
+  return rules;
+}
+
+/** The alerting settings from the form: 0 turns the window (and flap detection) off. */
+export function alertingOf(v: FieldValues): AlertingSettings {
+  const flap = v.flapDetection === 'on';
+  return {
+    failureWindowSeconds: v.failureMode === 'window' ? Number(v.failureWindowSeconds) * 60 : 0,
+    flapThreshold: flap ? Number(v.flapThreshold) : 0,
+    // Off keeps the window the server has (it must stay 300..86400).
+    flapWindowSeconds: flap ? Number(v.flapWindowSeconds) * 60 : ALERTING_DEFAULTS.flapWindowSeconds,
+  };
+}
+
+/** The alerting settings that differ from `from` (the server's defaults, or the saved monitor's). */
+function changedAlerting(v: FieldValues, from: AlertingSettings): Partial<AlertingSettings> {
+  const next = alertingOf(v);
+  const changed: Partial<AlertingSettings> = {};
+  if (next.failureWindowSeconds !== from.failureWindowSeconds) changed.failureWindowSeconds = next.failureWindowSeconds;
+  if (next.flapThreshold !== from.flapThreshold) changed.flapThreshold = next.flapThreshold;
+  // With detection off the window is not shown, so it is left as it is.
+  if (next.flapThreshold !== 0 && next.flapWindowSeconds !== from.flapWindowSeconds) changed.flapWindowSeconds = next.flapWindowSeconds;
+  return changed;
+}
+
 /** The chips of the `tags` field. */
 export function tagsOf(values: FieldValues): string[] {
   return values.tags.split(',').filter(Boolean);
@@ -141,13 +214,14 @@ export function rulesFor(kind: MonitorKind, heartbeatMode: HeartbeatMode = 'inte
   }
 }
 
-/** A new monitor from the form. */
+/** A new monitor from the form; alerting settings only where they differ from the server's defaults. */
 export function toCreateInput({ kind, heartbeatMode, values: v }: MonitorFormState): CreateMonitorInput {
   const input: CreateMonitorInput = {
     name: v.name.trim(),
     tags: tagsOf(v),
     intervalSeconds: Number(v.intervalSeconds),
     failureThreshold: Number(v.failureThreshold),
+    ...changedAlerting(v, ALERTING_DEFAULTS),
   };
   switch (kind) {
     case 'HTTP':
@@ -184,6 +258,8 @@ export function toUpdateInput(state: MonitorFormState, current: MonitorSettings)
     tags: created.tags ?? [],
     intervalSeconds: created.intervalSeconds ?? null,
     failureThreshold: created.failureThreshold ?? null,
+    // Omitted alerting settings stay as they are.
+    ...changedAlerting(state.values, current),
   };
   if (created.http) {
     const http = current.http;
@@ -217,6 +293,11 @@ export function valuesFromSettings(m: MonitorSettings, timeZone = 'UTC'): Monito
     tags: m.tags.join(','),
     intervalSeconds: String(m.intervalSeconds),
     failureThreshold: String(m.failureThreshold),
+    failureMode: m.failureWindowSeconds > 0 ? 'window' : 'consecutive',
+    failureWindowSeconds: m.failureWindowSeconds > 0 ? String(Math.round(m.failureWindowSeconds / 60)) : INITIAL_VALUES.failureWindowSeconds,
+    flapDetection: m.flapThreshold > 0 ? 'on' : 'off',
+    flapThreshold: m.flapThreshold > 0 ? String(m.flapThreshold) : INITIAL_VALUES.flapThreshold,
+    flapWindowSeconds: String(Math.round(m.flapWindowSeconds / 60)),
   };
   if (m.http) {
     values['http.url'] = m.http.url;

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/button';
-import { FormAlert, SelectField, TextField, splitErrors, useFormValidation } from '@/components/form';
+import { CheckboxField, FormAlert, SelectField, TextField, splitErrors, useFormValidation } from '@/components/form';
 import { TagInput } from '@/components/tags';
 import type { MonitorKind } from '@/gql/graphql';
 import { cronInWords } from '@/lib/cron';
 import { timeZones } from '@/lib/time-zones';
 import { useMonitorTags } from '../api/get-monitor-tags';
 import { formatInterval, KIND_LABELS } from './format';
-import { FIELDS, rulesFor, tagsOf, type Field, type FieldValues, type HeartbeatMode, type MonitorFormState } from './monitor-form-values';
+import { alertingRules, FIELDS, rulesFor, tagsOf, type FailureMode, type Field, type FieldValues, type HeartbeatMode, type MonitorFormState } from './monitor-form-values';
 
 const HEARTBEAT_MODES: readonly { value: HeartbeatMode; label: string; hint: string }[] = [
   { value: 'interval', label: 'Every interval', hint: 'e.g. every hour, from its last ping' },
@@ -33,10 +33,18 @@ export const INTERVAL_OPTIONS = [
 
 const METHOD_OPTIONS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].map((m) => ({ value: m, label: m }));
 const RECORD_OPTIONS = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS'].map((r) => ({ value: r, label: r }));
-const THRESHOLD_OPTIONS = Array.from({ length: 10 }, (_, i) => ({
-  value: String(i + 1),
-  label: i === 0 ? '1 failed check' : `${i + 1} failed checks in a row`,
-}));
+/** "Down after" choices: in a row, or (within a window) just counted. */
+function thresholdOptions(mode: FailureMode) {
+  return Array.from({ length: 10 }, (_, i) => ({
+    value: String(i + 1),
+    label: i === 0 ? '1 failed check' : mode === 'window' ? `${i + 1} failed checks` : `${i + 1} failed checks in a row`,
+  }));
+}
+
+const FAILURE_MODES: readonly { value: FailureMode; label: string; hint: string }[] = [
+  { value: 'consecutive', label: 'Failures in a row', hint: 'Beacon re-checks quickly after a failure, so a single blip is not an outage' },
+  { value: 'window', label: 'Failures within a time window', hint: 'For checks that fail now and then: counted over minutes, no quick re-checks' },
+];
 
 /** The interval choices, plus the monitor's own when it was set to another value over the API. */
 function intervalOptions(current: string) {
@@ -87,7 +95,12 @@ export function MonitorForm({
   const [kind, setKind] = useState<MonitorKind>(initial.kind);
   const [heartbeatMode, setHeartbeatMode] = useState<HeartbeatMode>(initial.heartbeatMode);
   const [values, setValues] = useState<FieldValues>(initial.values);
-  const rules = useMemo(() => rulesFor(kind, heartbeatMode), [kind, heartbeatMode]);
+  const failureMode = values.failureMode as FailureMode;
+  const flapDetection = values.flapDetection;
+  const rules = useMemo(
+    () => ({ ...rulesFor(kind, heartbeatMode), ...alertingRules({ failureMode, flapDetection }) }),
+    [kind, heartbeatMode, failureMode, flapDetection],
+  );
   const suggestions = useMonitorTags().data ?? [];
   const zones = useMemo(() => timeZones(initial.values['heartbeat.timeZone']).map((z) => ({ value: z, label: z.replaceAll('_', ' ') })), [initial.values]);
   const { errors, handleSubmit, clearError } = useFormValidation<Field>(rules);
@@ -229,12 +242,13 @@ export function MonitorForm({
           </>
         ) : null}
 
-        <div className="monitor-form__row">
-          {kind === 'HEARTBEAT' && heartbeatMode === 'cron' ? null : (
+        {kind === 'HEARTBEAT' && heartbeatMode === 'cron' ? null : (
+          <div className="monitor-form__row">
             <SelectField label={kind === 'HEARTBEAT' ? 'Expected every' : 'Check every'} options={intervalOptions(values.intervalSeconds)} {...bind('intervalSeconds')} />
-          )}
-          <SelectField label="Down after" options={THRESHOLD_OPTIONS} {...bind('failureThreshold')} />
-        </div>
+          </div>
+        )}
+
+        <AlertingFields values={values} bind={bind} set={set} />
 
         <TagInput
           label="Tags"
@@ -253,5 +267,52 @@ export function MonitorForm({
         </div>
       </form>
     </>
+  );
+}
+
+type Bind = (field: Field) => { name: Field; value: string; error: string | undefined; onChange: (e: { target: { value: string } }) => void };
+
+/**
+ * When an outage begins (failures in a row, or within a window) and flap control: a monitor
+ * that keeps going down and up sends one "flapping" alert instead of one per change.
+ */
+function AlertingFields({ values, bind, set }: { values: FieldValues; bind: Bind; set: (field: Field, value: string) => void }) {
+  const mode = values.failureMode as FailureMode;
+  const flap = values.flapDetection === 'on';
+  return (
+    <fieldset className="monitor-alerting" data-testid="monitor-alerting">
+      <legend className="monitor-alerting__title">Alerting</legend>
+      <fieldset className="monitor-kinds">
+        <legend>How failures count</legend>
+        {FAILURE_MODES.map((m) => (
+          <label key={m.value} className="monitor-kinds__option">
+            <input type="radio" name="failureMode" value={m.value} checked={mode === m.value} onChange={() => set('failureMode', m.value)} />
+            <span className="monitor-kinds__text">
+              <strong>{m.label}</strong>
+              <span className="muted">{m.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="monitor-form__row">
+        <SelectField label="Down after" options={thresholdOptions(mode)} {...bind('failureThreshold')} />
+        {mode === 'window' ? (
+          <TextField label="Failure window (minutes)" type="text" inputMode="numeric" hint="1 to 1,440 minutes." {...bind('failureWindowSeconds')} required />
+        ) : null}
+      </div>
+      <CheckboxField
+        label="Detect flapping"
+        name="flapDetection"
+        checked={flap}
+        onChange={(e) => set('flapDetection', e.target.checked ? 'on' : 'off')}
+        hint="When it keeps going down and up, Beacon sends one alert that it is flapping and records further outages without alerting until it settles."
+      />
+      {flap ? (
+        <div className="monitor-form__row">
+          <TextField label="Changes (down or up)" type="text" inputMode="numeric" hint="Flapping from this many changes: 3 to 50." {...bind('flapThreshold')} required />
+          <TextField label="Flap window (minutes)" type="text" inputMode="numeric" hint="Counted over this many minutes; it settles after as long without a change." {...bind('flapWindowSeconds')} required />
+        </div>
+      ) : null}
+    </fieldset>
   );
 }

@@ -31,6 +31,9 @@ const settings = {
   retryIntervalSeconds: 20,
   failureThreshold: 3,
   recoveryThreshold: 1,
+  failureWindowSeconds: 0,
+  flapThreshold: 6,
+  flapWindowSeconds: 3600,
   http,
   tcp: null,
   dns: null,
@@ -59,7 +62,7 @@ describe('EditMonitorRoute', { timeout: 20_000 }, () => {
     expect(within(form).getByLabelText('Check every')).toHaveValue('120');
     expect(within(form).getByRole('option', { name: '2 min' })).toBeInTheDocument();
     expect(within(form).getByLabelText('Down after')).toHaveValue('3');
-    expect(within(form).queryByRole('radio')).not.toBeInTheDocument();
+    expect(within(form).queryByRole('radio', { name: /HTTP|TCP/ })).not.toBeInTheDocument();
     expect(within(form).getByTestId('monitor-kind')).toHaveTextContent('HTTP');
     expect(screen.getByRole('link', { name: 'Cancel' })).toHaveAttribute('href', '/app/monitors/m1');
   });
