@@ -100,7 +100,7 @@ test('escalation: build a two-step policy, assign it to a monitor, and the publi
     const escalation = page.getByRole('form', { name: 'Escalation policy' });
     await escalation.getByLabel('Policy').selectOption({ label: `Production ${suffix}` });
     await escalation.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Escalation policy saved')).toBeVisible();
+    await expect(page.getByText('Escalation policy saved', { exact: true })).toBeVisible();
     await expect(escalation.getByRole('button', { name: 'Save' })).toBeDisabled();
     await page.reload();
     await expect(page.getByRole('form', { name: 'Escalation policy' }).getByLabel('Policy')).toHaveValue(/.+/);
