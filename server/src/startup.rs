@@ -365,6 +365,17 @@ impl Application {
                         tracing::warn!(error = %err, "the retention purge failed; it runs again later")
                     }
                 }
+                // Finished alert deliveries past 90 days; maintenance notices past 30 days.
+                match crate::alerting::retention::purge(&db, now).await {
+                    Ok(0) => {}
+                    Ok(deliveries) => tracing::info!(deliveries, "purged old alert deliveries"),
+                    Err(err) => {
+                        tracing::warn!(error = %err, "the delivery purge failed; it runs again later")
+                    }
+                }
+                if let Err(err) = crate::status_pages::maintenance_notices::purge(&db, now).await {
+                    tracing::warn!(error = %err, "the maintenance notice purge failed; it runs again later");
+                }
             }
         }));
         tasks.spawn(every(ACCOUNT_SWEEP_INTERVAL, cancel.child_token(), move || {

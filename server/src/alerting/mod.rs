@@ -14,6 +14,7 @@ pub mod escalation;
 pub mod graphql;
 pub mod message;
 pub mod providers;
+pub mod retention;
 pub mod router;
 pub mod routes;
 pub mod signing;

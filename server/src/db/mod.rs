@@ -6,6 +6,7 @@
 
 mod constraint;
 pub mod paging;
+pub mod purge;
 mod readiness;
 mod sql;
 

@@ -227,3 +227,13 @@ impl MaintenanceNotices {
         Ok(())
     }
 }
+
+/// How long a sent notice is remembered: far longer than [`GRACE`], past which it would never
+/// be sent again anyway.
+pub const NOTICE_DAYS: i64 = 30;
+
+/// Forgets notices for occurrences that started more than [`NOTICE_DAYS`] ago.
+pub async fn purge(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let cutoff = now - Duration::days(NOTICE_DAYS);
+    crate::db::purge::before(db, "status_maintenance_notices", "occurrence_start", None, cutoff).await
+}

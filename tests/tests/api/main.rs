@@ -32,6 +32,7 @@ mod monitoring_plans;
 mod platform_admin;
 mod rate_limits;
 mod readiness_outage;
+mod retention;
 mod schema_drift;
 mod session_end;
 mod shell_api;
