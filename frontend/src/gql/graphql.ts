@@ -74,6 +74,8 @@ export type AffectedComponentInput = {
 /** A notification channel. Its secret (token, webhook URL, signing secret) is never returned. */
 export type AlertChannel = {
   addresses: Array<Scalars['String']['output']>;
+  /** The alert's text in the channel's own wording (template language); null: Beacon's. */
+  bodyTemplate?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   /** Whether a token (or secret URL, or signing secret) is stored. */
   hasSecret: Scalars['Boolean']['output'];
@@ -85,6 +87,8 @@ export type AlertChannel = {
   priority?: Maybe<Scalars['Int']['output']>;
   recipient?: Maybe<Scalars['String']['output']>;
   routing: AlertRouting;
+  /** The alert's title in the channel's own wording (template language); null: Beacon's. */
+  titleTemplate?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
   /** The receiver; for kinds whose URL embeds a token, its origin only. */
   url?: Maybe<Scalars['String']['output']>;
@@ -96,6 +100,11 @@ export type AlertChannel = {
  */
 export type AlertChannelInput = {
   addresses?: Array<Scalars['String']['input']>;
+  /**
+   * The alert's text, in Beacon's template language (empty: Beacon's own wording; omitted on
+   * update: unchanged).
+   */
+  bodyTemplate?: InputMaybe<Scalars['String']['input']>;
   /** Required when creating; cannot change. */
   kind?: InputMaybe<AlertChannelKind>;
   name: Scalars['String']['input'];
@@ -103,6 +112,11 @@ export type AlertChannelInput = {
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Telegram chat id, Pushover user key or Matrix room id. */
   recipient?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The alert's title, in Beacon's template language (empty: Beacon's own wording; omitted
+   * on update: unchanged). Not for webhooks (their JSON is documented) or email.
+   */
+  titleTemplate?: InputMaybe<Scalars['String']['input']>;
   /** Bot token, routing key, API key, application or access token. Omit to keep the stored one. */
   token?: InputMaybe<Scalars['String']['input']>;
   /** The receiver or incoming-webhook URL, topic URL, server, or API base. */
@@ -189,6 +203,12 @@ export type AlertDeliveryStatus =
   | 'QUEUED'
   /** Being sent now. */
   | 'RUNNING';
+
+/** An alert as a channel with the given templates would word it. */
+export type AlertMessagePreview = {
+  body: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
 
 export type AlertRouteEvent =
   /** A monitor went down. */
@@ -1624,6 +1644,12 @@ export type Query = {
   /** One outbox message by id. Platform admins only. */
   outboxEmail: OutboxEmail;
   /**
+   * Renders the templates against a sample alert of `event` (Beacon's own wording where a
+   * template is empty). A template that does not parse or render is a field error on
+   * `titleTemplate` or `bodyTemplate` naming the problem and line.
+   */
+  previewAlertMessage: AlertMessagePreview;
+  /**
    * The public status page at `slug` of the organization whose host this request came to
    * (the default page when `slug` is empty); null when there is none. Needs no login, shows
    * only public names, and is served from a cache a status change clears.
@@ -1723,6 +1749,13 @@ export type QueryMonitorsArgs = {
 
 export type QueryOutboxEmailArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewAlertMessageArgs = {
+  bodyTemplate?: InputMaybe<Scalars['String']['input']>;
+  event?: AlertRouteEvent;
+  titleTemplate?: InputMaybe<Scalars['String']['input']>;
 };
 
 

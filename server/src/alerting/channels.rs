@@ -46,6 +46,11 @@ pub struct ChannelSettings {
     pub priority: Option<i32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub addresses: Vec<String>,
+    /// The channel's own wording (`templates`); `None`: Beacon's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_template: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_template: Option<String>,
 }
 
 impl ChannelSettings {
@@ -64,6 +69,8 @@ pub struct ChannelInput {
     pub recipient: Option<String>,
     pub priority: Option<i32>,
     pub addresses: Vec<String>,
+    pub title_template: Option<String>,
+    pub body_template: Option<String>,
 }
 
 /// A parsed channel: settings to store and the secret to seal (`None` keeps the current one
@@ -198,6 +205,19 @@ pub fn parse(
         errors.check::<()>("recipient", Err("must be at most 200 characters".into()));
     }
     settings.recipient = recipient;
+    // Webhooks send the documented JSON and email its own message: wording is for the others.
+    // On update, an omitted template stays and an empty one goes back to Beacon's wording.
+    if !matches!(kind, ChannelKind::Webhook | ChannelKind::Email) {
+        let current = existing.map(ChannelSettings::of).unwrap_or_default();
+        settings.title_template = match input.title_template.as_deref() {
+            None => current.title_template,
+            raw => errors.check("titleTemplate", super::templates::parse(raw)).flatten(),
+        };
+        settings.body_template = match input.body_template.as_deref() {
+            None => current.body_template,
+            raw => errors.check("bodyTemplate", super::templates::parse(raw)).flatten(),
+        };
+    }
     let token_kind = matches!(
         kind,
         ChannelKind::Telegram

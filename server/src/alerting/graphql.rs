@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::channels::{self, ChannelInput, ChannelSettings};
 use super::deliveries;
 use super::routes::{self, Routing};
+use super::templates;
 use crate::audit::AuditContext;
 use crate::auth::graphql::scope;
 use crate::auth::secret_box::SecretBox;
@@ -116,6 +117,10 @@ pub struct AlertChannel {
     pub recipient: Option<String>,
     pub priority: Option<i32>,
     pub addresses: Vec<String>,
+    /// The alert's title in the channel's own wording (template language); null: Beacon's.
+    pub title_template: Option<String>,
+    /// The alert's text in the channel's own wording (template language); null: Beacon's.
+    pub body_template: Option<String>,
     /// Whether a token (or secret URL, or signing secret) is stored.
     pub has_secret: bool,
     /// After a signing-secret rotation: until when the previous secret also signs.
@@ -154,6 +159,8 @@ impl AlertChannel {
             recipient: settings.recipient,
             priority: settings.priority,
             addresses: settings.addresses,
+            title_template: settings.title_template,
+            body_template: settings.body_template,
             has_secret: channel.secret.is_some(),
             previous_secret_valid_until: channel.previous_secret_until.filter(|until| *until > now),
             routing: AlertRouting {
@@ -196,6 +203,12 @@ pub struct AlertChannelInput {
     pub priority: Option<i32>,
     #[graphql(default)]
     pub addresses: Vec<String>,
+    /// The alert's title, in Beacon's template language (empty: Beacon's own wording; omitted
+    /// on update: unchanged). Not for webhooks (their JSON is documented) or email.
+    pub title_template: Option<String>,
+    /// The alert's text, in Beacon's template language (empty: Beacon's own wording; omitted on
+    /// update: unchanged).
+    pub body_template: Option<String>,
 }
 
 impl From<AlertChannelInput> for ChannelInput {
@@ -208,8 +221,17 @@ impl From<AlertChannelInput> for ChannelInput {
             recipient: input.recipient,
             priority: input.priority,
             addresses: input.addresses,
+            title_template: input.title_template,
+            body_template: input.body_template,
         }
     }
+}
+
+/// An alert as a channel with the given templates would word it.
+#[derive(SimpleObject)]
+pub struct AlertMessagePreview {
+    pub title: String,
+    pub body: String,
 }
 
 #[derive(InputObject)]
@@ -324,6 +346,27 @@ impl AlertingQuery {
                 AlertChannel::new(channel, own, now)
             })
             .collect())
+    }
+
+    /// Renders the templates against a sample alert of `event` (Beacon's own wording where a
+    /// template is empty). A template that does not parse or render is a field error on
+    /// `titleTemplate` or `bodyTemplate` naming the problem and line.
+    async fn preview_alert_message(
+        &self,
+        ctx: &Context<'_>,
+        title_template: Option<String>,
+        body_template: Option<String>,
+        #[graphql(default_with = "AlertRouteEvent::Down")] event: AlertRouteEvent,
+    ) -> Result<AlertMessagePreview, ApiError> {
+        scope(ctx).await?;
+        let mut errors = crate::kernel::FieldErrors::default();
+        let title = errors.check("titleTemplate", templates::parse(title_template.as_deref()));
+        let body = errors.check("bodyTemplate", templates::parse(body_template.as_deref()));
+        errors.into_result()?;
+        let sample = templates::sample(event == AlertRouteEvent::Down, now(ctx));
+        let (title, body) =
+            templates::wording(title.flatten().as_deref(), body.flatten().as_deref(), &sample);
+        Ok(AlertMessagePreview { title, body })
     }
 
     /// One channel; another organization's is `NOT_FOUND`.

@@ -18,3 +18,4 @@ pub mod retention;
 pub mod router;
 pub mod routes;
 pub mod signing;
+pub mod templates;

@@ -96,7 +96,11 @@ pub fn render(
     delivery_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Outbound, String> {
-    let (title, details) = (message.title(), message.details());
+    let (title, details) = super::templates::wording(
+        settings.title_template.as_deref(),
+        settings.body_template.as_deref(),
+        message,
+    );
     let link = message.link().unwrap_or_default().to_owned();
     let (hex, rgb) = colour(message);
     match kind {

@@ -19,7 +19,8 @@ backend_tests!(
     channels_keep_their_secrets_and_tests_arrive_signed,
     outages_reach_routed_channels_once_and_retries_honour_retry_after,
     dead_deliveries_keep_their_errors_and_go_again_on_request,
-    destinations_pass_the_ssrf_guard
+    destinations_pass_the_ssrf_guard,
+    every_provider_reaches_its_sink_in_its_documented_shape
 );
 
 /// A request the sink received.
@@ -478,5 +479,97 @@ async fn destinations_pass_the_ssrf_guard(backend: Backend) {
     }
     let body = app.graphql_as(&token, CHANNELS, Value::Null).await;
     assert_eq!(body["data"]["alertChannels"], json!([]), "{body}");
+    app.shutdown().await;
+}
+
+/// Every kind against a local sink, through the real delivery runner: the request each
+/// provider documents (method, path, auth header, body shape). One Slack channel words its
+/// alerts with a template; its preview says the same as what arrives.
+async fn every_provider_reaches_its_sink_in_its_documented_shape(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-providers").await;
+    let sink = Sink::start().await;
+    let base = sink.base.clone();
+    let template = "{{ organization.slug }} says: {{ title }}";
+    let preview = app
+        .graphql_as(
+            &token,
+            "query($t: String) { previewAlertMessage(titleTemplate: $t) { title body } }",
+            json!({ "t": template }),
+        )
+        .await;
+    assert_eq!(preview["data"]["previewAlertMessage"]["title"], "acme says: API is DOWN", "{preview}");
+    let bad = app
+        .graphql_as(
+            &token,
+            "query { previewAlertMessage(bodyTemplate: \"{{ monitr.name }}\") { title } }",
+            Value::Null,
+        )
+        .await;
+    assert_eq!(bad["errors"][0]["extensions"]["fields"][0]["field"], "bodyTemplate", "{bad}");
+    let kinds = [
+        json!({ "kind": "SLACK", "url": format!("{base}/slack"), "titleTemplate": template }),
+        json!({ "kind": "DISCORD", "url": format!("{base}/discord") }),
+        json!({ "kind": "TEAMS", "url": format!("{base}/teams") }),
+        json!({ "kind": "GOOGLE_CHAT", "url": format!("{base}/gchat") }),
+        json!({ "kind": "MATTERMOST", "url": format!("{base}/mattermost") }),
+        json!({ "kind": "ROCKET_CHAT", "url": format!("{base}/rocket") }),
+        json!({ "kind": "TELEGRAM", "url": base, "token": "123:ABC", "recipient": "42" }),
+        json!({ "kind": "PAGER_DUTY", "url": base, "token": "R0UT1NG" }),
+        json!({ "kind": "OPSGENIE", "url": base, "token": "G3NIE" }),
+        json!({ "kind": "NTFY", "url": format!("{base}/beacon-alerts"), "priority": 4 }),
+        json!({ "kind": "PUSHOVER", "url": base, "token": "APPTOKEN", "recipient": "USERKEY" }),
+        json!({ "kind": "GOTIFY", "url": base, "token": "G0TIFY" }),
+        json!({ "kind": "MATRIX", "url": base, "token": "MXTOKEN", "recipient": "!room:example.org" }),
+    ];
+    for (i, mut input) in kinds.into_iter().enumerate() {
+        input["name"] = json!(format!("Channel {i}"));
+        let (id, body) = channel(&app, &token, input).await;
+        assert!(body["errors"].is_null(), "{body}");
+        let body = app.graphql_as(&token, TEST, json!({ "id": id })).await;
+        assert!(body["errors"].is_null(), "{body}");
+    }
+    let received = sink.wait_for(13).await;
+    let at = |prefix: &str| {
+        received
+            .iter()
+            .find(|r| r.path.starts_with(prefix))
+            .unwrap_or_else(|| panic!("nothing at {prefix}: {received:?}"))
+            .clone()
+    };
+    let title = "Test alert from Beacon";
+    let slack = at("/slack").json();
+    assert_eq!(slack["blocks"][0]["type"], "header");
+    assert_eq!(slack["blocks"][0]["text"]["text"], "acme-providers says: Test alert from Beacon", "{slack}");
+    assert_eq!(at("/discord").json()["embeds"][0]["title"], title);
+    let teams = at("/teams").json();
+    assert_eq!(teams["type"], "message");
+    assert_eq!(teams["attachments"][0]["contentType"], "application/vnd.microsoft.card.adaptive");
+    assert_eq!(teams["attachments"][0]["content"]["type"], "AdaptiveCard");
+    assert!(at("/gchat").json()["text"].as_str().unwrap().contains(title));
+    for path in ["/mattermost", "/rocket"] {
+        assert_eq!(at(path).json()["attachments"][0]["title"], title, "{path}");
+    }
+    let telegram = at("/bot123:ABC/sendMessage").json();
+    assert_eq!((telegram["chat_id"].as_str(), telegram["parse_mode"].as_str()), (Some("42"), Some("HTML")));
+    let pager = at("/v2/enqueue").json();
+    assert_eq!(
+        (pager["routing_key"].as_str(), pager["event_action"].as_str()),
+        (Some("R0UT1NG"), Some("trigger"))
+    );
+    let genie = at("/v2/alerts");
+    assert_eq!(genie.header("authorization"), "GenieKey G3NIE");
+    assert_eq!(genie.json()["message"], title);
+    let ntfy =
+        received.iter().find(|r| r.json()["topic"] == "beacon-alerts").expect("ntfy publishes to the root");
+    assert_eq!((ntfy.path.as_str(), ntfy.json()["priority"].as_i64()), ("/", Some(4)));
+    let pushover = at("/1/messages.json").json();
+    assert_eq!((pushover["token"].as_str(), pushover["user"].as_str()), (Some("APPTOKEN"), Some("USERKEY")));
+    let gotify = at("/message");
+    assert_eq!(gotify.header("x-gotify-key"), "G0TIFY");
+    assert_eq!(gotify.json()["title"], title);
+    let matrix = at("/_matrix/client/v3/rooms/%21room%3Aexample.org/send/m.room.message/");
+    assert_eq!((matrix.method.as_str(), matrix.header("authorization")), ("PUT", "Bearer MXTOKEN"));
+    assert_eq!(matrix.json()["msgtype"], "m.text");
     app.shutdown().await;
 }
