@@ -12,8 +12,10 @@ pub struct Model {
     pub id: Uuid,
     pub tenant_id: Uuid,
     pub channel_id: Uuid,
-    /// `None`: every monitor of the tenant, now and later.
+    /// `None` (and no `tag`): every monitor of the tenant, now and later.
     pub monitor_id: Option<Uuid>,
+    /// Every monitor with this tag, now and later (then `monitor_id` is `None`).
+    pub tag: Option<String>,
     /// Comma-separated events: `down`, `up`.
     pub events: String,
     pub created_at: DateTimeUtc,

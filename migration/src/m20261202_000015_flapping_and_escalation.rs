@@ -81,6 +81,12 @@ enum IncidentEvents {
 }
 
 #[derive(DeriveIden)]
+enum AlertRoutes {
+    Table,
+    Tag,
+}
+
+#[derive(DeriveIden)]
 enum Tenants {
     Table,
     Id,
@@ -263,6 +269,18 @@ impl MigrationTrait for Migration {
                 .alter_table(Table::alter().table(Incidents::Table).add_column(&mut column).to_owned())
                 .await?;
         }
+        // A route may follow every monitor with a tag (the monitor tag rule, see `monitor_tags`).
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(AlertRoutes::Table)
+                    .add_column(ColumnDef::new(AlertRoutes::Tag).string_len(32).null().check(Expr::cust(
+                        "tag IS NULL OR (monitor_id IS NULL AND length(tag) BETWEEN 1 AND 32 AND tag = lower(tag) \
+                         AND tag NOT LIKE '%,%')",
+                    )))
+                    .to_owned(),
+            )
+            .await?;
         create_indexes(
             manager,
             [
@@ -294,6 +312,9 @@ impl MigrationTrait for Migration {
             .drop_index(
                 Index::drop().name("monitors_escalation_policy_id_idx").table(Monitors::Table).to_owned(),
             )
+            .await?;
+        manager
+            .alter_table(Table::alter().table(AlertRoutes::Table).drop_column(AlertRoutes::Tag).to_owned())
             .await?;
         for column in [Incidents::AcknowledgedBy, Incidents::AcknowledgedAt] {
             manager

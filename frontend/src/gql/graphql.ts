@@ -221,6 +221,8 @@ export type AlertRouting = {
   allMonitors: Scalars['Boolean']['output'];
   events: Array<AlertRouteEvent>;
   monitorIds: Array<Scalars['ID']['output']>;
+  /** Every monitor with one of these tags, now and later. */
+  tags: Array<Scalars['String']['output']>;
 };
 
 export type AlertRoutingInput = {
@@ -229,6 +231,8 @@ export type AlertRoutingInput = {
   /** Empty: the channel is notified of nothing (tests still work). */
   events: Array<AlertRouteEvent>;
   monitorIds?: Array<Scalars['ID']['input']>;
+  /** And every monitor with one of these tags, now and later (unless `allMonitors`). */
+  tags?: Array<Scalars['String']['input']>;
 };
 
 export type ApiKey = {

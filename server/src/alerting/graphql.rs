@@ -103,6 +103,8 @@ pub enum AlertDeliveryStatus {
 pub struct AlertRouting {
     pub all_monitors: bool,
     pub monitor_ids: Vec<ID>,
+    /// Every monitor with one of these tags, now and later.
+    pub tags: Vec<String>,
     pub events: Vec<AlertRouteEvent>,
 }
 
@@ -137,7 +139,7 @@ impl AlertChannel {
         now: DateTime<Utc>,
     ) -> Self {
         let settings = ChannelSettings::of(&channel);
-        let all_monitors = routes.iter().any(|route| route.monitor_id.is_none());
+        let all_monitors = routes.iter().any(|route| route.monitor_id.is_none() && route.tag.is_none());
         let mut events: Vec<AlertRouteEvent> = Vec::new();
         for route in &routes {
             for event in route.events.split(',') {
@@ -170,6 +172,7 @@ impl AlertChannel {
                     .filter_map(|r| r.monitor_id)
                     .map(|id| ID(id.to_string()))
                     .collect(),
+                tags: routes.iter().filter_map(|r| r.tag.clone()).collect(),
                 events,
             },
             created_at: channel.created_at,
@@ -240,6 +243,9 @@ pub struct AlertRoutingInput {
     pub all_monitors: bool,
     #[graphql(default)]
     pub monitor_ids: Vec<ID>,
+    /// And every monitor with one of these tags, now and later (unless `allMonitors`).
+    #[graphql(default)]
+    pub tags: Vec<String>,
     /// Empty: the channel is notified of nothing (tests still work).
     pub events: Vec<AlertRouteEvent>,
 }
@@ -481,7 +487,22 @@ impl AlertingMutation {
                 events.push(name);
             }
         }
-        routes::set(db(ctx), &audit(ctx), &scope, now(ctx), id, Routing { monitors, events }).await?;
+        let mut tags = Vec::with_capacity(input.tags.len());
+        let mut errors = crate::kernel::FieldErrors::default();
+        for (i, raw) in input.tags.iter().enumerate() {
+            if let Some(tag) =
+                errors.check(&format!("tags[{i}]"), crate::monitoring::tags::Tags::parse_one(raw))
+                && !tags.contains(&tag)
+            {
+                tags.push(tag);
+            }
+        }
+        if tags.len() > 20 {
+            errors.check::<()>("tags", Err("at most 20 tags".into()));
+        }
+        errors.into_result()?;
+        let routing = Routing { monitors, tags, events };
+        routes::set(db(ctx), &audit(ctx), &scope, now(ctx), id, routing).await?;
         let channel = channels::get(db(ctx), &scope, id).await?;
         channel_out(ctx, channel).await
     }

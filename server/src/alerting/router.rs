@@ -80,14 +80,14 @@ impl AlertRouter {
         at: DateTime<Utc>,
     ) -> Result<(), DbErr> {
         let name = if event == AlertEvent::Down { "down" } else { "up" };
-        let channels = routed_channels(txn, outage.tenant_id, outage.monitor_id, name).await?;
+        let Some(monitor) = monitors::Entity::find_by_id(outage.monitor_id).one(txn).await? else {
+            return Ok(());
+        };
+        let channels = routed_channels(txn, &monitor, name).await?;
         if channels.is_empty() {
             return Ok(());
         }
-        let (Some(tenant), Some(monitor)) = (
-            tenants::Entity::find_by_id(outage.tenant_id).one(txn).await?,
-            monitors::Entity::find_by_id(outage.monitor_id).one(txn).await?,
-        ) else {
+        let Some(tenant) = tenants::Entity::find_by_id(outage.tenant_id).one(txn).await? else {
             return Ok(());
         };
         let message = self.messages.outage(&tenant, &monitor, outage, event, at);
@@ -128,7 +128,7 @@ impl AlertRouter {
         notice: &FlapNotice,
         at: DateTime<Utc>,
     ) -> Result<(), DbErr> {
-        let channels = routed_channels(txn, monitor.tenant_id, monitor.id, "down").await?;
+        let channels = routed_channels(txn, monitor, "down").await?;
         if channels.is_empty() {
             return Ok(());
         }
@@ -175,23 +175,25 @@ impl AlertRouter {
     }
 }
 
-/// The channels whose routes follow `monitor_id` (or every monitor) for `event`, each once.
+/// The channels whose routes follow `monitor` (itself, one of its tags, or every monitor) for
+/// `event`, each once.
 pub async fn routed_channels(
     txn: &DatabaseTransaction,
-    tenant_id: uuid::Uuid,
-    monitor_id: uuid::Uuid,
+    monitor: &monitors::Model,
     event: &str,
 ) -> Result<Vec<uuid::Uuid>, DbErr> {
+    let tags = crate::monitoring::tags::Tags::from_column(&monitor.tags);
     let mut channels: Vec<uuid::Uuid> = alert_routes::Entity::find()
-        .filter(alert_routes::Column::TenantId.eq(tenant_id))
+        .filter(alert_routes::Column::TenantId.eq(monitor.tenant_id))
         .filter(
             sea_orm::Condition::any()
                 .add(alert_routes::Column::MonitorId.is_null())
-                .add(alert_routes::Column::MonitorId.eq(monitor_id)),
+                .add(alert_routes::Column::MonitorId.eq(monitor.id)),
         )
         .all(txn)
         .await?
         .into_iter()
+        .filter(|route| route.tag.as_ref().is_none_or(|tag| tags.as_slice().contains(tag)))
         .filter(|route| route.events.split(',').any(|e| e == event))
         .map(|route| route.channel_id)
         .collect();

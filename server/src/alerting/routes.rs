@@ -1,5 +1,6 @@
 //! Which monitors notify a channel, for which events. A channel either follows every monitor
-//! of the organization (now and later) or chosen ones; the events are `down` and `up`.
+//! of the organization (now and later), or chosen ones and every monitor with chosen tags (now
+//! and later); the events are `down` and `up`.
 
 use chrono::{DateTime, Utc};
 use entity::alert_routes;
@@ -19,8 +20,10 @@ pub const EVENTS: [&str; 2] = ["down", "up"];
 /// A channel's routing, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Routing {
-    /// `None`: every monitor.
+    /// `None`: every monitor (then `tags` are ignored).
     pub monitors: Option<Vec<Uuid>>,
+    /// Every monitor with one of these tags (parsed by the monitor tag rule).
+    pub tags: Vec<String>,
     pub events: Vec<&'static str>,
 }
 
@@ -68,18 +71,23 @@ pub async fn set(
         .exec(&txn)
         .await?;
     let events = routing.events.join(",");
-    let targets: Vec<Option<Uuid>> = match &routing.monitors {
-        None => vec![None],
-        Some(monitors) => monitors.iter().copied().map(Some).collect(),
+    let targets: Vec<(Option<Uuid>, Option<String>)> = match &routing.monitors {
+        None => vec![(None, None)],
+        Some(monitors) => monitors
+            .iter()
+            .map(|monitor| (Some(*monitor), None))
+            .chain(routing.tags.iter().map(|tag| (None, Some(tag.clone()))))
+            .collect(),
     };
     let mut routes = Vec::with_capacity(targets.len());
     if !routing.events.is_empty() {
-        for monitor_id in targets {
+        for (monitor_id, tag) in targets {
             let route = alert_routes::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 tenant_id: Set(scope.tenant_id()),
                 channel_id: Set(channel_id),
                 monitor_id: Set(monitor_id),
+                tag: Set(tag),
                 events: Set(events.clone()),
                 created_at: Set(now),
             }
@@ -90,6 +98,7 @@ pub async fn set(
     }
     let changes = serde_json::json!({
         "monitors": routing.monitors.as_ref().map(|m| m.iter().map(Uuid::to_string).collect::<Vec<_>>()),
+        "tags": routing.tags,
         "events": routing.events,
     });
     audit::record_in(

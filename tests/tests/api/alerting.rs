@@ -20,7 +20,8 @@ backend_tests!(
     outages_reach_routed_channels_once_and_retries_honour_retry_after,
     dead_deliveries_keep_their_errors_and_go_again_on_request,
     destinations_pass_the_ssrf_guard,
-    every_provider_reaches_its_sink_in_its_documented_shape
+    every_provider_reaches_its_sink_in_its_documented_shape,
+    tag_routes_follow_every_monitor_with_the_tag
 );
 
 /// A request the sink received.
@@ -571,5 +572,65 @@ async fn every_provider_reaches_its_sink_in_its_documented_shape(backend: Backen
     let matrix = at("/_matrix/client/v3/rooms/%21room%3Aexample.org/send/m.room.message/");
     assert_eq!((matrix.method.as_str(), matrix.header("authorization")), ("PUT", "Bearer MXTOKEN"));
     assert_eq!(matrix.json()["msgtype"], "m.text");
+    app.shutdown().await;
+}
+
+/// A channel routed to a tag hears the outages of every monitor with that tag, including one
+/// tagged after the routing was set, and nothing of the others.
+async fn tag_routes_follow_every_monitor_with_the_tag(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-tags").await;
+    let (target, sink) = (super::monitoring::http_target().await, Sink::start().await);
+    let (hook, _) = channel(
+        &app,
+        &token,
+        json!({ "name": "DB team", "kind": "WEBHOOK", "url": format!("{}/db", sink.base) }),
+    )
+    .await;
+    let body = app
+        .graphql_as(&token, ROUTE, json!({ "id": hook, "input": { "allMonitors": false, "tags": ["Bad Tag!"], "events": ["DOWN"] } }))
+        .await;
+    assert_eq!(body["errors"][0]["extensions"]["fields"][0]["field"], "tags[0]", "{body}");
+    let route = "mutation($id: ID!, $input: AlertRoutingInput!) { setAlertChannelRouting(id: $id, input: $input) { \
+        routing { allMonitors monitorIds tags events } } }";
+    let body = app
+        .graphql_as(&token, route, json!({ "id": hook, "input": { "allMonitors": false, "tags": ["db", "db"], "events": ["DOWN"] } }))
+        .await;
+    assert_eq!(
+        body["data"]["setAlertChannelRouting"]["routing"],
+        json!({ "allMonitors": false, "monitorIds": [], "tags": ["db"], "events": ["DOWN"] }),
+        "{body}"
+    );
+    let monitor = |name: &str, tags: Value| json!({ "name": name, "failureThreshold": 1, "tags": tags, "http": { "url": target.url } });
+    let primary = create(&app, &token, monitor("Primary DB", json!(["db"]))).await;
+    let replica = create(&app, &token, monitor("Replica", json!([]))).await;
+    advance_and_tick(&app, 1).await;
+    advance_and_tick(&app, 60).await;
+    target.status.store(503, std::sync::atomic::Ordering::SeqCst);
+    advance_and_tick(&app, 60).await;
+    let db = app.database.connect().await;
+    let heard = |db: sea_orm::DatabaseConnection| async move {
+        entity::alert_deliveries::Entity::find()
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter_map(|d| d.monitor_id.map(|m| m.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(heard(db.clone()).await, [primary.clone()], "only the tagged monitor");
+    // Tagged later: its next outage is heard.
+    let tag = "mutation($id: ID!) { updateMonitor(id: $id, input: { tags: [\"db\"] }) { id } }";
+    assert!(app.graphql_as(&token, tag, json!({ "id": replica })).await["errors"].is_null());
+    target.status.store(200, std::sync::atomic::Ordering::SeqCst);
+    advance_and_tick(&app, 60).await;
+    target.status.store(503, std::sync::atomic::Ordering::SeqCst);
+    advance_and_tick(&app, 60).await;
+    let mut heard = heard(db).await;
+    heard.sort();
+    let mut expected = vec![primary.clone(), primary, replica];
+    expected.sort();
+    assert_eq!(heard, expected);
+    let _ = sink;
     app.shutdown().await;
 }
