@@ -74,6 +74,7 @@ export type AffectedComponentInput = {
 /** A notification channel. Its secret (token, webhook URL, signing secret) is never returned. */
 export type AlertChannel = {
   addresses: Array<Scalars['String']['output']>;
+  bodyTemplate?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   /** Whether a token (or secret URL, or signing secret) is stored. */
   hasSecret: Scalars['Boolean']['output'];
@@ -85,6 +86,7 @@ export type AlertChannel = {
   priority?: Maybe<Scalars['Int']['output']>;
   recipient?: Maybe<Scalars['String']['output']>;
   routing: AlertRouting;
+  titleTemplate?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
   /** The receiver; for kinds whose URL embeds a token, its origin only. */
   url?: Maybe<Scalars['String']['output']>;
@@ -96,6 +98,8 @@ export type AlertChannel = {
  */
 export type AlertChannelInput = {
   addresses?: Array<Scalars['String']['input']>;
+  /** The alert's text, in Beacon's template language; empty or null: Beacon's own wording. */
+  bodyTemplate?: InputMaybe<Scalars['String']['input']>;
   /** Required when creating; cannot change. */
   kind?: InputMaybe<AlertChannelKind>;
   name: Scalars['String']['input'];
@@ -103,6 +107,8 @@ export type AlertChannelInput = {
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Telegram chat id, Pushover user key or Matrix room id. */
   recipient?: InputMaybe<Scalars['String']['input']>;
+  /** The alert's title, in Beacon's template language; empty or null: Beacon's own wording. */
+  titleTemplate?: InputMaybe<Scalars['String']['input']>;
   /** Bot token, routing key, API key, application or access token. Omit to keep the stored one. */
   token?: InputMaybe<Scalars['String']['input']>;
   /** The receiver or incoming-webhook URL, topic URL, server, or API base. */
@@ -189,6 +195,11 @@ export type AlertDeliveryStatus =
   | 'QUEUED'
   /** Being sent now. */
   | 'RUNNING';
+
+export type AlertMessagePreview = {
+  body: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
 
 export type AlertRouteEvent =
   /** A monitor went down. */
@@ -1624,6 +1635,12 @@ export type Query = {
   /** One outbox message by id. Platform admins only. */
   outboxEmail: OutboxEmail;
   /**
+   * Renders the templates against a sample alert of `event` (Beacon's own wording where a
+   * template is empty). A template that does not parse or render is a field error on
+   * `titleTemplate` or `bodyTemplate` naming the problem and line.
+   */
+  previewAlertMessage: AlertMessagePreview;
+  /**
    * The public status page at `slug` of the organization whose host this request came to
    * (the default page when `slug` is empty); null when there is none. Needs no login, shows
    * only public names, and is served from a cache a status change clears.
@@ -1723,6 +1740,13 @@ export type QueryMonitorsArgs = {
 
 export type QueryOutboxEmailArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewAlertMessageArgs = {
+  bodyTemplate?: InputMaybe<Scalars['String']['input']>;
+  event?: AlertRouteEvent;
+  titleTemplate?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2247,7 +2271,7 @@ export type AlertChannelQueryVariables = Exact<{
 }>;
 
 
-export type AlertChannelQuery = { alertChannel: { id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, previousSecretValidUntil?: any | null, createdAt: any, updatedAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } } };
+export type AlertChannelQuery = { alertChannel: { id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, previousSecretValidUntil?: any | null, titleTemplate?: string | null, bodyTemplate?: string | null, createdAt: any, updatedAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } } };
 
 export type AlertDeliveriesQueryVariables = Exact<{
   channelId: Scalars['ID']['input'];
@@ -2271,7 +2295,16 @@ export type UpdateAlertChannelMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAlertChannelMutation = { updateAlertChannel: { id: string, name: string, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, updatedAt: any } };
+export type UpdateAlertChannelMutation = { updateAlertChannel: { id: string, name: string, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, titleTemplate?: string | null, bodyTemplate?: string | null, updatedAt: any } };
+
+export type PreviewAlertMessageQueryVariables = Exact<{
+  titleTemplate?: InputMaybe<Scalars['String']['input']>;
+  bodyTemplate?: InputMaybe<Scalars['String']['input']>;
+  event: AlertRouteEvent;
+}>;
+
+
+export type PreviewAlertMessageQuery = { previewAlertMessage: { title: string, body: string } };
 
 export type DeleteAlertChannelMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3094,6 +3127,8 @@ export const AlertChannelDocument = new TypedDocumentString(`
     addresses
     hasSecret
     previousSecretValidUntil
+    titleTemplate
+    bodyTemplate
     routing {
       allMonitors
       monitorIds
@@ -3156,10 +3191,24 @@ export const UpdateAlertChannelDocument = new TypedDocumentString(`
     priority
     addresses
     hasSecret
+    titleTemplate
+    bodyTemplate
     updatedAt
   }
 }
     `) as unknown as TypedDocumentString<UpdateAlertChannelMutation, UpdateAlertChannelMutationVariables>;
+export const PreviewAlertMessageDocument = new TypedDocumentString(`
+    query PreviewAlertMessage($titleTemplate: String, $bodyTemplate: String, $event: AlertRouteEvent!) {
+  previewAlertMessage(
+    titleTemplate: $titleTemplate
+    bodyTemplate: $bodyTemplate
+    event: $event
+  ) {
+    title
+    body
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewAlertMessageQuery, PreviewAlertMessageQueryVariables>;
 export const DeleteAlertChannelDocument = new TypedDocumentString(`
     mutation DeleteAlertChannel($id: ID!) {
   deleteAlertChannel(id: $id)
