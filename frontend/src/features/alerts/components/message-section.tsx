@@ -108,7 +108,10 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
 
   const debounced = useDebounced(values, PREVIEW_DEBOUNCE_MS);
   const preview = useAlertMessagePreview(debounced, event, open);
-  const { fields: previewErrors, general: previewGeneral } = splitErrors(preview.error, TEMPLATE_FIELDS);
+  // The preview's errors stay until the next answer (no flicker while the next one loads).
+  const [settledError, setSettledError] = useState<Error | null>(null);
+  if (!preview.isFetching && preview.error !== settledError) setSettledError(preview.error);
+  const { fields: previewErrors, general: previewGeneral } = splitErrors(settledError, TEMPLATE_FIELDS);
   const custom = hasTemplates(values);
   // A save's error on a template opens the section so it can be seen (and focused).
   const saveError = TEMPLATE_FIELDS.some((field) => errorOf(field));
@@ -243,7 +246,7 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
               </div>
             </div>
             <div className="alert-preview__message" data-testid="message-preview" aria-busy={preview.isFetching}>
-              {preview.isError && !templateError ? (
+              {settledError && !templateError ? (
                 <div className="alert-preview__error" role="alert">
                   <p>The preview didn’t load: {previewGeneral ?? 'something went wrong.'}</p>
                   <Button variant="secondary" size="sm" onClick={() => void preview.refetch()}>
