@@ -102,6 +102,7 @@ export interface MessageSectionProps {
 export function MessageSection({ values, onChange, errorOf, initiallyOpen }: MessageSectionProps) {
   const [open, setOpen] = useState(initiallyOpen);
   const [event, setEvent] = useState<AlertRouteEvent>('DOWN');
+  const ids = useId();
   const refs = useRef<Record<TemplateField, FieldElement | null>>({ titleTemplate: null, bodyTemplate: null });
   const lastFocused = useRef<TemplateField>('bodyTemplate');
   const pendingCaret = useRef<{ field: TemplateField; at: number } | null>(null);
@@ -190,11 +191,11 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
               onChange={(e) => onChange('bodyTemplate', e.target.value)}
             />
             <div className="alert-message__vars">
-              <p className="alert-message__subhead" id="alert-template-vars">
+              <p className="alert-message__subhead" id={`${ids}-vars`}>
                 Variables
               </p>
               <p className="form__hint">Choose one to insert it where the caret is.</p>
-              <ul className="alert-message__var-list" aria-labelledby="alert-template-vars">
+              <ul className="alert-message__var-list" aria-labelledby={`${ids}-vars`}>
                 {TEMPLATE_VARIABLES.map((variable) => (
                   <li key={variable.name}>
                     <button
@@ -226,9 +227,9 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
               </Button>
             </div>
           </div>
-          <section className="alert-preview" aria-labelledby="alert-preview-heading">
+          <section className="alert-preview" aria-labelledby={`${ids}-preview`}>
             <div className="alert-preview__head">
-              <p className="alert-message__subhead" id="alert-preview-heading">
+              <p className="alert-message__subhead" id={`${ids}-preview`}>
                 Preview
               </p>
               <div className="alert-preview__events" role="group" aria-label="Sample event">
