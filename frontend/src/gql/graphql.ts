@@ -2284,7 +2284,7 @@ export type AlertChannelQueryVariables = Exact<{
 }>;
 
 
-export type AlertChannelQuery = { alertChannel: { id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, previousSecretValidUntil?: any | null, createdAt: any, updatedAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } } };
+export type AlertChannelQuery = { alertChannel: { id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, previousSecretValidUntil?: any | null, titleTemplate?: string | null, bodyTemplate?: string | null, createdAt: any, updatedAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } } };
 
 export type AlertDeliveriesQueryVariables = Exact<{
   channelId: Scalars['ID']['input'];
@@ -2308,7 +2308,16 @@ export type UpdateAlertChannelMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAlertChannelMutation = { updateAlertChannel: { id: string, name: string, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, updatedAt: any } };
+export type UpdateAlertChannelMutation = { updateAlertChannel: { id: string, name: string, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, titleTemplate?: string | null, bodyTemplate?: string | null, updatedAt: any } };
+
+export type PreviewAlertMessageQueryVariables = Exact<{
+  titleTemplate?: InputMaybe<Scalars['String']['input']>;
+  bodyTemplate?: InputMaybe<Scalars['String']['input']>;
+  event: AlertRouteEvent;
+}>;
+
+
+export type PreviewAlertMessageQuery = { previewAlertMessage: { title: string, body: string } };
 
 export type DeleteAlertChannelMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3131,6 +3140,8 @@ export const AlertChannelDocument = new TypedDocumentString(`
     addresses
     hasSecret
     previousSecretValidUntil
+    titleTemplate
+    bodyTemplate
     routing {
       allMonitors
       monitorIds
@@ -3193,10 +3204,24 @@ export const UpdateAlertChannelDocument = new TypedDocumentString(`
     priority
     addresses
     hasSecret
+    titleTemplate
+    bodyTemplate
     updatedAt
   }
 }
     `) as unknown as TypedDocumentString<UpdateAlertChannelMutation, UpdateAlertChannelMutationVariables>;
+export const PreviewAlertMessageDocument = new TypedDocumentString(`
+    query PreviewAlertMessage($titleTemplate: String, $bodyTemplate: String, $event: AlertRouteEvent!) {
+  previewAlertMessage(
+    titleTemplate: $titleTemplate
+    bodyTemplate: $bodyTemplate
+    event: $event
+  ) {
+    title
+    body
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewAlertMessageQuery, PreviewAlertMessageQueryVariables>;
 export const DeleteAlertChannelDocument = new TypedDocumentString(`
     mutation DeleteAlertChannel($id: ID!) {
   deleteAlertChannel(id: $id)

@@ -1,6 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { graphql } from '@/gql';
-import type { AlertChannelInput, AlertChannelQuery, AlertDeliveriesQuery, AlertRoutingInput } from '@/gql/graphql';
+import type { AlertChannelInput, AlertChannelQuery, AlertDeliveriesQuery, AlertRouteEvent, AlertRoutingInput } from '@/gql/graphql';
 import { errorCodeOf, request } from '@/lib/graphql-client';
 import { useSession } from '@/lib/session';
 
@@ -36,6 +36,8 @@ export const AlertChannelDocument = graphql(`
       addresses
       hasSecret
       previousSecretValidUntil
+      titleTemplate
+      bodyTemplate
       routing {
         allMonitors
         monitorIds
@@ -101,7 +103,18 @@ export const UpdateAlertChannelDocument = graphql(`
       priority
       addresses
       hasSecret
+      titleTemplate
+      bodyTemplate
       updatedAt
+    }
+  }
+`);
+
+export const PreviewAlertMessageDocument = graphql(`
+  query PreviewAlertMessage($titleTemplate: String, $bodyTemplate: String, $event: AlertRouteEvent!) {
+    previewAlertMessage(titleTemplate: $titleTemplate, bodyTemplate: $bodyTemplate, event: $event) {
+      title
+      body
     }
   }
 `);
@@ -350,4 +363,29 @@ export function useMonitorNames(ids: readonly string[]): ReadonlyMap<string, str
     if (id && result.data) names.set(id, result.data.monitor.name);
   });
   return names;
+}
+
+export interface MessageTemplates {
+  titleTemplate: string;
+  bodyTemplate: string;
+}
+
+/**
+ * The alert as `templates` would word it for a sample `event` (ask with debounced templates).
+ * The last answer stays while the next loads; a template error is a field error on
+ * `titleTemplate` or `bodyTemplate`.
+ */
+export function useAlertMessagePreview(templates: MessageTemplates, event: AlertRouteEvent, enabled = true) {
+  const { accessToken, tenantId } = useAuth();
+  const titleTemplate = templates.titleTemplate.trim() === '' ? null : templates.titleTemplate;
+  const bodyTemplate = templates.bodyTemplate.trim() === '' ? null : templates.bodyTemplate;
+  return useQuery({
+    queryKey: [...alertsRootKey(tenantId), 'preview', event, titleTemplate, bodyTemplate],
+    queryFn: ({ signal }) =>
+      request(PreviewAlertMessageDocument, { titleTemplate, bodyTemplate, event }, { signal, accessToken }).then((d) => d.previewAlertMessage),
+    enabled: enabled && accessToken !== null,
+    placeholderData: (previous) => previous,
+    staleTime: 60_000,
+    retry: false,
+  });
 }

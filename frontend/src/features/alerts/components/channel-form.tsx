@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { Button } from '@/components/button';
 import { FormAlert, SelectField, splitErrors, TextField } from '@/components/form';
 import type { AlertChannelInput, AlertChannelKind } from '@/gql/graphql';
-import { fieldsOf, kindSpec, type FieldSpec, type KindSpec } from './kinds';
+import { fieldsOf, kindSpec, supportsTemplates, type FieldSpec, type KindSpec } from './kinds';
+import { hasTemplates, MessageSection, TEMPLATE_FIELDS } from './message-section';
 
 export const MAX_ADDRESSES = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -14,6 +15,8 @@ export interface ChannelValues {
   recipient: string;
   priority: string;
   addresses: string[];
+  titleTemplate: string;
+  bodyTemplate: string;
 }
 
 /** What an existing channel shows (its secrets are never returned). */
@@ -24,6 +27,8 @@ export interface SavedChannel {
   priority?: number | null;
   addresses: readonly string[];
   hasSecret: boolean;
+  titleTemplate?: string | null;
+  bodyTemplate?: string | null;
 }
 
 export function initialValues(spec: KindSpec, saved?: SavedChannel): ChannelValues {
@@ -35,6 +40,8 @@ export function initialValues(spec: KindSpec, saved?: SavedChannel): ChannelValu
     recipient: saved?.recipient ?? '',
     priority: String(saved?.priority ?? spec.priority?.initial ?? ''),
     addresses: saved && saved.addresses.length > 0 ? [...saved.addresses] : [''],
+    titleTemplate: saved?.titleTemplate ?? '',
+    bodyTemplate: saved?.bodyTemplate ?? '',
   };
 }
 
@@ -76,9 +83,10 @@ export function validate(spec: KindSpec, values: ChannelValues, saved?: SavedCha
 
 /**
  * The API input for the kind: only the fields it uses; empty optional fields and empty secrets
- * are left out (on edit, a left-out secret keeps the stored one).
+ * are left out (on edit, a left-out secret keeps the stored one). A template is sent when set,
+ * and as "" when a stored one was cleared (Beacon's own wording again).
  */
-export function toInput(kind: AlertChannelKind, values: ChannelValues, create: boolean): AlertChannelInput {
+export function toInput(kind: AlertChannelKind, values: ChannelValues, create: boolean, saved?: SavedChannel): AlertChannelInput {
   const spec = kindSpec(kind);
   const input: AlertChannelInput = { name: values.name.trim() };
   if (create) input.kind = kind;
@@ -87,6 +95,12 @@ export function toInput(kind: AlertChannelKind, values: ChannelValues, create: b
   if (spec.token && values.token.trim()) input.token = values.token.trim();
   if (spec.recipient && values.recipient.trim()) input.recipient = values.recipient.trim();
   if (spec.priority && values.priority !== '') input.priority = Number(values.priority);
+  if (supportsTemplates(kind)) {
+    for (const field of TEMPLATE_FIELDS) {
+      const value = values[field].trim() === '' ? '' : values[field];
+      if (value !== '' || saved?.[field]) input[field] = value;
+    }
+  }
   return input;
 }
 
@@ -121,14 +135,24 @@ export function ChannelForm({ kind, label, saved, submitLabel, pendingLabel, pen
     setValues((current) => ({ ...current, token: '', url: spec.url?.secret ? '' : current.url }));
   }
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const formFields = ['name', 'url', 'token', 'recipient', 'priority', 'addresses', ...values.addresses.map((_, i) => `addresses[${i}]`)];
+  const formFields = [
+    'name',
+    'url',
+    'token',
+    'recipient',
+    'priority',
+    'addresses',
+    ...values.addresses.map((_, i) => `addresses[${i}]`),
+    ...(supportsTemplates(kind) ? TEMPLATE_FIELDS : []),
+  ];
   const { fields: serverFields, general } = splitErrors(error, formFields, {
     FORBIDDEN: 'Only admins and owners can add or change alert channels.',
   });
 
   const focusFirst = (names: Record<string, string>) => {
     const first = Array.from(formRef.current?.elements ?? []).find(
-      (el): el is HTMLInputElement | HTMLSelectElement => (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name in names,
+      (el): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+        (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) && el.name in names,
     );
     first?.focus();
   };
@@ -141,7 +165,7 @@ export function ChannelForm({ kind, label, saved, submitLabel, pendingLabel, pen
   }, [error]);
 
   const errorOf = (name: string) => errors[name] ?? serverFields[name];
-  const set = (field: keyof Omit<ChannelValues, 'addresses'>, value: string) => {
+  const set = (field: Exclude<keyof ChannelValues, 'addresses'>, value: string) => {
     onEdit?.();
     setErrors((current) => withoutKeys(current, (key) => key === field));
     setValues((current) => ({ ...current, [field]: value }));
@@ -160,7 +184,7 @@ export function ChannelForm({ kind, label, saved, submitLabel, pendingLabel, pen
       focusFirst(found);
       return;
     }
-    onSubmit(toInput(kind, values, saved === undefined));
+    onSubmit(toInput(kind, values, saved === undefined, saved));
   };
 
   const secretHint = (field: FieldSpec) =>
@@ -228,6 +252,14 @@ export function ChannelForm({ kind, label, saved, submitLabel, pendingLabel, pen
             );
           return field === 'priority' ? null : renderField(field);
         })}
+        {supportsTemplates(kind) ? (
+          <MessageSection
+            values={{ titleTemplate: values.titleTemplate, bodyTemplate: values.bodyTemplate }}
+            onChange={set}
+            errorOf={errorOf}
+            initiallyOpen={hasTemplates(values)}
+          />
+        ) : null}
         <div className="form__actions">
           <Button type="submit" pending={pending} pendingLabel={pendingLabel}>
             {submitLabel}

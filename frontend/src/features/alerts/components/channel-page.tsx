@@ -14,7 +14,8 @@ import { useAlertChannel, useDeleteAlertChannel, useRotateSigningSecret, useUpda
 import { ChannelForm } from './channel-form';
 import { DeliveriesSection } from './deliveries-section';
 import { KindLabel } from './kind-icon';
-import { destinationOf, kindSpec } from './kinds';
+import { destinationOf, kindSpec, supportsTemplates } from './kinds';
+import { hasTemplates } from './message-section';
 import { RoutingSection } from './routing-section';
 import { SigningSecretDialog } from './secret-dialog';
 
@@ -43,6 +44,32 @@ function ReadOnlyDetails({ channel }: { channel: AlertChannelDetail }) {
           <div>
             <dt>Secret</dt>
             <dd>{channel.hasSecret ? 'Stored' : 'None'}</dd>
+          </div>
+        ) : null}
+        {supportsTemplates(channel.kind) ? (
+          <div>
+            <dt>Message</dt>
+            <dd>{hasTemplates(channel) ? 'Custom wording' : 'Beacon’s wording'}</dd>
+          </div>
+        ) : null}
+        {supportsTemplates(channel.kind) && channel.titleTemplate?.trim() ? (
+          <div className="alert-facts__wide">
+            <dt>Title template</dt>
+            <dd>
+              <pre className="alert-template-readonly" data-testid="title-template">
+                {channel.titleTemplate}
+              </pre>
+            </dd>
+          </div>
+        ) : null}
+        {supportsTemplates(channel.kind) && channel.bodyTemplate?.trim() ? (
+          <div className="alert-facts__wide">
+            <dt>Body template</dt>
+            <dd>
+              <pre className="alert-template-readonly" data-testid="body-template">
+                {channel.bodyTemplate}
+              </pre>
+            </dd>
           </div>
         ) : null}
       </dl>
@@ -178,6 +205,11 @@ export function ChannelPage({ id }: { id: string }) {
             <span className="alert-channel__lead">
               <KindLabel kind={channel.kind} />
               <span className="alert-channel__destination">{destinationOf(channel)}</span>
+              {supportsTemplates(channel.kind) && hasTemplates(channel) ? (
+                <span className="badge badge--accent" data-testid="custom-message-badge">
+                  Custom message
+                </span>
+              ) : null}
             </span>
           }
           wide

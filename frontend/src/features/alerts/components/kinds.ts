@@ -214,6 +214,14 @@ export function kindSpec(kind: AlertChannelKind): KindSpec {
   return BY_KIND.get(kind) ?? { kind, label: kind, monogram: kind.slice(0, 2), summary: '' };
 }
 
+/**
+ * Whether a kind's message text follows the channel's templates: not the generic webhook (its
+ * JSON body is a documented schema) nor email.
+ */
+export function supportsTemplates(kind: AlertChannelKind): boolean {
+  return kind !== 'WEBHOOK' && kind !== 'EMAIL';
+}
+
 /** The fields a kind uses, in the order the form shows them. */
 export function fieldsOf(spec: KindSpec): ChannelField[] {
   const order: ChannelField[] = ['addresses', 'url', 'token', 'recipient', 'priority'];

@@ -442,3 +442,166 @@ describe('AlertChannelRoute', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('There is no such alert channel');
   });
 });
+
+describe('Message templates', { timeout: 20_000 }, () => {
+  const preview = (title: string, body: string) => ({ data: { previewAlertMessage: { title, body } } });
+
+  function renderNewSlack(graphql: RenderAppOptions['graphql'] = {}) {
+    return renderApp(<NewAlertChannelRoute />, {
+      route: '/app/alerts/new?kind=slack',
+      path: '/app/alerts/new',
+      routes: [{ path: '/app/alerts/:id', element: <p data-testid="channel-page">Channel</p> }],
+      graphql: {
+        CreateAlertChannel: (v) => {
+          const input = v.input as { name: string; kind: string };
+          return { data: { createAlertChannel: { channel: { id: 'c9', name: input.name, kind: input.kind }, signingSecret: null } } };
+        },
+        ...graphql,
+      },
+    });
+  }
+
+  function renderSlack(channel: unknown, role: Role = 'OWNER', graphql: RenderAppOptions['graphql'] = {}) {
+    return renderApp(<AlertChannelRoute />, {
+      session: role,
+      route: '/app/alerts/c2',
+      path: '/app/alerts/:id',
+      graphql: {
+        AlertChannel: () => ({ data: { alertChannel: channel } }),
+        AlertDeliveries: () => connection([]),
+        AlertMonitorOptions: () => monitors,
+        AlertMonitorName: (v) => ({ data: { monitor: { id: v.id, name: `Monitor ${String(v.id)}` } } }),
+        PreviewAlertMessage: () => preview('Beacon title', 'Beacon details'),
+        ...graphql,
+      },
+    });
+  }
+
+  it('is folded away until opened', async () => {
+    const { user } = renderNewSlack({ PreviewAlertMessage: () => preview('API is down', 'It answered 503.') });
+    const form = screen.getByRole('form', { name: 'New Slack channel' });
+    expect(within(form).getByTestId('message-section')).not.toHaveAttribute('open');
+    await user.click(within(form).getByText('Message'));
+    expect(within(form).getByTestId('message-section')).toHaveAttribute('open');
+    expect(within(form).getByRole('textbox', { name: 'Title template' })).toBeVisible();
+    expect(within(form).getByText(/templates shape the text of chat and push messages/)).toBeInTheDocument();
+  });
+
+  it('is not offered for webhooks (their JSON is documented) or email', () => {
+    renderApp(<NewAlertChannelRoute />, { route: '/app/alerts/new?kind=webhook', path: '/app/alerts/new', graphql: {} });
+    expect(screen.getByRole('form', { name: 'New Webhook channel' })).toBeInTheDocument();
+    expect(screen.queryByTestId('message-section')).not.toBeInTheDocument();
+  });
+
+  it('previews what the server renders, asking again as the templates and the event change', async () => {
+    const { user, calls } = renderNewSlack({
+      PreviewAlertMessage: (v) => preview(`${(v.titleTemplate as string | null) ?? 'default'} · ${v.event as string}`, `body: ${(v.bodyTemplate as string | null) ?? 'default'}`),
+    });
+    const form = screen.getByRole('form', { name: 'New Slack channel' });
+    await user.click(within(form).getByText('Message'));
+    expect(await within(form).findByTestId('preview-title')).toHaveTextContent('default · DOWN');
+    expect(within(form).getByTestId('preview-body')).toHaveTextContent('body: default');
+
+    await user.type(within(form).getByRole('textbox', { name: 'Title template' }), 'Down: ');
+    await user.click(within(form).getByRole('button', { name: 'Insert monitor.name' }));
+    const title = within(form).getByRole('textbox', { name: 'Title template' });
+    expect(title).toHaveValue('Down: {{ monitor.name }}');
+    expect(title).toHaveFocus();
+    await waitFor(() => expect(within(form).getByTestId('preview-title')).toHaveTextContent('Down: {{ monitor.name }} · DOWN'));
+    // Debounced: the keystrokes did not each ask the server.
+    const previews = calls.filter((c) => c.operationName === 'PreviewAlertMessage');
+    expect(previews.length).toBeLessThanOrEqual(3);
+    expect(previews.at(-1)?.variables).toEqual({ titleTemplate: 'Down: {{ monitor.name }}', bodyTemplate: null, event: 'DOWN' });
+
+    await user.click(within(form).getByRole('button', { name: 'Up' }));
+    expect(within(form).getByRole('button', { name: 'Up' })).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(within(form).getByTestId('preview-title')).toHaveTextContent('Down: {{ monitor.name }} · UP'));
+  });
+
+  it('puts a template error from the preview under the field it names, without blocking typing', async () => {
+    const { user } = renderNewSlack({
+      PreviewAlertMessage: (v) =>
+        /\{% if(?![\s\S]*endif)/.test((v.bodyTemplate as string | null) ?? '')
+          ? gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'bodyTemplate', message: 'unexpected end of template, expected endif (line 1)' }] })
+          : preview('Title', (v.bodyTemplate as string | null) ?? 'Beacon details'),
+    });
+    const form = screen.getByRole('form', { name: 'New Slack channel' });
+    await user.click(within(form).getByText('Message'));
+    expect(await within(form).findByTestId('preview-body')).toHaveTextContent('Beacon details');
+    const body = within(form).getByRole('textbox', { name: 'Body template' });
+    await user.click(body);
+    await user.paste('{% if event == "down" %}Down');
+    await waitFor(() => expect(body).toHaveAccessibleDescription(/Unexpected end of template, expected endif \(line 1\)\./));
+    expect(body).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByRole('textbox', { name: 'Title template' })).not.toHaveAccessibleDescription(/endif/);
+    // The last preview that worked stays.
+    expect(within(form).getByTestId('preview-body')).toHaveTextContent('Beacon details');
+    expect(body).toHaveFocus();
+    await user.type(body, '{{% endif %}');
+    await waitFor(() => expect(within(form).getByTestId('preview-body')).toHaveTextContent('{% if event == "down" %}Down{% endif %}'));
+    expect(body).not.toHaveAccessibleDescription(/endif \(line 1\)/);
+  });
+
+  it('sends the templates when creating', async () => {
+    const { user, calls } = renderNewSlack({ PreviewAlertMessage: () => preview('t', 'b') });
+    const form = screen.getByRole('form', { name: 'New Slack channel' });
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Ops');
+    await user.type(within(form).getByRole('textbox', { name: 'Incoming webhook URL' }), 'https://hooks.slack.com/services/x');
+    await user.click(within(form).getByText('Message'));
+    await user.click(within(form).getByRole('textbox', { name: 'Title template' }));
+    await user.paste('{{ monitor.name }} is {{ event | upper }}');
+    await user.click(within(form).getByRole('button', { name: 'Create channel' }));
+    expect(await screen.findByTestId('channel-page')).toBeInTheDocument();
+    expect(calls.find((c) => c.operationName === 'CreateAlertChannel')?.variables).toEqual({
+      input: { name: 'Ops', kind: 'SLACK', url: 'https://hooks.slack.com/services/x', titleTemplate: '{{ monitor.name }} is {{ event | upper }}' },
+    });
+  });
+
+  it('shows a stored template open, with a badge; reset clears both and saving sends them empty', async () => {
+    const custom = { ...slack, titleTemplate: '🔥 {{ title }}', bodyTemplate: '{{ details }}\nAck: {{ incident.acknowledgeUrl }}' };
+    const { user, calls } = renderSlack(custom, 'OWNER', {
+      UpdateAlertChannel: () => ({ data: { updateAlertChannel: { ...custom, titleTemplate: null, bodyTemplate: null } } }),
+    });
+    const form = await screen.findByRole('form', { name: 'Channel details' });
+    expect(screen.getByTestId('custom-message-badge')).toHaveTextContent('Custom message');
+    expect(within(form).getByTestId('message-section')).toHaveAttribute('open');
+    const title = within(form).getByRole('textbox', { name: 'Title template' });
+    const body = within(form).getByRole('textbox', { name: 'Body template' });
+    expect(title).toHaveValue('🔥 {{ title }}');
+    expect(body).toHaveValue('{{ details }}\nAck: {{ incident.acknowledgeUrl }}');
+
+    await user.click(within(form).getByRole('button', { name: 'Reset to Beacon’s wording' }));
+    expect(title).toHaveValue('');
+    expect(body).toHaveValue('');
+    expect(within(form).getByRole('button', { name: 'Reset to Beacon’s wording' })).toBeDisabled();
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.operationName === 'UpdateAlertChannel')?.variables).toEqual({
+        id: 'c2',
+        input: { name: 'On-call Slack', titleTemplate: '', bodyTemplate: '' },
+      }),
+    );
+  });
+
+  it('puts a save’s template error under its field', async () => {
+    const { user } = renderSlack({ ...slack, titleTemplate: null, bodyTemplate: null }, 'ADMIN', {
+      UpdateAlertChannel: () => gqlError('invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'titleTemplate', message: 'is longer than 1,000 characters' }] }),
+    });
+    const form = await screen.findByRole('form', { name: 'Channel details' });
+    expect(within(form).getByTestId('message-section')).not.toHaveAttribute('open');
+    expect(screen.queryByTestId('custom-message-badge')).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    const title = await within(form).findByRole('textbox', { name: 'Title template' });
+    await waitFor(() => expect(title).toHaveAccessibleDescription(/Is longer than 1,000 characters\./));
+    expect(title).toHaveFocus();
+  });
+
+  it('shows viewers the templates read-only', async () => {
+    renderSlack({ ...slack, titleTemplate: '{{ monitor.name }} {{ event }}', bodyTemplate: null }, 'VIEWER');
+    expect(await screen.findByTestId('custom-message-badge')).toHaveTextContent('Custom message');
+    expect(screen.getByText('Custom wording')).toBeInTheDocument();
+    expect(screen.getByTestId('title-template')).toHaveTextContent('{{ monitor.name }} {{ event }}');
+    expect(screen.queryByTestId('body-template')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Title template' })).not.toBeInTheDocument();
+  });
+});
