@@ -2277,14 +2277,14 @@ export type AcknowledgeWithLinkMutation = { acknowledgeWithLink: { monitorName: 
 export type AlertChannelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AlertChannelsQuery = { alertChannels: Array<{ id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, addresses: Array<string>, hasSecret: boolean, createdAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } }> };
+export type AlertChannelsQuery = { alertChannels: Array<{ id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, addresses: Array<string>, hasSecret: boolean, createdAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, tags: Array<string>, events: Array<AlertRouteEvent> } }> };
 
 export type AlertChannelQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type AlertChannelQuery = { alertChannel: { id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, previousSecretValidUntil?: any | null, titleTemplate?: string | null, bodyTemplate?: string | null, createdAt: any, updatedAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } } };
+export type AlertChannelQuery = { alertChannel: { id: string, name: string, kind: AlertChannelKind, url?: string | null, recipient?: string | null, priority?: number | null, addresses: Array<string>, hasSecret: boolean, previousSecretValidUntil?: any | null, titleTemplate?: string | null, bodyTemplate?: string | null, createdAt: any, updatedAt: any, routing: { allMonitors: boolean, monitorIds: Array<string>, tags: Array<string>, events: Array<AlertRouteEvent> } } };
 
 export type AlertDeliveriesQueryVariables = Exact<{
   channelId: Scalars['ID']['input'];
@@ -2339,7 +2339,7 @@ export type SetAlertChannelRoutingMutationVariables = Exact<{
 }>;
 
 
-export type SetAlertChannelRoutingMutation = { setAlertChannelRouting: { id: string, routing: { allMonitors: boolean, monitorIds: Array<string>, events: Array<AlertRouteEvent> } } };
+export type SetAlertChannelRoutingMutation = { setAlertChannelRouting: { id: string, routing: { allMonitors: boolean, monitorIds: Array<string>, tags: Array<string>, events: Array<AlertRouteEvent> } } };
 
 export type TestAlertChannelMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2368,6 +2368,11 @@ export type AlertMonitorNameQueryVariables = Exact<{
 
 
 export type AlertMonitorNameQuery = { monitor: { id: string, name: string } };
+
+export type AlertMonitorTagsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertMonitorTagsQuery = { monitorTags: Array<string> };
 
 export type EscalationPoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3122,6 +3127,7 @@ export const AlertChannelsDocument = new TypedDocumentString(`
     routing {
       allMonitors
       monitorIds
+      tags
       events
     }
     createdAt
@@ -3145,6 +3151,7 @@ export const AlertChannelDocument = new TypedDocumentString(`
     routing {
       allMonitors
       monitorIds
+      tags
       events
     }
     createdAt
@@ -3245,6 +3252,7 @@ export const SetAlertChannelRoutingDocument = new TypedDocumentString(`
     routing {
       allMonitors
       monitorIds
+      tags
       events
     }
   }
@@ -3288,6 +3296,11 @@ export const AlertMonitorNameDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertMonitorNameQuery, AlertMonitorNameQueryVariables>;
+export const AlertMonitorTagsDocument = new TypedDocumentString(`
+    query AlertMonitorTags {
+  monitorTags
+}
+    `) as unknown as TypedDocumentString<AlertMonitorTagsQuery, AlertMonitorTagsQueryVariables>;
 export const EscalationPoliciesDocument = new TypedDocumentString(`
     query EscalationPolicies {
   escalationPolicies {

@@ -17,6 +17,7 @@ export const AlertChannelsDocument = graphql(`
       routing {
         allMonitors
         monitorIds
+        tags
         events
       }
       createdAt
@@ -41,6 +42,7 @@ export const AlertChannelDocument = graphql(`
       routing {
         allMonitors
         monitorIds
+        tags
         events
       }
       createdAt
@@ -144,6 +146,7 @@ export const SetAlertChannelRoutingDocument = graphql(`
       routing {
         allMonitors
         monitorIds
+        tags
         events
       }
     }
@@ -387,5 +390,22 @@ export function useAlertMessagePreview(templates: MessageTemplates, event: Alert
     placeholderData: (previous) => previous,
     staleTime: 60_000,
     retry: false,
+  });
+}
+
+export const AlertMonitorTagsDocument = graphql(`
+  query AlertMonitorTags {
+    monitorTags
+  }
+`);
+
+/** The tags the organization's monitors use, A to Z (to route a channel by tag). */
+export function useAlertMonitorTags(enabled = true) {
+  const { accessToken, tenantId } = useAuth();
+  return useQuery({
+    queryKey: [...alertsRootKey(tenantId), 'monitor-tags'],
+    queryFn: ({ signal }) => request(AlertMonitorTagsDocument, {}, { signal, accessToken }).then((d) => d.monitorTags),
+    enabled: enabled && accessToken !== null,
+    staleTime: 30_000,
   });
 }

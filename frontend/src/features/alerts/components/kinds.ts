@@ -236,11 +236,14 @@ export function parseKind(value: string | null): AlertChannelKind | null {
 
 export const EVENT_LABELS: Readonly<Record<string, string>> = { DOWN: 'Down', UP: 'Up', TEST: 'Test' };
 
-/** "All monitors · down, up", "3 monitors · down", "Not routed". */
-export function routingSummary(routing: { allMonitors: boolean; monitorIds: readonly string[]; events: readonly AlertRouteEvent[] }): string {
+/** "All monitors · down, up", "3 monitors · down", "1 monitor, tag db · down", "Not routed". */
+export function routingSummary(routing: { allMonitors: boolean; monitorIds: readonly string[]; tags?: readonly string[] | null; events: readonly AlertRouteEvent[] }): string {
   const count = routing.monitorIds.length;
-  if (routing.events.length === 0 || (!routing.allMonitors && count === 0)) return 'Not routed';
-  const who = routing.allMonitors ? 'All monitors' : count === 1 ? '1 monitor' : `${count} monitors`;
+  const tags = routing.tags ?? [];
+  if (routing.events.length === 0 || (!routing.allMonitors && count === 0 && tags.length === 0)) return 'Not routed';
+  const monitors = count === 0 ? null : count === 1 ? '1 monitor' : `${count} monitors`;
+  const tagged = tags.length === 0 ? null : `${tags.length === 1 ? 'tag' : 'tags'} ${tags.join(', ')}`;
+  const who = routing.allMonitors ? 'All monitors' : [monitors, tagged].filter(Boolean).join(', ');
   const events = (['DOWN', 'UP'] as const).filter((e) => routing.events.includes(e)).map((e) => e.toLowerCase());
   return `${who} · ${events.join(', ')}`;
 }

@@ -6,7 +6,7 @@ import { MonitorPicker, useMonitorSearch } from '@/components/monitor-picker';
 import { Section } from '@/components/page';
 import { useToast } from '@/components/toast';
 import type { AlertRouteEvent, AlertRoutingInput } from '@/gql/graphql';
-import { useAlertMonitorOptions, useMonitorNames, useSetRouting, type AlertChannelDetail } from '../api/alert-channels';
+import { useAlertMonitorOptions, useAlertMonitorTags, useMonitorNames, useSetRouting, type AlertChannelDetail } from '../api/alert-channels';
 import { routingSummary } from './kinds';
 
 type Routing = AlertChannelDetail['routing'];
@@ -17,10 +17,16 @@ const EVENTS: readonly { value: AlertRouteEvent; label: string; hint: string }[]
 ];
 
 /** The API input for a routing: events in a fixed order; monitors only when not all. */
-export function routingInput(allMonitors: boolean, monitorIds: readonly string[], events: readonly AlertRouteEvent[]): AlertRoutingInput {
+export function routingInput(
+  allMonitors: boolean,
+  monitorIds: readonly string[],
+  events: readonly AlertRouteEvent[],
+  tags: readonly string[] = [],
+): AlertRoutingInput {
   return {
     allMonitors,
     monitorIds: allMonitors ? [] : [...monitorIds],
+    ...(allMonitors || tags.length === 0 ? {} : { tags: [...tags] }),
     events: EVENTS.map((e) => e.value).filter((e) => events.includes(e)),
   };
 }
@@ -29,7 +35,7 @@ function sameRouting(a: AlertRoutingInput, b: Routing): boolean {
   const ids = (list: readonly string[] | null | undefined) => [...(list ?? [])].sort().join(',');
   return (
     a.allMonitors === b.allMonitors &&
-    (a.allMonitors || ids(a.monitorIds) === ids(b.monitorIds)) &&
+    (a.allMonitors || (ids(a.monitorIds) === ids(b.monitorIds) && ids(a.tags) === ids(b.tags))) &&
     [...a.events].sort().join(',') === [...b.events].sort().join(',')
   );
 }
@@ -48,6 +54,34 @@ function MonitorChecklist({ chosen, onToggle }: { chosen: readonly string[]; onT
       noMonitorsText="This organization has no monitors yet."
       itemTestId="routing-monitor"
     />
+  );
+}
+
+/** Tags to route: every monitor with a chosen tag, including ones tagged later. */
+function TagChecklist({ chosen, onToggle }: { chosen: readonly string[]; onToggle: (tag: string, on: boolean) => void }) {
+  const tags = useAlertMonitorTags();
+  const all = [...new Set([...(tags.data ?? []), ...chosen])].sort();
+  return (
+    <fieldset className="routing-tags">
+      <legend className="form__label">Tags</legend>
+      <p className="muted">Every monitor with a chosen tag, including ones tagged later.</p>
+      {tags.isPending ? (
+        <p className="muted" aria-busy="true">Loading tags…</p>
+      ) : tags.isError && all.length === 0 ? (
+        <p className="muted">Tags could not be loaded.</p>
+      ) : all.length === 0 ? (
+        <p className="muted">No monitor has a tag yet. Add tags on a monitor’s settings.</p>
+      ) : (
+        <div className="routing-tags__list">
+          {all.map((tag) => (
+            <label key={tag} className="routing-tags__option">
+              <input type="checkbox" className="form__checkbox" checked={chosen.includes(tag)} onChange={(e) => onToggle(tag, e.target.checked)} />
+              <span>{tag}</span>
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
   );
 }
 
@@ -79,8 +113,9 @@ export function RoutingSection({ channelId, routing, canManage }: { channelId: s
   const [allMonitors, setAllMonitors] = useState(routing.allMonitors);
   const [monitorIds, setMonitorIds] = useState<string[]>([...routing.monitorIds]);
   const [events, setEvents] = useState<AlertRouteEvent[]>([...routing.events]);
+  const [tags, setTags] = useState<string[]>([...(routing.tags ?? [])]);
   const names = useMonitorNames(allMonitors ? [] : monitorIds);
-  const input = routingInput(allMonitors, monitorIds, events);
+  const input = routingInput(allMonitors, monitorIds, events, tags);
   const dirty = !sameRouting(input, routing);
   const { general } = splitErrors(save.error, [], { FORBIDDEN: 'Only admins and owners can change a channel’s routing.' });
 
@@ -95,6 +130,10 @@ export function RoutingSection({ channelId, routing, canManage }: { channelId: s
     edited();
     setMonitorIds((current) => (on ? (current.includes(id) ? current : [...current, id]) : current.filter((m) => m !== id)));
   };
+  const toggleTag = (tag: string, on: boolean) => {
+    edited();
+    setTags((current) => (on ? (current.includes(tag) ? current : [...current, tag]) : current.filter((t) => t !== tag)));
+  };
   const toggleEvent = (event: AlertRouteEvent, on: boolean) => {
     edited();
     setEvents((current) => (on ? [...current.filter((e) => e !== event), event] : current.filter((e) => e !== event)));
@@ -105,6 +144,9 @@ export function RoutingSection({ channelId, routing, canManage }: { channelId: s
       <Section title="Routing" lead="Which monitors notify this channel, and for what. Admins and owners change it.">
         <p data-testid="routing-summary">{routingSummary(routing)}</p>
         {routing.allMonitors ? null : <ChosenMonitors ids={routing.monitorIds} names={names} />}
+        {!routing.allMonitors && (routing.tags ?? []).length > 0 ? (
+          <p className="muted">Tags: {(routing.tags ?? []).join(', ')}</p>
+        ) : null}
       </Section>
     );
   }
@@ -112,8 +154,8 @@ export function RoutingSection({ channelId, routing, canManage }: { channelId: s
   const warning =
     events.length === 0
       ? 'No event is chosen: the channel gets only tests.'
-      : !allMonitors && monitorIds.length === 0
-        ? 'No monitor is chosen: the channel gets only tests.'
+      : !allMonitors && monitorIds.length === 0 && tags.length === 0
+        ? 'No monitor or tag is chosen: the channel gets only tests.'
         : null;
 
   return (
@@ -139,8 +181,8 @@ export function RoutingSection({ channelId, routing, canManage }: { channelId: s
           <label className="routing-scope__option">
             <input type="radio" name="scope" checked={!allMonitors} onChange={() => chooseAll(false)} />
             <span className="routing-scope__text">
-              <strong>Chosen monitors</strong>
-              <span className="muted">Only the ones you pick</span>
+              <strong>Chosen monitors and tags</strong>
+              <span className="muted">Only the ones you pick, and every monitor with a chosen tag</span>
             </span>
           </label>
         </fieldset>
@@ -148,6 +190,7 @@ export function RoutingSection({ channelId, routing, canManage }: { channelId: s
           <div className="routing-monitors">
             <ChosenMonitors ids={monitorIds} names={names} onRemove={(id) => toggleMonitor(id, false)} />
             <MonitorChecklist chosen={monitorIds} onToggle={toggleMonitor} />
+            <TagChecklist chosen={tags} onToggle={toggleTag} />
           </div>
         )}
         <fieldset className="routing-events">

@@ -335,6 +335,24 @@ describe('AlertChannelRoute', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Routing saved')).toBeInTheDocument();
   });
 
+  it('routes to every monitor with a chosen tag', async () => {
+    const { user, calls } = renderChannel(webhook, 'OWNER', {
+      AlertMonitorTags: () => ({ data: { monitorTags: ['db', 'prod'] } }),
+      SetAlertChannelRouting: (v) => ({ data: { setAlertChannelRouting: { id: 'c1', routing: v.input as object } } }),
+    });
+    await user.click(await screen.findByRole('radio', { name: /Chosen monitors/ }));
+    const tags = await screen.findByRole('group', { name: 'Tags' });
+    await user.click(await within(tags).findByRole('checkbox', { name: 'db' }));
+    expect(screen.queryByText(/No monitor or tag is chosen/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save routing' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.operationName === 'SetAlertChannelRouting')?.variables).toEqual({
+        id: 'c1',
+        input: { allMonitors: false, monitorIds: [], tags: ['db'], events: ['DOWN', 'UP'] },
+      }),
+    );
+  });
+
   it('routes to every monitor with the toggle', async () => {
     const { user, calls } = renderChannel(slack, 'ADMIN', {
       SetAlertChannelRouting: (v) => ({ data: { setAlertChannelRouting: { id: 'c2', routing: v.input as object } } }),
