@@ -16,18 +16,32 @@ export interface Organization {
   accounts: Record<Role, Account>;
 }
 
-/** Calls the real GraphQL API; throws with the server's message on any error. */
+type Answer<T> = { data?: T; errors?: { message: string; extensions?: { code?: string; fields?: unknown; retryAfter?: number } }[] };
+
+/**
+ * Calls the real GraphQL API; throws with the server's message on any error. A RATE_LIMITED
+ * answer is retried after the `retryAfter` seconds it names (a few times), as a client should:
+ * every spec logs in from the same address, so the per-address login limit can be reached.
+ */
 export async function graphql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await request.post(`${BEACON_URL}/graphql`, {
-    data: { query, variables },
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string; fields?: unknown } }[] };
+  let body: Answer<T> = {};
+  let status = 0;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const response = await request.post(`${BEACON_URL}/graphql`, {
+      data: { query, variables },
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    status = response.status();
+    body = (await response.json()) as Answer<T>;
+    const limited = body.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+    if (!limited) break;
+    await new Promise((resolve) => setTimeout(resolve, (limited.extensions?.retryAfter ?? 1) * 1000 + 250));
+  }
   if (body.errors?.length) {
     const operation = /\b(mutation|query)\b[^{]*\{\s*(\w+)/.exec(query)?.[2] ?? 'request';
     throw new Error(`GraphQL ${operation}: ${body.errors.map((e) => `${e.message} (${e.extensions?.code ?? '?'} ${JSON.stringify(e.extensions?.fields ?? '')})`).join('; ')}`);
   }
-  if (!body.data) throw new Error(`GraphQL: no data (HTTP ${response.status()})`);
+  if (!body.data) throw new Error(`GraphQL: no data (HTTP ${status})`);
   return body.data;
 }
 
