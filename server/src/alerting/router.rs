@@ -91,15 +91,7 @@ impl AlertRouter {
             return Ok(());
         };
         let message = self.messages.outage(&tenant, &monitor, outage, event, at);
-        let names: Vec<String> = alert_channels::Entity::find()
-            .filter(alert_channels::Column::TenantId.eq(outage.tenant_id))
-            .filter(alert_channels::Column::Id.is_in(channels.clone()))
-            .order_by_asc(alert_channels::Column::Name)
-            .all(txn)
-            .await?
-            .into_iter()
-            .map(|channel| channel.name)
-            .collect();
+        let names = channel_names(txn, outage.tenant_id, &channels).await?;
         let told = format!("Notified {} that it is {}", names.join(", "), name.to_uppercase());
         timeline::record(txn, outage, IncidentEventKind::Notified, told, at).await?;
         for channel_id in channels {
@@ -173,6 +165,23 @@ impl AlertRouter {
         }
         Ok(())
     }
+}
+
+/// The names of `channels`, A to Z (for the outage's timeline).
+pub async fn channel_names(
+    txn: &DatabaseTransaction,
+    tenant_id: uuid::Uuid,
+    channels: &[uuid::Uuid],
+) -> Result<Vec<String>, DbErr> {
+    Ok(alert_channels::Entity::find()
+        .filter(alert_channels::Column::TenantId.eq(tenant_id))
+        .filter(alert_channels::Column::Id.is_in(channels.to_vec()))
+        .order_by_asc(alert_channels::Column::Name)
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|channel| channel.name)
+        .collect())
 }
 
 /// The channels whose routes follow `monitor` (itself, one of its tags, or every monitor) for

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use entity::memberships::Role;
 use entity::monitors::{self, MonitorStatus};
-use entity::{incidents, monitor_dependencies, tenants};
+use entity::{monitor_dependencies, tenants};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
@@ -248,12 +248,7 @@ pub async fn parents_of(db: &impl ConnectionTrait, monitor: &monitors::Model) ->
     let mut out = Vec::with_capacity(parents.len());
     for parent in parents {
         let outage = if parent.status == MonitorStatus::Down {
-            incidents::Entity::find()
-                .filter(incidents::Column::TenantId.eq(parent.tenant_id))
-                .filter(incidents::Column::MonitorId.eq(parent.id))
-                .filter(incidents::Column::ResolvedAt.is_null())
-                .order_by_desc(incidents::Column::OpenedAt)
-                .one(db)
+            super::record::open_incident_of(db, &parent)
                 .await?
                 .map(|open| open.caused_by_incident_id.unwrap_or(open.id))
         } else {

@@ -462,7 +462,8 @@ async fn open_incident(
     Ok(outage)
 }
 
-async fn open_incident_of(
+/// The monitor's open outage, if any.
+pub(super) async fn open_incident_of(
     db: &impl ConnectionTrait,
     monitor: &monitors::Model,
 ) -> Result<Option<incidents::Model>, DbErr> {

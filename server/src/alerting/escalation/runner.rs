@@ -12,7 +12,7 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, Duration, Utc};
 use entity::alert_deliveries::AlertEvent;
 use entity::incident_events::IncidentEventKind;
-use entity::{alert_channels, escalation_policies, escalations, incidents, monitors, tenants};
+use entity::{escalation_policies, escalations, incidents, monitors, tenants};
 use sea_orm::sea_query::{Expr, LockBehavior, LockType, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use super::policies;
 use crate::alerting::deliveries::{self, NewDelivery};
-use crate::alerting::router::OutageMessages;
+use crate::alerting::router::{OutageMessages, channel_names};
 use crate::kernel::SharedClock;
 use crate::monitoring::followers::OutageFollower;
 use crate::monitoring::timeline;
@@ -198,15 +198,7 @@ impl EscalationSweep {
             };
             deliveries::enqueue(txn, delivery, now).await?;
         }
-        let names: Vec<String> = alert_channels::Entity::find()
-            .filter(alert_channels::Column::TenantId.eq(outage.tenant_id))
-            .filter(alert_channels::Column::Id.is_in(step.channels.clone()))
-            .order_by_asc(alert_channels::Column::Name)
-            .all(txn)
-            .await?
-            .into_iter()
-            .map(|channel| channel.name)
-            .collect();
+        let names = channel_names(txn, outage.tenant_id, &step.channels).await?;
         let what =
             if run == index { format!("Step {}", index + 1) } else { format!("Step {} again", index + 1) };
         let event = format!("{what} of {}: notified {}", policy.name, names.join(", "));
