@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/button';
+import '@/components/chips.css';
 import { FormAlert, splitErrors } from '@/components/form';
 import { MonitorPicker, useMonitorSearch } from '@/components/monitor-picker';
 import { Section } from '@/components/page';
@@ -88,14 +89,14 @@ function TagChecklist({ chosen, onToggle }: { chosen: readonly string[]; onToggl
 function ChosenMonitors({ ids, names, onRemove }: { ids: readonly string[]; names: ReadonlyMap<string, string>; onRemove?: (id: string) => void }) {
   if (ids.length === 0) return <p className="muted">No monitor chosen yet.</p>;
   return (
-    <ul className="routing-chosen" aria-label="Routed monitors">
+    <ul className="chips" aria-label="Routed monitors">
       {ids.map((id) => {
         const name = names.get(id) ?? 'Monitor';
         return (
-          <li key={id} className="routing-chosen__item">
+          <li key={id} className="chips__item">
             <Link to={`/app/monitors/${id}`}>{name}</Link>
             {onRemove ? (
-              <button type="button" className="routing-chosen__remove" aria-label={`Remove ${name}`} onClick={() => onRemove(id)}>
+              <button type="button" className="chips__remove" aria-label={`Remove ${name}`} onClick={() => onRemove(id)}>
                 <span aria-hidden="true">×</span>
               </button>
             ) : null}

@@ -1,3 +1,4 @@
+import '@/components/chips.css';
 import * as Dialog from '@radix-ui/react-dialog';
 import { Fragment, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -130,13 +131,13 @@ function EditDependencies({ monitor, onDone }: { monitor: MonitorWithDependencie
         {chosen.length === 0 ? (
           <p className="muted">None: {monitor.name} alerts on its own failures, whatever else is down.</p>
         ) : (
-          <ul className="dependency-chips" aria-labelledby={`${errorId}-chosen`}>
+          <ul className="chips dependency-chips" aria-labelledby={`${errorId}-chosen`}>
             {chosen.map((id) => {
               const name = names.get(id) ?? 'Monitor';
               return (
-                <li key={id} className="dependency-chips__item">
+                <li key={id} className="chips__item">
                   {name}
-                  <button type="button" className="dependency-chips__remove" aria-label={`Remove ${name}`} onClick={() => toggle(id, name, false)}>
+                  <button type="button" className="chips__remove" aria-label={`Remove ${name}`} onClick={() => toggle(id, name, false)}>
                     <span aria-hidden="true">×</span>
                   </button>
                 </li>
