@@ -57,6 +57,9 @@ pub struct Model {
     /// `previous_secret_until` so receivers can switch over.
     pub previous_secret: Option<String>,
     pub previous_secret_until: Option<DateTimeUtc>,
+    /// The earliest time the channel's next message may be sent (the provider's rate limit, or
+    /// a receiver's `Retry-After`).
+    pub paced_until: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -26,6 +26,15 @@ pub enum AlertEvent {
     Down,
     #[sea_orm(string_value = "up")]
     Up,
+    /// A monitor works but needs attention, or no longer does.
+    #[sea_orm(string_value = "degraded")]
+    Degraded,
+    /// A monitored TLS certificate expires soon, or was renewed.
+    #[sea_orm(string_value = "certificate")]
+    Certificate,
+    /// An update posted on a status page incident.
+    #[sea_orm(string_value = "incident")]
+    Incident,
     /// "Send test" from the channels page.
     #[sea_orm(string_value = "test")]
     Test,

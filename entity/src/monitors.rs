@@ -90,6 +90,10 @@ pub struct Model {
     /// Set while flapping: its outages are recorded without alerts until it settles.
     pub flapping_since: Option<DateTimeUtc>,
     pub escalation_policy_id: Option<Uuid>,
+    /// When the degradation that was announced began (cleared when its end is announced).
+    pub degraded_since: Option<DateTimeUtc>,
+    /// How it was announced: `degraded`, or `certificate` for an expiring certificate.
+    pub degraded_event: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

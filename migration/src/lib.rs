@@ -29,6 +29,7 @@ mod m20261202_000012_status_page_access;
 mod m20261202_000013_create_alerting;
 mod m20261202_000014_monitor_dependencies;
 mod m20261202_000015_flapping_and_escalation;
+mod m20261202_000016_more_alert_events;
 mod support;
 
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_create_alerting::Migration),
             Box::new(m20261202_000014_monitor_dependencies::Migration),
             Box::new(m20261202_000015_flapping_and_escalation::Migration),
+            Box::new(m20261202_000016_more_alert_events::Migration),
         ]
     }
 }

@@ -23,7 +23,19 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("monitoring", &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "probe"]),
     (
         "alerting",
-        &["kernel", "db", "auth", "graphql", "audit", "jobs", "mail", "tenancy", "probe", "monitoring"],
+        &[
+            "kernel",
+            "db",
+            "auth",
+            "graphql",
+            "audit",
+            "jobs",
+            "mail",
+            "tenancy",
+            "probe",
+            "monitoring",
+            "status_pages",
+        ],
     ),
     ("status_pages", &["kernel", "db", "auth", "graphql", "audit", "mail", "tenancy", "probe", "monitoring"]),
 ];

@@ -139,6 +139,16 @@ impl Application {
         let escalation_wake = Arc::new(tokio::sync::Notify::new());
         let outage_messages =
             crate::alerting::router::OutageMessages { links: links.clone(), tokens: tokens.clone() };
+        let alert_router = Arc::new(crate::alerting::router::AlertRouter {
+            messages: outage_messages.clone(),
+            wake: alert_wake.clone(),
+        });
+        // Incident updates reach the page's subscribers by mail, and the routed channels.
+        let subscriber_mail = crate::status_pages::subscribers::SubscriberMail {
+            outbox: outbox.clone(),
+            links: links.clone(),
+            followers: Arc::new([alert_router.clone() as _]),
+        };
         // Alert emails and live events: shared by the scheduler and the heartbeat pings.
         let alerts = Alerts {
             outbox: outbox.clone(),
@@ -146,17 +156,10 @@ impl Application {
             events: MonitorEvents::default(),
             // Status pages publish outages as public incidents.
             followers: Arc::new([
-                Arc::new(crate::status_pages::incidents::OutagePublisher {
-                    mail: crate::status_pages::subscribers::SubscriberMail {
-                        outbox: outbox.clone(),
-                        links: links.clone(),
-                    },
-                }) as _,
+                Arc::new(crate::status_pages::incidents::OutagePublisher { mail: subscriber_mail.clone() })
+                    as _,
                 // Channels routed to the monitor get a delivery each.
-                Arc::new(crate::alerting::router::AlertRouter {
-                    messages: outage_messages.clone(),
-                    wake: alert_wake.clone(),
-                }) as _,
+                alert_router as _,
                 // Monitors with an escalation policy start an escalation per alerted outage.
                 Arc::new(crate::alerting::escalation::runner::Escalator { wake: escalation_wake.clone() })
                     as _,
@@ -210,14 +213,8 @@ impl Application {
         };
         let hostnames = HostnameRegistry::new(db.clone());
         let page_cache = PublicPageCache::default();
-        let maintenance_notices = MaintenanceNotices {
-            db: db.clone(),
-            mail: crate::status_pages::subscribers::SubscriberMail {
-                outbox: outbox.clone(),
-                links: links.clone(),
-            },
-            clock: clock.clone(),
-        };
+        let maintenance_notices =
+            MaintenanceNotices { db: db.clone(), mail: subscriber_mail.clone(), clock: clock.clone() };
         let escalations = EscalationSweep {
             db: db.clone(),
             clock: clock.clone(),
@@ -237,10 +234,7 @@ impl Application {
                 .data(account_jobs.clone())
                 .data(prober.clone())
                 .data(crate::status_pages::branding::UploadDir::under(&settings.data_dir))
-                .data(crate::status_pages::subscribers::SubscriberMail {
-                    outbox: outbox.clone(),
-                    links: links.clone(),
-                })
+                .data(subscriber_mail.clone())
                 .data(alerts.events.clone())
                 .data(page_cache.clone())
                 .data(secret_box.clone())

@@ -94,6 +94,7 @@ impl Queue for AccountQueue {
             message: format!("{err:#}"),
             permanent: false,
             retry_after: None,
+            deferred: false,
         };
         match job.kind {
             AccountJobKind::PasswordReset => self.password_reset(&job.email).await.map_err(failed),

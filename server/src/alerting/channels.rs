@@ -205,9 +205,9 @@ pub fn parse(
         errors.check::<()>("recipient", Err("must be at most 200 characters".into()));
     }
     settings.recipient = recipient;
-    // Webhooks send the documented JSON and email its own message: wording is for the others.
+    // Webhooks send the documented JSON: wording is for the others (email: subject and text).
     // On update, an omitted template stays and an empty one goes back to Beacon's wording.
-    if !matches!(kind, ChannelKind::Webhook | ChannelKind::Email) {
+    if kind != ChannelKind::Webhook {
         let current = existing.map(ChannelSettings::of).unwrap_or_default();
         settings.title_template = match input.title_template.as_deref() {
             None => current.title_template,
@@ -325,6 +325,7 @@ pub async fn create(
         secret: Set(draft.secret.map(|secret| secrets.seal(&secret, id.as_bytes()))),
         previous_secret: Set(None),
         previous_secret_until: Set(None),
+        paced_until: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }

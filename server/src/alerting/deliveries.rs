@@ -19,7 +19,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::channels::ChannelSettings;
-use super::message::{AlertData, AlertMessage, Organization};
+use super::message::{AlertData, AlertMessage, Organization, Tone};
+use super::pacing::{self, Slot};
 use super::providers::{self, Secrets};
 use crate::auth::TenantScope;
 use crate::auth::secret_box::SecretBox;
@@ -27,7 +28,7 @@ use crate::jobs::lease::LeasedTable;
 use crate::jobs::runner::{JobError, Queue};
 use crate::kernel::paging::{Cursor, Page, PageRequest};
 use crate::kernel::{ApiError, SharedClock};
-use crate::mail::templates::MonitorAlert;
+use crate::mail::templates::ChannelAlert;
 use crate::mail::{NewEmail, Outbox};
 use crate::probe::Prober;
 
@@ -113,6 +114,8 @@ pub async fn send_test(
             monitor: None,
             incident: None,
             flapping: None,
+            degradation: None,
+            status_incident: None,
         },
     };
     let new = NewDelivery {
@@ -207,12 +210,18 @@ impl From<JobError> for Failure {
 impl Deliveries {
     /// One attempt; `Ok` carries the receiver's status (none for email, handed to the outbox).
     async fn attempt(&self, job: &deliveries::Model) -> Result<Option<u16>, Failure> {
-        let fail = |message: String| JobError { message, permanent: true, retry_after: None };
+        let fail =
+            |message: String| JobError { message, permanent: true, retry_after: None, deferred: false };
         let channel = alert_channels::Entity::find_by_id(job.channel_id)
             .filter(alert_channels::Column::TenantId.eq(job.tenant_id))
             .one(&self.db)
             .await
-            .map_err(|err| JobError { message: err.to_string(), permanent: false, retry_after: None })?
+            .map_err(|err| JobError {
+                message: err.to_string(),
+                permanent: false,
+                retry_after: None,
+                deferred: false,
+            })?
             .ok_or_else(|| fail("the channel was deleted".into()))?;
         let message: AlertMessage =
             serde_json::from_str(&job.payload).map_err(|err| fail(format!("unreadable payload: {err}")))?;
@@ -220,6 +229,16 @@ impl Deliveries {
         if channel.kind == ChannelKind::Email {
             self.email(job, &settings, &message).await?;
             return Ok(None);
+        }
+        let now = self.clock.now();
+        let slot = pacing::reserve(&self.db, &channel, now)
+            .await
+            .map_err(|err| JobError { message: err.to_string(), ..JobError::default() })?;
+        if let Slot::Wait(until) = slot {
+            let wait = (until - now).to_std().unwrap_or_default();
+            let message =
+                format!("paced: the channel's next message may go at {}", until.format("%H:%M:%S%.3f"));
+            return Err(JobError::deferred(message, wait).into());
         }
         let context = channel.id.as_bytes();
         let open = |sealed: &Option<String>| -> Result<Option<String>, JobError> {
@@ -229,7 +248,6 @@ impl Deliveries {
                 .transpose()
                 .map_err(|err| fail(err.to_string()))
         };
-        let now = self.clock.now();
         let current = open(&channel.secret)?;
         let previous = match channel.previous_secret_until {
             Some(until) if until > now => open(&channel.previous_secret)?,
@@ -243,20 +261,35 @@ impl Deliveries {
             self.prober.send(request.method, request.url, request.headers, request.body, SEND_TIMEOUT).await;
         match sent {
             Ok(answer) if (200..300).contains(&answer.status) => Ok(Some(answer.status)),
-            Ok(answer) => Err(Failure {
-                status: Some(answer.status),
-                error: JobError {
-                    message: format!(
-                        "the receiver answered {}{}",
-                        answer.status,
-                        excerpt(&answer.body_excerpt)
-                    ),
-                    // 4xx other than 408/429 will not fix itself (but is retried: it may be fixed).
-                    permanent: (400..500).contains(&answer.status) && !matches!(answer.status, 408 | 429),
-                    retry_after: if matches!(answer.status, 429 | 503) { answer.retry_after } else { None },
-                },
-            }),
-            Err(error) => Err(JobError { message: error, permanent: false, retry_after: None }.into()),
+            Ok(answer) => {
+                let retry_after = if matches!(answer.status, 429 | 503) { answer.retry_after } else { None };
+                if let Some(wait) = retry_after {
+                    // Every delivery to this channel waits, not only this one.
+                    let until = now
+                        + chrono::Duration::from_std(wait.min(Duration::from_secs(3600))).unwrap_or_default();
+                    if let Err(err) = pacing::hold_until(&self.db, channel.tenant_id, channel.id, until).await
+                    {
+                        tracing::warn!(error = %err, channel = %channel.id, "a receiver's Retry-After could not be recorded");
+                    }
+                }
+                Err(Failure {
+                    status: Some(answer.status),
+                    error: JobError {
+                        message: format!(
+                            "the receiver answered {}{}",
+                            answer.status,
+                            excerpt(&answer.body_excerpt)
+                        ),
+                        // 4xx other than 408/429 will not fix itself (but is retried: it may be fixed).
+                        permanent: (400..500).contains(&answer.status) && !matches!(answer.status, 408 | 429),
+                        retry_after,
+                        deferred: false,
+                    },
+                })
+            }
+            Err(error) => {
+                Err(JobError { message: error, permanent: false, retry_after: None, deferred: false }.into())
+            }
         }
     }
 
@@ -267,16 +300,31 @@ impl Deliveries {
         settings: &ChannelSettings,
         message: &AlertMessage,
     ) -> Result<(), JobError> {
-        let content = MonitorAlert {
-            down: message.is_down(),
-            monitor_name: message.data.monitor.as_ref().map_or_else(|| "Test".to_owned(), |m| m.name.clone()),
-            tenant_name: message.data.organization.name.clone(),
-            since: message.timestamp.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            reason: message.details(),
+        let (title, details) = super::templates::wording(
+            settings.title_template.as_deref(),
+            settings.body_template.as_deref(),
+            message,
+        );
+        let tone = match message.tone() {
+            Tone::Critical => "critical",
+            Tone::Warning => "warning",
+            Tone::Resolved => "resolved",
+            Tone::Info => "info",
+        };
+        let content = ChannelAlert {
+            title,
+            details,
             link: message.link().unwrap_or_default().to_owned(),
+            tenant_name: message.data.organization.name.clone(),
+            tone: tone.to_owned(),
         }
         .email();
-        let retry = |err: DbErr| JobError { message: err.to_string(), permanent: false, retry_after: None };
+        let retry = |err: DbErr| JobError {
+            message: err.to_string(),
+            permanent: false,
+            retry_after: None,
+            deferred: false,
+        };
         let txn = crate::db::begin_write(&self.db).await.map_err(retry)?;
         for address in &settings.addresses {
             let email = NewEmail {
@@ -341,6 +389,13 @@ impl Queue for Deliveries {
         let started = Instant::now();
         let result = self.attempt(job).await;
         let took = started.elapsed();
+        if let Err(Failure { error, .. }) = &result
+            && error.deferred
+        {
+            // Not an attempt: nothing was sent.
+            metrics::counter!("alert_deliveries_total", "outcome" => "paced").increment(1);
+            return result.map(|_| ()).map_err(|failure| failure.error);
+        }
         match &result {
             Ok(status) => self.log(job, *status, None, took).await,
             Err(failure) => self.log(job, failure.status, Some(&failure.error.message), took).await,

@@ -73,10 +73,47 @@ pub enum AlertChannelKind {
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
 pub enum AlertRouteEvent {
-    /// A monitor went down.
+    /// A monitor went down (and flapping notices).
     Down,
-    /// It recovered.
+    /// It recovered (and settled notices).
     Up,
+    /// It works but needs attention, and when that ends.
+    Degraded,
+    /// Its TLS certificate expires within the monitor's warning window, and when it was renewed.
+    CertificateExpiring,
+    /// An update posted on a status page incident that affects it (routes for every monitor
+    /// hear every incident).
+    IncidentUpdate,
+}
+
+impl AlertRouteEvent {
+    /// The stored name (`routes::EVENTS`).
+    fn name(self) -> &'static str {
+        match self {
+            Self::Down => "down",
+            Self::Up => "up",
+            Self::Degraded => "degraded",
+            Self::CertificateExpiring => "certificate",
+            Self::IncidentUpdate => "incident",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        [Self::Down, Self::Up, Self::Degraded, Self::CertificateExpiring, Self::IncidentUpdate]
+            .into_iter()
+            .find(|event| event.name() == name)
+    }
+
+    /// The kind of the sample alert a preview renders.
+    fn sample_kind(self) -> &'static str {
+        match self {
+            Self::Down => "monitor.down",
+            Self::Up => "monitor.up",
+            Self::Degraded => "monitor.degraded",
+            Self::CertificateExpiring => "certificate.expiring",
+            Self::IncidentUpdate => "incident.update",
+        }
+    }
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -84,6 +121,9 @@ pub enum AlertRouteEvent {
 pub enum AlertDeliveryEvent {
     Down,
     Up,
+    Degraded,
+    Certificate,
+    Incident,
     Test,
 }
 
@@ -142,12 +182,7 @@ impl AlertChannel {
         let all_monitors = routes.iter().any(|route| route.monitor_id.is_none() && route.tag.is_none());
         let mut events: Vec<AlertRouteEvent> = Vec::new();
         for route in &routes {
-            for event in route.events.split(',') {
-                let event = match event {
-                    "down" => AlertRouteEvent::Down,
-                    "up" => AlertRouteEvent::Up,
-                    _ => continue,
-                };
+            for event in route.events.split(',').filter_map(AlertRouteEvent::from_name) {
                 if !events.contains(&event) {
                     events.push(event);
                 }
@@ -207,7 +242,7 @@ pub struct AlertChannelInput {
     #[graphql(default)]
     pub addresses: Vec<String>,
     /// The alert's title, in Beacon's template language (empty: Beacon's own wording; omitted
-    /// on update: unchanged). Not for webhooks (their JSON is documented) or email.
+    /// on update: unchanged); an email's subject. Not for webhooks (their JSON is documented).
     pub title_template: Option<String>,
     /// The alert's text, in Beacon's template language (empty: Beacon's own wording; omitted on
     /// update: unchanged).
@@ -264,6 +299,11 @@ pub struct AlertDeliveryAttempt {
 pub struct AlertDelivery {
     pub id: ID,
     pub event: AlertDeliveryEvent,
+    /// What the message says: `monitor.down`, `monitor.up`, `monitor.flapping`,
+    /// `monitor.settled`, `monitor.degraded`, `monitor.healthy`, `certificate.expiring`,
+    /// `certificate.renewed`, `incident.update` or `test` (docs/webhooks.md).
+    #[graphql(name = "type")]
+    pub kind: String,
     pub status: AlertDeliveryStatus,
     pub monitor_id: Option<ID>,
     pub attempts: i32,
@@ -282,6 +322,9 @@ impl AlertDelivery {
         Self {
             id: ID(delivery.id.to_string()),
             event: delivery.event.into(),
+            kind: serde_json::from_str::<super::message::AlertMessage>(&delivery.payload)
+                .map(|message| message.kind)
+                .unwrap_or_default(),
             status: delivery.status.into(),
             monitor_id: delivery.monitor_id.map(|id| ID(id.to_string())),
             attempts: delivery.attempts,
@@ -369,7 +412,7 @@ impl AlertingQuery {
         let title = errors.check("titleTemplate", templates::parse(title_template.as_deref()));
         let body = errors.check("bodyTemplate", templates::parse(body_template.as_deref()));
         errors.into_result()?;
-        let sample = templates::sample(event == AlertRouteEvent::Down, now(ctx));
+        let sample = templates::sample(event.sample_kind(), now(ctx));
         let (title, body) =
             templates::wording(title.flatten().as_deref(), body.flatten().as_deref(), &sample);
         Ok(AlertMessagePreview { title, body })
@@ -479,10 +522,7 @@ impl AlertingMutation {
         };
         let mut events = Vec::new();
         for event in input.events {
-            let name = match event {
-                AlertRouteEvent::Down => "down",
-                AlertRouteEvent::Up => "up",
-            };
+            let name = event.name();
             if !events.contains(&name) {
                 events.push(name);
             }

@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct AlertMessage {
-    /// `monitor.down`, `monitor.up`, `monitor.flapping`, `monitor.settled` or `test`.
+    /// `monitor.down`, `monitor.up`, `monitor.flapping`, `monitor.settled`, `monitor.degraded`,
+    /// `monitor.healthy`, `certificate.expiring`, `certificate.renewed`, `incident.update` or
+    /// `test`.
     #[serde(rename = "type")]
     pub kind: String,
     pub timestamp: DateTime<Utc>,
@@ -23,6 +25,50 @@ pub struct AlertData {
     /// `monitor.flapping` and `monitor.settled` only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flapping: Option<Flapping>,
+    /// `monitor.degraded`, `monitor.healthy`, `certificate.expiring` and `certificate.renewed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub degradation: Option<Degradation>,
+    /// `incident.update` only: the status page incident and the update posted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_incident: Option<StatusIncident>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Degradation {
+    /// When it began: with the monitor id, what the end notice closes.
+    pub since: DateTime<Utc>,
+    /// What the check said ("certificate expires in 9 days (2027-01-01)").
+    pub reason: String,
+    /// When the certificate the check saw expires, if it saw one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_expires_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusIncident {
+    pub id: Uuid,
+    pub title: String,
+    /// `investigating`, `identified`, `monitoring` or `resolved`.
+    pub status: String,
+    /// The update's text.
+    pub message: String,
+    /// The status page it is on.
+    pub page_url: String,
+}
+
+/// How loud a message is: what providers make of severity, colour and priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Opens something urgent at the receiver: a down alert, a flapping notice.
+    Critical,
+    /// Opens something that needs attention soon: a degradation, an expiring certificate.
+    Warning,
+    /// Closes what a critical or warning message opened.
+    Resolved,
+    /// Neither opens nor closes: a test, a status page update.
+    Info,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -65,14 +111,30 @@ pub struct Incident {
 }
 
 impl AlertMessage {
-    /// Opens something at the receiver (a page, an alert): a down alert or a flapping notice.
-    pub fn is_down(&self) -> bool {
-        self.kind == "monitor.down" || self.kind == "monitor.flapping"
+    pub fn tone(&self) -> Tone {
+        match self.kind.as_str() {
+            "monitor.down" | "monitor.flapping" => Tone::Critical,
+            "monitor.degraded" | "certificate.expiring" => Tone::Warning,
+            "monitor.up" | "monitor.settled" | "monitor.healthy" | "certificate.renewed" => Tone::Resolved,
+            "incident.update"
+                if self.data.status_incident.as_ref().is_some_and(|i| i.status == "resolved") =>
+            {
+                Tone::Resolved
+            }
+            _ => Tone::Info,
+        }
     }
 
-    /// Closes what [`is_down`](Self::is_down) opened: a recovery or a settled notice.
+    /// Opens something urgent at the receiver (a page, an alert): a down alert or a flapping
+    /// notice.
+    pub fn is_down(&self) -> bool {
+        self.tone() == Tone::Critical
+    }
+
+    /// Closes what an earlier message opened: a recovery, a settled notice, the end of a
+    /// degradation, a renewed certificate, a resolved status page incident.
     pub fn is_up(&self) -> bool {
-        self.kind == "monitor.up" || self.kind == "monitor.settled"
+        self.tone() == Tone::Resolved
     }
 
     /// One line: "api is DOWN", "api is UP again", "Test alert from Beacon".
@@ -82,6 +144,14 @@ impl AlertMessage {
             (Some(monitor), "monitor.up") => format!("{} is UP again", monitor.name),
             (Some(monitor), "monitor.flapping") => format!("{} is flapping", monitor.name),
             (Some(monitor), "monitor.settled") => format!("{} has settled", monitor.name),
+            (Some(monitor), "monitor.degraded") => format!("{} is degraded", monitor.name),
+            (Some(monitor), "monitor.healthy") => format!("{} is no longer degraded", monitor.name),
+            (Some(monitor), "certificate.expiring") => format!("{}: certificate expires soon", monitor.name),
+            (Some(monitor), "certificate.renewed") => format!("{}: certificate renewed", monitor.name),
+            (_, "incident.update") => match &self.data.status_incident {
+                Some(incident) => format!("{} — {}", incident.title, capitalized(&incident.status)),
+                None => "Status page update".to_owned(),
+            },
             _ => "Test alert from Beacon".to_owned(),
         }
     }
@@ -108,6 +178,16 @@ impl AlertMessage {
                 )
             };
         }
+        if let Some(degradation) = &self.data.degradation {
+            let since = degradation.since.format("%Y-%m-%d %H:%M:%S UTC");
+            return match self.tone() {
+                Tone::Resolved => format!("{organization}: healthy again (degraded since {since})."),
+                _ => format!("{organization}: degraded since {since} — {}", degradation.reason),
+            };
+        }
+        if let Some(incident) = &self.data.status_incident {
+            return format!("{organization} status page: {}\n{}", incident.message, incident.page_url);
+        }
         match (&self.data.incident, self.kind.as_str()) {
             (Some(incident), "monitor.down") => format!(
                 "{organization}: down since {} — {}",
@@ -124,8 +204,17 @@ impl AlertMessage {
         }
     }
 
-    /// Where a reader goes for more: the monitor's page, else Beacon.
+    /// Where a reader goes for more: the monitor's page, or the status page.
     pub fn link(&self) -> Option<&str> {
-        self.data.monitor.as_ref().map(|monitor| monitor.url.as_str())
+        match (&self.data.monitor, &self.data.status_incident) {
+            (Some(monitor), _) => Some(monitor.url.as_str()),
+            (None, Some(incident)) => Some(incident.page_url.as_str()),
+            (None, None) => None,
+        }
     }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

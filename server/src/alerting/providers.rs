@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use url::Url;
 
 use super::channels::ChannelSettings;
-use super::message::AlertMessage;
+use super::message::{AlertMessage, Tone};
 use super::signing;
 use crate::probe::HttpMethod;
 
@@ -33,14 +33,22 @@ pub const DEFAULT_PAGERDUTY: &str = "https://events.pagerduty.com";
 pub const DEFAULT_OPSGENIE: &str = "https://api.opsgenie.com";
 pub const DEFAULT_PUSHOVER: &str = "https://api.pushover.net";
 
-/// Red for down, green for up, blue for a test.
+/// Red for down, amber for a warning, green for up, blue for news and tests.
 fn colour(message: &AlertMessage) -> (&'static str, u32) {
-    if message.is_down() {
-        ("#dc2626", 0xdc2626)
-    } else if message.is_up() {
-        ("#16a34a", 0x16a34a)
-    } else {
-        ("#2563eb", 0x2563eb)
+    match message.tone() {
+        Tone::Critical => ("#dc2626", 0xdc2626),
+        Tone::Warning => ("#d97706", 0xd97706),
+        Tone::Resolved => ("#16a34a", 0x16a34a),
+        Tone::Info => ("#2563eb", 0x2563eb),
+    }
+}
+
+/// A provider's levels for critical, warning and anything else.
+fn level<T>(message: &AlertMessage, critical: T, warning: T, other: T) -> T {
+    match message.tone() {
+        Tone::Critical => critical,
+        Tone::Warning => warning,
+        _ => other,
     }
 }
 
@@ -74,14 +82,23 @@ fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// The dedup key PagerDuty and Opsgenie use to resolve/close what the down alert opened.
+/// The dedup key PagerDuty and Opsgenie use to resolve/close what an opening message opened:
+/// an outage, a flapping spell, a degradation or a status page incident.
 fn incident_key(message: &AlertMessage, delivery_id: &str) -> String {
-    match (&message.data.flapping, &message.data.monitor, &message.data.incident) {
-        // A settled notice closes what its flapping notice opened.
-        (Some(flapping), Some(monitor), _) => {
+    let data = &message.data;
+    if let Some(incident) = &data.incident {
+        return format!("beacon-{}", incident.id);
+    }
+    if let Some(incident) = &data.status_incident {
+        return format!("beacon-status-{}", incident.id);
+    }
+    match (&data.monitor, &data.flapping, &data.degradation) {
+        (Some(monitor), Some(flapping), _) => {
             format!("beacon-flap-{}-{}", monitor.id, flapping.since.timestamp())
         }
-        (_, _, Some(incident)) => format!("beacon-{}", incident.id),
+        (Some(monitor), _, Some(degradation)) => {
+            format!("beacon-degraded-{}-{}", monitor.id, degradation.since.timestamp())
+        }
         _ => format!("beacon-test-{delivery_id}"),
     }
 }
@@ -182,7 +199,7 @@ pub fn render(
                 "version": "1.4",
                 "body": [
                     { "type": "TextBlock", "text": title, "weight": "Bolder", "size": "Medium", "wrap": true,
-                      "color": if message.is_down() { "Attention" } else if message.is_up() { "Good" } else { "Accent" } },
+                      "color": match message.tone() { Tone::Critical => "Attention", Tone::Warning => "Warning", Tone::Resolved => "Good", Tone::Info => "Accent" } },
                     { "type": "TextBlock", "text": details, "wrap": true },
                 ],
             });
@@ -235,7 +252,7 @@ pub fn render(
                     "payload": {
                         "summary": format!("{title}: {details}").chars().take(1024).collect::<String>(),
                         "source": source,
-                        "severity": if message.is_down() { "critical" } else { "info" },
+                        "severity": level(message, "critical", "warning", "info"),
                         "timestamp": message.timestamp.to_rfc3339(),
                         "component": message.data.organization.slug,
                         "custom_details": message.data,
@@ -267,7 +284,7 @@ pub fn render(
                         "message": title.chars().take(130).collect::<String>(),
                         "alias": alias,
                         "description": if link.is_empty() { details.clone() } else { format!("{details}\n{link}") },
-                        "priority": if message.is_down() { "P1" } else { "P5" },
+                        "priority": level(message, "P1", "P3", "P5"),
                         "source": "Beacon",
                         "tags": ["beacon"],
                     }),
@@ -291,8 +308,8 @@ pub fn render(
                 "topic": topic,
                 "title": title,
                 "message": details,
-                "priority": settings.priority.unwrap_or(if message.is_down() { 5 } else { 3 }),
-                "tags": [if message.is_down() { "rotating_light" } else if message.is_up() { "white_check_mark" } else { "bell" }],
+                "priority": settings.priority.unwrap_or(level(message, 5, 4, 3)),
+                "tags": [match message.tone() { Tone::Critical => "rotating_light", Tone::Warning => "warning", Tone::Resolved => "white_check_mark", Tone::Info => "bell" }],
             });
             if !link.is_empty() {
                 body["click"] = json!(link);
@@ -310,7 +327,7 @@ pub fn render(
             let url = join(&base(settings, DEFAULT_PUSHOVER)?, "/1/messages.json")?;
             let mut body = json!({
                 "token": token, "user": user, "title": title, "message": details,
-                "priority": settings.priority.unwrap_or(if message.is_down() { 1 } else { 0 }),
+                "priority": settings.priority.unwrap_or(level(message, 1, 0, 0)),
                 "timestamp": message.timestamp.timestamp(),
             });
             if !link.is_empty() {
@@ -323,7 +340,7 @@ pub fn render(
         ChannelKind::Gotify => {
             let token = required(secrets.current, "application token")?;
             let url = join(&base(settings, "")?, "/message")?;
-            let mut body = json!({ "title": title, "message": details, "priority": settings.priority.unwrap_or(if message.is_down() { 8 } else { 4 }) });
+            let mut body = json!({ "title": title, "message": details, "priority": settings.priority.unwrap_or(level(message, 8, 6, 4)) });
             if !link.is_empty() {
                 body["extras"] = json!({ "client::notification": { "click": { "url": link } } });
             }
@@ -381,6 +398,8 @@ mod tests {
                     acknowledge_url: None,
                 }),
                 flapping: None,
+                degradation: None,
+                status_incident: None,
             },
         }
     }

@@ -10,9 +10,10 @@ use entity::{alert_routes, incidents, monitors, tenants};
 use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::deliveries::{self, NewDelivery};
-use super::message::{AlertData, AlertMessage, Flapping, Incident, Monitor, Organization};
+use super::message::{AlertData, AlertMessage, Degradation, Flapping, Incident, Monitor, Organization};
 use crate::auth::tokens::TokenKeys;
 use crate::kernel::Links;
+use crate::monitoring::degradation::{self, DegradedNotice};
 use crate::monitoring::flapping::FlapNotice;
 use crate::monitoring::followers::OutageFollower;
 use crate::monitoring::timeline;
@@ -28,6 +29,15 @@ pub struct OutageMessages {
 pub const ACKNOWLEDGE_LINK_DAYS: i64 = 7;
 
 impl OutageMessages {
+    /// The monitor as a message names it, with a link to its page.
+    pub fn monitor(&self, monitor: &monitors::Model) -> Monitor {
+        Monitor {
+            id: monitor.id,
+            name: monitor.name.clone(),
+            url: self.links.app(&format!("/app/monitors/{}", monitor.id)),
+        }
+    }
+
     pub fn outage(
         &self,
         tenant: &tenants::Model,
@@ -47,11 +57,7 @@ impl OutageMessages {
             timestamp: at,
             data: AlertData {
                 organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
-                monitor: Some(Monitor {
-                    id: monitor.id,
-                    name: monitor.name.clone(),
-                    url: self.links.app(&format!("/app/monitors/{}", monitor.id)),
-                }),
+                monitor: Some(self.monitor(monitor)),
                 incident: Some(Incident {
                     id: outage.id,
                     started_at: outage.opened_at,
@@ -60,6 +66,8 @@ impl OutageMessages {
                     acknowledge_url,
                 }),
                 flapping: None,
+                degradation: None,
+                status_incident: None,
             },
         }
     }
@@ -134,17 +142,15 @@ impl AlertRouter {
             timestamp: at,
             data: AlertData {
                 organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
-                monitor: Some(Monitor {
-                    id: monitor.id,
-                    name: monitor.name.clone(),
-                    url: self.messages.links.app(&format!("/app/monitors/{}", monitor.id)),
-                }),
+                monitor: Some(self.messages.monitor(monitor)),
                 incident: None,
                 flapping: Some(Flapping {
                     since: notice.since,
                     changes: notice.changes,
                     window_seconds: notice.window_seconds,
                 }),
+                degradation: None,
+                status_incident: None,
             },
         };
         for channel_id in channels {
@@ -157,6 +163,73 @@ impl AlertRouter {
                 message: message.clone(),
                 dedup_key: Some(format!(
                     "flap:{}:{}:{kind}:{channel_id}",
+                    monitor.id,
+                    notice.since.timestamp()
+                )),
+            };
+            deliveries::enqueue(txn, delivery, at).await?;
+        }
+        Ok(())
+    }
+}
+
+impl AlertRouter {
+    /// A degradation beginning or ending, to the channels that follow the monitor's
+    /// degradations, plus those following expiring certificates when a certificate is the cause
+    /// (each once; the end goes where the start went, so a receiver closes what it opened).
+    async fn degradation(
+        &self,
+        txn: &DatabaseTransaction,
+        monitor: &monitors::Model,
+        notice: &DegradedNotice,
+        at: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        let certificate = notice.event == degradation::CERTIFICATE;
+        let mut channels = routed_channels(txn, monitor, "degraded").await?;
+        if certificate {
+            channels.extend(routed_channels(txn, monitor, "certificate").await?);
+            channels.sort();
+            channels.dedup();
+        }
+        if channels.is_empty() {
+            return Ok(());
+        }
+        let Some(tenant) = tenants::Entity::find_by_id(monitor.tenant_id).one(txn).await? else {
+            return Ok(());
+        };
+        let (kind, event) = match (certificate, notice.ended) {
+            (true, false) => ("certificate.expiring", AlertEvent::Certificate),
+            (true, true) => ("certificate.renewed", AlertEvent::Certificate),
+            (false, false) => ("monitor.degraded", AlertEvent::Degraded),
+            (false, true) => ("monitor.healthy", AlertEvent::Degraded),
+        };
+        let message = AlertMessage {
+            kind: kind.to_owned(),
+            timestamp: at,
+            data: AlertData {
+                organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
+                monitor: Some(self.messages.monitor(monitor)),
+                incident: None,
+                flapping: None,
+                degradation: Some(Degradation {
+                    since: notice.since,
+                    reason: notice.reason.clone(),
+                    certificate_expires_at: notice.certificate_expires_at,
+                }),
+                status_incident: None,
+            },
+        };
+        let phase = if notice.ended { "ended" } else { "began" };
+        for channel_id in channels {
+            let delivery = NewDelivery {
+                tenant_id: monitor.tenant_id,
+                channel_id,
+                monitor_id: Some(monitor.id),
+                incident_id: None,
+                event,
+                message: message.clone(),
+                dedup_key: Some(format!(
+                    "degraded:{}:{}:{phase}:{channel_id}",
                     monitor.id,
                     notice.since.timestamp()
                 )),
@@ -191,18 +264,33 @@ pub async fn routed_channels(
     monitor: &monitors::Model,
     event: &str,
 ) -> Result<Vec<uuid::Uuid>, DbErr> {
-    let tags = crate::monitoring::tags::Tags::from_column(&monitor.tags);
+    channels_following(txn, monitor.tenant_id, std::slice::from_ref(monitor), event).await
+}
+
+/// The channels whose routes follow any of `monitors` (one of them, one of their tags, or every
+/// monitor) for `event`, each once; with no monitors, those following every monitor.
+pub async fn channels_following(
+    txn: &DatabaseTransaction,
+    tenant_id: uuid::Uuid,
+    monitors: &[monitors::Model],
+    event: &str,
+) -> Result<Vec<uuid::Uuid>, DbErr> {
+    let tags: Vec<String> = monitors
+        .iter()
+        .flat_map(|monitor| crate::monitoring::tags::Tags::from_column(&monitor.tags).as_slice().to_vec())
+        .collect();
+    let mut targets = sea_orm::Condition::any().add(alert_routes::Column::MonitorId.is_null());
+    if !monitors.is_empty() {
+        targets =
+            targets.add(alert_routes::Column::MonitorId.is_in(monitors.iter().map(|monitor| monitor.id)));
+    }
     let mut channels: Vec<uuid::Uuid> = alert_routes::Entity::find()
-        .filter(alert_routes::Column::TenantId.eq(monitor.tenant_id))
-        .filter(
-            sea_orm::Condition::any()
-                .add(alert_routes::Column::MonitorId.is_null())
-                .add(alert_routes::Column::MonitorId.eq(monitor.id)),
-        )
+        .filter(alert_routes::Column::TenantId.eq(tenant_id))
+        .filter(targets)
         .all(txn)
         .await?
         .into_iter()
-        .filter(|route| route.tag.as_ref().is_none_or(|tag| tags.as_slice().contains(tag)))
+        .filter(|route| route.tag.as_ref().is_none_or(|tag| tags.contains(tag)))
         .filter(|route| route.events.split(',').any(|e| e == event))
         .map(|route| route.channel_id)
         .collect();
@@ -230,6 +318,16 @@ impl OutageFollower for AlertRouter {
         at: DateTime<Utc>,
     ) -> Result<(), DbErr> {
         self.route(txn, outage, AlertEvent::Down, at).await
+    }
+
+    async fn degraded(
+        &self,
+        txn: &DatabaseTransaction,
+        monitor: &monitors::Model,
+        notice: &DegradedNotice,
+        at: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        self.degradation(txn, monitor, notice, at).await
     }
 
     fn committed(&self) {

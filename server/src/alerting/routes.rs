@@ -1,6 +1,6 @@
 //! Which monitors notify a channel, for which events. A channel either follows every monitor
 //! of the organization (now and later), or chosen ones and every monitor with chosen tags (now
-//! and later); the events are `down` and `up`.
+//! and later); the events are [`EVENTS`].
 
 use chrono::{DateTime, Utc};
 use entity::alert_routes;
@@ -14,8 +14,9 @@ use crate::audit::{self, AuditContext, actions};
 use crate::auth::TenantScope;
 use crate::kernel::ApiError;
 
-/// The events a route can ask for.
-pub const EVENTS: [&str; 2] = ["down", "up"];
+/// The events a route can ask for: outages starting and ending, degradations, expiring
+/// certificates and status page incident updates.
+pub const EVENTS: [&str; 5] = ["down", "up", "degraded", "certificate", "incident"];
 
 /// A channel's routing, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]

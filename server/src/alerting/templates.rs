@@ -1,6 +1,7 @@
 //! Message templates: a channel may word its alerts itself, in a small, safe template language
 //! (minijinja — a sandboxed Jinja subset: no file or network access, no loops past its fuel).
-//! A template sees the alert's facts (`monitor`, `organization`, `incident`, `event`) and
+//! A template sees the alert's facts (`monitor`, `organization`, `incident`, `degradation`,
+//! `statusIncident`, `event`) and
 //! Beacon's own wording (`title`, `details`). Templates are checked when saved (they must
 //! compile and render against sample alerts); if one still fails when an alert is sent, the
 //! alert goes out in Beacon's wording rather than not at all.
@@ -10,7 +11,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::message::{AlertData, AlertMessage, Incident, Monitor, Organization};
+use super::message::{AlertData, AlertMessage, Degradation, Incident, Monitor, Organization, StatusIncident};
 
 /// Characters per template.
 pub const MAX_TEMPLATE: usize = 1000;
@@ -33,6 +34,17 @@ fn context(message: &AlertMessage) -> Value {
             "startedAt": i.started_at.to_rfc3339(),
             "resolvedAt": i.resolved_at.map(|at| at.to_rfc3339()),
             "acknowledgeUrl": i.acknowledge_url,
+        })),
+        "degradation": message.data.degradation.as_ref().map(|d| json!({
+            "since": d.since.to_rfc3339(),
+            "reason": d.reason,
+            "certificateExpiresAt": d.certificate_expires_at.map(|at| at.to_rfc3339()),
+        })),
+        "statusIncident": message.data.status_incident.as_ref().map(|i| json!({
+            "title": i.title,
+            "status": i.status,
+            "message": i.message,
+            "pageUrl": i.page_url,
         })),
     })
 }
@@ -57,8 +69,8 @@ pub fn parse(raw: Option<&str>) -> Result<Option<String>, String> {
         return Err(format!("must be at most {MAX_TEMPLATE} characters"));
     }
     let now = Utc::now();
-    for down in [true, false] {
-        render(raw, &sample(down, now))?;
+    for kind in ["monitor.down", "monitor.up"] {
+        render(raw, &sample(kind, now))?;
     }
     Ok(Some(raw.to_owned()))
 }
@@ -76,11 +88,14 @@ pub fn wording(title: Option<&str>, body: Option<&str>, message: &AlertMessage) 
     (apply(title, message.title()), apply(body, message.details()))
 }
 
-/// A made-up alert of a monitor "API" of "Acme" going down (or recovering) at `now`.
-pub fn sample(down: bool, now: DateTime<Utc>) -> AlertMessage {
+/// A made-up alert of `kind` about a monitor "API" of "Acme" at `now`: `monitor.down`,
+/// `monitor.up`, `monitor.degraded`, `certificate.expiring` or `incident.update`.
+pub fn sample(kind: &str, now: DateTime<Utc>) -> AlertMessage {
     let started = now - chrono::Duration::minutes(7);
-    AlertMessage {
-        kind: if down { "monitor.down" } else { "monitor.up" }.into(),
+    let down = kind == "monitor.down";
+    let outage = matches!(kind, "monitor.down" | "monitor.up");
+    let mut message = AlertMessage {
+        kind: kind.into(),
         timestamp: now,
         data: AlertData {
             organization: Organization { slug: "acme".into(), name: "Acme".into() },
@@ -97,8 +112,34 @@ pub fn sample(down: bool, now: DateTime<Utc>) -> AlertMessage {
                 acknowledge_url: down.then(|| "https://acme.example.com/ack/sample".to_owned()),
             }),
             flapping: None,
+            degradation: None,
+            status_incident: None,
         },
+    };
+    match kind {
+        _ if outage => {}
+        "incident.update" => {
+            message.data.monitor = None;
+            message.data.incident = None;
+            message.data.status_incident = Some(StatusIncident {
+                id: Uuid::nil(),
+                title: "Slow API responses".into(),
+                status: "identified".into(),
+                message: "A database index was missing; we are adding it.".into(),
+                page_url: "https://acme.example.com/".into(),
+            });
+        }
+        _ => {
+            message.data.incident = None;
+            let expires = now + chrono::Duration::days(9);
+            message.data.degradation = Some(Degradation {
+                since: started,
+                reason: format!("certificate expires in 9 days ({})", expires.format("%Y-%m-%d")),
+                certificate_expires_at: Some(expires),
+            });
+        }
     }
+    message
 }
 
 #[cfg(test)]
@@ -107,7 +148,7 @@ mod tests {
 
     #[test]
     fn templates_see_the_alert_and_bad_ones_say_where() {
-        let message = sample(true, Utc::now());
+        let message = sample("monitor.down", Utc::now());
         let text = render(
             "{% if event == 'down' %}🔥 {% endif %}{{ monitor.name }} is {{ event | upper }}",
             &message,
@@ -125,7 +166,7 @@ mod tests {
         assert_eq!(parse(Some("  ")), Ok(None));
         assert!(parse(Some(&"x".repeat(MAX_TEMPLATE + 1))).is_err());
         // A test alert has no monitor: a template that needs one falls back to Beacon's words.
-        let mut test = sample(true, Utc::now());
+        let mut test = sample("monitor.down", Utc::now());
         test.kind = "test".into();
         test.data.monitor = None;
         assert_eq!(wording(Some("{{ monitor.name }}"), None, &test).0, test.title());

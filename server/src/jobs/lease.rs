@@ -128,6 +128,29 @@ pub async fn fail(
     Ok(outcome)
 }
 
+/// Puts a job that was claimed but not attempted back in the queue, due at `at`, with the
+/// attempt its claim counted given back. `false` if this worker no longer holds the lease.
+pub async fn defer(
+    db: &impl ConnectionTrait,
+    table: &LeasedTable,
+    id: Uuid,
+    worker: &str,
+    now: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let LeasedTable { table: name, queued, running, .. } = *table;
+    let mut sql = Sql::new(db.get_database_backend());
+    let (at_p, now_p, id_p, worker_p) = (sql.bind(at), sql.bind(now), sql.bind(id), sql.bind(worker));
+    let result = db
+        .execute_raw(sql.statement(format!(
+            "UPDATE {name} SET status = '{queued}', attempts = attempts - 1, next_attempt_at = {at_p}, \
+               locked_until = NULL, locked_by = NULL, updated_at = {now_p} \
+             WHERE id = {id_p} AND status = '{running}' AND locked_by = {worker_p} AND attempts > 0"
+        )))
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
 /// Gives a dead job a fresh set of attempts, due now. `false` when no dead job has this id.
 pub async fn requeue(
     db: &impl ConnectionTrait,

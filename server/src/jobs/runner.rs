@@ -18,13 +18,23 @@ use crate::kernel::SharedClock;
 
 /// A failed attempt. `permanent` failures are still retried up to the attempt limit (a
 /// receiver's 5xx can be a misconfiguration fixed minutes later) but are logged as such.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct JobError {
     pub message: String,
     pub permanent: bool,
     /// The receiver asked to be left alone this long (HTTP 429 or 503 with `Retry-After`): the
     /// next attempt waits at least this (capped at an hour), whatever the backoff says.
     pub retry_after: Option<Duration>,
+    /// Not attempted at all (a rate limit on our side): the job waits `retry_after` and keeps
+    /// the attempt it was claimed with.
+    pub deferred: bool,
+}
+
+impl JobError {
+    /// Not attempted: run it again after `wait`, without using up an attempt.
+    pub fn deferred(message: impl Into<String>, wait: Duration) -> Self {
+        Self { message: message.into(), permanent: false, retry_after: Some(wait), deferred: true }
+    }
 }
 
 /// One kind of leased job, stored in its own table.
@@ -63,6 +73,10 @@ pub enum Outcome {
     Retry {
         at: chrono::DateTime<chrono::Utc>,
         error: JobError,
+    },
+    /// Not attempted; due again at `at` with its attempt given back.
+    Deferred {
+        at: chrono::DateTime<chrono::Utc>,
     },
     Dead {
         error: JobError,
@@ -167,6 +181,15 @@ impl<Q: Queue> Runner<Q> {
                 Ok(false) => Outcome::LeaseLost,
                 Err(error) => Outcome::Unrecorded { error },
             },
+            Err(error) if error.deferred => {
+                let wait = error.retry_after.unwrap_or_default().min(Duration::from_secs(3600));
+                let at = now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(1));
+                match lease::defer(&self.db, &Q::TABLE, id, &self.worker_id, now, at).await {
+                    Ok(true) => Outcome::Deferred { at },
+                    Ok(false) => Outcome::LeaseLost,
+                    Err(error) => Outcome::Unrecorded { error },
+                }
+            }
             Err(error) => {
                 let delay =
                     backoff(attempts.max(1) as u32, self.settings.retry_base, self.settings.retry_max)
@@ -195,6 +218,7 @@ impl<Q: Queue> Runner<Q> {
             Outcome::Done => "done",
             Outcome::LeaseLost => "lease_lost",
             Outcome::Retry { .. } => "retry",
+            Outcome::Deferred { .. } => "deferred",
             Outcome::Dead { .. } => "dead",
             Outcome::Unrecorded { .. } => "unrecorded",
         };

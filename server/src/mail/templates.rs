@@ -73,6 +73,12 @@ email!(
     text = "mail/monitor_alert.txt", html = "mail/monitor_alert.html"
 );
 email!(
+    /// An alert to an email channel, worded like the channel's other messages (its templates,
+    /// else Beacon's wording); `tone` is `critical`, `warning`, `resolved` or `info`.
+    ChannelAlert { title: String, details: String, link: String, tenant_name: String, tone: String },
+    text = "mail/channel_alert.txt", html = "mail/channel_alert.html"
+);
+email!(
     /// A monitor started flapping (`settled = false`) or settled again.
     MonitorFlapping {
         settled: bool,
@@ -177,6 +183,12 @@ impl MonitorAlert {
     pub fn email(&self) -> RenderedEmail {
         let state = if self.down { "DOWN" } else { "UP" };
         self.render(format!("[{}] {} is {state}", self.tenant_name, self.monitor_name))
+    }
+}
+
+impl ChannelAlert {
+    pub fn email(&self) -> RenderedEmail {
+        self.render(format!("[{}] {}", self.tenant_name, self.title))
     }
 }
 

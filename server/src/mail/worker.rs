@@ -37,6 +37,7 @@ impl Queue for OutboxQueue {
             message: failure.message,
             permanent: failure.permanent,
             retry_after: None,
+            deferred: false,
         })
     }
 
@@ -54,6 +55,7 @@ impl Queue for OutboxQueue {
                 metrics::counter!("outbox_retried_total", "kind" => kind).increment(1);
                 tracing::warn!(error = %error.message, permanent = error.permanent, retry_at = %at, "email not sent; will retry");
             }
+            Outcome::Deferred { at } => tracing::info!(retry_at = %at, "email deferred"),
             Outcome::Dead { error } => {
                 metrics::counter!("outbox_dead_total", "kind" => kind).increment(1);
                 tracing::error!(error = %error.message, permanent = error.permanent, "email is dead after its last attempt");

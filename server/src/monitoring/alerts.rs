@@ -36,7 +36,7 @@ impl Alerts {
     /// alert emails, wake the outbox so they go out now rather than at its next poll.
     pub async fn committed(&self, db: &DatabaseConnection, recorded: &mut Recorded) {
         self.events.publish(db, std::mem::take(&mut recorded.events)).await;
-        if recorded.went_down + recorded.recovered + recorded.flap_notices > 0 {
+        if recorded.went_down + recorded.recovered + recorded.flap_notices + recorded.degraded_notices > 0 {
             self.outbox.wake();
             self.followers.iter().for_each(|follower| follower.committed());
         }

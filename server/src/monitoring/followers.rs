@@ -35,7 +35,18 @@ pub trait OutageFollower: Send + Sync {
         Ok(())
     }
 
-    /// The transaction that opened or resolved outages committed (wake background work that
+    /// A degradation of `monitor` began or ended (`notice`).
+    async fn degraded(
+        &self,
+        _txn: &DatabaseTransaction,
+        _monitor: &monitors::Model,
+        _notice: &super::degradation::DegradedNotice,
+        _at: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        Ok(())
+    }
+
+    /// The transaction that opened or resolved outages (or announced a notice) committed (wake background work that
     /// would otherwise find its new rows only at its next poll).
     fn committed(&self) {}
 }

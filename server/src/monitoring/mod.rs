@@ -9,6 +9,7 @@
 pub mod alerts;
 pub mod claim;
 pub mod cron;
+pub mod degradation;
 pub mod dependencies;
 pub mod events;
 pub mod flapping;

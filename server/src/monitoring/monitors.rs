@@ -300,6 +300,8 @@ async fn insert(
         flap_threshold: Set(timing.flap_threshold),
         flap_window_seconds: Set(timing.flap_window_seconds),
         flapping_since: Set(None),
+        degraded_since: Set(None),
+        degraded_event: Set(None),
         escalation_policy_id: Set(None),
     }
     .insert(&txn)

@@ -15,6 +15,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::alerts::Alerts;
+use super::degradation;
 use super::dependencies::{self, Verdict};
 use super::events::{MonitorEvent, check_status_name, status_name};
 use super::flapping::{self, FlapNotice};
@@ -45,6 +46,8 @@ pub struct Recorded {
     pub held_back: usize,
     /// Monitors that started flapping or settled.
     pub flap_notices: usize,
+    /// Degradations that began or ended.
+    pub degraded_notices: usize,
     /// Results dropped because another worker holds the monitor's lease now.
     pub lease_lost: usize,
     pub events: Vec<MonitorEvent>,
@@ -177,6 +180,15 @@ pub async fn record_one(
         _ => monitor.dependency_down,
     };
     let duration_ms = outcome.duration_ms.min(i32::MAX as u32) as i32;
+    let degraded = degradation::notice(
+        &monitor,
+        step.counters.status,
+        error.as_deref(),
+        outcome.tls_expires_at,
+        in_maintenance,
+        started_at,
+    );
+    let (degraded_since, degraded_event) = degradation::columns(&monitor, degraded.as_ref());
 
     let mut update = monitors::Entity::update_many()
         .col_expr(monitors::Column::Status, Expr::value(step.counters.status))
@@ -190,6 +202,8 @@ pub async fn record_one(
         .col_expr(monitors::Column::LastError, Expr::value(error.clone()))
         .col_expr(monitors::Column::DependencyDown, Expr::value(dependency_down))
         .col_expr(monitors::Column::FlappingSince, Expr::value(flapping_since))
+        .col_expr(monitors::Column::DegradedSince, Expr::value(degraded_since))
+        .col_expr(monitors::Column::DegradedEvent, Expr::value(degraded_event))
         .filter(monitors::Column::Id.eq(monitor.id));
     if step.transition.is_some() {
         update = update.col_expr(monitors::Column::StatusChangedAt, Expr::value(started_at));
@@ -302,6 +316,12 @@ pub async fn record_one(
             recorded.recovered += 1;
         }
         _ => {}
+    }
+    if let Some(notice) = &degraded {
+        for follower in alerts.followers.iter() {
+            follower.degraded(db, &monitor, notice, started_at).await?;
+        }
+        recorded.degraded_notices += 1;
     }
     if flap != FlapCall::None {
         let mut now = monitor.clone();

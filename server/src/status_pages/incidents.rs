@@ -171,7 +171,7 @@ async fn insert(
     .await?;
     let update = add_update(txn, &incident, draft.status, draft.message, now).await?;
     set_affected(txn, tenant_id, incident.id, &draft.components).await?;
-    mail.incident_update(txn, &incident, &update).await?;
+    mail.announce(txn, &incident, &update).await?;
     Ok(incident)
 }
 
@@ -196,7 +196,7 @@ pub async fn create(
     let entity = ("status_incident", incident.id);
     audit::record_in(&txn, audit, scope, actions::STATUS_INCIDENT_CREATED, entity, changes).await?;
     txn.commit().await?;
-    mail.outbox.wake();
+    mail.wake();
     Ok(incident)
 }
 
@@ -219,7 +219,7 @@ pub async fn post_update(
     let entity = ("status_incident", id);
     audit::record_in(&txn, audit, scope, actions::STATUS_INCIDENT_UPDATE_POSTED, entity, changes).await?;
     txn.commit().await?;
-    mail.outbox.wake();
+    mail.wake();
     Ok(incident)
 }
 
@@ -241,7 +241,7 @@ async fn move_to(
     active.resolved_at = Set(resolved_at);
     active.updated_at = Set(now);
     let incident = active.update(txn).await?;
-    mail.incident_update(txn, &incident, &update).await?;
+    mail.announce(txn, &incident, &update).await?;
     Ok(incident)
 }
 
@@ -348,7 +348,7 @@ pub async fn publish_outage(
     let entity = ("status_incident", incident.id);
     audit::record_in(&txn, audit, scope, actions::STATUS_INCIDENT_CREATED, entity, changes).await?;
     txn.commit().await?;
-    mail.outbox.wake();
+    mail.wake();
     Ok(incident)
 }
 

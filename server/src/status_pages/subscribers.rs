@@ -31,14 +31,62 @@ use crate::mail::{NewEmail, Outbox};
 /// A pending address gets another confirmation at most this often.
 pub const RESEND_AFTER_MINUTES: i64 = 10;
 
-/// Mail for subscribers: the outbox, and the links their messages carry.
+/// A layer above status pages that hears each update posted on an incident, in the
+/// transaction that posts it (alert channels routed to incident updates).
+#[async_trait::async_trait]
+pub trait UpdateFollower: Send + Sync {
+    async fn posted(
+        &self,
+        txn: &DatabaseTransaction,
+        incident: &status_incidents::Model,
+        update: &updates::Model,
+        page_url: &str,
+    ) -> Result<(), DbErr>;
+
+    /// The transaction that posted updates committed.
+    fn committed(&self) {}
+}
+
+/// Who hears an incident update: subscribers by mail (the outbox, and the links their messages
+/// carry), and the [`UpdateFollower`]s.
 #[derive(Clone)]
 pub struct SubscriberMail {
     pub outbox: Outbox,
     pub links: Links,
+    pub followers: std::sync::Arc<[std::sync::Arc<dyn UpdateFollower>]>,
 }
 
 impl SubscriberMail {
+    /// Mails the update to the page's subscribers and tells the followers, in `txn`.
+    pub async fn announce(
+        &self,
+        txn: &DatabaseTransaction,
+        incident: &status_incidents::Model,
+        update: &updates::Model,
+    ) -> Result<(), DbErr> {
+        self.incident_update(txn, incident, update).await?;
+        if self.followers.is_empty() {
+            return Ok(());
+        }
+        let (Some(tenant), Some(page)) = (
+            tenants::Entity::find_by_id(incident.tenant_id).one(txn).await?,
+            status_pages::Entity::find_by_id(incident.page_id).one(txn).await?,
+        ) else {
+            return Ok(());
+        };
+        let page_url = self.page_url(&tenant, &page);
+        for follower in self.followers.iter() {
+            follower.posted(txn, incident, update, &page_url).await?;
+        }
+        Ok(())
+    }
+
+    /// After the transaction that announced updates committed: send now, not at the next poll.
+    pub fn wake(&self) {
+        self.outbox.wake();
+        self.followers.iter().for_each(|follower| follower.committed());
+    }
+
     pub fn page_url(&self, tenant: &tenants::Model, page: &status_pages::Model) -> String {
         let path = if page.slug.is_empty() { "/".to_owned() } else { format!("/{}", page.slug) };
         self.links.tenant(&tenant.slug, &path)
@@ -62,7 +110,7 @@ impl SubscriberMail {
     /// Queues the update's email to every confirmed subscriber of the incident's page whose
     /// components it touches (an incident naming no component touches everyone). Call in the
     /// transaction that wrote the update; returns how many were queued.
-    pub async fn incident_update(
+    async fn incident_update(
         &self,
         txn: &DatabaseTransaction,
         incident: &status_incidents::Model,
