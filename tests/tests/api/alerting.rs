@@ -26,27 +26,27 @@ backend_tests!(
 
 /// A request the sink received.
 #[derive(Debug, Clone)]
-struct Received {
-    method: String,
-    path: String,
-    headers: Vec<(String, String)>,
-    body: String,
+pub(crate) struct Received {
+    pub(crate) method: String,
+    pub(crate) path: String,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: String,
 }
 
 impl Received {
-    fn header(&self, name: &str) -> &str {
+    pub(crate) fn header(&self, name: &str) -> &str {
         self.headers.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
     }
 
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or(Value::Null)
     }
 }
 
 /// A local receiver: records every request; answers the queued statuses first, then 200.
 #[derive(Clone)]
-struct Sink {
-    base: String,
+pub(crate) struct Sink {
+    pub(crate) base: String,
     received: Arc<Mutex<Vec<Received>>>,
     answers: Answers,
 }
@@ -55,7 +55,7 @@ struct Sink {
 type Answers = Arc<Mutex<HashMap<String, VecDeque<(u16, Option<u64>)>>>>;
 
 impl Sink {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let received = Arc::new(Mutex::new(Vec::new()));
         let answers: Answers = Arc::default();
         let (log, queue) = (received.clone(), answers.clone());
@@ -91,16 +91,16 @@ impl Sink {
         Self { base, received, answers }
     }
 
-    fn received(&self) -> Vec<Received> {
+    pub(crate) fn received(&self) -> Vec<Received> {
         self.received.lock().unwrap().clone()
     }
 
-    fn answer(&self, path: &str, status: u16, retry_after: Option<u64>) {
+    pub(crate) fn answer(&self, path: &str, status: u16, retry_after: Option<u64>) {
         self.answers.lock().unwrap().entry(path.to_owned()).or_default().push_back((status, retry_after));
     }
 
     /// Waits (bounded) until `count` requests arrived; the runner sends on its own schedule.
-    async fn wait_for(&self, count: usize) -> Vec<Received> {
+    pub(crate) async fn wait_for(&self, count: usize) -> Vec<Received> {
         for _ in 0..200 {
             let received = self.received();
             if received.len() >= count {
@@ -117,12 +117,12 @@ const CREATE: &str = "mutation($input: AlertChannelInput!) { createAlertChannel(
 const CHANNELS: &str =
     "{ alertChannels { id name kind url recipient hasSecret routing { allMonitors monitorIds events } } }";
 const TEST: &str = "mutation($id: ID!) { testAlertChannel(id: $id) { id event status } }";
-const DELIVERIES: &str = "query($id: ID!) { alertDeliveries(channelId: $id) { nodes { id event status attempts \
+const DELIVERIES: &str = "query($id: ID!) { alertDeliveries(channelId: $id) { nodes { id event type status attempts \
     lastStatusCode lastError nextAttemptAt attemptLog { attempt statusCode error } } } }";
-const ROUTE: &str = "mutation($id: ID!, $input: AlertRoutingInput!) { setAlertChannelRouting(id: $id, input: $input) { \
+pub(crate) const ROUTE: &str = "mutation($id: ID!, $input: AlertRoutingInput!) { setAlertChannelRouting(id: $id, input: $input) { \
     routing { allMonitors monitorIds events } } }";
 
-async fn channel(app: &InProcessApp, token: &str, input: Value) -> (String, Value) {
+pub(crate) async fn channel(app: &InProcessApp, token: &str, input: Value) -> (String, Value) {
     let body = app.graphql_as(token, CREATE, json!({ "input": input })).await;
     let id = body["data"]["createAlertChannel"]["channel"]["id"]
         .as_str()
@@ -131,13 +131,13 @@ async fn channel(app: &InProcessApp, token: &str, input: Value) -> (String, Valu
     (id, body)
 }
 
-async fn deliveries(app: &InProcessApp, token: &str, channel: &str) -> Vec<Value> {
+pub(crate) async fn deliveries(app: &InProcessApp, token: &str, channel: &str) -> Vec<Value> {
     let body = app.graphql_as(token, DELIVERIES, json!({ "id": channel })).await;
     body["data"]["alertDeliveries"]["nodes"].as_array().cloned().unwrap_or_else(|| panic!("{body}"))
 }
 
 /// Polls the delivery log until `ready` holds for the newest delivery (bounded).
-async fn newest_until(
+pub(crate) async fn newest_until(
     app: &InProcessApp,
     token: &str,
     channel: &str,

@@ -7,6 +7,7 @@
 //! `on_postgres::*`). Run one module with `cargo test -p beacon-tests --test api -- team::`.
 
 mod accounts;
+mod alert_events;
 mod alerting;
 mod caddy_edge;
 mod caddyfile;

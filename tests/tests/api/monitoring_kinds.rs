@@ -17,12 +17,12 @@ use super::monitoring::{advance_and_tick, create, monitor, owner};
 
 backend_tests!(dns_and_tls_monitors_go_up_and_down_against_local_servers);
 
-struct Ca {
+pub(crate) struct Ca {
     issuer: Issuer<'static, KeyPair>,
-    pem: String,
+    pub(crate) pem: String,
 }
 
-fn ca(name: &str) -> Ca {
+pub(crate) fn ca(name: &str) -> Ca {
     let key = KeyPair::generate().unwrap();
     let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
@@ -38,7 +38,7 @@ fn ca(name: &str) -> Ca {
 
 /// A TLS server on 127.0.0.1 whose certificate is valid from `from_days` to `to_days` from now;
 /// it completes handshakes and closes.
-async fn tls_site(ca: &Ca, from_days: i64, to_days: i64) -> u16 {
+pub(crate) async fn tls_site(ca: &Ca, from_days: i64, to_days: i64) -> u16 {
     let key = KeyPair::generate().unwrap();
     let mut params = CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
     params.subject_alt_names.push(SanType::IpAddress(Ipv4Addr::LOCALHOST.into()));
