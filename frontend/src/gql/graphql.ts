@@ -114,7 +114,7 @@ export type AlertChannelInput = {
   recipient?: InputMaybe<Scalars['String']['input']>;
   /**
    * The alert's title, in Beacon's template language (empty: Beacon's own wording; omitted
-   * on update: unchanged). Not for webhooks (their JSON is documented) or email.
+   * on update: unchanged); an email's subject. Not for webhooks (their JSON is documented).
    */
   titleTemplate?: InputMaybe<Scalars['String']['input']>;
   /** Bot token, routing key, API key, application or access token. Omit to keep the stored one. */
@@ -163,6 +163,12 @@ export type AlertDelivery = {
   monitorId?: Maybe<Scalars['ID']['output']>;
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   status: AlertDeliveryStatus;
+  /**
+   * What the message says: `monitor.down`, `monitor.up`, `monitor.flapping`,
+   * `monitor.settled`, `monitor.degraded`, `monitor.healthy`, `certificate.expiring`,
+   * `certificate.renewed`, `incident.update` or `test` (docs/webhooks.md).
+   */
+  type: Scalars['String']['output'];
 };
 
 export type AlertDeliveryAttempt = {
@@ -192,7 +198,10 @@ export type AlertDeliveryEdge = {
 };
 
 export type AlertDeliveryEvent =
+  | 'CERTIFICATE'
+  | 'DEGRADED'
   | 'DOWN'
+  | 'INCIDENT'
   | 'TEST'
   | 'UP';
 
@@ -211,9 +220,18 @@ export type AlertMessagePreview = {
 };
 
 export type AlertRouteEvent =
-  /** A monitor went down. */
+  /** Its TLS certificate expires within the monitor's warning window, and when it was renewed. */
+  | 'CERTIFICATE_EXPIRING'
+  /** It works but needs attention, and when that ends. */
+  | 'DEGRADED'
+  /** A monitor went down (and flapping notices). */
   | 'DOWN'
-  /** It recovered. */
+  /**
+   * An update posted on a status page incident that affects it (routes for every monitor
+   * hear every incident).
+   */
+  | 'INCIDENT_UPDATE'
+  /** It recovered (and settled notices). */
   | 'UP';
 
 /** Which monitors notify a channel, for which events. */
@@ -2293,7 +2311,7 @@ export type AlertDeliveriesQueryVariables = Exact<{
 }>;
 
 
-export type AlertDeliveriesQuery = { alertDeliveries: { nodes: Array<{ id: string, event: AlertDeliveryEvent, status: AlertDeliveryStatus, monitorId?: string | null, attempts: number, maxAttempts: number, lastStatusCode?: number | null, lastError?: string | null, nextAttemptAt?: any | null, deliveredAt?: any | null, createdAt: any, attemptLog: Array<{ attempt: number, statusCode?: number | null, error?: string | null, durationMs: number, at: any }> }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type AlertDeliveriesQuery = { alertDeliveries: { nodes: Array<{ id: string, event: AlertDeliveryEvent, type: string, status: AlertDeliveryStatus, monitorId?: string | null, attempts: number, maxAttempts: number, lastStatusCode?: number | null, lastError?: string | null, nextAttemptAt?: any | null, deliveredAt?: any | null, createdAt: any, attemptLog: Array<{ attempt: number, statusCode?: number | null, error?: string | null, durationMs: number, at: any }> }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CreateAlertChannelMutationVariables = Exact<{
   input: AlertChannelInput;
@@ -3165,6 +3183,7 @@ export const AlertDeliveriesDocument = new TypedDocumentString(`
     nodes {
       id
       event
+      type
       status
       monitorId
       attempts

@@ -57,6 +57,7 @@ export const AlertDeliveriesDocument = graphql(`
       nodes {
         id
         event
+        type
         status
         monitorId
         attempts

@@ -254,6 +254,7 @@ export function ChannelForm({ kind, label, saved, submitLabel, pendingLabel, pen
         })}
         {supportsTemplates(kind) ? (
           <MessageSection
+            kind={kind}
             values={{ titleTemplate: values.titleTemplate, bodyTemplate: values.bodyTemplate }}
             onChange={set}
             errorOf={errorOf}

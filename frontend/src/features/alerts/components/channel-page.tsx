@@ -54,7 +54,7 @@ function ReadOnlyDetails({ channel }: { channel: AlertChannelDetail }) {
         ) : null}
         {supportsTemplates(channel.kind) && channel.titleTemplate?.trim() ? (
           <div className="alert-facts__wide">
-            <dt>Title template</dt>
+            <dt>{channel.kind === 'EMAIL' ? 'Subject template' : 'Title template'}</dt>
             <dd>
               <pre className="alert-template-readonly" data-testid="title-template">
                 {channel.titleTemplate}

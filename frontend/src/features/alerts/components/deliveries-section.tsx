@@ -11,7 +11,7 @@ import { formatAgo, formatDateTime } from '@/lib/format';
 import { errorCodeOf } from '@/lib/graphql-client';
 import { useNow } from '@/lib/use-now';
 import { isInFlight, useAlertDeliveries, useRequeueDelivery, useTestAlertChannel, type AlertDeliveryRow } from '../api/alert-channels';
-import { EVENT_LABELS } from './kinds';
+import { deliveryLabel } from './kinds';
 
 const STATUS: Readonly<Record<string, { label: string; tone: string }>> = {
   QUEUED: { label: 'Queued', tone: 'badge' },
@@ -103,12 +103,16 @@ function DeliveryRows({ channelId, delivery, canRetry, now }: { channelId: strin
   const requeue = useRequeueDelivery(channelId);
   const toast = useToast();
   const detailsId = `delivery-${delivery.id}`;
-  const event = EVENT_LABELS[delivery.event] ?? delivery.event;
-  const what = `the ${event.toLowerCase()} delivery, ${formatAgo(delivery.createdAt, now)}`;
+  const event = deliveryLabel(delivery);
+  const what = `the ${event.label.toLowerCase()} delivery, ${formatAgo(delivery.createdAt, now)}`;
   return (
     <Fragment>
-      <tr data-testid="delivery-row" data-event={delivery.event}>
-        <td className="data-table__primary">{event}</td>
+      <tr data-testid="delivery-row" data-event={delivery.event} data-type={delivery.type}>
+        <td className="data-table__primary">
+          <span className={event.tone} data-testid="delivery-event">
+            {event.label}
+          </span>
+        </td>
         <td data-label="Status">
           <StatusBadge delivery={delivery} />
         </td>
@@ -187,7 +191,7 @@ export function DeliveriesSection({ channelId, canTest }: { channelId: string; c
         what="the deliveries"
         skeletonLines={3}
         isEmpty={(data) => data.nodes.length === 0}
-        empty={<EmptyState title="Nothing sent yet.">{canTest ? 'Send a test to check the channel works.' : 'Messages appear here when a routed monitor goes down or up.'}</EmptyState>}
+        empty={<EmptyState title="Nothing sent yet.">{canTest ? 'Send a test to check the channel works.' : 'Messages appear here when a routed event happens, such as a monitor going down.'}</EmptyState>}
       >
         {(data) => <DeliveryTable channelId={channelId} rows={data.nodes} canRetry={canTest} now={now} />}
       </QueryState>

@@ -215,11 +215,11 @@ export function kindSpec(kind: AlertChannelKind): KindSpec {
 }
 
 /**
- * Whether a kind's message text follows the channel's templates: not the generic webhook (its
- * JSON body is a documented schema) nor email.
+ * Whether a kind's message text follows the channel's templates: all but the generic webhook
+ * (its JSON body is a documented schema). For email, the title is the subject.
  */
 export function supportsTemplates(kind: AlertChannelKind): boolean {
-  return kind !== 'WEBHOOK' && kind !== 'EMAIL';
+  return kind !== 'WEBHOOK';
 }
 
 /** The fields a kind uses, in the order the form shows them. */
@@ -234,9 +234,93 @@ export function parseKind(value: string | null): AlertChannelKind | null {
   return BY_KIND.has(upper as AlertChannelKind) ? (upper as AlertChannelKind) : null;
 }
 
-export const EVENT_LABELS: Readonly<Record<string, string>> = { DOWN: 'Down', UP: 'Up', TEST: 'Test' };
+/** An event a route can ask for: how the routing form, its summary and the preview name it. */
+export interface RouteEventSpec {
+  value: AlertRouteEvent;
+  /** The checkbox's name (DOWN and UP keep "Down" and "Up": e2e specs find them by it). */
+  label: string;
+  hint: string;
+  /** In a routing summary: "All monitors · down, up, degraded". */
+  short: string;
+  /** The preview's choice and its hint ("A sample down alert"). */
+  sampleLabel: string;
+  sample: string;
+}
 
-/** "All monitors · down, up", "3 monitors · down", "1 monitor, tag db · down", "Not routed". */
+/** Every event a route can ask for, in the order the API takes them. */
+export const ROUTE_EVENTS: readonly RouteEventSpec[] = [
+  { value: 'DOWN', label: 'Down', hint: 'A monitor went down, or started flapping', short: 'down', sampleLabel: 'Down', sample: 'down alert' },
+  { value: 'UP', label: 'Up', hint: 'It recovered, or settled after flapping', short: 'up', sampleLabel: 'Up', sample: 'recovery' },
+  {
+    value: 'DEGRADED',
+    label: 'Degraded',
+    hint: 'It works but needs attention, and when that ends',
+    short: 'degraded',
+    sampleLabel: 'Degraded',
+    sample: 'degraded alert',
+  },
+  {
+    value: 'CERTIFICATE_EXPIRING',
+    label: 'Certificate expiring',
+    hint: 'Its TLS certificate is within the monitor’s warning window, and when it is renewed',
+    short: 'certificate expiring',
+    sampleLabel: 'Certificate',
+    sample: 'certificate expiring alert',
+  },
+  {
+    value: 'INCIDENT_UPDATE',
+    label: 'Status page incident updates',
+    hint: 'Each update posted on an incident that affects these monitors',
+    short: 'incident updates',
+    sampleLabel: 'Incident update',
+    sample: 'status page incident update',
+  },
+];
+
+/** A delivery's event, when its message type is not known (older servers). */
+export const EVENT_LABELS: Readonly<Record<string, string>> = {
+  DOWN: 'Down',
+  UP: 'Up',
+  DEGRADED: 'Degraded',
+  CERTIFICATE: 'Certificate',
+  INCIDENT: 'Incident update',
+  TEST: 'Test',
+};
+
+/** Badge tones: what opens something urgent, needs attention soon, closes it, or neither. */
+const TONE = { critical: 'badge badge--danger', warning: 'badge badge--warning', resolved: 'badge badge--success', info: 'badge' } as const;
+
+/** A delivery's message type (`AlertDelivery.type`), named for people, with its badge tone. */
+export const MESSAGE_TYPES: Readonly<Record<string, { label: string; tone: string }>> = {
+  'monitor.down': { label: 'Down', tone: TONE.critical },
+  'monitor.up': { label: 'Recovered', tone: TONE.resolved },
+  'monitor.flapping': { label: 'Flapping', tone: TONE.critical },
+  'monitor.settled': { label: 'Settled', tone: TONE.resolved },
+  'monitor.degraded': { label: 'Degraded', tone: TONE.warning },
+  'monitor.healthy': { label: 'No longer degraded', tone: TONE.resolved },
+  'certificate.expiring': { label: 'Certificate expiring', tone: TONE.warning },
+  'certificate.renewed': { label: 'Certificate renewed', tone: TONE.resolved },
+  'incident.update': { label: 'Incident update', tone: TONE.info },
+  test: { label: 'Test', tone: TONE.info },
+};
+
+const EVENT_TONES: Readonly<Record<string, string>> = {
+  DOWN: TONE.critical,
+  UP: TONE.resolved,
+  DEGRADED: TONE.warning,
+  CERTIFICATE: TONE.warning,
+  INCIDENT: TONE.info,
+  TEST: TONE.info,
+};
+
+/** How the delivery log names a delivery: by its message type, else by its event. */
+export function deliveryLabel(delivery: { event: string; type?: string | null }): { label: string; tone: string } {
+  const known = delivery.type ? MESSAGE_TYPES[delivery.type] : undefined;
+  if (known) return known;
+  return { label: EVENT_LABELS[delivery.event] ?? delivery.type ?? delivery.event, tone: EVENT_TONES[delivery.event] ?? TONE.info };
+}
+
+/** "All monitors · down, up", "3 monitors · down, degraded", "1 monitor, tag db · incident updates", "Not routed". */
 export function routingSummary(routing: { allMonitors: boolean; monitorIds: readonly string[]; tags?: readonly string[] | null; events: readonly AlertRouteEvent[] }): string {
   const count = routing.monitorIds.length;
   const tags = routing.tags ?? [];
@@ -244,7 +328,7 @@ export function routingSummary(routing: { allMonitors: boolean; monitorIds: read
   const monitors = count === 0 ? null : count === 1 ? '1 monitor' : `${count} monitors`;
   const tagged = tags.length === 0 ? null : `${tags.length === 1 ? 'tag' : 'tags'} ${tags.join(', ')}`;
   const who = routing.allMonitors ? 'All monitors' : [monitors, tagged].filter(Boolean).join(', ');
-  const events = (['DOWN', 'UP'] as const).filter((e) => routing.events.includes(e)).map((e) => e.toLowerCase());
+  const events = ROUTE_EVENTS.filter((e) => routing.events.includes(e.value)).map((e) => e.short);
   return `${who} · ${events.join(', ')}`;
 }
 

@@ -1,9 +1,10 @@
 import { useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 import { Button } from '@/components/button';
 import { splitErrors } from '@/components/form';
-import type { AlertRouteEvent } from '@/gql/graphql';
+import type { AlertChannelKind, AlertRouteEvent } from '@/gql/graphql';
 import { useDebounced } from '@/lib/use-debounced';
 import { useAlertMessagePreview, type MessageTemplates } from '../api/alert-channels';
+import { ROUTE_EVENTS } from './kinds';
 
 /** The most a template may hold (the server refuses longer). */
 export const MAX_TEMPLATE_LENGTH = 1_000;
@@ -18,10 +19,18 @@ export const TEMPLATE_VARIABLES: ReadonlyArray<{ name: string; description: stri
   { name: 'monitor.name', description: 'The monitor’s name' },
   { name: 'monitor.url', description: 'What it checks' },
   { name: 'organization.name', description: 'Your organization' },
-  { name: 'event', description: 'down, up, flapping, settled or test' },
+  { name: 'event', description: 'down, up, flapping, settled, degraded, healthy, certificate.expiring, certificate.renewed, incident.update or test' },
   { name: 'incident.cause', description: 'Why it failed' },
   { name: 'incident.startedAt', description: 'When the outage began' },
+  { name: 'incident.resolvedAt', description: 'When it ended (recoveries)' },
   { name: 'incident.acknowledgeUrl', description: 'The acknowledge link' },
+  { name: 'degradation.since', description: 'When it became degraded (degraded and certificate alerts)' },
+  { name: 'degradation.reason', description: 'What the check saw, e.g. the certificate expires in 9 days' },
+  { name: 'degradation.certificateExpiresAt', description: 'When the certificate expires' },
+  { name: 'statusIncident.title', description: 'The status page incident (incident updates)' },
+  { name: 'statusIncident.status', description: 'investigating, identified, monitoring or resolved' },
+  { name: 'statusIncident.message', description: 'The update’s text' },
+  { name: 'statusIncident.pageUrl', description: 'The status page’s address' },
   { name: 'title', description: 'Beacon’s own title' },
   { name: 'details', description: 'Beacon’s own text' },
 ];
@@ -87,6 +96,8 @@ function TemplateInput({
 }
 
 export interface MessageSectionProps {
+  /** The channel's kind: for email, the title is the subject. */
+  kind: AlertChannelKind;
   values: MessageTemplates;
   onChange: (field: TemplateField, value: string) => void;
   /** The save's field errors (the preview's own come under the fields too). */
@@ -99,7 +110,8 @@ export interface MessageSectionProps {
  * A channel's own wording: title and body templates, a reference of the variables (click to
  * insert where the caret is), and a live preview of a sample alert as the server renders it.
  */
-export function MessageSection({ values, onChange, errorOf, initiallyOpen }: MessageSectionProps) {
+export function MessageSection({ kind, values, onChange, errorOf, initiallyOpen }: MessageSectionProps) {
+  const email = kind === 'EMAIL';
   const [open, setOpen] = useState(initiallyOpen);
   const [event, setEvent] = useState<AlertRouteEvent>('DOWN');
   const ids = useId();
@@ -155,16 +167,19 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
       <div className="alert-message__body">
         <p className="form__hint alert-message__lead">
           Word the alert your way with templates (<code>{'{{ monitor.name }}'}</code>, <code>{'{% if event == "down" %}…{% endif %}'}</code>); leave a box
-          empty for Beacon’s own wording. Webhooks send the documented JSON; templates shape the text of chat and push messages.
+          empty for Beacon’s own wording.{' '}
+          {email
+            ? 'The subject template words the email’s subject line, the body template its text.'
+            : 'Webhooks send the documented JSON; templates shape the text of chat and push messages.'}
         </p>
         <div className="alert-message__grid">
           <div className="alert-message__fields">
             <TemplateInput
-              label="Title template"
+              label={email ? 'Subject template' : 'Title template'}
               name="titleTemplate"
               value={values.titleTemplate}
               error={errorOf('titleTemplate') ?? previewErrors.titleTemplate}
-              hint="One line, e.g. {{ monitor.name }} is {{ event | upper }}"
+              hint={`${email ? 'The email’s subject: one line' : 'One line'}, e.g. {{ monitor.name }} is {{ event | upper }}`}
               placeholder="{{ title }}"
               inputRef={(element) => {
                 refs.current.titleTemplate = element;
@@ -179,7 +194,7 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
               name="bodyTemplate"
               value={values.bodyTemplate}
               error={errorOf('bodyTemplate') ?? previewErrors.bodyTemplate}
-              hint={`Up to ${MAX_TEMPLATE_LENGTH.toLocaleString('en')} characters per template.`}
+              hint={`${email ? 'The email’s text. ' : ''}Up to ${MAX_TEMPLATE_LENGTH.toLocaleString('en')} characters per template.`}
               placeholder="{{ details }}"
               multiline
               inputRef={(element) => {
@@ -233,15 +248,15 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
                 Preview
               </p>
               <div className="alert-preview__events" role="group" aria-label="Sample event">
-                {(['DOWN', 'UP'] as const).map((option) => (
+                {ROUTE_EVENTS.map((option) => (
                   <button
-                    key={option}
+                    key={option.value}
                     type="button"
                     className="alert-preview__event"
-                    aria-pressed={event === option}
-                    onClick={() => setEvent(option)}
+                    aria-pressed={event === option.value}
+                    onClick={() => setEvent(option.value)}
                   >
-                    {option === 'DOWN' ? 'Down' : 'Up'}
+                    {option.sampleLabel}
                   </button>
                 ))}
               </div>
@@ -257,6 +272,7 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
               ) : shown ? (
                 <div className={templateError ? 'alert-preview__card alert-preview__card--stale' : 'alert-preview__card'}>
                   <p className="alert-preview__title" data-testid="preview-title">
+                    {email ? <span className="alert-preview__label">Subject: </span> : null}
                     {shown.title}
                   </p>
                   <p className="alert-preview__text" data-testid="preview-body">
@@ -270,7 +286,8 @@ export function MessageSection({ values, onChange, errorOf, initiallyOpen }: Mes
               )}
             </div>
             <p className="form__hint">
-              {templateError && shown ? 'Showing the last preview that worked. ' : ''}A sample {event === 'DOWN' ? 'down' : 'up'} alert, as it would read.
+              {templateError && shown ? 'Showing the last preview that worked. ' : ''}A sample {ROUTE_EVENTS.find((e) => e.value === event)?.sample ?? 'alert'}
+              {email ? ', as the email would read' : ', as it would read'}.
             </p>
           </section>
         </div>

@@ -8,14 +8,9 @@ import { Section } from '@/components/page';
 import { useToast } from '@/components/toast';
 import type { AlertRouteEvent, AlertRoutingInput } from '@/gql/graphql';
 import { useAlertMonitorOptions, useAlertMonitorTags, useMonitorNames, useSetRouting, type AlertChannelDetail } from '../api/alert-channels';
-import { routingSummary } from './kinds';
+import { ROUTE_EVENTS, routingSummary } from './kinds';
 
 type Routing = AlertChannelDetail['routing'];
-
-const EVENTS: readonly { value: AlertRouteEvent; label: string; hint: string }[] = [
-  { value: 'DOWN', label: 'Down', hint: 'A monitor went down' },
-  { value: 'UP', label: 'Up', hint: 'It recovered' },
-];
 
 /** The API input for a routing: events in a fixed order; monitors only when not all. */
 export function routingInput(
@@ -28,7 +23,7 @@ export function routingInput(
     allMonitors,
     monitorIds: allMonitors ? [] : [...monitorIds],
     ...(allMonitors || tags.length === 0 ? {} : { tags: [...tags] }),
-    events: EVENTS.map((e) => e.value).filter((e) => events.includes(e)),
+    events: ROUTE_EVENTS.map((e) => e.value).filter((e) => events.includes(e)),
   };
 }
 
@@ -196,7 +191,7 @@ export function RoutingSection({ channelId, routing, canManage }: { channelId: s
         )}
         <fieldset className="routing-events">
           <legend className="form__label">Events</legend>
-          {EVENTS.map((e) => (
+          {ROUTE_EVENTS.map((e) => (
             <label key={e.value} className="routing-events__option">
               <input type="checkbox" className="form__checkbox" checked={events.includes(e.value)} onChange={(ev) => toggleEvent(e.value, ev.target.checked)} />
               <span>

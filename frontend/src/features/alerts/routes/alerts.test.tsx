@@ -46,6 +46,7 @@ function delivery(overrides: Record<string, unknown> = {}) {
   return {
     id: 'd1',
     event: 'TEST',
+    type: 'test',
     status: 'DELIVERED',
     monitorId: null,
     attempts: 1,
@@ -266,7 +267,7 @@ describe('AlertChannelRoute', { timeout: 20_000 }, () => {
   }
 
   it('sends a test and shows the new delivery at the top of the log', async () => {
-    const older = delivery({ id: 'd0', event: 'DOWN', createdAt: '2025-12-31T00:00:00Z' });
+    const older = delivery({ id: 'd0', event: 'DOWN', type: 'monitor.down', createdAt: '2025-12-31T00:00:00Z' });
     const { user, calls } = renderChannel(webhook, 'OWNER', {
       AlertDeliveries: (_v, call) => (call === 0 ? connection([older]) : connection([delivery({ id: 'd2', status: 'QUEUED', attempts: 0, lastStatusCode: null, deliveredAt: null, attemptLog: [] }), older])),
       TestAlertChannel: () => ({ data: { testAlertChannel: { id: 'd2', status: 'QUEUED' } } }),
@@ -286,6 +287,7 @@ describe('AlertChannelRoute', { timeout: 20_000 }, () => {
     const dead = delivery({
       id: 'd3',
       event: 'DOWN',
+      type: 'monitor.down',
       status: 'DEAD',
       attempts: 8,
       lastStatusCode: 500,
@@ -313,6 +315,36 @@ describe('AlertChannelRoute', { timeout: 20_000 }, () => {
     expect(screen.getByText(/Last error:/)).toBeInTheDocument();
     await user.click(within(row).getByRole('button', { name: /^Retry/ }));
     await waitFor(() => expect(calls.find((c) => c.operationName === 'RequeueAlertDelivery')?.variables).toEqual({ id: 'd3' }));
+  });
+
+  it('names each delivery by its message type, in the tone of what it says', async () => {
+    renderChannel(webhook, 'OWNER', {
+      AlertDeliveries: () =>
+        connection([
+          delivery({ id: 'd5', event: 'CERTIFICATE', type: 'certificate.expiring', monitorId: 'm1' }),
+          delivery({ id: 'd6', event: 'DEGRADED', type: 'monitor.healthy', monitorId: 'm1' }),
+          delivery({ id: 'd7', event: 'UP', type: 'monitor.up', monitorId: 'm1' }),
+          delivery({ id: 'd8', event: 'DOWN', type: 'monitor.flapping', monitorId: 'm1' }),
+          delivery({ id: 'd9', event: 'INCIDENT', type: 'incident.update' }),
+          // A type this SPA does not know yet: named by its event.
+          delivery({ id: 'd10', event: 'CERTIFICATE', type: 'certificate.revoked' }),
+        ]),
+    });
+    const rows = await screen.findAllByTestId('delivery-row');
+    const labels = rows.map((row) => within(row).getByTestId('delivery-event'));
+    expect(labels.map((label) => label.textContent)).toEqual([
+      'Certificate expiring',
+      'No longer degraded',
+      'Recovered',
+      'Flapping',
+      'Incident update',
+      'Certificate',
+    ]);
+    expect(labels[0]).toHaveClass('badge--warning');
+    expect(labels[1]).toHaveClass('badge--success');
+    expect(labels[3]).toHaveClass('badge--danger');
+    expect(rows[0]).toHaveAttribute('data-type', 'certificate.expiring');
+    expect(within(rows[0]!).getByRole('button', { name: /^Attempts of the certificate expiring delivery/ })).toBeInTheDocument();
   });
 
   it('saves routing to chosen monitors and events', async () => {
@@ -368,6 +400,29 @@ describe('AlertChannelRoute', { timeout: 20_000 }, () => {
         input: { allMonitors: true, monitorIds: [], events: ['DOWN', 'UP'] },
       }),
     );
+  });
+
+  it('routes degraded, certificate and status page incident events too', async () => {
+    const { user, calls } = renderChannel(slack, 'ADMIN', {
+      SetAlertChannelRouting: (v) => ({ data: { setAlertChannelRouting: { id: 'c2', routing: v.input as object } } }),
+    });
+    const events = await screen.findByRole('group', { name: 'Events' });
+    expect(within(events).getAllByRole('checkbox')).toHaveLength(5);
+    expect(within(events).getByRole('checkbox', { name: /^Degraded/ })).toHaveAccessibleName(/works but needs attention/);
+    // Keyboard: Tab reaches each event, Space toggles it.
+    within(events).getByRole('checkbox', { name: /^Up/ }).focus();
+    await user.keyboard('{Tab} ');
+    expect(within(events).getByRole('checkbox', { name: /^Degraded/ })).toBeChecked();
+    await user.click(within(events).getByRole('checkbox', { name: /^Status page incident updates/ }));
+    await user.click(within(events).getByRole('checkbox', { name: /^Certificate expiring/ }));
+    await user.click(screen.getByRole('button', { name: 'Save routing' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.operationName === 'SetAlertChannelRouting')?.variables).toEqual({
+        id: 'c2',
+        input: { allMonitors: false, monitorIds: ['m1', 'm2', 'm3'], events: ['DOWN', 'DEGRADED', 'CERTIFICATE_EXPIRING', 'INCIDENT_UPDATE'] },
+      }),
+    );
+    expect(await screen.findByText('3 monitors · down, degraded, certificate expiring, incident updates')).toBeInTheDocument();
   });
 
   it('edits a channel, keeping a stored secret when its box stays empty', async () => {
@@ -505,10 +560,81 @@ describe('Message templates', { timeout: 20_000 }, () => {
     expect(within(form).getByText(/templates shape the text of chat and push messages/)).toBeInTheDocument();
   });
 
-  it('is not offered for webhooks (their JSON is documented) or email', () => {
+  it('is not offered for webhooks (their JSON is documented)', () => {
     renderApp(<NewAlertChannelRoute />, { route: '/app/alerts/new?kind=webhook', path: '/app/alerts/new', graphql: {} });
     expect(screen.getByRole('form', { name: 'New Webhook channel' })).toBeInTheDocument();
     expect(screen.queryByTestId('message-section')).not.toBeInTheDocument();
+  });
+
+  it('words an email: the title template is its subject', async () => {
+    const { user, calls } = renderApp(<NewAlertChannelRoute />, {
+      route: '/app/alerts/new?kind=email',
+      path: '/app/alerts/new',
+      routes: [{ path: '/app/alerts/:id', element: <p data-testid="channel-page">Channel</p> }],
+      graphql: {
+        PreviewAlertMessage: () => preview('API is DOWN', 'Acme: down since 12:00'),
+        CreateAlertChannel: (v) => {
+          const input = v.input as { name: string; kind: string };
+          return { data: { createAlertChannel: { channel: { id: 'c9', name: input.name, kind: input.kind }, signingSecret: null } } };
+        },
+      },
+    });
+    const form = screen.getByRole('form', { name: 'New Email channel' });
+    const section = within(form).getByTestId('message-section');
+    expect(section).not.toHaveAttribute('open');
+    await user.click(within(form).getByText('Message'));
+    expect(section).toHaveAttribute('open');
+    expect(within(form).getByText(/The subject template words the email’s subject line/)).toBeInTheDocument();
+    const subject = within(form).getByRole('textbox', { name: 'Subject template' });
+    expect(subject).toHaveAccessibleDescription(/The email’s subject/);
+    expect(within(form).queryByRole('textbox', { name: 'Title template' })).not.toBeInTheDocument();
+    expect(await within(form).findByTestId('preview-title')).toHaveTextContent('Subject: API is DOWN');
+
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Founders');
+    await user.type(within(form).getByRole('textbox', { name: 'Address 1' }), 'ada@example.com');
+    await user.click(subject);
+    await user.paste('[{{ organization.name }}] {{ title }}');
+    await user.click(within(form).getByRole('button', { name: 'Create channel' }));
+    expect(await screen.findByTestId('channel-page')).toBeInTheDocument();
+    expect(calls.find((c) => c.operationName === 'CreateAlertChannel')?.variables).toEqual({
+      input: { name: 'Founders', kind: 'EMAIL', addresses: ['ada@example.com'], titleTemplate: '[{{ organization.name }}] {{ title }}' },
+    });
+  });
+
+  it('shows an email channel’s stored subject template', async () => {
+    const custom = { ...email, titleTemplate: 'Beacon: {{ title }}', bodyTemplate: null };
+    renderSlack(custom, 'OWNER');
+    const form = await screen.findByRole('form', { name: 'Channel details' });
+    expect(screen.getByTestId('custom-message-badge')).toHaveTextContent('Custom message');
+    expect(within(form).getByTestId('message-section')).toHaveAttribute('open');
+    expect(within(form).getByRole('textbox', { name: 'Subject template' })).toHaveValue('Beacon: {{ title }}');
+  });
+
+  it('previews a sample of each event, and inserts the new variables', async () => {
+    const { user, calls } = renderNewSlack({ PreviewAlertMessage: (v) => preview(`sample ${v.event as string}`, 'b') });
+    const form = screen.getByRole('form', { name: 'New Slack channel' });
+    await user.click(within(form).getByText('Message'));
+    const events = within(form).getByRole('group', { name: 'Sample event' });
+    expect(within(events).getAllByRole('button').map((b) => b.textContent)).toEqual(['Down', 'Up', 'Degraded', 'Certificate', 'Incident update']);
+    for (const [name, event, hint] of [
+      ['Degraded', 'DEGRADED', 'A sample degraded alert'],
+      ['Certificate', 'CERTIFICATE_EXPIRING', 'A sample certificate expiring alert'],
+      ['Incident update', 'INCIDENT_UPDATE', 'A sample status page incident update'],
+    ] as const) {
+      await user.click(within(events).getByRole('button', { name }));
+      expect(within(events).getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
+      await waitFor(() => expect(within(form).getByTestId('preview-title')).toHaveTextContent(`sample ${event}`));
+      expect(within(form).getByText(new RegExp(hint))).toBeInTheDocument();
+    }
+    expect(calls.filter((c) => c.operationName === 'PreviewAlertMessage').map((c) => c.variables.event)).toEqual(
+      expect.arrayContaining(['DOWN', 'DEGRADED', 'CERTIFICATE_EXPIRING', 'INCIDENT_UPDATE']),
+    );
+
+    const body = within(form).getByRole('textbox', { name: 'Body template' });
+    await user.click(body);
+    await user.click(within(form).getByRole('button', { name: 'Insert degradation.reason' }));
+    await user.click(within(form).getByRole('button', { name: 'Insert statusIncident.pageUrl' }));
+    expect(body).toHaveValue('{{ degradation.reason }}{{ statusIncident.pageUrl }}');
   });
 
   it('previews what the server renders, asking again as the templates and the event change', async () => {
