@@ -30,7 +30,34 @@ pub struct InProcessApp {
     pub escalations: server::alerting::escalation::runner::EscalationSweep,
     stop: Option<oneshot::Sender<()>>,
     running: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    /// The configuration it was started with (a restart starts with it again).
+    variables: std::collections::HashMap<String, String>,
     _data_dir: TempDir,
+}
+
+/// One running application and the handles the harness keeps of it.
+struct Started {
+    public: SocketAddr,
+    internal: SocketAddr,
+    scheduler: Arc<server::monitoring::scheduler::Scheduler>,
+    maintenance_notices: server::status_pages::maintenance_notices::MaintenanceNotices,
+    escalations: server::alerting::escalation::runner::EscalationSweep,
+    stop: oneshot::Sender<()>,
+    running: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+async fn start(variables: &std::collections::HashMap<String, String>, clock: &ManualClock) -> Started {
+    let settings = Settings::from_env(variables).unwrap_or_else(|problems| panic!("{problems}"));
+    let app = Application::build_with_clock(settings, Arc::new(clock.clone())).await.expect("build the app");
+    let (public, internal) = (app.public_addr(), app.internal_addr());
+    let scheduler = app.scheduler();
+    let maintenance_notices = app.maintenance_notices();
+    let escalations = app.escalations();
+    let (stop, stopped) = oneshot::channel();
+    let running = tokio::spawn(app.run_until_stopped(async move {
+        let _ = stopped.await;
+    }));
+    Started { public, internal, scheduler, maintenance_notices, escalations, stop, running }
 }
 
 impl InProcessApp {
@@ -41,30 +68,45 @@ impl InProcessApp {
         let mut variables = base_env(&data_dir.path);
         variables.insert("DATABASE_URL".into(), database.url.clone());
         variables.extend(env.iter().map(|(name, value)| ((*name).to_owned(), (*value).to_owned())));
-        let settings = Settings::from_env(&variables).unwrap_or_else(|problems| panic!("{problems}"));
         let clock = ManualClock::new(chrono::Utc::now());
-        let app =
-            Application::build_with_clock(settings, Arc::new(clock.clone())).await.expect("build the app");
-        let (public, internal) = (app.public_addr(), app.internal_addr());
-        let scheduler = app.scheduler();
-        let maintenance_notices = app.maintenance_notices();
-        let escalations = app.escalations();
-        let (stop, stopped) = oneshot::channel();
-        let running = tokio::spawn(app.run_until_stopped(async move {
-            let _ = stopped.await;
-        }));
+        let started = start(&variables, &clock).await;
         Self {
-            public,
-            internal,
+            public: started.public,
+            internal: started.internal,
             client: reqwest::Client::new(),
             clock,
             database,
-            scheduler,
-            maintenance_notices,
-            escalations,
-            stop: Some(stop),
-            running: Some(running),
+            scheduler: started.scheduler,
+            maintenance_notices: started.maintenance_notices,
+            escalations: started.escalations,
+            stop: Some(started.stop),
+            running: Some(started.running),
+            variables,
             _data_dir: data_dir,
+        }
+    }
+
+    /// Stops the application as SIGTERM does and starts a new one on the same database, data
+    /// directory, configuration and clock: what survives this is what survives a deploy or a
+    /// crash-restart (nothing in memory does).
+    pub async fn restart(&mut self) {
+        self.stop_running().await;
+        let started = start(&self.variables, &self.clock).await;
+        self.public = started.public;
+        self.internal = started.internal;
+        self.scheduler = started.scheduler;
+        self.maintenance_notices = started.maintenance_notices;
+        self.escalations = started.escalations;
+        self.stop = Some(started.stop);
+        self.running = Some(started.running);
+    }
+
+    async fn stop_running(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(running) = self.running.take() {
+            running.await.expect("the app task").expect("a clean stop");
         }
     }
 
@@ -114,12 +156,7 @@ impl InProcessApp {
 
     /// Stops the application the way SIGTERM does and waits for it.
     pub async fn shutdown(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(running) = self.running.take() {
-            running.await.expect("the app task").expect("a clean stop");
-        }
+        self.stop_running().await;
     }
 }
 

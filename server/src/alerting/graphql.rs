@@ -139,7 +139,7 @@ pub enum AlertDeliveryStatus {
 }
 
 /// Which monitors notify a channel, for which events.
-#[derive(SimpleObject)]
+#[derive(SimpleObject, Clone)]
 pub struct AlertRouting {
     pub all_monitors: bool,
     pub monitor_ids: Vec<ID>,
@@ -149,7 +149,7 @@ pub struct AlertRouting {
 }
 
 /// A notification channel. Its secret (token, webhook URL, signing secret) is never returned.
-#[derive(SimpleObject)]
+#[derive(SimpleObject, Clone)]
 pub struct AlertChannel {
     pub id: ID,
     pub name: String,
@@ -340,12 +340,31 @@ impl AlertDelivery {
     }
 }
 
-pub(crate) async fn channel_out(
-    ctx: &Context<'_>,
-    channel: alert_channels::Model,
-) -> Result<AlertChannel, ApiError> {
+async fn channel_out(ctx: &Context<'_>, channel: alert_channels::Model) -> Result<AlertChannel, ApiError> {
     let routes = routes::of_channel(db(ctx), channel.tenant_id, channel.id).await?;
     Ok(AlertChannel::new(channel, routes, now(ctx)))
+}
+
+/// Several channels with their routing, in two queries whatever their number (`channels` are
+/// one organization's).
+pub(crate) async fn channels_out(
+    ctx: &Context<'_>,
+    tenant_id: Uuid,
+    channels: Vec<alert_channels::Model>,
+) -> Result<Vec<AlertChannel>, ApiError> {
+    let ids = channels.iter().map(|channel| channel.id).collect();
+    let mut routes: HashMap<Uuid, Vec<entity::alert_routes::Model>> = HashMap::new();
+    for route in routes::of_channels(db(ctx), tenant_id, ids).await? {
+        routes.entry(route.channel_id).or_default().push(route);
+    }
+    let now = now(ctx);
+    Ok(channels
+        .into_iter()
+        .map(|channel| {
+            let own = routes.remove(&channel.id).unwrap_or_default();
+            AlertChannel::new(channel, own, now)
+        })
+        .collect())
 }
 
 /// The attempt logs of these deliveries, by delivery.
@@ -382,19 +401,8 @@ impl AlertingQuery {
     /// The organization's channels, oldest first. Viewers and above.
     async fn alert_channels(&self, ctx: &Context<'_>) -> Result<Vec<AlertChannel>, ApiError> {
         let scope = scope(ctx).await?;
-        let mut routes: HashMap<Uuid, Vec<entity::alert_routes::Model>> = HashMap::new();
-        for route in routes::of_tenant(db(ctx), scope.tenant_id()).await? {
-            routes.entry(route.channel_id).or_default().push(route);
-        }
-        let now = now(ctx);
-        Ok(channels::list(db(ctx), &scope)
-            .await?
-            .into_iter()
-            .map(|channel| {
-                let own = routes.remove(&channel.id).unwrap_or_default();
-                AlertChannel::new(channel, own, now)
-            })
-            .collect())
+        let rows = channels::list(db(ctx), &scope).await?;
+        channels_out(ctx, scope.tenant_id(), rows).await
     }
 
     /// Renders the templates against a sample alert of `event` (Beacon's own wording where a

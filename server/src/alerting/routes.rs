@@ -28,12 +28,20 @@ pub struct Routing {
     pub events: Vec<&'static str>,
 }
 
-/// Every route of the organization (for its channel list: one query, not one per channel).
-pub async fn of_tenant(
+/// The routes of these channels (for a list of channels: one query).
+pub async fn of_channels(
     db: &impl ConnectionTrait,
     tenant_id: Uuid,
+    channel_ids: Vec<Uuid>,
 ) -> Result<Vec<alert_routes::Model>, sea_orm::DbErr> {
-    alert_routes::Entity::find().filter(alert_routes::Column::TenantId.eq(tenant_id)).all(db).await
+    if channel_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    alert_routes::Entity::find()
+        .filter(alert_routes::Column::TenantId.eq(tenant_id))
+        .filter(alert_routes::Column::ChannelId.is_in(channel_ids))
+        .all(db)
+        .await
 }
 
 pub async fn of_channel(

@@ -1,7 +1,8 @@
 //! Escalation with acknowledgement, black-box, both backends, on the manual clock: a policy's
 //! steps fire in order at their due times (the first at once, the second after its wait, then
 //! repeating), stop when someone acknowledges — with the signed link from the alert, without
-//! logging in, or in the app — and everything lands on the outage's timeline. Policies refuse
+//! logging in, or in the app — and everything lands on the outage's timeline. The steps survive
+//! a restart of the application between them. Policies refuse
 //! bad input by field; links are refused once expired.
 
 use std::sync::atomic::Ordering;
@@ -63,7 +64,7 @@ async fn sweep_after(app: &InProcessApp, minutes: i64) -> usize {
 }
 
 async fn steps_fire_in_order_and_stop_when_acknowledged(backend: Backend) {
-    let app = engine_app(backend).await;
+    let mut app = engine_app(backend).await;
     let token = owner(&app, "acme-oncall").await;
     let (target, sink) = (http_target().await, http_target().await);
     let first = channel(&app, &token, "First responder", &sink.url).await;
@@ -103,6 +104,9 @@ async fn steps_fire_in_order_and_stop_when_acknowledged(backend: Backend) {
     assert_eq!(advance_and_tick(&app, 60).await, 1);
     assert_eq!(sweep_after(&app, 0).await, 1);
     assert_eq!((sent_to(&app, &first).await.len(), sent_to(&app, &backup).await.len()), (1, 0));
+    // A restart between the steps (a deploy): the escalation is rows with due times, so the new
+    // process's sweep picks it up where the old one left it.
+    app.restart().await;
     assert_eq!(sweep_after(&app, 9).await, 0, "step 2 waits ten minutes");
     assert_eq!(sweep_after(&app, 1).await, 1);
     assert_eq!((sent_to(&app, &first).await.len(), sent_to(&app, &backup).await.len()), (1, 1));
