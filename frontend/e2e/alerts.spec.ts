@@ -128,20 +128,22 @@ test('alert channels: create a webhook, keep its secret, send a test to a local 
     expect(hit?.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/=]+/);
     expect(() => JSON.parse(hit?.body ?? '') as unknown).not.toThrow();
 
-    // Routing: every monitor, down and up.
+    // Routing: every monitor, down, up and expiring certificates.
     const routing = page.getByRole('form', { name: 'Routing' });
     await routing.getByRole('radio', { name: /All monitors/ }).check();
     await routing.getByRole('checkbox', { name: /^Down/ }).check();
     await routing.getByRole('checkbox', { name: /^Up/ }).check();
+    await routing.getByRole('checkbox', { name: /^Certificate expiring/ }).check();
     await routing.getByRole('button', { name: 'Save routing' }).click();
     await expect(page.getByText('Routing saved', { exact: true })).toBeVisible();
     await expect(routing.getByRole('button', { name: 'Save routing' })).toBeDisabled();
+    await checkBothWidths(page, testInfo, 'alert-channel-routing-events');
 
     // The list says so.
     await page.getByRole('link', { name: '← All alert channels' }).click();
     const listed = page.getByTestId('alert-channel-row').filter({ hasText: name });
     await expect(listed).toContainText('Webhook');
-    await expect(listed).toContainText('All monitors · down, up');
+    await expect(listed).toContainText('All monitors · down, up, certificate expiring');
     await expect(listed).toContainText(receiver.url);
     await checkBothWidths(page, testInfo, 'alerts-list-with-channel');
   } finally {
