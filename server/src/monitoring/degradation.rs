@@ -36,7 +36,20 @@ pub fn notice(
     in_maintenance: bool,
     at: DateTime<Utc>,
 ) -> Option<DegradedNotice> {
-    match (status, monitor.degraded_since) {
+    let announced = monitor.degraded_since.map(|since| (since, monitor.degraded_event.as_deref()));
+    decide(announced, status, error, certificate_expires_at, in_maintenance, at)
+}
+
+/// [`notice`] from what was announced (when, and as which event).
+fn decide(
+    announced: Option<(DateTime<Utc>, Option<&str>)>,
+    status: MonitorStatus,
+    error: Option<&str>,
+    certificate_expires_at: Option<DateTime<Utc>>,
+    in_maintenance: bool,
+    at: DateTime<Utc>,
+) -> Option<DegradedNotice> {
+    match (status, announced) {
         (MonitorStatus::Degraded, None) if !in_maintenance => Some(DegradedNotice {
             ended: false,
             since: at,
@@ -44,14 +57,10 @@ pub fn notice(
             reason: error.unwrap_or("the check reported a warning").to_owned(),
             certificate_expires_at,
         }),
-        (MonitorStatus::Up, Some(since)) => Some(DegradedNotice {
+        (MonitorStatus::Up, Some((since, event))) => Some(DegradedNotice {
             ended: true,
             since,
-            event: if monitor.degraded_event.as_deref() == Some(CERTIFICATE) {
-                CERTIFICATE
-            } else {
-                DEGRADED
-            },
+            event: if event == Some(CERTIFICATE) { CERTIFICATE } else { DEGRADED },
             reason: String::new(),
             certificate_expires_at,
         }),
@@ -68,5 +77,33 @@ pub fn columns(
         Some(notice) if notice.ended => (None, None),
         Some(notice) => (Some(notice.since), Some(notice.event.to_owned())),
         None => (monitor.degraded_since, monitor.degraded_event.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_degradation_is_announced_when_it_begins_and_when_it_ends_only() {
+        let t0 = Utc::now();
+        let expires = Some(t0 + chrono::Duration::days(5));
+        let warning = Some("certificate expires in 5 days");
+        let began = decide(None, MonitorStatus::Degraded, warning, expires, false, t0).expect("begins");
+        assert_eq!((began.ended, began.event, began.since), (false, CERTIFICATE, t0));
+        let announced = Some((t0, Some(CERTIFICATE)));
+        // Still degraded, or down in between: nothing new.
+        assert_eq!(decide(announced, MonitorStatus::Degraded, warning, expires, false, t0), None);
+        assert_eq!(decide(announced, MonitorStatus::Down, Some("refused"), None, false, t0), None);
+        // Up again: the end, under the start's time and event.
+        let ended = decide(announced, MonitorStatus::Up, None, None, false, t0).expect("ends");
+        assert_eq!((ended.ended, ended.event, ended.since), (true, CERTIFICATE, t0));
+        // In maintenance nothing begins; after it, the next degraded result announces it.
+        assert_eq!(decide(None, MonitorStatus::Degraded, warning, expires, true, t0), None);
+        // Without a certificate it is a plain degradation.
+        let plain = decide(None, MonitorStatus::Degraded, Some("slow"), None, false, t0).expect("begins");
+        assert_eq!(plain.event, DEGRADED);
+        // Healthy and never degraded: nothing.
+        assert_eq!(decide(None, MonitorStatus::Up, None, None, false, t0), None);
     }
 }
