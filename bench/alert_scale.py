@@ -17,9 +17,13 @@ Usage: bench/alert_scale.py dependencies|escalations. Needs psql and caddy."""
 import sys
 import time
 
-import benchlib as b
-from alerts import BACKGROUND, BURST, SECRETS_KEY, background_delay, caddy, graphql, scalar, seed
-from engine import free_port
+# engine.py reads its own argument (seconds) at import: hand it none of ours.
+SCENARIO = sys.argv[1] if len(sys.argv) > 1 else ""
+sys.argv = sys.argv[:1]
+
+import benchlib as b  # noqa: E402
+from alerts import BACKGROUND, BURST, SECRETS_KEY, background_delay, caddy, graphql, scalar, seed  # noqa: E402
+from engine import free_port  # noqa: E402
 
 
 def wait_until(check, seconds):
@@ -122,7 +126,7 @@ SCENARIOS = {"dependencies": dependencies, "escalations": escalations}
 
 
 def main():
-    scenario = sys.argv[1] if len(sys.argv) > 1 else ""
+    scenario = SCENARIO
     if scenario not in SCENARIOS:
         sys.exit(f"usage: bench/alert_scale.py {'|'.join(SCENARIOS)}")
     db = b.Postgres()

@@ -419,7 +419,8 @@ enum DependencyCall {
 
 /// Asks the parents of a failing monitor, only when it matters: on its first failure (which
 /// has them checked at once), when its threshold is reached (a down parent holds the outage
-/// back; a failing one delays the call by a re-check), and while it is held back.
+/// back; a failing one, or one not yet checked since this failure, delays the call by a
+/// re-check), and while it is held back.
 async fn dependency_of_failure(
     db: &DatabaseTransaction,
     monitor: &monitors::Model,
@@ -433,18 +434,28 @@ async fn dependency_of_failure(
         return Ok(DependencyCall::None);
     }
     let parents = dependencies::parents_of(db, monitor).await?;
-    if first_failure && !going_down {
+    // The parents hear of the failure at once (unless one is already down: nothing to ask).
+    let verdict = dependencies::verdict(&parents);
+    let ask_parents = first_failure && !matches!(verdict, Verdict::ParentDown { .. });
+    if ask_parents {
         dependencies::check_soon(db, parents.iter().map(|parent| parent.id).collect(), at).await?;
     }
-    Ok(match (dependencies::verdict(&parents), going_down) {
+    // Not an outage yet, the parents decide first: one is failing below its own threshold, or
+    // they are only now asked about this failure (a threshold of 1 reached at once: they may
+    // be failing too, unchecked yet). The quick re-check comes after them.
+    let parents_decide = match (&verdict, going_down) {
+        (Verdict::ParentFailing, true) => true,
+        (Verdict::Own, true) => ask_parents && !parents.is_empty(),
+        _ => false,
+    };
+    if parents_decide {
+        step.counters.status = current.status;
+        step.transition = None;
+        step.quick_recheck = true;
+        return Ok(DependencyCall::None);
+    }
+    Ok(match (verdict, going_down) {
         (Verdict::ParentDown { name, outage }, true) => DependencyCall::HoldBack { parent: name, outage },
-        (Verdict::ParentFailing, true) => {
-            // Not an outage yet: the parent decides first.
-            step.counters.status = current.status;
-            step.transition = None;
-            step.quick_recheck = true;
-            DependencyCall::None
-        }
         (Verdict::Own, false) if monitor.dependency_down => DependencyCall::OwnOutage,
         _ => DependencyCall::None,
     })

@@ -13,7 +13,11 @@ use serde_json::{Value, json};
 
 use super::monitoring::{advance_and_tick, alert_emails, create, engine_app, http_target, owner};
 
-backend_tests!(a_parent_outage_alerts_once_and_dependents_follow_it, dependency_writes_refuse_cycles);
+backend_tests!(
+    a_parent_outage_alerts_once_and_dependents_follow_it,
+    a_dependent_that_fails_first_waits_for_its_parent,
+    dependency_writes_refuse_cycles
+);
 
 const SET: &str = "mutation($id: ID!, $on: [ID!]!) { setMonitorDependencies(id: $id, dependsOn: $on) { \
     id dependsOn { name } dependents { name } } }";
@@ -47,6 +51,45 @@ async fn rounds(app: &InProcessApp, rounds: usize) {
         advance_and_tick(app, 20).await;
         advance_and_tick(app, 0).await;
     }
+}
+
+/// A dependent with a threshold of 1 that happens to be checked before its parent: its first
+/// failure has the parent checked at once and the call waits for the parent's answer, so the
+/// outage is the parent's alone.
+async fn a_dependent_that_fails_first_waits_for_its_parent(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-first").await;
+    let host = http_target().await;
+    let monitor = |name: &str| json!({ "name": name, "intervalSeconds": 60, "failureThreshold": 1, "http": { "url": host.url } });
+    let router = create(&app, &token, monitor("Router")).await;
+    let api = create(&app, &token, monitor("API")).await;
+    assert!(depend(&app, &token, &api, &[&router]).await["errors"].is_null());
+    advance_and_tick(&app, 1).await;
+    assert_eq!(advance_and_tick(&app, 60).await, 2, "both up");
+
+    // The host goes away just before the API's check; the router's is half a minute later.
+    host.status.store(503, Ordering::SeqCst);
+    let db = app.database.connect().await;
+    let now = app.clock.now_utc();
+    for (id, due) in [(&api, now), (&router, now + chrono::Duration::seconds(30))] {
+        entity::monitors::Entity::update_many()
+            .col_expr(entity::monitors::Column::NextCheckAt, sea_orm::sea_query::Expr::value(due))
+            .filter(entity::monitors::Column::Id.eq(id.parse::<uuid::Uuid>().unwrap()))
+            .exec(&db)
+            .await
+            .unwrap();
+    }
+    assert_eq!(advance_and_tick(&app, 0).await, 1, "only the API is due");
+    let (first, _) = state(&app, &token, &api).await;
+    assert_eq!(first["status"], "UP", "not called down before its parent answers: {first}");
+    assert_eq!(advance_and_tick(&app, 0).await, 1, "the router is checked at once");
+    assert_eq!(state(&app, &token, &router).await.0["status"], "DOWN");
+    rounds(&app, 2).await;
+    let (service, outage) = state(&app, &token, &api).await;
+    assert_eq!((service["status"].as_str(), service["dependencyDown"].as_bool()), (Some("DOWN"), Some(true)));
+    assert_eq!(outage["causedBy"]["monitorName"], "Router", "{outage}");
+    assert_eq!(alert_emails(&app, "monitor_down").await, 1, "one alert: the router's");
+    app.shutdown().await;
 }
 
 async fn a_parent_outage_alerts_once_and_dependents_follow_it(backend: Backend) {
