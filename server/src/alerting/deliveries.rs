@@ -33,6 +33,8 @@ use crate::mail::{NewEmail, Outbox};
 use crate::probe::Prober;
 
 pub const MAX_ATTEMPTS: i32 = 8;
+/// How long a message waits for an earlier one about the same outage before it looks again.
+const IN_ORDER_WAIT: Duration = Duration::from_secs(1);
 /// One send, connection to last byte.
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -231,9 +233,15 @@ impl Deliveries {
             return Ok(None);
         }
         let now = self.clock.now();
-        let slot = pacing::reserve(&self.db, &channel, now)
-            .await
-            .map_err(|err| JobError { message: err.to_string(), ..JobError::default() })?;
+        let retry = |err: DbErr| JobError { message: err.to_string(), ..JobError::default() };
+        if let Some(due) = self.earlier_pending(job).await.map_err(retry)? {
+            // A recovery must not overtake its down alert: PagerDuty would resolve, then open.
+            // It looks again when the earlier one is next due (at least a second from now).
+            let wait = (due - now).to_std().unwrap_or_default().max(IN_ORDER_WAIT);
+            let message = "waits for the earlier message about this outage to this channel";
+            return Err(JobError::deferred(message, wait).into());
+        }
+        let slot = pacing::reserve(&self.db, &channel, now).await.map_err(retry)?;
         if let Slot::Wait(until) = slot {
             let wait = (until - now).to_std().unwrap_or_default();
             let message =
@@ -340,6 +348,22 @@ impl Deliveries {
         txn.commit().await.map_err(retry)?;
         self.outbox.wake();
         Ok(())
+    }
+
+    /// When an older message about the same outage to the same channel, still queued or being
+    /// sent, is next due (then this one waits: messages about one outage arrive in order).
+    async fn earlier_pending(&self, job: &deliveries::Model) -> Result<Option<DateTime<Utc>>, DbErr> {
+        let Some(incident) = job.incident_id else { return Ok(None) };
+        let earlier = deliveries::Entity::find()
+            .filter(deliveries::Column::TenantId.eq(job.tenant_id))
+            .filter(deliveries::Column::ChannelId.eq(job.channel_id))
+            .filter(deliveries::Column::IncidentId.eq(incident))
+            .filter(deliveries::Column::Status.is_in([DeliveryStatus::Queued, DeliveryStatus::Running]))
+            .filter(deliveries::Column::CreatedAt.lt(job.created_at))
+            .order_by_asc(deliveries::Column::NextAttemptAt)
+            .one(&self.db)
+            .await?;
+        Ok(earlier.map(|earlier| earlier.next_attempt_at))
     }
 
     async fn log(&self, job: &deliveries::Model, status: Option<u16>, error: Option<&str>, took: Duration) {

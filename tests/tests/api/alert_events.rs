@@ -4,7 +4,8 @@
 //! opened at PagerDuty; status page incident updates reach the channels that follow an affected
 //! monitor (by id, tag or every monitor) and no other; a channel keeps its provider's pace
 //! (Slack: one message a second) without using up attempts, and a receiver's `Retry-After`
-//! holds every delivery to that channel.
+//! holds every delivery to that channel; a recovery waits for its outage's down alert, so
+//! PagerDuty never resolves before it triggered.
 
 use std::time::Duration as StdDuration;
 
@@ -12,13 +13,14 @@ use beacon_tests::{Backend, InProcessApp, backend_tests};
 use serde_json::{Value, json};
 
 use super::alerting::{ROUTE, Received, Sink, channel, deliveries, newest_until};
-use super::monitoring::{advance_and_tick, create, engine_app, monitor, owner};
+use super::monitoring::{advance_and_tick, create, engine_app, http_target, monitor, owner};
 use super::monitoring_kinds::{ca, tls_site};
 
 backend_tests!(
     expiring_certificates_reach_their_routes_once_and_renewal_closes_them,
     status_page_incident_updates_reach_the_channels_of_affected_monitors,
-    channels_keep_their_providers_pace_and_a_retry_after_holds_the_channel
+    channels_keep_their_providers_pace_and_a_retry_after_holds_the_channel,
+    a_recovery_never_overtakes_its_down_alert
 );
 
 async fn route(app: &InProcessApp, token: &str, channel: &str, input: Value) {
@@ -322,4 +324,64 @@ async fn channels_keep_their_providers_pace_and_a_retry_after_holds_the_channel(
     let attempts: Vec<i64> = log.iter().map(|d| d["attempts"].as_i64().unwrap()).collect();
     assert_eq!(attempts, [1, 2], "the held message used no attempt; the refused one two");
     app.shutdown().await;
+}
+
+async fn a_recovery_never_overtakes_its_down_alert(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-order").await;
+    let (sink, target) = (Sink::start().await, http_target().await);
+    let (pager, _) = channel(
+        &app,
+        &token,
+        json!({ "name": "PD", "kind": "PAGER_DUTY", "token": "KEY", "url": sink.base }),
+    )
+    .await;
+    route(&app, &token, &pager, json!({ "allMonitors": true, "events": ["DOWN", "UP"] })).await;
+    create(
+        &app,
+        &token,
+        json!({ "name": "API", "intervalSeconds": 60, "failureThreshold": 1, "http": { "url": target.url } }),
+    )
+    .await;
+    advance_and_tick(&app, 1).await;
+    advance_and_tick(&app, 60).await;
+
+    // Down; PagerDuty is busy (503, Retry-After 120). The monitor recovers meanwhile.
+    sink.answer("/v2/enqueue", 503, Some(120));
+    target.status.store(500, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+    sink.wait_for(1).await;
+    target.status.store(200, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+    assert_eq!(settle(&sink).await.len(), 1, "the resolve waits for the trigger");
+    let log = deliveries(&app, &token, &pager).await;
+    assert_eq!(log[0]["type"], "monitor.up");
+    assert_eq!(
+        (log[0]["status"].as_str(), log[0]["attempts"].as_i64()),
+        (Some("QUEUED"), Some(0)),
+        "{log:?}"
+    );
+
+    // Once PagerDuty takes the trigger, the resolve follows it.
+    app.clock.advance(chrono::Duration::seconds(61));
+    sink.wait_for(2).await;
+    delivered_one(&app, &token, &pager, "monitor.down").await;
+    app.clock.advance(chrono::Duration::seconds(2));
+    let received = sink.wait_for(3).await;
+    let actions: Vec<Value> =
+        at(&received, "/v2/enqueue").iter().map(|r| r["event_action"].clone()).collect();
+    assert_eq!(actions, [json!("trigger"), json!("trigger"), json!("resolve")]);
+    app.shutdown().await;
+}
+
+/// Waits until the channel's delivery of `kind` is delivered (bounded).
+async fn delivered_one(app: &InProcessApp, token: &str, channel: &str, kind: &str) {
+    for _ in 0..100 {
+        let log = deliveries(app, token, channel).await;
+        if log.iter().any(|d| d["type"] == kind && d["status"] == "DELIVERED") {
+            return;
+        }
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    }
+    panic!("{kind} never delivered: {:?}", deliveries(app, token, channel).await);
 }
