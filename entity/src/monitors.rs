@@ -94,6 +94,8 @@ pub struct Model {
     pub degraded_since: Option<DateTimeUtc>,
     /// How it was announced: `degraded`, or `certificate` for an expiring certificate.
     pub degraded_event: Option<String>,
+    /// A response slower than this many milliseconds makes it DEGRADED; 0: off.
+    pub degraded_response_ms: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

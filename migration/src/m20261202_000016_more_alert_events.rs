@@ -5,6 +5,8 @@
 //! - `monitors.degraded_since` / `degraded_event`: the degradation that was announced, so its
 //!   end is announced once, to the same channels, under the same key (PagerDuty and Opsgenie
 //!   close what the start opened).
+//! - `monitors.degraded_response_ms`: a response slower than this (0: off) makes a monitor
+//!   DEGRADED, the other cause of a degradation beside an expiring certificate.
 //! - `alert_channels.paced_until`: the earliest time the channel's next message may go out, so
 //!   several processes keep to a provider's documented rate limit (Slack: one message a second
 //!   per webhook) and every delivery waits out a receiver's 429 `Retry-After`.
@@ -20,6 +22,7 @@ enum Monitors {
     Table,
     DegradedSince,
     DegradedEvent,
+    DegradedResponseMs,
 }
 
 #[derive(DeriveIden)]
@@ -116,6 +119,20 @@ impl MigrationTrait for Migration {
         manager
             .alter_table(
                 Table::alter()
+                    .table(Monitors::Table)
+                    .add_column(
+                        ColumnDef::new(Monitors::DegradedResponseMs)
+                            .integer()
+                            .not_null()
+                            .default(0)
+                            .check(Expr::cust("degraded_response_ms BETWEEN 0 AND 60000")),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
                     .table(AlertChannels::Table)
                     .add_column(ColumnDef::new(AlertChannels::PacedUntil).timestamp_with_time_zone().null())
                     .to_owned(),
@@ -129,7 +146,7 @@ impl MigrationTrait for Migration {
                 Table::alter().table(AlertChannels::Table).drop_column(AlertChannels::PacedUntil).to_owned(),
             )
             .await?;
-        for column in [Monitors::DegradedEvent, Monitors::DegradedSince] {
+        for column in [Monitors::DegradedResponseMs, Monitors::DegradedEvent, Monitors::DegradedSince] {
             manager.alter_table(Table::alter().table(Monitors::Table).drop_column(column).to_owned()).await?;
         }
         manager

@@ -359,6 +359,11 @@ export type CreateMaintenanceWindowInput = {
 
 /** A new monitor: a name and exactly one of `http`, `tcp`, `dns`, `tls`, `heartbeat`. */
 export type CreateMonitorInput = {
+  /**
+   * A response slower than this many milliseconds (1 up to the timeout) makes it DEGRADED:
+   * it works, but needs attention. 0 (default): off. Not for heartbeats.
+   */
+  degradedResponseMs?: InputMaybe<Scalars['Int']['input']>;
   dns?: InputMaybe<DnsSettingsInput>;
   /** Consecutive failures before DOWN (1 to 10); default 2. */
   failureThreshold?: InputMaybe<Scalars['Int']['input']>;
@@ -721,6 +726,8 @@ export type Monitor = {
    * checks have zero checks and no uptime.
    */
   dailyUptime: Array<DailyUptime>;
+  /** A response slower than this many milliseconds makes it DEGRADED; 0: off. */
+  degradedResponseMs: Scalars['Int']['output'];
   /**
    * Down only because a monitor it depends on is down: its alerts are held back and its
    * outage is attached to that monitor's outage.
@@ -2169,6 +2176,7 @@ export type TlsSettingsInput = {
  * as a whole; the kind cannot change.
  */
 export type UpdateMonitorInput = {
+  degradedResponseMs?: InputMaybe<Scalars['Int']['input']>;
   dns?: InputMaybe<DnsSettingsInput>;
   failureThreshold?: InputMaybe<Scalars['Int']['input']>;
   failureWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -2632,7 +2640,7 @@ export type MonitorSettingsQueryVariables = Exact<{
 }>;
 
 
-export type MonitorSettingsQuery = { monitor: { id: string, name: string, kind: MonitorKind, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, retryIntervalSeconds: number, failureThreshold: number, recoveryThreshold: number, failureWindowSeconds: number, flapThreshold: number, flapWindowSeconds: number, http?: { url: string, method: string, body?: string | null, expectedStatus: Array<string>, followRedirects: boolean, verifyTls: boolean, keyword?: string | null, keywordAbsent: boolean, jsonPath?: string | null, jsonComparison?: string | null, jsonValue?: string | null, tlsWarnDays: number, headers: Array<{ name: string, value: string }> } | null, tcp?: { host: string, port: number } | null, dns?: { name: string, recordType: string, expected?: string | null } | null, tls?: { host: string, port: number, warnDays: number } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null } };
+export type MonitorSettingsQuery = { monitor: { id: string, name: string, kind: MonitorKind, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, retryIntervalSeconds: number, failureThreshold: number, recoveryThreshold: number, failureWindowSeconds: number, flapThreshold: number, flapWindowSeconds: number, degradedResponseMs: number, http?: { url: string, method: string, body?: string | null, expectedStatus: Array<string>, followRedirects: boolean, verifyTls: boolean, keyword?: string | null, keywordAbsent: boolean, jsonPath?: string | null, jsonComparison?: string | null, jsonValue?: string | null, tlsWarnDays: number, headers: Array<{ name: string, value: string }> } | null, tcp?: { host: string, port: number } | null, dns?: { name: string, recordType: string, expected?: string | null } | null, tls?: { host: string, port: number, warnDays: number } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null } };
 
 export type MonitorTagsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2644,7 +2652,7 @@ export type MonitorQueryVariables = Exact<{
 }>;
 
 
-export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, failureWindowSeconds: number, flapThreshold: number, flapWindowSeconds: number, flappingSince?: any | null, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, dependencyDown: boolean, escalationPolicy?: { id: string, name: string } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependents: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string, suppressed: boolean, acknowledgedAt?: any | null, acknowledgedBy?: string | null, timeline: Array<{ at: any, kind: IncidentEventKind, message: string }>, causedBy?: { id: string, monitorId: string, monitorName: string } | null }> } };
+export type MonitorQuery = { monitor: { id: string, name: string, kind: MonitorKind, target: string, status: MonitorStatus, tags: Array<string>, intervalSeconds: number, timeoutSeconds: number, failureThreshold: number, recoveryThreshold: number, failureWindowSeconds: number, degradedResponseMs: number, flapThreshold: number, flapWindowSeconds: number, flappingSince?: any | null, lastCheckedAt?: any | null, lastDurationMs?: number | null, lastError?: string | null, statusChangedAt?: any | null, nextCheckAt: any, lastPingAt?: any | null, createdAt: any, pingUrl?: string | null, inMaintenance: boolean, dependencyDown: boolean, escalationPolicy?: { id: string, name: string } | null, heartbeat?: { graceSeconds: number, cron?: string | null, timeZone?: string | null } | null, dependsOn: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, dependents: Array<{ id: string, name: string, status: MonitorStatus, dependencyDown: boolean }>, day: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, week: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, month: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, quarter: { checks: number, failures: number, uptimePercent?: number | null, p50Ms?: number | null, p95Ms?: number | null }, dailyUptime: Array<{ date: any, stats: { checks: number, failures: number, uptimePercent?: number | null } }>, recentChecks: Array<{ id: string, checkedAt: any, status: CheckStatus, durationMs: number, dnsMs?: number | null, connectMs?: number | null, tlsMs?: number | null, firstByteMs?: number | null, statusCode?: number | null, error?: string | null }>, incidents: Array<{ id: string, openedAt: any, resolvedAt?: any | null, cause: string, suppressed: boolean, acknowledgedAt?: any | null, acknowledgedBy?: string | null, timeline: Array<{ at: any, kind: IncidentEventKind, message: string }>, causedBy?: { id: string, monitorId: string, monitorName: string } | null }> } };
 
 export type MonitorsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3773,6 +3781,7 @@ export const MonitorSettingsDocument = new TypedDocumentString(`
     failureWindowSeconds
     flapThreshold
     flapWindowSeconds
+    degradedResponseMs
     http {
       url
       method
@@ -3832,6 +3841,7 @@ export const MonitorDocument = new TypedDocumentString(`
     failureThreshold
     recoveryThreshold
     failureWindowSeconds
+    degradedResponseMs
     flapThreshold
     flapWindowSeconds
     flappingSince

@@ -1,5 +1,6 @@
-//! Degradations: a monitor that works but needs attention (today: a TLS certificate that
-//! expires within the monitor's warning window, the probe's only degraded verdict). Its start
+//! Degradations: a monitor that works but needs attention — a TLS certificate that expires
+//! within the monitor's warning window (the probe's degraded verdict), or a response slower
+//! than the monitor's `degraded_response_ms` (the engine's). Its start
 //! and its end are announced once each, to the layers that follow outages (alert channels);
 //! `monitors.degraded_since` remembers what was announced, so the end closes it under the same
 //! key however many checks stay degraded in between.

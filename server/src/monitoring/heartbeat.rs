@@ -86,6 +86,7 @@ pub async fn ping(
     let mut timing = timing_of(&monitor);
     timing.failure_threshold = 1;
     timing.failure_window_seconds = 0;
+    timing.degraded_response_ms = 0;
     let mut recorded = Recorded::default();
     let windows = maintenance::of_tenants(&txn, vec![monitor.tenant_id]).await?;
     let in_maintenance = maintenance::covers(&windows, &monitor, now);

@@ -126,6 +126,7 @@ pub fn timing_of(monitor: &monitors::Model) -> Timing {
         failure_window_seconds: monitor.failure_window_seconds,
         flap_threshold: monitor.flap_threshold,
         flap_window_seconds: monitor.flap_window_seconds,
+        degraded_response_ms: monitor.degraded_response_ms,
     }
 }
 
@@ -302,6 +303,7 @@ async fn insert(
         flapping_since: Set(None),
         degraded_since: Set(None),
         degraded_event: Set(None),
+        degraded_response_ms: Set(timing.degraded_response_ms),
         escalation_policy_id: Set(None),
     }
     .insert(&txn)
@@ -370,6 +372,7 @@ pub async fn update(
         active.failure_window_seconds = Set(timing.failure_window_seconds);
         active.flap_threshold = Set(timing.flap_threshold);
         active.flap_window_seconds = Set(timing.flap_window_seconds);
+        active.degraded_response_ms = Set(timing.degraded_response_ms);
         if timing.flap_threshold == 0 {
             active.flapping_since = Set(None);
         }

@@ -146,7 +146,12 @@ pub async fn record_one(
     plan: impl FnOnce(bool) -> DateTime<Utc>,
     recorded: &mut Recorded,
 ) -> Result<(), DbErr> {
-    let status = stored_status(outcome.status);
+    // Healthy but slower than the monitor allows: degraded (the probe's own degraded verdict
+    // is an expiring certificate).
+    let slow = timing.degraded_response_ms > 0
+        && outcome.status == probe::CheckStatus::Up
+        && outcome.duration_ms > timing.degraded_response_ms.unsigned_abs();
+    let status = if slow { CheckStatus::Degraded } else { stored_status(outcome.status) };
     let current = Counters {
         status: monitor.status,
         consecutive_failures: monitor.consecutive_failures,
@@ -159,7 +164,14 @@ pub async fn record_one(
         None
     };
     let mut step = state::step(&timing, current, status, window_failures);
-    let error: Option<String> = outcome.error.as_ref().map(|error| error.chars().take(1000).collect());
+    let error: Option<String> = if slow {
+        Some(format!(
+            "responded in {} ms (slower than {} ms)",
+            outcome.duration_ms, timing.degraded_response_ms
+        ))
+    } else {
+        outcome.error.as_ref().map(|error| error.chars().take(1000).collect())
+    };
     let dependency = if status == CheckStatus::Down {
         dependency_of_failure(db, &monitor, current, &mut step, started_at).await?
     } else {
@@ -184,7 +196,8 @@ pub async fn record_one(
         &monitor,
         step.counters.status,
         error.as_deref(),
-        outcome.tls_expires_at,
+        // The certificate's expiry when it is the cause.
+        outcome.tls_expires_at.filter(|_| outcome.status == probe::CheckStatus::Degraded),
         in_maintenance,
         started_at,
     );

@@ -100,6 +100,7 @@ mod tests {
         failure_window_seconds: 0,
         flap_threshold: 0,
         flap_window_seconds: 3600,
+        degraded_response_ms: 0,
     };
 
     fn counters(status: MonitorStatus) -> Counters {

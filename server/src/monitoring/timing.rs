@@ -1,5 +1,6 @@
 //! How often a monitor is checked, how many results it takes to change its state (in a row, or
-//! within a window), and how many changes make it flapping. The same limits are CHECK
+//! within a window), how many changes make it flapping, and how slow a response makes it
+//! degraded. The same limits are CHECK
 //! constraints on `monitors` (migrations `create_monitoring`, `flapping_and_escalation`).
 
 use crate::kernel::FieldErrors;
@@ -24,6 +25,8 @@ pub struct Timing {
     /// State changes within `flap_window_seconds` that make the monitor flapping; 0: off.
     pub flap_threshold: i32,
     pub flap_window_seconds: i32,
+    /// A healthy result slower than this many milliseconds counts as degraded; 0: off.
+    pub degraded_response_ms: i32,
 }
 
 /// Raw timing input; `None` takes the default (or, on update, the current value).
@@ -37,6 +40,7 @@ pub struct TimingInput {
     pub failure_window_seconds: Option<i32>,
     pub flap_threshold: Option<i32>,
     pub flap_window_seconds: Option<i32>,
+    pub degraded_response_ms: Option<i32>,
 }
 
 impl Default for Timing {
@@ -50,6 +54,7 @@ impl Default for Timing {
             failure_window_seconds: 0,
             flap_threshold: 6,
             flap_window_seconds: 3600,
+            degraded_response_ms: 0,
         }
     }
 }
@@ -98,6 +103,15 @@ impl Timing {
             "flapWindowSeconds",
             within(input.flap_window_seconds.unwrap_or(base.flap_window_seconds), 300, MAX_INTERVAL),
         );
+        // Up to the timeout: a slower response is a failure, not a degradation.
+        let slow = match (input.degraded_response_ms.unwrap_or(base.degraded_response_ms), timeout) {
+            (0, _) => Ok(0),
+            (ms, Some(timeout)) => {
+                within(ms, 1, timeout * 1000).map_err(|e| format!("0 (off) or {e} (the timeout)"))
+            }
+            (ms, None) => within(ms, 1, MAX_TIMEOUT * 1000).map_err(|e| format!("0 (off) or {e}")),
+        };
+        let slow = errors.check("degradedResponseMs", slow);
         Some(Timing {
             interval_seconds: interval?,
             timeout_seconds: timeout?,
@@ -107,6 +121,7 @@ impl Timing {
             failure_window_seconds: window?,
             flap_threshold: flap?,
             flap_window_seconds: flap_window?,
+            degraded_response_ms: slow?,
         })
     }
 }
@@ -139,6 +154,7 @@ mod tests {
             failure_window_seconds: Some(30),
             flap_threshold: Some(1),
             flap_window_seconds: Some(60),
+            degraded_response_ms: Some(-5),
         };
         assert!(Timing::parse(Timing::default(), input, &mut errors).is_none());
         let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
@@ -152,7 +168,8 @@ mod tests {
                 "recoveryThreshold",
                 "failureWindowSeconds",
                 "flapThreshold",
-                "flapWindowSeconds"
+                "flapWindowSeconds",
+                "degradedResponseMs"
             ]
         );
     }

@@ -20,7 +20,8 @@ backend_tests!(
     expiring_certificates_reach_their_routes_once_and_renewal_closes_them,
     status_page_incident_updates_reach_the_channels_of_affected_monitors,
     channels_keep_their_providers_pace_and_a_retry_after_holds_the_channel,
-    a_recovery_never_overtakes_its_down_alert
+    a_recovery_never_overtakes_its_down_alert,
+    a_slow_monitor_is_degraded_and_its_channels_hear_it
 );
 
 async fn route(app: &InProcessApp, token: &str, channel: &str, input: Value) {
@@ -351,6 +352,8 @@ async fn a_recovery_never_overtakes_its_down_alert(backend: Backend) {
     target.status.store(500, std::sync::atomic::Ordering::SeqCst);
     assert_eq!(advance_and_tick(&app, 60).await, 1);
     sink.wait_for(1).await;
+    // The refusal is recorded (its retry time is counted from the clock as it stands then).
+    newest_until(&app, &token, &pager, |d| d["attempts"] == 1 && d["status"] == "QUEUED").await;
     target.status.store(200, std::sync::atomic::Ordering::SeqCst);
     assert_eq!(advance_and_tick(&app, 60).await, 1);
     assert_eq!(settle(&sink).await.len(), 1, "the resolve waits for the trigger");
@@ -384,4 +387,73 @@ async fn delivered_one(app: &InProcessApp, token: &str, channel: &str, kind: &st
         tokio::time::sleep(StdDuration::from_millis(50)).await;
     }
     panic!("{kind} never delivered: {:?}", deliveries(app, token, channel).await);
+}
+
+/// A local target that answers 200 after `delay` milliseconds.
+async fn slow_target() -> (String, std::sync::Arc<std::sync::atomic::AtomicU64>) {
+    let delay = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let shared = delay.clone();
+    let app = axum::Router::new().route(
+        "/health",
+        axum::routing::get(move || {
+            let wait = shared.load(std::sync::atomic::Ordering::SeqCst);
+            async move {
+                tokio::time::sleep(StdDuration::from_millis(wait)).await;
+                "ok"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/health", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, delay)
+}
+
+async fn a_slow_monitor_is_degraded_and_its_channels_hear_it(backend: Backend) {
+    let app = engine_app(backend).await;
+    let token = owner(&app, "acme-slow").await;
+    let sink = Sink::start().await;
+    let (url, delay) = slow_target().await;
+    let create_monitor =
+        "mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id degradedResponseMs } }";
+    let too_slow =
+        json!({ "name": "API", "timeoutSeconds": 5, "degradedResponseMs": 6000, "http": { "url": url } });
+    let body = app.graphql_as(&token, create_monitor, json!({ "input": too_slow })).await;
+    assert_eq!(super::monitoring::fields(&body), ["degradedResponseMs"], "at most the timeout");
+    let input = json!({ "name": "API", "intervalSeconds": 60, "timeoutSeconds": 5, "degradedResponseMs": 1000, "http": { "url": url } });
+    let body = app.graphql_as(&token, create_monitor, json!({ "input": input })).await;
+    assert_eq!(body["data"]["createMonitor"]["degradedResponseMs"], 1000, "{body}");
+    let api = body["data"]["createMonitor"]["id"].as_str().unwrap().to_owned();
+    let hook = |name: &str, path: &str| json!({ "name": name, "kind": "WEBHOOK", "url": format!("{}/{path}", sink.base) });
+    let (degraded, _) = channel(&app, &token, hook("Degradations", "degraded")).await;
+    let (certs, _) = channel(&app, &token, hook("Certificates", "certs")).await;
+    route(&app, &token, &degraded, json!({ "allMonitors": true, "events": ["DEGRADED"] })).await;
+    route(&app, &token, &certs, json!({ "allMonitors": true, "events": ["CERTIFICATE_EXPIRING"] })).await;
+    assert_eq!(advance_and_tick(&app, 61).await, 1);
+    assert_eq!(monitor(&app, &token, &api).await["status"], "UP");
+
+    // 1.5 s against a limit of 1 s: degraded, once; the certificate channel hears nothing.
+    delay.store(1500, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+    let state = monitor(&app, &token, &api).await;
+    assert_eq!(state["status"], "DEGRADED", "{state}");
+    let received = sink.wait_for(1).await;
+    let notice = &at(&received, "/degraded")[0];
+    assert_eq!(notice["type"], "monitor.degraded", "{notice}");
+    let reason = notice["data"]["degradation"]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("responded in ") && reason.ends_with("ms (slower than 1000 ms)"), "{reason}");
+    assert!(notice["data"]["degradation"]["certificateExpiresAt"].is_null(), "{notice}");
+    assert_eq!(advance_and_tick(&app, 60).await, 1, "still slow");
+
+    // Fast again: healthy, announced to the same channel.
+    delay.store(0, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(advance_and_tick(&app, 60).await, 1);
+    assert_eq!(monitor(&app, &token, &api).await["status"], "UP");
+    let received = sink.wait_for(2).await;
+    assert_eq!(at(&received, "/degraded")[1]["type"], "monitor.healthy");
+    assert_eq!(settle(&sink).await.len(), 2);
+    assert!(deliveries(&app, &token, &certs).await.is_empty());
+    let log = deliveries(&app, &token, &degraded).await;
+    assert!(log.iter().all(|d| d["event"] == "DEGRADED"), "{log:?}");
+    app.shutdown().await;
 }

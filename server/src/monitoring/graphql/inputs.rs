@@ -139,6 +139,9 @@ pub struct CreateMonitorInput {
     pub flap_threshold: Option<i32>,
     /// 5 min to 24 h; default 3600.
     pub flap_window_seconds: Option<i32>,
+    /// A response slower than this many milliseconds (1 up to the timeout) makes it DEGRADED:
+    /// it works, but needs attention. 0 (default): off. Not for heartbeats.
+    pub degraded_response_ms: Option<i32>,
 }
 
 /// Changes to a monitor; omitted fields keep their value. Settings replace the kind's settings
@@ -161,6 +164,7 @@ pub struct UpdateMonitorInput {
     pub failure_window_seconds: Option<i32>,
     pub flap_threshold: Option<i32>,
     pub flap_window_seconds: Option<i32>,
+    pub degraded_response_ms: Option<i32>,
 }
 
 fn port(raw: i32, field: &str, errors: &mut FieldErrors) -> u16 {

@@ -206,6 +206,7 @@ impl MonitorsMutation {
             failure_window_seconds: input.failure_window_seconds,
             flap_threshold: input.flap_threshold,
             flap_window_seconds: input.flap_window_seconds,
+            degraded_response_ms: input.degraded_response_ms,
         };
         let timing = Timing::parse(Timing::default(), timing, &mut errors);
         errors.into_result()?;
@@ -250,6 +251,7 @@ impl MonitorsMutation {
                 failure_window_seconds: input.failure_window_seconds,
                 flap_threshold: input.flap_threshold,
                 flap_window_seconds: input.flap_window_seconds,
+                degraded_response_ms: input.degraded_response_ms,
             },
         };
         let prober = ctx.data_unchecked::<Prober>();

@@ -44,6 +44,8 @@ pub struct Monitor {
     /// State changes (down or up) within `flapWindowSeconds` that make it flapping; 0: off.
     pub flap_threshold: i32,
     pub flap_window_seconds: i32,
+    /// A response slower than this many milliseconds makes it DEGRADED; 0: off.
+    pub degraded_response_ms: i32,
     /// Set while it is flapping: one alert said so, further outages are recorded silently
     /// until it settles (no change for `flapWindowSeconds`), which is announced too.
     pub flapping_since: Option<DateTime<Utc>>,
@@ -213,6 +215,7 @@ impl From<monitors::Model> for Monitor {
             failure_window_seconds: model.failure_window_seconds,
             flap_threshold: model.flap_threshold,
             flap_window_seconds: model.flap_window_seconds,
+            degraded_response_ms: model.degraded_response_ms,
             flapping_since: model.flapping_since,
             last_checked_at: model.last_checked_at,
             last_duration_ms: model.last_duration_ms,

@@ -19,6 +19,7 @@ export const MonitorSettingsQuery = graphql(`
       failureWindowSeconds
       flapThreshold
       flapWindowSeconds
+      degradedResponseMs
       http {
         url
         method

@@ -18,6 +18,7 @@ export const MonitorQuery = graphql(`
       failureThreshold
       recoveryThreshold
       failureWindowSeconds
+      degradedResponseMs
       flapThreshold
       flapWindowSeconds
       flappingSince

@@ -112,6 +112,12 @@ function MonitorPage({ monitor }: { monitor: Monitor }) {
             <dt>Down after</dt>
             <dd>{downAfter(monitor)}</dd>
           </div>
+          {monitor.degradedResponseMs > 0 ? (
+            <div>
+              <dt>Degraded above</dt>
+              <dd>{monitor.degradedResponseMs.toLocaleString('en-US')} ms</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{monitor.kind === 'HEARTBEAT' ? 'Last ping' : 'Last check'}</dt>
             <dd>{formatAgo(monitor.kind === 'HEARTBEAT' ? monitor.lastPingAt : monitor.lastCheckedAt)}</dd>

@@ -27,7 +27,9 @@ export type Field =
   | 'failureWindowSeconds'
   | 'flapDetection'
   | 'flapThreshold'
-  | 'flapWindowSeconds';
+  | 'flapWindowSeconds'
+  // Milliseconds as typed; empty: off.
+  | 'degradedResponseMs';
 
 export const FIELDS: readonly Field[] = [
   'name',
@@ -52,19 +54,22 @@ export const FIELDS: readonly Field[] = [
   'flapDetection',
   'flapThreshold',
   'flapWindowSeconds',
+  'degradedResponseMs',
 ];
 
 /** How failures count: `failureThreshold` in a row (with quick re-checks), or within a time window. */
 export type FailureMode = 'consecutive' | 'window';
 
 /** The server's defaults for the alerting settings (a new monitor sends only what differs). */
-export const ALERTING_DEFAULTS = { failureWindowSeconds: 0, flapThreshold: 6, flapWindowSeconds: 3600 } as const;
+export const ALERTING_DEFAULTS = { failureWindowSeconds: 0, flapThreshold: 6, flapWindowSeconds: 3600, degradedResponseMs: 0 } as const;
 
 /** The alerting settings as the API takes them. */
 export interface AlertingSettings {
   failureWindowSeconds: number;
   flapThreshold: number;
   flapWindowSeconds: number;
+  /** 0: off. */
+  degradedResponseMs: number;
 }
 
 /** A heartbeat's schedule: a ping every interval, or at the times of a cron expression. */
@@ -108,6 +113,7 @@ export const INITIAL_VALUES: FieldValues = {
   flapDetection: 'on',
   flapThreshold: String(ALERTING_DEFAULTS.flapThreshold),
   flapWindowSeconds: String(ALERTING_DEFAULTS.flapWindowSeconds / 60),
+  degradedResponseMs: '',
 };
 
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
@@ -149,10 +155,12 @@ const wholeNumber =
 const failureWindowMinutes = wholeNumber('Enter the window as a whole number of minutes, from 1 to 1,440 (a day).', 1, 1440);
 const flapThreshold = wholeNumber('Enter the number of changes as a whole number from 3 to 50.', 3, 50);
 const flapWindowMinutes = wholeNumber('Enter the flap window as a whole number of minutes, from 5 to 1,440 (a day).', 5, 1440);
+const slowResponse = wholeNumber('Enter the response time as a whole number of milliseconds, from 1 to 60,000, or leave it empty.', 1, 60_000);
+const degradedResponseMs: Validator = (value) => (value.trim() === '' ? undefined : slowResponse(value));
 
 /** The client-side checks of the alerting fields that are in use. */
 export function alertingRules(values: Pick<FieldValues, 'failureMode' | 'flapDetection'>): Partial<Record<Field, Validator>> {
-  const rules: Partial<Record<Field, Validator>> = {};
+  const rules: Partial<Record<Field, Validator>> = { degradedResponseMs };
   if (values.failureMode === 'window') rules.failureWindowSeconds = failureWindowMinutes;
   if (values.flapDetection === 'on') {
     rules.flapThreshold = flapThreshold;
@@ -169,6 +177,7 @@ export function alertingOf(v: FieldValues): AlertingSettings {
     flapThreshold: flap ? Number(v.flapThreshold) : 0,
     // Off keeps the window the server has (it must stay 300..86400).
     flapWindowSeconds: flap ? Number(v.flapWindowSeconds) * 60 : ALERTING_DEFAULTS.flapWindowSeconds,
+    degradedResponseMs: v.degradedResponseMs.trim() === '' ? 0 : Number(v.degradedResponseMs),
   };
 }
 
@@ -180,6 +189,7 @@ function changedAlerting(v: FieldValues, from: AlertingSettings): Partial<Alerti
   if (next.flapThreshold !== from.flapThreshold) changed.flapThreshold = next.flapThreshold;
   // With detection off the window is not shown, so it is left as it is.
   if (next.flapThreshold !== 0 && next.flapWindowSeconds !== from.flapWindowSeconds) changed.flapWindowSeconds = next.flapWindowSeconds;
+  if (next.degradedResponseMs !== from.degradedResponseMs) changed.degradedResponseMs = next.degradedResponseMs;
   return changed;
 }
 
@@ -298,6 +308,7 @@ export function valuesFromSettings(m: MonitorSettings, timeZone = 'UTC'): Monito
     flapDetection: m.flapThreshold > 0 ? 'on' : 'off',
     flapThreshold: m.flapThreshold > 0 ? String(m.flapThreshold) : INITIAL_VALUES.flapThreshold,
     flapWindowSeconds: String(Math.round(m.flapWindowSeconds / 60)),
+    degradedResponseMs: m.degradedResponseMs > 0 ? String(m.degradedResponseMs) : '',
   };
   if (m.http) {
     values['http.url'] = m.http.url;

@@ -248,7 +248,7 @@ export function MonitorForm({
           </div>
         )}
 
-        <AlertingFields values={values} bind={bind} set={set} />
+        <AlertingFields kind={kind} values={values} bind={bind} set={set} />
 
         <TagInput
           label="Tags"
@@ -276,7 +276,7 @@ type Bind = (field: Field) => { name: Field; value: string; error: string | unde
  * When an outage begins (failures in a row, or within a window) and flap control: a monitor
  * that keeps going down and up sends one "flapping" alert instead of one per change.
  */
-function AlertingFields({ values, bind, set }: { values: FieldValues; bind: Bind; set: (field: Field, value: string) => void }) {
+function AlertingFields({ kind, values, bind, set }: { kind: MonitorKind; values: FieldValues; bind: Bind; set: (field: Field, value: string) => void }) {
   const mode = values.failureMode as FailureMode;
   const flap = values.flapDetection === 'on';
   return (
@@ -313,6 +313,15 @@ function AlertingFields({ values, bind, set }: { values: FieldValues; bind: Bind
           <TextField label="Flap window (minutes)" type="text" inputMode="numeric" hint="Counted over this many minutes; it settles after as long without a change." {...bind('flapWindowSeconds')} required />
         </div>
       ) : null}
+      {kind === 'HEARTBEAT' ? null : (
+        <TextField
+          label="Degraded above (ms)"
+          type="text"
+          inputMode="numeric"
+          hint="A slower response marks it degraded: it still counts as up, and channels routed to degradations hear it. Empty: off."
+          {...bind('degradedResponseMs')}
+        />
+      )}
     </fieldset>
   );
 }

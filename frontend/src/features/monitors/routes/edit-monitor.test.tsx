@@ -34,6 +34,7 @@ const settings = {
   failureWindowSeconds: 0,
   flapThreshold: 6,
   flapWindowSeconds: 3600,
+  degradedResponseMs: 0,
   http,
   tcp: null,
   dns: null,

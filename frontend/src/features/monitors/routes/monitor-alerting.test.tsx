@@ -28,6 +28,7 @@ const settings = {
   failureWindowSeconds: 600,
   flapThreshold: 0,
   flapWindowSeconds: 1800,
+  degradedResponseMs: 0,
   http: null,
   tcp: { host: 'db.example.com', port: 5432 },
   dns: null,
@@ -109,6 +110,22 @@ describe('Monitor form: alerting', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Create monitor' }));
     await screen.findByTestId('monitor-page');
     expect(calls.find((c) => c.operationName === 'CreateMonitor')?.variables).toMatchObject({ input: { flapThreshold: 4, flapWindowSeconds: 1800 } });
+  });
+
+  it('sends a response-time limit for degradation, and none when left empty', async () => {
+    const { user, calls } = renderCreate({ CreateMonitor: created });
+    await fillTcp(user);
+    const slow = screen.getByRole('textbox', { name: 'Degraded above (ms)' });
+    await user.type(slow, '0.5');
+    await user.click(screen.getByRole('button', { name: 'Create monitor' }));
+    expect(slow).toHaveFocus();
+    expect(slow).toHaveAccessibleDescription(/from 1 to 60,000/);
+    expect(calls.some((c) => c.operationName === 'CreateMonitor')).toBe(false);
+    await user.clear(slow);
+    await user.type(slow, '800');
+    await user.click(screen.getByRole('button', { name: 'Create monitor' }));
+    await screen.findByTestId('monitor-page');
+    expect(calls.find((c) => c.operationName === 'CreateMonitor')?.variables).toMatchObject({ input: { degradedResponseMs: 800 } });
   });
 
   it('checks the alerting numbers before sending', async () => {

@@ -22,6 +22,7 @@ const monitor = {
   failureWindowSeconds: 600,
   flapThreshold: 6,
   flapWindowSeconds: 3600,
+  degradedResponseMs: 0,
   flappingSince: null as string | null,
   escalationPolicy: { id: 'p1', name: 'Production on-call' } as { id: string; name: string } | null,
   lastCheckedAt: minutesAgo(1),
