@@ -22,8 +22,7 @@ SCENARIO = sys.argv[1] if len(sys.argv) > 1 else ""
 sys.argv = sys.argv[:1]
 
 import benchlib as b  # noqa: E402
-from alerts import BACKGROUND, BURST, SECRETS_KEY, background_delay, caddy, graphql, scalar, seed  # noqa: E402
-from engine import free_port  # noqa: E402
+from alerts import BACKGROUND, BURST, background_delay, burst_setup, graphql, scalar  # noqa: E402
 
 
 def wait_until(check, seconds):
@@ -44,7 +43,8 @@ def channel(server, token, name, url):
     return created["createAlertChannel"]["channel"]["id"]
 
 
-def dependencies(db, server, token, tenant, failing, failing_url, sink_port):
+def dependencies(setup):
+    db, server, token, tenant, failing, sink_port = setup.db, setup.server, setup.token, setup.tenant, setup.failing, setup.sink_port
     hook = channel(server, token, "Ops", f"http://127.0.0.1:{sink_port}/hook")
     graphql(server, token, "mutation($id: ID!) { setAlertChannelRouting(id: $id, input: { allMonitors: true, events: [DOWN, UP] }) { id } }", {"id": hook})
     parent = scalar(db.url, f"""
@@ -82,7 +82,8 @@ INSERT INTO monitors (id, tenant_id, name, kind, target, settings, interval_seco
     return table, notes
 
 
-def escalations(db, server, token, tenant, failing, failing_url, sink_port):
+def escalations(setup):
+    db, server, token, tenant, failing, sink_port = setup.db, setup.server, setup.token, setup.tenant, setup.failing, setup.sink_port
     first = channel(server, token, "First", f"http://127.0.0.1:{sink_port}/first")
     backup = channel(server, token, "Backup", f"http://127.0.0.1:{sink_port}/backup")
     created = graphql(server, token, "mutation($a: ID!, $b: ID!) { createEscalationPolicy(input: { name: \"On call\", repeatEveryMinutes: 0, steps: [{ waitMinutes: 0, channelIds: [$a] }, { waitMinutes: 1, channelIds: [$b] }] }) { id } }",
@@ -129,30 +130,12 @@ def main():
     scenario = SCENARIO
     if scenario not in SCENARIOS:
         sys.exit(f"usage: bench/alert_scale.py {'|'.join(SCENARIOS)}")
-    db = b.Postgres()
-    failing_port, healthy_port, sink_port = free_port(), free_port(), free_port()
-    failing, healthy, sink = caddy(failing_port), caddy(healthy_port), caddy(sink_port)
-    server = None
-    try:
-        time.sleep(1)
-        b.Server(db.url).stop()  # migrate
-        failing_url = f"http://127.0.0.1:{failing_port}/"
-        seed(db.url, failing_url, f"http://127.0.0.1:{healthy_port}/")
-        server = b.Server(db.url, {"ALLOW_PRIVATE_TARGETS": "true", "SECRETS_KEY": SECRETS_KEY})
-        tenant = scalar(db.url, "SELECT md5('t1')::uuid")
-        token = b.access_token(scalar(db.url, "SELECT md5('u1')::uuid"), tenant, scalar(db.url, "SELECT md5('s1')::uuid"))
-        table, notes = SCENARIOS[scenario](db, server, token, tenant, failing, failing_url, sink_port)
+    with burst_setup() as setup:
+        table, notes = SCENARIOS[scenario](setup)
         b.record(f"alert_scale-{scenario}",
                  [f"PostgreSQL; {BURST} HTTP monitors of one organization failing at once, {BACKGROUND} healthy monitors "
                   "of nine others, all @60 s; webhook receivers and targets are local caddy respond; build: --release",
                   f"command: bench/alert_scale.py {scenario}"], table, notes)
-    finally:
-        if server:
-            server.stop()
-        for process in (failing, healthy, sink):
-            if process.poll() is None:
-                process.terminate()
-        db.drop()
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ Measured in one run (PostgreSQL, release build):
 Target (issue 9): the burst must not delay checks by more than 1 s p99.
 Usage: bench/alerts.py. Needs psql and caddy."""
 
+import contextlib
 import json
 import subprocess
 import time
@@ -86,20 +87,48 @@ def scalar(url, sql):
     return b.psql(url, sql).strip()
 
 
+class Setup:
+    """What a burst scenario runs against: `db` (seeded by `seed`), `server` (release build),
+    the owner's `token` and `tenant` (the organization whose monitors fail), the `failing`
+    target process (terminate it to start the burst) and the receivers' `sink_port`."""
+
+    def __init__(self):
+        self.db = b.Postgres()
+        failing_port, healthy_port, self.sink_port = free_port(), free_port(), free_port()
+        self.processes = [caddy(failing_port), caddy(healthy_port), caddy(self.sink_port)]
+        self.failing = self.processes[0]
+        self.server = None
+        try:
+            time.sleep(1)
+            b.Server(self.db.url).stop()  # migrate
+            seed(self.db.url, f"http://127.0.0.1:{failing_port}/", f"http://127.0.0.1:{healthy_port}/")
+            self.server = b.Server(self.db.url, {"ALLOW_PRIVATE_TARGETS": "true", "SECRETS_KEY": SECRETS_KEY})
+            self.tenant = scalar(self.db.url, "SELECT md5('t1')::uuid")
+            user, session = scalar(self.db.url, "SELECT md5('u1')::uuid"), scalar(self.db.url, "SELECT md5('s1')::uuid")
+            self.token = b.access_token(user, self.tenant, session)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self):
+        if self.server:
+            self.server.stop()
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        self.db.drop()
+
+
+def burst_setup():
+    """A `Setup`, closed after the `with` block (also when the setup itself fails half-way)."""
+    return contextlib.closing(Setup())
+
+
 def main():
-    db = b.Postgres()
-    failing_port, healthy_port, sink_port = free_port(), free_port(), free_port()
-    failing, healthy, sink = caddy(failing_port), caddy(healthy_port), caddy(sink_port)
-    server = None
-    try:
-        time.sleep(1)
-        b.Server(db.url).stop()  # migrate
-        seed(db.url, f"http://127.0.0.1:{failing_port}/", f"http://127.0.0.1:{healthy_port}/")
-        server = b.Server(db.url, {"ALLOW_PRIVATE_TARGETS": "true", "SECRETS_KEY": SECRETS_KEY})
-        tenant = scalar(db.url, "SELECT md5('t1')::uuid")
-        token = b.access_token(scalar(db.url, "SELECT md5('u1')::uuid"), tenant, scalar(db.url, "SELECT md5('s1')::uuid"))
+    with burst_setup() as setup:
+        db, server, token, tenant, failing = setup.db, setup.server, setup.token, setup.tenant, setup.failing
         created = graphql(server, token, "mutation($url: String!) { createAlertChannel(input: { name: \"Ops\", kind: WEBHOOK, url: $url }) { channel { id } } }",
-                          {"url": f"http://127.0.0.1:{sink_port}/hook"})
+                          {"url": f"http://127.0.0.1:{setup.sink_port}/hook"})
         channel = created["createAlertChannel"]["channel"]["id"]
         graphql(server, token, "mutation($id: ID!) { setAlertChannelRouting(id: $id, input: { allMonitors: true, events: [DOWN, UP] }) { id } }",
                 {"id": channel})
@@ -150,13 +179,6 @@ FROM alert_deliveries WHERE event = 'down' AND status = 'delivered'""").split("|
         b.record("alerts", [f"PostgreSQL; {BURST} HTTP monitors of one organization routed to one webhook channel (a local caddy respond), "
                             f"{BACKGROUND} healthy monitors elsewhere, all @60 s; build: --release",
                             "command: bench/alerts.py"], table, notes)
-    finally:
-        if server:
-            server.stop()
-        for process in (failing, healthy, sink):
-            if process.poll() is None:
-                process.terminate()
-        db.drop()
 
 
 if __name__ == "__main__":

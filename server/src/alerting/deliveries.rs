@@ -58,6 +58,39 @@ pub struct NewDelivery {
     pub dedup_key: Option<String>,
 }
 
+/// One message to several channels: a delivery each, de-duplicated per channel under
+/// `dedup_prefix` (the same event is never queued twice for a channel).
+pub struct Broadcast {
+    pub tenant_id: Uuid,
+    pub monitor_id: Option<Uuid>,
+    pub incident_id: Option<Uuid>,
+    pub event: AlertEvent,
+    pub message: AlertMessage,
+    pub dedup_prefix: String,
+}
+
+/// Queues `broadcast` to each of `channels` in `db`'s transaction.
+pub async fn enqueue_each(
+    db: &impl ConnectionTrait,
+    broadcast: &Broadcast,
+    channels: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    for channel_id in channels {
+        let delivery = NewDelivery {
+            tenant_id: broadcast.tenant_id,
+            channel_id: *channel_id,
+            monitor_id: broadcast.monitor_id,
+            incident_id: broadcast.incident_id,
+            event: broadcast.event,
+            message: broadcast.message.clone(),
+            dedup_key: Some(format!("{}:{channel_id}", broadcast.dedup_prefix)),
+        };
+        enqueue(db, delivery, now).await?;
+    }
+    Ok(())
+}
+
 /// Queues a delivery in `db`'s transaction; a repeated dedup key queues nothing. Returns the
 /// new row's id, if one was written.
 pub async fn enqueue(
@@ -111,14 +144,7 @@ pub async fn send_test(
     let message = AlertMessage {
         kind: "test".into(),
         timestamp: now,
-        data: AlertData {
-            organization: Organization { slug: tenant.slug, name: tenant.name },
-            monitor: None,
-            incident: None,
-            flapping: None,
-            degradation: None,
-            status_incident: None,
-        },
+        data: AlertData::of(Organization { slug: tenant.slug, name: tenant.name }),
     };
     let new = NewDelivery {
         tenant_id: scope.tenant_id(),

@@ -8,13 +8,13 @@
 use chrono::{DateTime, Utc};
 use entity::alert_deliveries::AlertEvent;
 use entity::status_incident_updates as updates;
-use entity::{monitors, status_incident_components, status_incidents, status_page_components, tenants};
+use entity::{monitors, status_incidents, status_page_components, tenants};
 use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter};
 
-use super::deliveries::{self, NewDelivery};
-use super::message::{AlertData, AlertMessage, Organization, StatusIncident};
-use super::router::{AlertRouter, channels_following};
-use crate::status_pages::incidents::status_name;
+use super::deliveries::{self, Broadcast};
+use super::message::{AlertData, AlertMessage, StatusIncident};
+use super::router::{AlertRouter, channels_following, organization};
+use crate::status_pages::incidents::{affected_components, status_name};
 use crate::status_pages::subscribers::UpdateFollower;
 
 /// The monitors shown by the components an incident affects.
@@ -22,14 +22,7 @@ async fn affected_monitors(
     txn: &DatabaseTransaction,
     incident: &status_incidents::Model,
 ) -> Result<Vec<monitors::Model>, DbErr> {
-    let components: Vec<uuid::Uuid> = status_incident_components::Entity::find()
-        .filter(status_incident_components::Column::TenantId.eq(incident.tenant_id))
-        .filter(status_incident_components::Column::IncidentId.eq(incident.id))
-        .all(txn)
-        .await?
-        .into_iter()
-        .map(|row| row.component_id)
-        .collect();
+    let components = affected_components(txn, incident).await?;
     if components.is_empty() {
         return Ok(Vec::new());
     }
@@ -66,37 +59,25 @@ impl UpdateFollower for AlertRouter {
             return Ok(());
         };
         let at: DateTime<Utc> = update.created_at;
-        let message = AlertMessage {
-            kind: "incident.update".into(),
-            timestamp: at,
-            data: AlertData {
-                organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
-                monitor: None,
-                incident: None,
-                flapping: None,
-                degradation: None,
-                status_incident: Some(StatusIncident {
-                    id: incident.id,
-                    title: incident.title.clone(),
-                    status: status_name(update.status).to_owned(),
-                    message: update.message.clone(),
-                    page_url: page_url.to_owned(),
-                }),
-            },
+        let data = AlertData {
+            status_incident: Some(StatusIncident {
+                id: incident.id,
+                title: incident.title.clone(),
+                status: status_name(update.status).to_owned(),
+                message: update.message.clone(),
+                page_url: page_url.to_owned(),
+            }),
+            ..AlertData::of(organization(&tenant))
         };
-        for channel_id in channels {
-            let delivery = NewDelivery {
-                tenant_id: incident.tenant_id,
-                channel_id,
-                monitor_id: None,
-                incident_id: None,
-                event: AlertEvent::Incident,
-                message: message.clone(),
-                dedup_key: Some(format!("incident_update:{}:{channel_id}", update.id)),
-            };
-            deliveries::enqueue(txn, delivery, at).await?;
-        }
-        Ok(())
+        let broadcast = Broadcast {
+            tenant_id: incident.tenant_id,
+            monitor_id: None,
+            incident_id: None,
+            event: AlertEvent::Incident,
+            message: AlertMessage { kind: "incident.update".into(), timestamp: at, data },
+            dedup_prefix: format!("incident_update:{}", update.id),
+        };
+        deliveries::enqueue_each(txn, &broadcast, &channels, at).await
     }
 
     fn committed(&self) {

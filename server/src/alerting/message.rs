@@ -33,6 +33,20 @@ pub struct AlertData {
     pub status_incident: Option<StatusIncident>,
 }
 
+impl AlertData {
+    /// About `organization`, nothing else said yet (fill in what the message is about).
+    pub fn of(organization: Organization) -> Self {
+        Self {
+            organization,
+            monitor: None,
+            incident: None,
+            flapping: None,
+            degradation: None,
+            status_incident: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Degradation {

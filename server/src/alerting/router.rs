@@ -9,7 +9,7 @@ use entity::incident_events::IncidentEventKind;
 use entity::{alert_routes, incidents, monitors, tenants};
 use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-use super::deliveries::{self, NewDelivery};
+use super::deliveries::{self, Broadcast};
 use super::message::{AlertData, AlertMessage, Degradation, Flapping, Incident, Monitor, Organization};
 use crate::auth::tokens::TokenKeys;
 use crate::kernel::Links;
@@ -56,7 +56,7 @@ impl OutageMessages {
             kind: format!("monitor.{name}"),
             timestamp: at,
             data: AlertData {
-                organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
+                organization: organization(tenant),
                 monitor: Some(self.monitor(monitor)),
                 incident: Some(Incident {
                     id: outage.id,
@@ -102,19 +102,15 @@ impl AlertRouter {
         let names = channel_names(txn, outage.tenant_id, &channels).await?;
         let told = format!("Notified {} that it is {}", names.join(", "), name.to_uppercase());
         timeline::record(txn, outage, IncidentEventKind::Notified, told, at).await?;
-        for channel_id in channels {
-            let delivery = NewDelivery {
-                tenant_id: outage.tenant_id,
-                channel_id,
-                monitor_id: Some(monitor.id),
-                incident_id: Some(outage.id),
-                event,
-                message: message.clone(),
-                dedup_key: Some(format!("{}:{name}:{channel_id}", outage.id)),
-            };
-            deliveries::enqueue(txn, delivery, at).await?;
-        }
-        Ok(())
+        let broadcast = Broadcast {
+            tenant_id: outage.tenant_id,
+            monitor_id: Some(monitor.id),
+            incident_id: Some(outage.id),
+            event,
+            message,
+            dedup_prefix: format!("{}:{name}", outage.id),
+        };
+        deliveries::enqueue_each(txn, &broadcast, &channels, at).await
     }
 }
 
@@ -137,39 +133,24 @@ impl AlertRouter {
         };
         let (kind, event) =
             if notice.settled { ("settled", AlertEvent::Up) } else { ("flapping", AlertEvent::Down) };
-        let message = AlertMessage {
-            kind: format!("monitor.{kind}"),
-            timestamp: at,
-            data: AlertData {
-                organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
-                monitor: Some(self.messages.monitor(monitor)),
-                incident: None,
-                flapping: Some(Flapping {
-                    since: notice.since,
-                    changes: notice.changes,
-                    window_seconds: notice.window_seconds,
-                }),
-                degradation: None,
-                status_incident: None,
-            },
+        let data = AlertData {
+            monitor: Some(self.messages.monitor(monitor)),
+            flapping: Some(Flapping {
+                since: notice.since,
+                changes: notice.changes,
+                window_seconds: notice.window_seconds,
+            }),
+            ..AlertData::of(organization(&tenant))
         };
-        for channel_id in channels {
-            let delivery = NewDelivery {
-                tenant_id: monitor.tenant_id,
-                channel_id,
-                monitor_id: Some(monitor.id),
-                incident_id: None,
-                event,
-                message: message.clone(),
-                dedup_key: Some(format!(
-                    "flap:{}:{}:{kind}:{channel_id}",
-                    monitor.id,
-                    notice.since.timestamp()
-                )),
-            };
-            deliveries::enqueue(txn, delivery, at).await?;
-        }
-        Ok(())
+        let broadcast = Broadcast {
+            tenant_id: monitor.tenant_id,
+            monitor_id: Some(monitor.id),
+            incident_id: None,
+            event,
+            message: AlertMessage { kind: format!("monitor.{kind}"), timestamp: at, data },
+            dedup_prefix: format!("flap:{}:{}:{kind}", monitor.id, notice.since.timestamp()),
+        };
+        deliveries::enqueue_each(txn, &broadcast, &channels, at).await
     }
 }
 
@@ -203,41 +184,31 @@ impl AlertRouter {
             (false, false) => ("monitor.degraded", AlertEvent::Degraded),
             (false, true) => ("monitor.healthy", AlertEvent::Degraded),
         };
-        let message = AlertMessage {
-            kind: kind.to_owned(),
-            timestamp: at,
-            data: AlertData {
-                organization: Organization { slug: tenant.slug.clone(), name: tenant.name.clone() },
-                monitor: Some(self.messages.monitor(monitor)),
-                incident: None,
-                flapping: None,
-                degradation: Some(Degradation {
-                    since: notice.since,
-                    reason: notice.reason.clone(),
-                    certificate_expires_at: notice.certificate_expires_at,
-                }),
-                status_incident: None,
-            },
+        let data = AlertData {
+            monitor: Some(self.messages.monitor(monitor)),
+            degradation: Some(Degradation {
+                since: notice.since,
+                reason: notice.reason.clone(),
+                certificate_expires_at: notice.certificate_expires_at,
+            }),
+            ..AlertData::of(organization(&tenant))
         };
         let phase = if notice.ended { "ended" } else { "began" };
-        for channel_id in channels {
-            let delivery = NewDelivery {
-                tenant_id: monitor.tenant_id,
-                channel_id,
-                monitor_id: Some(monitor.id),
-                incident_id: None,
-                event,
-                message: message.clone(),
-                dedup_key: Some(format!(
-                    "degraded:{}:{}:{phase}:{channel_id}",
-                    monitor.id,
-                    notice.since.timestamp()
-                )),
-            };
-            deliveries::enqueue(txn, delivery, at).await?;
-        }
-        Ok(())
+        let broadcast = Broadcast {
+            tenant_id: monitor.tenant_id,
+            monitor_id: Some(monitor.id),
+            incident_id: None,
+            event,
+            message: AlertMessage { kind: kind.to_owned(), timestamp: at, data },
+            dedup_prefix: format!("degraded:{}:{}:{phase}", monitor.id, notice.since.timestamp()),
+        };
+        deliveries::enqueue_each(txn, &broadcast, &channels, at).await
     }
+}
+
+/// The organization as a message names it.
+pub fn organization(tenant: &tenants::Model) -> Organization {
+    Organization { slug: tenant.slug.clone(), name: tenant.name.clone() }
 }
 
 /// The names of `channels`, A to Z (for the outage's timeline).

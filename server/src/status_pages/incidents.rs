@@ -405,6 +405,21 @@ fn truncate(text: &str, chars: usize) -> String {
     text.chars().take(chars).collect()
 }
 
+/// The components an incident affects.
+pub async fn affected_components(
+    db: &impl ConnectionTrait,
+    incident: &status_incidents::Model,
+) -> Result<Vec<Uuid>, DbErr> {
+    Ok(affected::Entity::find()
+        .filter(affected::Column::TenantId.eq(incident.tenant_id))
+        .filter(affected::Column::IncidentId.eq(incident.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.component_id)
+        .collect())
+}
+
 pub fn status_name(status: IncidentStatus) -> &'static str {
     match status {
         IncidentStatus::Investigating => "investigating",

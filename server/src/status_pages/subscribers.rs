@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use entity::memberships::Role;
 use entity::status_incident_updates as updates;
-use entity::{status_incident_components, status_incidents, status_page_components, status_pages, tenants};
+use entity::{status_incidents, status_page_components, status_pages, tenants};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
     EntityTrait, QueryFilter, QueryOrder, Set,
@@ -126,14 +126,7 @@ impl SubscriberMail {
         if subscribers.is_empty() {
             return Ok(0);
         }
-        let affected: Vec<Uuid> = status_incident_components::Entity::find()
-            .filter(status_incident_components::Column::TenantId.eq(tenant_id))
-            .filter(status_incident_components::Column::IncidentId.eq(incident.id))
-            .all(txn)
-            .await?
-            .into_iter()
-            .map(|row| row.component_id)
-            .collect();
+        let affected = super::incidents::affected_components(txn, incident).await?;
         let (Some(tenant), Some(page)) = (
             tenants::Entity::find_by_id(tenant_id).one(txn).await?,
             status_pages::Entity::find_by_id(incident.page_id).one(txn).await?,

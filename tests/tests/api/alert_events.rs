@@ -54,15 +54,9 @@ async fn settle(sink: &Sink) -> Vec<Received> {
 
 async fn expiring_certificates_reach_their_routes_once_and_renewal_closes_them(backend: Backend) {
     let trusted = ca("Beacon events CA");
-    let ca_dir = std::env::temp_dir().join(format!("beacon-ca-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&ca_dir).unwrap();
-    let ca_file = ca_dir.join("ca.pem");
-    std::fs::write(&ca_file, &trusted.pem).unwrap();
-    let env = [
-        ("SCHEDULER_ENABLED", "false"),
-        ("ALLOW_PRIVATE_TARGETS", "true"),
-        ("CHECK_CA_FILE", ca_file.to_str().unwrap()),
-    ];
+    let (ca_dir, ca_file) = trusted.write_pem();
+    let env =
+        [("SCHEDULER_ENABLED", "false"), ("ALLOW_PRIVATE_TARGETS", "true"), ("CHECK_CA_FILE", &ca_file)];
     let app = InProcessApp::spawn(backend, &env).await;
     let token = owner(&app, "acme-certs").await;
     let sink = Sink::start().await;

@@ -19,7 +19,7 @@ backend_tests!(dns_and_tls_monitors_go_up_and_down_against_local_servers);
 
 pub(crate) struct Ca {
     issuer: Issuer<'static, KeyPair>,
-    pub(crate) pem: String,
+    pem: String,
 }
 
 pub(crate) fn ca(name: &str) -> Ca {
@@ -34,6 +34,18 @@ pub(crate) fn ca(name: &str) -> Ca {
         body.as_bytes().chunks(64).map(|line| std::str::from_utf8(line).unwrap()).collect();
     let pem = format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", lines.join("\n"));
     Ca { issuer: Issuer::new(params, key), pem }
+}
+
+impl Ca {
+    /// Writes the CA certificate to a new temporary directory: `(directory, file)`, the file for
+    /// `CHECK_CA_FILE`; remove the directory when done.
+    pub(crate) fn write_pem(&self) -> (std::path::PathBuf, String) {
+        let dir = std::env::temp_dir().join(format!("beacon-ca-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("ca.pem");
+        std::fs::write(&file, &self.pem).unwrap();
+        (dir, file.to_str().unwrap().to_owned())
+    }
 }
 
 /// A TLS server on 127.0.0.1 whose certificate is valid from `from_days` to `to_days` from now;
@@ -75,15 +87,12 @@ async fn dns_and_tls_monitors_go_up_and_down_against_local_servers(backend: Back
     zone.set_a("status.example.test", Ipv4Addr::new(192, 0, 2, 10));
     let dns = zone.addr();
     let trusted = ca("Beacon test CA");
-    let ca_dir = std::env::temp_dir().join(format!("beacon-ca-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&ca_dir).unwrap();
-    let ca_file = ca_dir.join("ca.pem");
-    std::fs::write(&ca_file, &trusted.pem).unwrap();
+    let (ca_dir, ca_file) = trusted.write_pem();
     let env = [
         ("SCHEDULER_ENABLED", "false"),
         ("ALLOW_PRIVATE_TARGETS", "true"),
         ("CHECK_DNS_SERVERS", &dns),
-        ("CHECK_CA_FILE", ca_file.to_str().unwrap()),
+        ("CHECK_CA_FILE", &ca_file),
     ];
     let app = InProcessApp::spawn(backend, &env).await;
     let token = owner(&app, "acme-kinds").await;

@@ -22,7 +22,7 @@ use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 use super::policies;
-use crate::alerting::deliveries::{self, NewDelivery};
+use crate::alerting::deliveries::{self, Broadcast};
 use crate::alerting::router::{OutageMessages, channel_names};
 use crate::kernel::SharedClock;
 use crate::monitoring::followers::OutageFollower;
@@ -186,18 +186,15 @@ impl EscalationSweep {
         let index = run.min(steps.len() - 1);
         let step = &steps[index];
         let message = self.messages.outage(&tenant, &monitor, &outage, AlertEvent::Down, now);
-        for channel_id in &step.channels {
-            let delivery = NewDelivery {
-                tenant_id: outage.tenant_id,
-                channel_id: *channel_id,
-                monitor_id: Some(monitor.id),
-                incident_id: Some(outage.id),
-                event: AlertEvent::Down,
-                message: message.clone(),
-                dedup_key: Some(format!("escalation:{}:{run}:{channel_id}", escalation.id)),
-            };
-            deliveries::enqueue(txn, delivery, now).await?;
-        }
+        let broadcast = Broadcast {
+            tenant_id: outage.tenant_id,
+            monitor_id: Some(monitor.id),
+            incident_id: Some(outage.id),
+            event: AlertEvent::Down,
+            message,
+            dedup_prefix: format!("escalation:{}:{run}", escalation.id),
+        };
+        deliveries::enqueue_each(txn, &broadcast, &step.channels, now).await?;
         let names = channel_names(txn, outage.tenant_id, &step.channels).await?;
         let what =
             if run == index { format!("Step {}", index + 1) } else { format!("Step {} again", index + 1) };
