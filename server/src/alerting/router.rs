@@ -125,32 +125,14 @@ impl AlertRouter {
         at: DateTime<Utc>,
     ) -> Result<(), DbErr> {
         let channels = routed_channels(txn, monitor, "down").await?;
-        if channels.is_empty() {
-            return Ok(());
-        }
-        let Some(tenant) = tenants::Entity::find_by_id(monitor.tenant_id).one(txn).await? else {
-            return Ok(());
-        };
         let (kind, event) =
             if notice.settled { ("settled", AlertEvent::Up) } else { ("flapping", AlertEvent::Down) };
-        let data = AlertData {
-            monitor: Some(self.messages.monitor(monitor)),
-            flapping: Some(Flapping {
-                since: notice.since,
-                changes: notice.changes,
-                window_seconds: notice.window_seconds,
-            }),
-            ..AlertData::of(organization(&tenant))
-        };
-        let broadcast = Broadcast {
-            tenant_id: monitor.tenant_id,
-            monitor_id: Some(monitor.id),
-            incident_id: None,
-            event,
-            message: AlertMessage { kind: format!("monitor.{kind}"), timestamp: at, data },
-            dedup_prefix: format!("flap:{}:{}:{kind}", monitor.id, notice.since.timestamp()),
-        };
-        deliveries::enqueue_each(txn, &broadcast, &channels, at).await
+        let notice_key = format!("flap:{}:{}:{kind}", monitor.id, notice.since.timestamp());
+        let flapping =
+            Flapping { since: notice.since, changes: notice.changes, window_seconds: notice.window_seconds };
+        let fill = |data: AlertData| AlertData { flapping: Some(flapping), ..data };
+        let about = MonitorNotice { kind: format!("monitor.{kind}"), event, dedup_prefix: notice_key };
+        self.monitor_notice(txn, monitor, &channels, about, fill, at).await
     }
 }
 
@@ -172,38 +154,62 @@ impl AlertRouter {
             channels.sort();
             channels.dedup();
         }
-        if channels.is_empty() {
-            return Ok(());
-        }
-        let Some(tenant) = tenants::Entity::find_by_id(monitor.tenant_id).one(txn).await? else {
-            return Ok(());
-        };
         let (kind, event) = match (certificate, notice.ended) {
             (true, false) => ("certificate.expiring", AlertEvent::Certificate),
             (true, true) => ("certificate.renewed", AlertEvent::Certificate),
             (false, false) => ("monitor.degraded", AlertEvent::Degraded),
             (false, true) => ("monitor.healthy", AlertEvent::Degraded),
         };
-        let data = AlertData {
-            monitor: Some(self.messages.monitor(monitor)),
-            degradation: Some(Degradation {
-                since: notice.since,
-                reason: notice.reason.clone(),
-                certificate_expires_at: notice.certificate_expires_at,
-            }),
-            ..AlertData::of(organization(&tenant))
-        };
         let phase = if notice.ended { "ended" } else { "began" };
+        let notice_key = format!("degraded:{}:{}:{phase}", monitor.id, notice.since.timestamp());
+        let degradation = Degradation {
+            since: notice.since,
+            reason: notice.reason.clone(),
+            certificate_expires_at: notice.certificate_expires_at,
+        };
+        let fill = |data: AlertData| AlertData { degradation: Some(degradation), ..data };
+        let about = MonitorNotice { kind: kind.to_owned(), event, dedup_prefix: notice_key };
+        self.monitor_notice(txn, monitor, &channels, about, fill, at).await
+    }
+
+    /// A notice about `monitor` itself (not one outage: flapping, a degradation) to `channels`;
+    /// `fill` adds what it says to the organization and the monitor.
+    async fn monitor_notice(
+        &self,
+        txn: &DatabaseTransaction,
+        monitor: &monitors::Model,
+        channels: &[uuid::Uuid],
+        about: MonitorNotice,
+        fill: impl FnOnce(AlertData) -> AlertData,
+        at: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        if channels.is_empty() {
+            return Ok(());
+        }
+        let Some(tenant) = tenants::Entity::find_by_id(monitor.tenant_id).one(txn).await? else {
+            return Ok(());
+        };
+        let data = fill(AlertData {
+            monitor: Some(self.messages.monitor(monitor)),
+            ..AlertData::of(organization(&tenant))
+        });
         let broadcast = Broadcast {
             tenant_id: monitor.tenant_id,
             monitor_id: Some(monitor.id),
             incident_id: None,
-            event,
-            message: AlertMessage { kind: kind.to_owned(), timestamp: at, data },
-            dedup_prefix: format!("degraded:{}:{}:{phase}", monitor.id, notice.since.timestamp()),
+            event: about.event,
+            message: AlertMessage { kind: about.kind, timestamp: at, data },
+            dedup_prefix: about.dedup_prefix,
         };
-        deliveries::enqueue_each(txn, &broadcast, &channels, at).await
+        deliveries::enqueue_each(txn, &broadcast, channels, at).await
     }
+}
+
+/// What a monitor notice is: its message type, delivery event and de-duplication key.
+struct MonitorNotice {
+    kind: String,
+    event: AlertEvent,
+    dedup_prefix: String,
 }
 
 /// The organization as a message names it.

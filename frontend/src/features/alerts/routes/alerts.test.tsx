@@ -110,23 +110,24 @@ describe('AlertsRoute', () => {
   });
 });
 
-describe('NewAlertChannelRoute', { timeout: 20_000 }, () => {
-  function renderNew(route = '/app/alerts/new', graphql: RenderAppOptions['graphql'] = {}, role: Role = 'OWNER') {
-    return renderApp(<NewAlertChannelRoute />, {
-      session: role,
-      route,
-      path: '/app/alerts/new',
-      routes: [{ path: '/app/alerts/:id', element: <p data-testid="channel-page">Channel</p> }],
-      graphql: {
-        CreateAlertChannel: (v) => {
-          const input = v.input as { name: string; kind: string };
-          return { data: { createAlertChannel: { channel: { id: 'c9', name: input.name, kind: input.kind }, signingSecret: null } } };
-        },
-        ...graphql,
+/** The new-channel page; creating a channel leads to a stub of its page. */
+function renderNew(route = '/app/alerts/new', graphql: RenderAppOptions['graphql'] = {}, role: Role = 'OWNER') {
+  return renderApp(<NewAlertChannelRoute />, {
+    session: role,
+    route,
+    path: '/app/alerts/new',
+    routes: [{ path: '/app/alerts/:id', element: <p data-testid="channel-page">Channel</p> }],
+    graphql: {
+      CreateAlertChannel: (v) => {
+        const input = v.input as { name: string; kind: string };
+        return { data: { createAlertChannel: { channel: { id: 'c9', name: input.name, kind: input.kind }, signingSecret: null } } };
       },
-    });
-  }
+      ...graphql,
+    },
+  });
+}
 
+describe('NewAlertChannelRoute', { timeout: 20_000 }, () => {
   it('offers every kind as a card; arrow keys move between them', async () => {
     const { user, router } = renderNew();
     const grid = screen.getByRole('list', { name: 'Channel kinds' });
@@ -519,20 +520,7 @@ describe('AlertChannelRoute', { timeout: 20_000 }, () => {
 describe('Message templates', { timeout: 20_000 }, () => {
   const preview = (title: string, body: string) => ({ data: { previewAlertMessage: { title, body } } });
 
-  function renderNewSlack(graphql: RenderAppOptions['graphql'] = {}) {
-    return renderApp(<NewAlertChannelRoute />, {
-      route: '/app/alerts/new?kind=slack',
-      path: '/app/alerts/new',
-      routes: [{ path: '/app/alerts/:id', element: <p data-testid="channel-page">Channel</p> }],
-      graphql: {
-        CreateAlertChannel: (v) => {
-          const input = v.input as { name: string; kind: string };
-          return { data: { createAlertChannel: { channel: { id: 'c9', name: input.name, kind: input.kind }, signingSecret: null } } };
-        },
-        ...graphql,
-      },
-    });
-  }
+  const renderNewSlack = (graphql: RenderAppOptions['graphql'] = {}) => renderNew('/app/alerts/new?kind=slack', graphql);
 
   function renderSlack(channel: unknown, role: Role = 'OWNER', graphql: RenderAppOptions['graphql'] = {}) {
     return renderApp(<AlertChannelRoute />, {
@@ -567,17 +555,8 @@ describe('Message templates', { timeout: 20_000 }, () => {
   });
 
   it('words an email: the title template is its subject', async () => {
-    const { user, calls } = renderApp(<NewAlertChannelRoute />, {
-      route: '/app/alerts/new?kind=email',
-      path: '/app/alerts/new',
-      routes: [{ path: '/app/alerts/:id', element: <p data-testid="channel-page">Channel</p> }],
-      graphql: {
-        PreviewAlertMessage: () => preview('API is DOWN', 'Acme: down since 12:00'),
-        CreateAlertChannel: (v) => {
-          const input = v.input as { name: string; kind: string };
-          return { data: { createAlertChannel: { channel: { id: 'c9', name: input.name, kind: input.kind }, signingSecret: null } } };
-        },
-      },
+    const { user, calls } = renderNew('/app/alerts/new?kind=email', {
+      PreviewAlertMessage: () => preview('API is DOWN', 'Acme: down since 12:00'),
     });
     const form = screen.getByRole('form', { name: 'New Email channel' });
     const section = within(form).getByTestId('message-section');
